@@ -1,0 +1,1 @@
+// Small dense k×k linear algebra for als and anls (Cholesky, NNLS).

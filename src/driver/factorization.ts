@@ -1,0 +1,165 @@
+// One factorization from one seed: initialization, then one iteration per step(), with the
+// relative error after every iteration and the stopping rules. The driver owns the loop;
+// the CLI, the worker and the tests all call step() themselves.
+import type { Mat } from '../core/matrix.js';
+import type { Problem } from '../core/problem.js';
+import { Rng } from '../core/rng.js';
+import { initInfo } from '../init/registry.js';
+import { solverInfo } from '../solvers/registry.js';
+import type { Solver, SolverInfo } from '../solvers/types.js';
+import type { Engine } from '../wasm/engine.js';
+import { checkOptions, OptionError, type FactorOptions } from './options.js';
+
+export type StopReason = 'max-iter' | 'tolerance' | 'target' | 'diverged';
+
+/** Why a run stopped, at which iteration, in words a user can act on. */
+export interface Stop {
+  readonly reason: StopReason;
+  readonly iteration: number;
+  readonly message: string;
+}
+
+/** The error grew this many times over its best value: a blow-up. */
+const BLOW_UP = 100;
+
+/** A factorization V ≈ WH in progress, W (m×k) and H (k×n) in wasm memory. */
+export class Factorization {
+  readonly info: SolverInfo;
+  readonly W: Mat;
+  readonly H: Mat;
+  readonly k: number;
+  /** Relative error ‖M∘(V−WH)‖_F/‖M∘V‖_F after each iteration (index 0 = iteration 1). */
+  readonly history: number[] = [];
+  /** The solver's objective after each iteration (½‖M∘(V−WH)‖²_F, or the KL divergence for kl). */
+  readonly objectiveHistory: number[] = [];
+  /** Relative error of the initial W, H. */
+  readonly initialRelError: number;
+  iteration = 0;
+  stop: Stop | null = null;
+  private readonly solver: Solver;
+  private readonly scratch: Mat;
+  private sq: number;
+  private objective: number;
+  private best: number;
+
+  /** Allocates W, H and the solver's workspace in the engine's arena and initializes W, H. */
+  constructor(
+    readonly engine: Engine,
+    readonly problem: Problem,
+    readonly options: FactorOptions,
+  ) {
+    const { m, n } = problem;
+    checkOptions(options, m, n);
+    this.info = solverInfo(options.algorithm);
+    if (problem.M && this.info.maskUnsupported) {
+      throw new OptionError('algorithm', `${options.algorithm} cannot be used with missing entries: ${this.info.maskUnsupported}`);
+    }
+    const k = (this.k = options.rank);
+    this.W = engine.mat(m, k);
+    this.H = engine.mat(k, n);
+    this.scratch = engine.mat(1, n);
+    initInfo(options.init).run({
+      engine, problem, k, W: this.W, H: this.H,
+      rng: new Rng(options.seed, 0),
+      given: options.given,
+    });
+    this.solver = this.info.create({
+      engine, problem, k, W: this.W, H: this.H,
+      params: options.params,
+      rng: new Rng(options.seed, 1),
+    });
+    this.sq = this.residualSqDirect();
+    this.objective = this.computeObjective();
+    this.initialRelError = this.relErrorOf(this.sq);
+    this.best = this.initialRelError;
+  }
+
+  /** Relative error after the last iteration (of the initial factors before any). */
+  get relError(): number {
+    return this.relErrorOf(this.sq);
+  }
+
+  /** ‖M∘(V−WH)‖_F after the last iteration. */
+  get error(): number {
+    return Math.sqrt(this.sq);
+  }
+
+  /** ½‖M∘(V−WH)‖²_F after the last iteration. */
+  get loss(): number {
+    return 0.5 * this.sq;
+  }
+
+  /** The solver's objective after the last iteration. */
+  get objectiveValue(): number {
+    return this.objective;
+  }
+
+  /** Generalized KL divergence of V from WH over the observed entries. */
+  klDivergence(): number {
+    const { V, M, m, n } = this.problem;
+    return this.engine.k.kl_divergence(V.ptr, M ? M.ptr : 0, this.W.ptr, this.H.ptr, m, this.k, n, this.scratch.ptr);
+  }
+
+  /**
+   * Runs one iteration (H, then W), records the relative error and sets `stop` when a
+   * stopping rule fires. Stepping on after a stop is allowed (the UI's Step does it).
+   */
+  step(): number {
+    const prevObjective = this.objective;
+    this.solver.step();
+    this.iteration++;
+    this.sq = this.solver.residualSq?.() ?? this.residualSqDirect();
+    this.objective = this.computeObjective();
+    const rel = this.relErrorOf(this.sq);
+    this.history.push(rel);
+    this.objectiveHistory.push(this.objective);
+    this.stop = this.checkStop(rel, prevObjective);
+    if (rel < this.best) this.best = rel;
+    return rel;
+  }
+
+  private checkStop(rel: number, prevObjective: number): Stop | null {
+    const it = this.iteration;
+    const o = this.options;
+    const K = this.engine.k;
+    const nonFinite = !Number.isFinite(rel) || !Number.isFinite(this.objective) ||
+      K.has_nonfinite(this.W.ptr, this.W.rows * this.W.cols) !== 0 || K.has_nonfinite(this.H.ptr, this.H.rows * this.H.cols) !== 0;
+    const hint = this.info.divergenceHint ? ` ${this.info.divergenceHint}` : '';
+    if (nonFinite) {
+      return { reason: 'diverged', iteration: it, message: `diverged at iteration ${it}: the error became NaN or infinite.${hint}` };
+    }
+    if (rel > BLOW_UP * this.best && rel > 1) {
+      return { reason: 'diverged', iteration: it, message: `diverged at iteration ${it}: the relative error grew to ${fmt(rel)}, over ${BLOW_UP}× its best ${fmt(this.best)}.${hint}` };
+    }
+    if (o.target > 0 && Math.sqrt(this.sq) <= o.target) {
+      return { reason: 'target', iteration: it, message: `reached the target: ‖V−WH‖_F = ${fmt(Math.sqrt(this.sq))} ≤ ${o.target} at iteration ${it}` };
+    }
+    if (o.tol > 0) {
+      const change = Math.abs(prevObjective - this.objective) / Math.max(Math.abs(prevObjective), Number.MIN_VALUE);
+      if (change < o.tol) {
+        return { reason: 'tolerance', iteration: it, message: `converged at iteration ${it}: the objective changed by ${fmt(change)} < tolerance ${o.tol}` };
+      }
+    }
+    if (it >= o.maxIter) {
+      return { reason: 'max-iter', iteration: it, message: `reached the maximum of ${o.maxIter} iterations` };
+    }
+    return null;
+  }
+
+  private residualSqDirect(): number {
+    const { V, M, m, n } = this.problem;
+    return this.engine.k.sq_residual(V.ptr, M ? M.ptr : 0, this.W.ptr, this.H.ptr, m, this.k, n, this.scratch.ptr);
+  }
+
+  private computeObjective(): number {
+    return this.info.objective === 'kl' ? this.klDivergence() : 0.5 * this.sq;
+  }
+
+  private relErrorOf(sq: number): number {
+    return Math.sqrt(Math.max(sq, 0) / this.problem.normV2);
+  }
+}
+
+function fmt(x: number): string {
+  return x.toPrecision(3);
+}

@@ -1,0 +1,67 @@
+// Options of one factorization run, their defaults and their validation.
+import type { Dense } from '../core/matrix.js';
+import type { InitId } from '../init/types.js';
+import type { AlgorithmId, SolverParams } from '../solvers/types.js';
+import { DEFAULT_PARAMS } from '../solvers/types.js';
+
+/** Everything that, with the data, fixes a run. */
+export interface FactorOptions {
+  algorithm: AlgorithmId;
+  /** Rank k, 1 ≤ k ≤ min(m, n). */
+  rank: number;
+  init: InitId;
+  /** Seed of the first restart; restart r uses seed + r. */
+  seed: number;
+  /** Iteration limit (≥ 1). */
+  maxIter: number;
+  /** Stop when the objective changes by less than tol relative to its previous value; 0 turns it off. */
+  tol: number;
+  /** Stop when ‖M∘(V−WH)‖_F ≤ target; 0 turns it off. */
+  target: number;
+  params: SolverParams;
+  /** Number of seeds to run, keeping the best (≥ 1). */
+  restarts: number;
+  /** Initial W0 (m×k), H0 (k×n) for init 'given'. */
+  given?: { W0: Dense; H0: Dense };
+}
+
+/** Defaults used by the CLI and the app when an option is not given. */
+export const DEFAULT_OPTIONS: FactorOptions = {
+  algorithm: 'hals',
+  rank: 2,
+  init: 'random',
+  seed: 1,
+  maxIter: 200,
+  tol: 1e-6,
+  target: 0,
+  params: DEFAULT_PARAMS,
+  restarts: 1,
+};
+
+/** An option that cannot be used with this data; `option` names it (e.g. 'rank'). */
+export class OptionError extends Error {
+  constructor(
+    readonly option: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OptionError';
+  }
+}
+
+/** Throws OptionError for the first option out of its range for an m×n matrix. */
+export function checkOptions(o: FactorOptions, m: number, n: number): void {
+  const maxRank = Math.min(m, n);
+  if (!Number.isInteger(o.rank) || o.rank < 1 || o.rank > maxRank) {
+    throw new OptionError('rank', `rank ${o.rank} is out of range: it must be an integer from 1 to min(m, n) = ${maxRank} for a ${m}×${n} matrix`);
+  }
+  if (!Number.isInteger(o.maxIter) || o.maxIter < 1) throw new OptionError('maxIter', `max iterations ${o.maxIter} must be an integer ≥ 1`);
+  if (!(o.tol >= 0)) throw new OptionError('tol', `tolerance ${o.tol} must be ≥ 0`);
+  if (!(o.target >= 0)) throw new OptionError('target', `target ${o.target} must be ≥ 0`);
+  if (!Number.isInteger(o.restarts) || o.restarts < 1) throw new OptionError('restarts', `restarts ${o.restarts} must be an integer ≥ 1`);
+  if (!Number.isInteger(o.seed)) throw new OptionError('seed', `seed ${o.seed} must be an integer`);
+  const p = o.params;
+  if (!(p.epsilon >= 0)) throw new OptionError('epsilon', `epsilon ${p.epsilon} must be ≥ 0`);
+  if (!(p.learningRate > 0)) throw new OptionError('learningRate', `learning rate ${p.learningRate} must be > 0`);
+  if (!(p.l2 >= 0)) throw new OptionError('l2', `l2 penalty ${p.l2} must be ≥ 0`);
+}

@@ -1,0 +1,16 @@
+// Every solver, by id. Add a solver by writing its file and listing it here.
+import type { AlgorithmId, SolverInfo } from './types.js';
+import { mu } from './mu.js';
+
+/** The solvers in menu order. */
+export const SOLVERS: readonly SolverInfo[] = [mu];
+
+/** Ids of every registered solver. */
+export const ALGORITHM_IDS: readonly AlgorithmId[] = SOLVERS.map((s) => s.id);
+
+/** The registry entry for `id`, or an Error naming the valid ids. */
+export function solverInfo(id: string): SolverInfo {
+  const s = SOLVERS.find((x) => x.id === id);
+  if (!s) throw new Error(`unknown algorithm '${id}': expected one of ${ALGORITHM_IDS.join(', ')}`);
+  return s;
+}

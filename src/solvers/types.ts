@@ -1,0 +1,75 @@
+// The one interface every solver implements, and the parameters they share.
+import type { Mat } from '../core/matrix.js';
+import type { Problem } from '../core/problem.js';
+import type { Rng } from '../core/rng.js';
+import type { Engine } from '../wasm/engine.js';
+
+/** Solver identifiers, as used by the CLI (--algorithm), the URL and the UI. */
+export type AlgorithmId = 'mu' | 'kl' | 'als' | 'anls' | 'hals' | 'gd' | 'sgd';
+
+/** Parameters a solver may use; each solver lists the ones it reads in SolverInfo.params. */
+export interface SolverParams {
+  /** ε added to the denominators of multiplicative updates (mu, kl). */
+  epsilon: number;
+  /** Learning rate η (gd, sgd). */
+  learningRate: number;
+  /** L2 penalty λ (gd, sgd). */
+  l2: number;
+  /** Clip W, H at 0 after each step (gd, sgd); turning it off shows why it is needed. */
+  project: boolean;
+}
+
+export type ParamId = keyof SolverParams;
+
+/** What a solver works on: V (m×n) and its mask, the rank k, and the factors W (m×k), H (k×n) it updates in place. */
+export interface SolverContext {
+  readonly engine: Engine;
+  readonly problem: Problem;
+  readonly k: number;
+  readonly W: Mat;
+  readonly H: Mat;
+  readonly params: SolverParams;
+  /** Random stream of this run (used by sgd to shuffle); seeded by the driver. */
+  readonly rng: Rng;
+}
+
+/** One factorization in progress. Allocates its workspace at creation, never inside step(). */
+export interface Solver {
+  /** One iteration: update H, then W, in place. */
+  step(): void;
+  /**
+   * ‖M∘(V−WH)‖²_F after the last step if the solver can give it cheaply from products it
+   * already formed (e.g. by ‖V‖² − 2 tr(WᵀVHᵀ) + tr(WᵀW·HHᵀ)); null to let the driver compute it.
+   */
+  residualSq?(): number | null;
+}
+
+/** A solver's entry in the registry: what it is, what it accepts, how to make one. */
+export interface SolverInfo {
+  readonly id: AlgorithmId;
+  /** Short name for menus. */
+  readonly label: string;
+  /** One line saying what it does. */
+  readonly description: string;
+  /** null when missing entries are supported, else the reason they are not. */
+  readonly maskUnsupported: string | null;
+  /** Whether theory says its objective never increases (tested as a property). */
+  readonly monotone: boolean;
+  /** The objective it decreases: the Frobenius loss or the generalized KL divergence. */
+  readonly objective: 'frobenius' | 'kl';
+  /** Parameters it reads. */
+  readonly params: readonly ParamId[];
+  /** Defaults of its parameters where they differ from DEFAULT_PARAMS. */
+  readonly defaults?: Partial<SolverParams>;
+  /** What to change when it diverges (shown in the stop reason). */
+  readonly divergenceHint?: string;
+  create(ctx: SolverContext): Solver;
+}
+
+/** Defaults shared by all solvers. */
+export const DEFAULT_PARAMS: SolverParams = {
+  epsilon: 1e-9,
+  learningRate: 1e-3,
+  l2: 0.01,
+  project: true,
+};

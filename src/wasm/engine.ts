@@ -1,0 +1,95 @@
+// The engine: one wasm instance and a bump arena over its linear memory.
+// Matrices live in wasm memory for a whole run; TypeScript holds only pointers and shapes.
+import type { Kernels } from './kernels.js';
+import type { Mat } from '../core/matrix.js';
+
+const PAGE = 65536;
+
+/** Kernels plus an arena: allocates f64/i32 blocks above heapBase, grows memory when needed. */
+export class Engine {
+  readonly k: Kernels;
+  private readonly base: number;
+  private top: number;
+
+  constructor(kernels: Kernels) {
+    this.k = kernels;
+    this.base = align16(kernels.heapBase());
+    this.top = this.base;
+  }
+
+  /** Bytes in use above the heap base. */
+  get used(): number {
+    return this.top - this.base;
+  }
+
+  /** Current position of the arena, to release everything allocated after it later. */
+  mark(): number {
+    return this.top;
+  }
+
+  /** Frees every block allocated since `mark` (blocks are not zeroed until reallocated). */
+  release(mark: number): void {
+    if (mark < this.base || mark > this.top) throw new Error(`arena: bad mark ${mark}`);
+    this.top = mark;
+  }
+
+  /** Frees every block. */
+  reset(): void {
+    this.top = this.base;
+  }
+
+  /** Allocates `bytes` zeroed bytes aligned to 16, growing memory as needed; returns the pointer. */
+  allocBytes(bytes: number): number {
+    const ptr = this.top;
+    const end = align16(ptr + Math.max(bytes, 0));
+    const memory = this.k.memory;
+    if (end > memory.buffer.byteLength) {
+      const pages = Math.ceil((end - memory.buffer.byteLength) / PAGE);
+      try {
+        memory.grow(pages);
+      } catch {
+        throw new Error(`out of memory: cannot grow WebAssembly memory to ${(end / 2 ** 20).toFixed(0)} MiB`);
+      }
+    }
+    new Uint8Array(memory.buffer, ptr, end - ptr).fill(0);
+    this.top = end;
+    return ptr;
+  }
+
+  /** Allocates a zeroed rows×cols f64 matrix. */
+  mat(rows: number, cols: number): Mat {
+    return { ptr: this.allocBytes(rows * cols * 8), rows, cols };
+  }
+
+  /** Allocates a rows×cols matrix holding a copy of `data` (row-major, length rows·cols). */
+  matFrom(rows: number, cols: number, data: ArrayLike<number>): Mat {
+    if (data.length !== rows * cols) throw new Error(`matFrom: ${data.length} values for ${rows}×${cols}`);
+    const m = this.mat(rows, cols);
+    this.view(m).set(data);
+    return m;
+  }
+
+  /** Allocates a zeroed i32 block of `len` entries; returns its pointer. */
+  i32(len: number): number {
+    return this.allocBytes(len * 4);
+  }
+
+  /** A Float64Array view on a matrix; valid until memory next grows (take a new one after allocating). */
+  view(m: Mat): Float64Array {
+    return new Float64Array(this.k.memory.buffer, m.ptr, m.rows * m.cols);
+  }
+
+  /** An Int32Array view on `len` entries at `ptr`; valid until memory next grows. */
+  viewI32(ptr: number, len: number): Int32Array {
+    return new Int32Array(this.k.memory.buffer, ptr, len);
+  }
+
+  /** A copy of a matrix's entries, safe to keep or transfer. */
+  copyOut(m: Mat): Float64Array {
+    return this.view(m).slice();
+  }
+}
+
+function align16(x: number): number {
+  return (x + 15) & ~15;
+}

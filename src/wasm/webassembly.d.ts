@@ -1,0 +1,11 @@
+// The few WebAssembly JS API types the engine uses, for the realms whose lib has no DOM
+// (Node: src, test, bench). The browser realm (web/tsconfig.json) excludes this file and
+// takes the full declarations from lib.dom.
+declare namespace WebAssembly {
+  interface Module {}
+  interface Memory {
+    readonly buffer: ArrayBuffer;
+    grow(delta: number): number;
+  }
+  function compile(bytes: ArrayBufferView | ArrayBuffer): Promise<Module>;
+}
