@@ -7,9 +7,9 @@ import { Rng } from '../../src/core/rng.js';
 export interface Planted {
   /** rows×cols, NaN at the hidden entries. */
   readonly data: DataMatrix;
-  /** The noise-free W₀H₀ (rows×cols), including at the hidden entries. */
+  /** The noise-free scale·W₀H₀ (rows×cols), including at the hidden entries. */
   readonly truth: Float64Array;
-  /** 1 where the entry was hidden, else 0 (rows×cols). */
+  /** 1 where the entry is hidden, else 0 (rows×cols). */
   readonly hidden: Uint8Array;
 }
 
@@ -18,15 +18,15 @@ export interface PlantedOptions {
   cols: number;
   rank: number;
   seed: number;
-  /** Fraction of entries hidden (each independently); 0 by default. */
+  /** Chance that each entry is hidden; 0 by default. Every row and column keeps one entry. */
   missing?: number;
-  /** Uniform noise amplitude added to the observed entries (kept ≥ 0); 0 by default. */
+  /** Uniform noise amplitude in (−noise, noise) added before scaling, kept ≥ 0; 0 by default. */
   noise?: number;
-  /** Multiplies every entry (to test scale-dependent solvers); 1 by default. */
+  /** Multiplies every entry; 1 by default. */
   scale?: number;
 }
 
-/** V = scale·(W₀H₀ + noise) with W₀, H₀ uniform in [0, 1), hidden entries drawn per entry; all from `seed`. */
+/** V = scale·max(0, W₀H₀ + noise) with W₀ (rows×rank), H₀ (rank×cols) uniform in [0, 1); all from `seed`. */
 export function planted(o: PlantedOptions): Planted {
   const { rows: m, cols: n, rank: k } = o;
   const rng = new Rng(o.seed, 7);
@@ -36,17 +36,23 @@ export function planted(o: PlantedOptions): Planted {
   const truth = new Float64Array(m * n);
   const values = new Float64Array(m * n);
   const hidden = new Uint8Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let a = 0; a < k; a++) s += W0[i * k + a] * H0[a * n + j];
-      truth[i * n + j] = scale * s;
-      const noisy = Math.max(0, s + (o.noise ?? 0) * (2 * rng.next() - 1));
-      const hide = rng.next() < (o.missing ?? 0);
-      hidden[i * n + j] = hide ? 1 : 0;
-      values[i * n + j] = hide ? NaN : scale * noisy;
-    }
+  for (let t = 0; t < m * n; t++) {
+    const i = Math.floor(t / n);
+    const j = t % n;
+    let s = 0;
+    for (let a = 0; a < k; a++) s += W0[i * k + a] * H0[a * n + j];
+    truth[t] = scale * s;
+    values[t] = scale * Math.max(0, s + (o.noise ?? 0) * (2 * rng.next() - 1));
+    hidden[t] = rng.next() < (o.missing ?? 0) ? 1 : 0;
   }
+  // every row and every column keeps at least one observed entry
+  for (let i = 0; i < m; i++) if (hidden.subarray(i * n, (i + 1) * n).every((h) => h)) hidden[i * n + (i % n)] = 0;
+  for (let j = 0; j < n; j++) {
+    let any = false;
+    for (let i = 0; i < m; i++) any ||= !hidden[i * n + j];
+    if (!any) hidden[(j % m) * n + j] = 0;
+  }
+  for (let t = 0; t < m * n; t++) if (hidden[t]) values[t] = NaN;
   return { data: { rows: m, cols: n, values, name: `planted${m}x${n}k${k}` }, truth, hidden };
 }
 
@@ -64,5 +70,18 @@ export function heldOutRmse(p: Planted, W: ArrayLike<number>, H: ArrayLike<numbe
       c++;
     }
   }
+  return Math.sqrt(s / c);
+}
+
+/** Root-mean-square of the truth over the hidden entries (the error of predicting 0). */
+export function heldOutScale(p: Planted): number {
+  let s = 0;
+  let c = 0;
+  p.hidden.forEach((h, t) => {
+    if (h) {
+      s += p.truth[t] ** 2;
+      c++;
+    }
+  });
   return Math.sqrt(s / c);
 }
