@@ -44,13 +44,12 @@ function createMaskedHals(ctx: SolverContext): Solver {
   const K = engine.k;
   const Mptr = M ? M.ptr : 0;
   const R = engine.mat(m, n);
-  const num = engine.mat(1, n);
-  const den = engine.mat(1, n);
+  const scratch = engine.mat(3, n);
   K.residual(V.ptr, Mptr, W.ptr, H.ptr, R.ptr, m, k, n);
 
   return {
     step() {
-      K.hals_rows_masked(H.ptr, W.ptr, Mptr, R.ptr, num.ptr, den.ptr, m, k, n);
+      K.hals_rows_masked(H.ptr, W.ptr, Mptr, R.ptr, scratch.ptr, m, k, n);
       K.hals_cols_masked(W.ptr, H.ptr, Mptr, R.ptr, m, k, n);
       // afresh, so rounding in the in-place updates of R never accumulates across iterations
       K.residual(V.ptr, Mptr, W.ptr, H.ptr, R.ptr, m, k, n);
