@@ -6,3 +6,4 @@ export * from './masked.js';
 export * from './loss.js';
 export * from './updates.js';
 export * from './sgd.js';
+export * from './hals_masked.js';
