@@ -36,6 +36,7 @@ function header(): void {
     `machine: ${cpu[0]?.model ?? 'unknown CPU'} ×${cpu.length}, ${os.platform()} ${os.release()}, ` +
       `node ${process.version}, V8 ${process.versions.v8}, load ${os.loadavg()[0].toFixed(2)}, ${new Date().toISOString()}`,
   );
+  console.log('times: process CPU time, best of several calls after a warm-up (time spent waiting for a shared core is not counted)');
 }
 
 async function main(): Promise<void> {
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     for (const [m, n, k] of SHAPES) {
       const engine = await createEngineNode();
       const npShape = np?.results[shapeKey(m, n, k)];
-      console.log(`\nkernels, V ${m}×${n}, k = ${k} (GFLOP/s, best of several calls)`);
+      console.log(`\nkernels, V ${m}×${n}, k = ${k} (GFLOP/s)`);
       console.log(
         [pad('kernel', 17), pad('computes', 22), pad('wasm', 7, true), pad('TS', 7, true), pad('wasm/TS', 8, true), pad('numpy', 7, true), pad('wasm/np', 8, true)].join(' '),
       );

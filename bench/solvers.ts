@@ -8,9 +8,9 @@ import { Factorization } from '../src/driver/factorization.js';
 import { DEFAULT_OPTIONS, solverParams } from '../src/driver/options.js';
 import { SOLVERS } from '../src/solvers/registry.js';
 import type { Engine } from '../src/wasm/engine.js';
-import { median } from './timing.js';
+import { cpuMs, median } from './timing.js';
 
-/** One solver on one problem: best and median ms per iteration, or why it was skipped. */
+/** One solver on one problem: best and median CPU ms per iteration, or why it was skipped. */
 export interface SolverTiming {
   id: string;
   best?: number;
@@ -53,9 +53,9 @@ export function timeSolvers(engine: Engine, data: DataMatrix, k: number, maxStep
       const times: number[] = [];
       const t0 = performance.now();
       while (times.length < maxSteps && (times.length < 3 || performance.now() - t0 < budgetMs)) {
-        const t = performance.now();
+        const c = cpuMs();
         f.step();
-        times.push(performance.now() - t);
+        times.push(cpuMs() - c);
       }
       out.push({ id: info.id, best: Math.min(...times), median: median(times), iterations: times.length });
     } catch (e) {
