@@ -1,6 +1,6 @@
 // One matrix as a heatmap: block means when it is bigger than the plot can show, missing entries
 // grey, a diverging scale centred at 0 for residuals, row 1 at the top, hover = row, column, value.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Data, Layout } from 'plotly.js-dist-min';
 import { hoverTexts, indexTicks } from './axes.js';
 import { blockAverage, blockEdges, blockFactor, type BlockGrid } from './blocks.js';
@@ -20,6 +20,8 @@ export interface HeatmapProps {
   data: ArrayLike<number>;
   /** rows×cols, 1 = observed, 0 = missing (shown grey); null/absent = all observed. */
   mask?: ArrayLike<number> | null;
+  /** rows×cols subtracted from `data` for display: shows data − minus (the residual V − WH without forming it). */
+  minus?: ArrayLike<number> | null;
   /** 'diverging': red–white–blue centred at 0 with a symmetric range (residuals). */
   colorScale: 'sequential' | 'diverging';
   /** Colour range to share between plots (a diverging scale widens it to be symmetric about 0). */
@@ -49,9 +51,11 @@ interface Stats {
 
 /** A heatmap of one rows×cols matrix (see HeatmapProps). */
 export function Heatmap(props: HeatmapProps) {
-  const { label, rows, cols, data, mask, colorScale, zRange, rowLabels, colLabels, height = 320, note } = props;
+  const { label, rows, cols, data, mask, minus, colorScale, zRange, rowLabels, colLabels, height = 320, note } = props;
   const maxCells = props.maxCells ?? 200;
   const grid = useRef<BlockGrid | null>(null);
+  // What the grid was averaged from: a colour range change alone redraws without averaging again.
+  const source = useRef<unknown[]>([]);
   const revision = useRef(0);
   const [stats, setStats] = useState<Stats | null>(null);
   const display = {
@@ -63,15 +67,24 @@ export function Heatmap(props: HeatmapProps) {
   const averaged = display.rowFactor > 1 || display.colFactor > 1;
   const rowNoun = props.rowNoun ?? 'row';
   const colNoun = props.colNoun ?? 'col';
+  // Hover names per cell are only needed for labels or blocks; otherwise x and y are the indices.
   const text = useMemo(
-    () => hoverTexts(display.rows, display.cols, display.rowFactor, display.colFactor, rows, cols, rowLabels, colLabels, rowNoun, colNoun),
-    [display.rows, display.cols, display.rowFactor, display.colFactor, rows, cols, rowLabels, colLabels, rowNoun, colNoun],
+    () =>
+      averaged || rowLabels || colLabels
+        ? hoverTexts(display.rows, display.cols, display.rowFactor, display.colFactor, rows, cols, rowLabels, colLabels, rowNoun, colNoun)
+        : null,
+    [averaged, display.rows, display.cols, display.rowFactor, display.colFactor, rows, cols, rowLabels, colLabels, rowNoun, colNoun],
   );
 
   const plot = usePlot(
+    label,
     (Plotly, div, width) => {
       if (rows * cols === 0) return;
-      const g = (grid.current = blockAverage({ rows, cols, data, mask }, maxCells, maxCells, grid.current));
+      const inputs = [rows, cols, data, mask, minus, maxCells, props.revision];
+      if (!grid.current || inputs.some((x, i) => !Object.is(x, source.current[i])))
+        grid.current = blockAverage({ rows, cols, data, mask, minus }, maxCells, maxCells, grid.current);
+      source.current = inputs;
+      const g = grid.current;
       setStats((s) => (s && s.min === g.min && s.max === g.max && s.missing === g.missing ? s : { min: g.min, max: g.max, missing: g.missing }));
       const z: Float64Array[] = [];
       for (let r = 0; r < g.rows; r++) z.push(g.means.subarray(r * g.cols, (r + 1) * g.cols));
@@ -86,8 +99,9 @@ export function Heatmap(props: HeatmapProps) {
         z,
         x: blockEdges(g.colFactor, cols),
         y: blockEdges(g.rowFactor, rows),
-        text,
-        hovertemplate: '%{text}<br>value %{z:.4~g}<extra></extra>',
+        ...(text
+          ? { text, hovertemplate: '%{text}<br>value %{z:.4~g}<extra></extra>' }
+          : { hovertemplate: `${rowNoun} %{y}<br>${colNoun} %{x}<br>value %{z:.4~g}<extra></extra>` }),
         hoverongaps: false,
         colorscale: colorStops(colorScale),
         ...(range ? { zauto: false, zmin: range[0], zmax: range[1] } : { zauto: true }),
@@ -116,22 +130,23 @@ export function Heatmap(props: HeatmapProps) {
       };
       return Plotly.react(div, [trace], layout, plotConfig(label));
     },
-    [label, rows, cols, data, mask, colorScale, zRange?.[0], zRange?.[1], rowLabels, colLabels, height, maxCells, text, props.xTitle, props.yTitle, props.revision],
+    [label, rows, cols, data, mask, minus, colorScale, zRange?.[0], zRange?.[1], rowLabels, colLabels, height, maxCells, text, props.xTitle, props.yTitle, props.revision],
     () => {
       grid.current = null;
+      source.current = [];
     },
   );
 
-  const notes = [];
-  if (averaged) notes.push(<span key="b">{capitalize(blockNote(display))}.</span>);
+  const notes: ReactNode[] = [];
+  if (averaged) notes.push(`${capitalize(blockNote(display))}.`);
   if (stats && stats.missing > 0)
     notes.push(
-      <span key="m">
+      <>
         <span className="plot-swatch" style={{ background: MISSING_COLOR }} aria-hidden="true" />
         Grey: missing ({stats.missing} {stats.missing === 1 ? 'entry' : 'entries'}).
-      </span>,
+      </>,
     );
-  if (note) notes.push(<span key="n">{note}</span>);
+  if (note) notes.push(note);
   const summary =
     rows * cols === 0
       ? `${label}: empty (${rows}×${cols}).`
