@@ -112,6 +112,7 @@ test.describe('plots demo', () => {
       await page.mouse.move(area.x + area.width * f, area.y + area.height * (1 - f));
       if (await hover.count()) break;
     }
+    await ratings.screenshot({ path: `${SHOTS}/plots-heatmap-hover.png` });
     await expect(hover).toContainText(/^row \d+ \(user <\d+>\)col \d+ \(item [A-T]\)value [\d.]+$/);
 
     const images = figure(page, 'W columns as 12×12 images');
@@ -121,6 +122,7 @@ test.describe('plots demo', () => {
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `${SHOTS}/plots-1280x800.png`, fullPage: true });
     await page.screenshot({ path: `${SHOTS}/plots-1280x800-top.png` });
+    await loss.screenshot({ path: `${SHOTS}/plots-1280x800-loss.png` });
   });
 
   test('appends loss points and updates heatmaps while a run goes; a new run redraws its series', async ({ page }) => {
@@ -141,6 +143,12 @@ test.describe('plots demo', () => {
     await expect.poll(() => whDiv.evaluate((gd: any) => gd.data[0].z[0][0])).not.toBe(before);
     expect(await whDiv.evaluate((gd: any) => gd.querySelector('svg.main-svg').getAttribute('data-marked'))).toBe('1');
     await expect(figure(page, LOSS).locator('.legendtext')).toHaveText(['hals', 'als', 'mu (live)']);
+    // Unified hover lists every run's error at the iteration under the mouse.
+    const lossArea = (await figure(page, LOSS).locator('.nsewdrag').boundingBox())!;
+    await page.mouse.move(lossArea.x + lossArea.width * 0.06, lossArea.y + lossArea.height * 0.5);
+    await expect(figure(page, LOSS).locator('.hoverlayer')).toContainText(/^iteration \d+hals : [\d.]+als : [\d.]+mu \(live\) : [\d.]+$/);
+    await figure(page, LOSS).screenshot({ path: `${SHOTS}/plots-loss-after-run.png` });
+    await page.mouse.move(0, 0);
     await expect(figure(page, LOSS)).toHaveAccessibleDescription(/mu \(live\): 20 iterations, last [\d.]+\.$/);
 
     await page.getByRole('button', { name: 'New run' }).click();
@@ -164,6 +172,8 @@ test.describe('plots demo', () => {
     expect(width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}/plots-390x844.png`, fullPage: true });
     await page.screenshot({ path: `${SHOTS}/plots-390x844-top.png` });
+    for (const name of ['Loss', 'Factors', 'Heatmaps', 'Images'])
+      await page.getByRole('region', { name }).screenshot({ path: `${SHOTS}/plots-390x844-${name.toLowerCase()}.png` });
   });
 
   test('keeps a 2000×1000 factor panel updating frame by frame (rate printed, not asserted)', async ({ page }) => {
@@ -175,7 +185,7 @@ test.describe('plots demo', () => {
     const section = page.getByRole('region', { name: 'Big panel' });
     await expect(section.locator('.js-plotly-plot')).toHaveCount(5);
     await expect(section.getByText('Shown as 200×200 block means of 10×5 entries.', { exact: true })).toHaveCount(3);
-    await section.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
     await section.screenshot({ path: `${SHOTS}/plots-big-panel.png` });
   });
 });

@@ -2,7 +2,7 @@
 // plot's append-or-redraw decision, the residual pass of the factor panel, text alternatives.
 import { describe, expect, it } from 'vitest';
 import { escapeText, hoverTexts, indexTicks, spanName, tickStep } from '../web/plots/axes.js';
-import { DIVERGING, niceRange, symmetricRange, unionRange, valueRange } from '../web/plots/colors.js';
+import { DIVERGING, niceRange, openRange, symmetricRange, unionRange, valueRange } from '../web/plots/colors.js';
 import { drawnOf, logTickMode, planLossUpdate, points, positiveRange, type LossSeries } from '../web/plots/lossUpdate.js';
 import { fileName } from '../web/plots/plotly.js';
 import { blockNote, lossSummary, matrixSummary, shortNumber } from '../web/plots/summary.js';
@@ -60,6 +60,12 @@ describe('colour ranges', () => {
     expect(niceRange([1.234, 1.2871])).toEqual([1.234, 1.288]);
     expect(niceRange([-37, 512])).toEqual([-40, 520]);
     expect(niceRange([2, 2])).toEqual([2, 2]);
+  });
+
+  it('open up the empty range of a constant matrix so the colour bar has a span', () => {
+    expect(openRange([0.5, 2])).toEqual([0.5, 2]);
+    expect(openRange([2, 2])).toEqual([1.9, 2.1]);
+    expect(openRange([0, 0])).toEqual([-0.5, 0.5]);
   });
 
   it('put white at the centre of the diverging scale, blue below and red above', () => {

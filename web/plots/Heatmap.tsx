@@ -4,7 +4,7 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Data, Layout } from 'plotly.js-dist-min';
 import { hoverTexts, indexTicks } from './axes.js';
 import { blockAverage, blockEdges, blockFactor, type BlockGrid } from './blocks.js';
-import { colorStops, MISSING_COLOR, symmetricRange } from './colors.js';
+import { colorStops, MISSING_COLOR, openRange, symmetricRange } from './colors.js';
 import { PlotFrame } from './PlotFrame.js';
 import { plotConfig } from './plotly.js';
 import { blockNote, matrixSummary } from './summary.js';
@@ -88,7 +88,7 @@ export function Heatmap(props: HeatmapProps) {
       setStats((s) => (s && s.min === g.min && s.max === g.max && s.missing === g.missing ? s : { min: g.min, max: g.max, missing: g.missing }));
       const z: Float64Array[] = [];
       for (let r = 0; r < g.rows; r++) z.push(g.means.subarray(r * g.cols, (r + 1) * g.cols));
-      let range = zRange;
+      let range = zRange && openRange(zRange);
       if (colorScale === 'diverging') {
         const [lo, hi] = range ?? symmetricRange(g.means);
         const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
@@ -118,7 +118,7 @@ export function Heatmap(props: HeatmapProps) {
         paper_bgcolor: 'rgba(0,0,0,0)',
         font: { family: 'system-ui, sans-serif', size: 11 },
         xaxis: {
-          tickmode: 'array', ...indexTicks(cols, plotW / 42, colLabels),
+          tickmode: 'array', ...indexTicks(cols, plotW / Math.max(42, 6.5 * longest(colLabels) + 12), colLabels),
           title: { text: props.xTitle ?? '' }, showgrid: false, zeroline: false, automargin: true,
         },
         yaxis: {
@@ -154,6 +154,13 @@ export function Heatmap(props: HeatmapProps) {
         ? matrixSummary(label, rows, cols, stats.min, stats.max, stats.missing, display)
         : `${label}: ${rows}×${cols}.`;
   return <PlotFrame plot={plot} title={label} summary={summary} height={height} notes={notes} />;
+}
+
+/** Characters in the longest of the labels that can show as ticks (0 when none). */
+function longest(labels?: readonly string[]): number {
+  let n = 0;
+  if (labels) for (const l of labels) if (l.length > n) n = l.length;
+  return Math.min(n, 24);
 }
 
 function capitalize(s: string): string {

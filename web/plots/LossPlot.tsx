@@ -13,7 +13,7 @@ export type { LossSeries } from './lossUpdate.js';
 
 /** Props of LossPlot: one series per run (relError[i] = ‖V−WH‖/‖V‖ after iteration i+1). */
 export interface LossPlotProps {
-  series: LossSeries[];
+  series: readonly LossSeries[];
   /** Plot title, also its accessible name (default "Relative error per iteration"). */
   title?: string;
   /** Plot height in px (default 320). */
@@ -73,7 +73,7 @@ export function LossPlot({ series, title = 'Relative error per iteration', heigh
         showlegend: series.length > 1,
         legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' },
         hovermode: 'x unified',
-        xaxis: { title: { text: LOSS_AXES.x }, rangemode: 'tozero', zeroline: false, automargin: true },
+        xaxis: { title: { text: LOSS_AXES.x }, rangemode: 'tozero', zeroline: false, automargin: true, unifiedhovertitle: { text: 'iteration %{x}' } },
         yaxis: { title: { text: LOSS_AXES.y }, type: 'log', tickformat: '.1~g', dtick: ticks ?? undefined, automargin: true },
         uirevision: 'loss',
       };

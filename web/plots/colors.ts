@@ -73,3 +73,10 @@ export function niceRange([lo, hi]: [number, number]): [number, number] {
   const tidy = (x: number) => Number(x.toPrecision(12));
   return [tidy(Math.floor(lo / step) * step), tidy(Math.ceil(hi / step) * step)];
 }
+
+/** [lo, hi] itself when lo < hi; a constant matrix's [x, x] widened to [x − d, x + d] (d = 5% of |x|, or 0.5 for 0). */
+export function openRange([lo, hi]: [number, number]): [number, number] {
+  if (lo < hi) return [lo, hi];
+  const d = Math.abs(lo) * 0.05 || 0.5;
+  return [lo - d, lo + d];
+}
