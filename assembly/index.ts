@@ -13,4 +13,5 @@ export * from "./masked";
 export * from "./loss";
 export * from "./updates";
 export * from "./sgd";
+export * from "./hals_masked";
 export * from "./linalg";
