@@ -56,6 +56,8 @@ export function Heatmap(props: HeatmapProps) {
   const grid = useRef<BlockGrid | null>(null);
   // What the grid was averaged from: a colour range change alone redraws without averaging again.
   const source = useRef<unknown[]>([]);
+  // The arrays handed to plotly for the current grid: z (rows of the block means), x and y (cell edges).
+  const shown = useRef<{ z: Float64Array[]; x: number[]; y: number[] } | null>(null);
   const revision = useRef(0);
   const [stats, setStats] = useState<Stats | null>(null);
   const display = {
@@ -81,13 +83,19 @@ export function Heatmap(props: HeatmapProps) {
     (Plotly, div, width) => {
       if (rows * cols === 0) return;
       const inputs = [rows, cols, data, mask, minus, maxCells, props.revision];
-      if (!grid.current || inputs.some((x, i) => !Object.is(x, source.current[i])))
-        grid.current = blockAverage({ rows, cols, data, mask, minus }, maxCells, maxCells, grid.current);
-      source.current = inputs;
+      if (!grid.current || !shown.current || inputs.some((x, i) => !Object.is(x, source.current[i]))) {
+        const g = (grid.current = blockAverage({ rows, cols, data, mask, minus }, maxCells, maxCells, grid.current));
+        const z: Float64Array[] = [];
+        for (let r = 0; r < g.rows; r++) z.push(g.means.subarray(r * g.cols, (r + 1) * g.cols));
+        shown.current = { z, x: blockEdges(g.colFactor, cols), y: blockEdges(g.rowFactor, rows) };
+        revision.current++;
+        source.current = inputs;
+      }
+      // Unchanged z, x, y (same arrays, same datarevision) let plotly skip its recalculation
+      // when only the colour range or the layout changed.
       const g = grid.current;
+      const { z, x, y } = shown.current;
       setStats((s) => (s && s.min === g.min && s.max === g.max && s.missing === g.missing ? s : { min: g.min, max: g.max, missing: g.missing }));
-      const z: Float64Array[] = [];
-      for (let r = 0; r < g.rows; r++) z.push(g.means.subarray(r * g.cols, (r + 1) * g.cols));
       let range = zRange && openRange(zRange);
       if (colorScale === 'diverging') {
         const [lo, hi] = range ?? symmetricRange(g.means);
@@ -97,8 +105,8 @@ export function Heatmap(props: HeatmapProps) {
       const trace = {
         type: 'heatmap',
         z,
-        x: blockEdges(g.colFactor, cols),
-        y: blockEdges(g.rowFactor, rows),
+        x,
+        y,
         ...(text
           ? { text, hovertemplate: '%{text}<br>value %{z:.4~g}<extra></extra>' }
           : { hovertemplate: `${rowNoun} %{y}<br>${colNoun} %{x}<br>value %{z:.4~g}<extra></extra>` }),
@@ -126,13 +134,14 @@ export function Heatmap(props: HeatmapProps) {
           title: { text: props.yTitle ?? '' }, showgrid: false, zeroline: false, automargin: true,
         },
         uirevision: 'heatmap',
-        datarevision: ++revision.current,
+        datarevision: revision.current,
       };
       return Plotly.react(div, [trace], layout, plotConfig(label));
     },
     [label, rows, cols, data, mask, minus, colorScale, zRange?.[0], zRange?.[1], rowLabels, colLabels, height, maxCells, text, props.xTitle, props.yTitle, props.revision],
     () => {
       grid.current = null;
+      shown.current = null;
       source.current = [];
     },
   );
