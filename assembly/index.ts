@@ -14,3 +14,4 @@ export * from "./loss";
 export * from "./updates";
 export * from "./sgd";
 export * from "./linalg";
+export * from "./svd";
