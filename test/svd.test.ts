@@ -179,6 +179,14 @@ describe('truncatedSvd properties', () => {
     expect(orthoError(r.V, 5, 120)).toBeLessThan(1e-12);
   });
 
+  it('stops as stalled once the residual sits at rounding level above an unreachable tolerance', async () => {
+    const A = uniform(140, 120, 12);
+    const r = await svdOf(140, 120, A, 1, { tol: 1e-30, maxIter: 200 });
+    expect(r.svd.stop).toBe('stalled');
+    expect(r.svd.iterations).toBeLessThan(200);
+    expect(r.svd.residual).toBeLessThan(1e-13);
+  });
+
   it('rejects k outside 1..min(m, n) with a plain message', async () => {
     const engine = await createEngineNode();
     const A = engine.mat(12, 9);
