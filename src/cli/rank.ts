@@ -1,8 +1,7 @@
 // `nmf rank FILE --ranks A..B [--restarts N] [--holdout P] [--json]`: which rank fits.
-import { DEFAULT_OPTIONS, type FactorOptions } from '../driver/options.js';
+import { DEFAULT_OPTIONS, solverParams, type FactorOptions } from '../driver/options.js';
 import { parseRankRange, rankSweep } from '../rank/sweep.js';
 import { solverInfo } from '../solvers/registry.js';
-import { DEFAULT_PARAMS } from '../solvers/types.js';
 import { createEngineNode } from '../wasm/node.js';
 import { intFlag, numFlag, parseFlags, RANK_FLAGS, strFlag } from './args.js';
 import { UsageError } from './errors.js';
@@ -32,7 +31,7 @@ export async function rankCommand(argv: string[], print: (s: string) => void): P
     seed: intFlag(values, 'seed', DEFAULT_OPTIONS.seed),
     maxIter: intFlag(values, 'max-iter', DEFAULT_OPTIONS.maxIter, 1),
     tol: numFlag(values, 'tol', DEFAULT_OPTIONS.tol, 0),
-    params: { ...DEFAULT_PARAMS, ...info.defaults },
+    params: solverParams(info.id),
   };
   const restarts = intFlag(values, 'restarts', 3, 1);
   const file = positionals[0];
