@@ -104,6 +104,10 @@ test.describe('plots demo', () => {
     await expect(ratings.locator('.ytick text').first()).toHaveText('user <1>');
     await expect(ratings.locator('.xtick text').first()).toHaveText('item A');
 
+    await page.screenshot({ path: `${SHOTS}/plots-1280x800.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/plots-1280x800-top.png` });
+    await loss.screenshot({ path: `${SHOTS}/plots-1280x800-loss.png` });
+
     // Hover names the row, the column and the value (tried at a few cells, as missing ones show no hover).
     await ratings.scrollIntoViewIfNeeded();
     const area = (await ratings.locator('.nsewdrag').boundingBox())!;
@@ -112,17 +116,12 @@ test.describe('plots demo', () => {
       await page.mouse.move(area.x + area.width * f, area.y + area.height * (1 - f));
       if (await hover.count()) break;
     }
-    await ratings.screenshot({ path: `${SHOTS}/plots-heatmap-hover.png` });
     await expect(hover).toContainText(/^row \d+ \(user <\d+>\)col \d+ \(item [A-T]\)value [\d.]+$/);
+    await ratings.screenshot({ path: `${SHOTS}/plots-heatmap-hover.png` });
 
     const images = figure(page, 'W columns as 12×12 images');
     await expect(images.getByRole('img')).toHaveCount(8);
     await expect(images.getByRole('img', { name: 'component 8' })).toBeVisible();
-
-    await page.mouse.move(0, 0);
-    await page.screenshot({ path: `${SHOTS}/plots-1280x800.png`, fullPage: true });
-    await page.screenshot({ path: `${SHOTS}/plots-1280x800-top.png` });
-    await loss.screenshot({ path: `${SHOTS}/plots-1280x800-loss.png` });
   });
 
   test('appends loss points and updates heatmaps while a run goes; a new run redraws its series', async ({ page }) => {
