@@ -15,3 +15,4 @@ export * from "./updates";
 export * from "./sgd";
 export * from "./hals_masked";
 export * from "./linalg";
+export * from "./svd";
