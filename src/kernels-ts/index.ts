@@ -7,3 +7,4 @@ export * from './loss.js';
 export * from './updates.js';
 export * from './sgd.js';
 export * from './hals_masked.js';
+export * from './svd.js';
