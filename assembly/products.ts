@@ -12,8 +12,9 @@ import { nn4x4, nn2x4, nn1x4, nn4x2, nn2x2, nn1x2, nnCol } from "./tiles_nn";
 
 /**
  * Rows per pass of gemm_tn: the C tile is stored and reloaded every `rows` rows of A and B.
- * Fewer rows per pass keep fewer rows of B streaming at once (measured: 16 rows at q = 1000
- * ran ~20% faster than 64), more rows cost fewer tile reloads (64 is best for q ≤ ~250).
+ * Fewer rows per pass keep fewer rows of B (each its own 4 KiB page once q ≥ 512) in flight
+ * at once (measured: 16 rows at q = 1000 ran ~20% faster than 64); more rows cost fewer tile
+ * reloads (64 was best at q = 96 and 400).
  * The result does not depend on it: every C entry still adds its products in order of i.
  */
 // @ts-ignore: decorator
