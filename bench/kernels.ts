@@ -45,6 +45,12 @@ function data(engine: Engine, m: number, n: number, k: number) {
   make('G', k, n, () => rng.next() - 0.5);
   make('dk', k, 1, () => 1 + rng.next());
   make('dn', 1, n, () => 1 + rng.next());
+  // Numerators equal to the denominators, so repeated in-place updates leave X about where it is
+  // (a shrinking X would reach subnormal numbers and time those instead).
+  const dk = mats.get('dk')!.ts, dn = mats.get('dn')!.ts;
+  make('NumR', k, n, (t) => dk[Math.floor(t / n)]);
+  make('NumC', k, n, (t) => dn[t % n]);
+  make('X', k, n, () => 0.5 + rng.next());
   make('sums', Math.max(m, n), 1, () => 0);
   make('scratch', 3, n, () => 0);
   // Gram matrices of the factors, so that HALS sweeps are real iterations.
@@ -120,9 +126,9 @@ export function kernelCases(engine: Engine, m: number, n: number, k: number): Ke
     { kernel: 'mu_update', what: 'H∘Num/(Den+ε), k·n', flops: 3 * k * n,
       wasm: () => K.mu_update(p('H'), p('Num'), p('Den'), k * n, eps), ts: () => T.mu_update(a('H'), a('Num'), a('Den'), k * n, eps) },
     { kernel: 'mu_update_rowden', what: 'k×n, d (k)', flops: 2 * k * n,
-      wasm: () => K.mu_update_rowden(p('Num'), p('Den'), p('dk'), k, n, eps), ts: () => T.mu_update_rowden(a('Num'), a('Den'), a('dk'), k, n, eps) },
+      wasm: () => K.mu_update_rowden(p('X'), p('NumR'), p('dk'), k, n, eps), ts: () => T.mu_update_rowden(a('X'), a('NumR'), a('dk'), k, n, eps) },
     { kernel: 'mu_update_colden', what: 'k×n, d (n)', flops: 3 * k * n,
-      wasm: () => K.mu_update_colden(p('Num'), p('Den'), p('dn'), k, n, eps), ts: () => T.mu_update_colden(a('Num'), a('Den'), a('dn'), k, n, eps) },
+      wasm: () => K.mu_update_colden(p('X'), p('NumC'), p('dn'), k, n, eps), ts: () => T.mu_update_colden(a('X'), a('NumC'), a('dn'), k, n, eps) },
     { kernel: 'col_sums', what: 'of W (m×k)', flops: m * k,
       wasm: () => K.col_sums(p('W'), p('sums'), m, k), ts: () => T.col_sums(a('W'), a('sums'), m, k) },
     { kernel: 'row_sums', what: 'of V (m×n)', flops: m * n,
