@@ -15,24 +15,27 @@
   return odd ? load<f64>(x + e) * load<f64>(y + e) : 0;
 }
 
-/** 2×4 tile: 8 accumulators, per pair of columns two loads of A and four of B. */
+/** 2×4 tile: 8 accumulators, per pair of columns two loads of A and four of B (six pointers stepped, no address arithmetic). */
 export function nt2x4(ai: usize, bj: usize, c: usize, sq: usize, sc: usize, q: i32): void {
   const a1 = ai + sq;
   const b1 = bj + sq, b2 = b1 + sq, b3 = b2 + sq;
+  let p0 = ai, p1 = a1, r0 = bj, r1 = b1, r2 = b2, r3 = b3;
   const z = f64x2.splat(0);
   let x00 = z, x01 = z, x02 = z, x03 = z;
   let x10 = z, x11 = z, x12 = z, x13 = z;
   const e = <usize>(q & ~1) << 3;
-  for (let o: usize = 0; o < e; o += 16) {
-    const u0 = v128.load(ai + o), u1 = v128.load(a1 + o);
-    let y = v128.load(bj + o);
+  const end = ai + e;
+  while (p0 < end) {
+    const u0 = v128.load(p0), u1 = v128.load(p1);
+    let y = v128.load(r0);
     x00 = f64x2.add(x00, f64x2.mul(u0, y)); x10 = f64x2.add(x10, f64x2.mul(u1, y));
-    y = v128.load(b1 + o);
+    y = v128.load(r1);
     x01 = f64x2.add(x01, f64x2.mul(u0, y)); x11 = f64x2.add(x11, f64x2.mul(u1, y));
-    y = v128.load(b2 + o);
+    y = v128.load(r2);
     x02 = f64x2.add(x02, f64x2.mul(u0, y)); x12 = f64x2.add(x12, f64x2.mul(u1, y));
-    y = v128.load(b3 + o);
+    y = v128.load(r3);
     x03 = f64x2.add(x03, f64x2.mul(u0, y)); x13 = f64x2.add(x13, f64x2.mul(u1, y));
+    p0 += 16; p1 += 16; r0 += 16; r1 += 16; r2 += 16; r3 += 16;
   }
   const odd = (q & 1) != 0;
   const c1 = c + sc;
