@@ -14,3 +14,5 @@ export * from "./loss";
 export * from "./updates";
 export * from "./sgd";
 export * from "./linalg";
+export * from "./nnls";
+export * from "./masked-ls";

@@ -1,9 +1,11 @@
 // Every solver, by id. Add a solver by writing its file and listing it here.
 import type { AlgorithmId, SolverInfo } from './types.js';
 import { mu } from './mu.js';
+import { als } from './als.js';
+import { anls } from './anls.js';
 
 /** The solvers in menu order. */
-export const SOLVERS: readonly SolverInfo[] = [mu];
+export const SOLVERS: readonly SolverInfo[] = [mu, als, anls];
 
 /** Ids of every registered solver. */
 export const ALGORITHM_IDS: readonly AlgorithmId[] = SOLVERS.map((s) => s.id);
