@@ -28,8 +28,16 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
   const HHt = engine.mat(k, k);
   const L = engine.mat(k, k);
   const work = engine.allocBytes(K.nnls_work_bytes(k));
-  const masked = M ? { cols: columnLists(engine, M), rows: rowLists(engine, M), Ht: engine.mat(n, k) } : null;
+  const masked = M ? maskedWorkspace() : null;
   K.gram_tn(W.ptr, WtW.ptr, m, k);
+
+  /** The mask's lists, Hᵀ (n×k) and the gather buffer of assembly/masked-ls.ts. */
+  function maskedWorkspace() {
+    const cols = columnLists(engine, M!);
+    const rows = rowLists(engine, M!);
+    const T = engine.allocBytes(K.gather_bytes(k, Math.max(cols.longest, rows.longest)));
+    return { cols, rows, Ht: engine.mat(n, k), T };
+  }
 
   /** X ← solution for every vector of B (vector j of B, X at element j·vs + a·es), Gram G. */
   const solveShared = (G: Mat, B: Mat, X: Mat, count: number, vs: number, es: number): void => {
@@ -42,7 +50,7 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
   };
   /** The same with a Gram per vector, from F's rows listed in `lists` and the full Gram `base`. */
   const solveMasked = (F: Mat, base: Mat, lists: MaskLists, B: Mat, X: Mat, vs: number, es: number): void => {
-    K.masked_ls(F.ptr, base.ptr, B.ptr, X.ptr, lists.ptr, lists.idx, lists.mode, lists.count, k, vs, es, nonneg ? 1 : 0, work);
+    K.masked_ls(F.ptr, base.ptr, B.ptr, X.ptr, lists.ptr, lists.idx, lists.mode, lists.count, k, vs, es, nonneg ? 1 : 0, work, masked!.T);
   };
 
   return {

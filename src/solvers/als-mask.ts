@@ -20,6 +20,8 @@ export interface MaskLists {
   readonly mode: number;
   /** Total number of listed indices (the work of forming every Gram is this times k²/2). */
   readonly total: number;
+  /** Length of the longest list. */
+  readonly longest: number;
 }
 
 /** Lists over the columns of M (m×n): for column j, the rows i to add or subtract. */
@@ -42,11 +44,14 @@ function buildLists(engine: Engine, M: Mat, count: number, len: number, at: (v: 
     observed[v] = c;
   }
   let total = 0;
+  let longest = 0;
   const subtract = new Uint8Array(count);
   for (let v = 0; v < count; v++) {
     const missing = len - observed[v];
     subtract[v] = missing < observed[v] ? 1 : 0;
-    total += subtract[v] ? missing : observed[v];
+    const listed = subtract[v] ? missing : observed[v];
+    total += listed;
+    longest = Math.max(longest, listed);
   }
   const ptr = engine.i32(count + 1);
   const idx = engine.i32(Math.max(total, 1));
@@ -63,5 +68,5 @@ function buildLists(engine: Engine, M: Mat, count: number, len: number, at: (v: 
     for (let t = 0; t < len; t++) if ((mask[at(v, t)] !== 0 ? 1 : 0) === want) idxs[c++] = t;
   }
   ptrs[count] = c;
-  return { count, ptr, idx, mode, total };
+  return { count, ptr, idx, mode, total, longest };
 }
