@@ -4,7 +4,8 @@
 // min_{x ≥ 0} ‖Ax − v‖² (scipy.optimize.nnls).
 //
 // Each passive-set system G_PP z = b_P is solved by a Cholesky factorization of the selected
-// rows and columns. An index whose pivot falls below PIVOT_TOL·R[a,a] (its vector is, to
+// rows and columns, kept from one system to the next: an entering index appends one row (k²),
+// a leaving one refactors from its position on. An index whose pivot falls below PIVOT_TOL·R[a,a] (its vector is, to
 // rounding, a combination of the passive ones: singular or rank-deficient G) is refused entry
 // until x next changes; its gradient then vanishes up to rounding, so KKT still holds.
 // Objective never increases from the warm start, so anls stays monotone.
@@ -20,9 +21,8 @@ const FREE: i32 = 0;
 const PASSIVE: i32 = 1;
 const REFUSED: i32 = 2;
 
-const OK: i32 = 0;
-const REFUSE: i32 = 1;
-const FAILED: i32 = 2;
+/** Leading rows of the workspace's L that hold the Cholesky factor of the current P's prefix. */
+let validRows: i32 = 0;
 
 /** Bytes of workspace the kernels of nnls.ts and normal.ts need for rank k. */
 export function nnls_work_bytes(k: i32): i32 {
@@ -43,6 +43,7 @@ export function nnls(G: usize, R: usize, b: usize, x: usize, k: i32, work: usize
   const P = w + (<usize>k << 3);
   const state = P + (<usize>k << 2);
   let s = 0;
+  validRows = 0;
   for (let a = 0; a < k; a++) {
     const xa = load<f64>(x + (<usize>a << 3));
     if (xa > 0 && isFinite(xa)) {
@@ -61,6 +62,7 @@ export function nnls(G: usize, R: usize, b: usize, x: usize, k: i32, work: usize
       memory.fill(x, 0, <usize>k << 3);
       for (let a = 0; a < k; a++) store<i32>(state + (<usize>a << 2), FREE);
       s = 0;
+      validRows = 0;
     }
   }
   const maxIter = 5 * k + 10;
@@ -119,21 +121,31 @@ function entering(G: usize, b: usize, x: usize, w: usize, state: usize, k: i32):
  * Lawson–Hanson's inner loop on the passive set P[0..s): solve G_PP z = b_P; if z > 0 take it,
  * else step from x toward z until an entry reaches 0, drop it, repeat. `added` is the index
  * that just entered (last in P) or −1. Returns the new size of P, or −1 when the first
- * factorization fails (or `added` would get z ≤ 0): x is then unchanged.
+ * factorization fails (or `added` would get z ≤ 0): x is then unchanged. Reads and updates
+ * validRows (rows of L still valid for P).
  */
 function passive_solve(G: usize, R: usize, b: usize, x: usize, k: i32, L: usize, z: usize, P: usize, state: usize, s: i32, added: i32): i32 {
   let first = true;
   while (s > 0) {
-    if (subset_cholesky(G, R, L, P, s, k) >= 0) {
-      if (first) return -1;
+    const failed = subset_cholesky(G, R, L, P, s, k, validRows < s ? validRows : s);
+    if (failed >= 0) {
+      validRows = failed;
+      if (first) {
+        if (added >= 0 && validRows > s - 1) validRows = s - 1;
+        return -1;
+      }
       return s; // rounding at the threshold on a subset: keep the feasible x reached so far
     }
+    validRows = s;
     for (let i = 0; i < s; i++) {
       const a = load<i32>(P + (<usize>i << 2));
       store<f64>(z + (<usize>i << 3), load<f64>(b + (<usize>a << 3)));
     }
     subset_solve(L, z, s, k);
-    if (first && added >= 0 && !(load<f64>(z + (<usize>(s - 1) << 3)) > 0)) return -1;
+    if (first && added >= 0 && !(load<f64>(z + (<usize>(s - 1) << 3)) > 0)) {
+      validRows = s - 1;
+      return -1;
+    }
     first = false;
     // Step length: the largest α ≤ 1 keeping x + α(z − x) ≥ 0.
     let alpha: f64 = 1;
@@ -164,6 +176,7 @@ function passive_solve(G: usize, R: usize, b: usize, x: usize, k: i32, L: usize,
       if (i == q || !(v > 0)) {
         store<f64>(xo, 0);
         store<i32>(state + (<usize>a << 2), FREE);
+        if (i < validRows) validRows = i;
       } else {
         store<f64>(xo, v);
         store<i32>(P + (<usize>kept << 2), a);
@@ -172,15 +185,17 @@ function passive_solve(G: usize, R: usize, b: usize, x: usize, k: i32, L: usize,
     }
     s = kept;
   }
+  validRows = 0;
   return 0;
 }
 
 /**
- * L (s×s, row stride k) = Cholesky factor of G[P,P] for the indices P[0..s). A pivot must
- * exceed PIVOT_TOL·R[a,a]. Returns the position of the first rejected pivot, or −1.
+ * L (s×s, row stride k) = Cholesky factor of G[P,P] for the indices P[0..s), computing rows
+ * from..s−1 (rows before `from` must already hold it). A pivot must exceed PIVOT_TOL·R[a,a].
+ * Returns the position of the first rejected pivot, or −1.
  */
-function subset_cholesky(G: usize, R: usize, L: usize, P: usize, s: i32, k: i32): i32 {
-  for (let i = 0; i < s; i++) {
+function subset_cholesky(G: usize, R: usize, L: usize, P: usize, s: i32, k: i32, from: i32): i32 {
+  for (let i = from; i < s; i++) {
     const a = load<i32>(P + (<usize>i << 2));
     const li = L + (<usize>i * <usize>k << 3);
     const ga = G + (<usize>a * <usize>k << 3);
