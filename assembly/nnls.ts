@@ -4,13 +4,14 @@
 // min_{x ≥ 0} ‖Ax − v‖² (scipy.optimize.nnls).
 //
 // Each passive-set system G_PP z = b_P is solved by a Cholesky factorization of the selected
-// rows and columns, kept from one system to the next: an entering index appends one row (k²),
-// a leaving one refactors from its position on. An index whose pivot falls below PIVOT_TOL·R[a,a] (its vector is, to
-// rounding, a combination of the passive ones: singular or rank-deficient G) is refused entry
-// until x next changes; its gradient then vanishes up to rounding, so KKT still holds.
-// Objective never increases from the warm start, so anls stays monotone.
+// rows and columns, kept from one system to the next: an entering index appends one row (k²
+// work), a leaving one refactors from its position on. An index whose pivot falls below
+// PIVOT_TOL·R[a,a] (its vector is, to rounding, a combination of the passive ones: singular
+// or rank-deficient G) is refused entry until x next changes; its gradient then vanishes up to
+// rounding, so KKT still holds. The objective never increases from the warm start, so anls
+// stays monotone.
 //
-// Work layout (bytes from `work`): L (k×k f64), z (k f64), w (k f64), P (k i32), state (k i32).
+// Work layout (bytes from `work`): L (k×k f64), z (k f64), P (k i32), state (k i32).
 
 /** A pivot below this fraction of its reference diagonal entry is treated as zero (as in linalg.ts). */
 const PIVOT_TOL: f64 = 1e-11;
@@ -24,7 +25,7 @@ const REFUSED: i32 = 2;
 /** Leading rows of the workspace's L that hold the Cholesky factor of the current P's prefix. */
 let validRows: i32 = 0;
 
-/** Bytes of workspace the kernels of nnls.ts and normal.ts need for rank k. */
+/** Bytes of workspace the kernels of nnls.ts and masked-ls.ts need for rank k. */
 export function nnls_work_bytes(k: i32): i32 {
   return 16 * k * k + 48 * k + 64;
 }
@@ -34,13 +35,12 @@ export function nnls_work_bytes(k: i32): i32 {
  * triangles), b (k), starting from the x given (negative or NaN entries count as 0).
  * R (k×k) supplies the pivot scale (pass G). work: nnls_work_bytes(k). Returns the number of
  * indices that entered the passive set, or −1 when the iteration limit (5k + 10) was reached
- * (x is then feasible and no worse than the start).
+ * (x is then feasible but may not be optimal).
  */
 export function nnls(G: usize, R: usize, b: usize, x: usize, k: i32, work: usize): i32 {
   const L = work;
   const z = L + (<usize>k * <usize>k << 3);
-  const w = z + (<usize>k << 3);
-  const P = w + (<usize>k << 3);
+  const P = z + (<usize>k << 3);
   const state = P + (<usize>k << 2);
   let s = 0;
   validRows = 0;
@@ -68,7 +68,7 @@ export function nnls(G: usize, R: usize, b: usize, x: usize, k: i32, work: usize
   const maxIter = 5 * k + 10;
   let iter = 0;
   for (;;) {
-    const t = entering(G, b, x, w, state, k);
+    const t = entering(G, b, x, state, k);
     if (t < 0) break;
     if (iter >= maxIter) {
       clear_refused(state, k);
@@ -92,9 +92,9 @@ export function nnls(G: usize, R: usize, b: usize, x: usize, k: i32, work: usize
 
 /**
  * The free index with the largest gradient w_a = b_a − (Gx)_a above GRAD_TOL·(|b_a| + Σ|G_ap x_p|),
- * or −1 when x satisfies KKT. Fills w (k).
+ * or −1 when x satisfies KKT.
  */
-function entering(G: usize, b: usize, x: usize, w: usize, state: usize, k: i32): i32 {
+function entering(G: usize, b: usize, x: usize, state: usize, k: i32): i32 {
   let best = -1;
   let bestW: f64 = 0;
   for (let a = 0; a < k; a++) {
@@ -108,7 +108,6 @@ function entering(G: usize, b: usize, x: usize, w: usize, state: usize, k: i32):
       g -= t;
       mag += Math.abs(t);
     }
-    store<f64>(w + (<usize>a << 3), g);
     if (g > GRAD_TOL * mag && g > bestW) {
       best = a;
       bestW = g;

@@ -5,6 +5,7 @@
 //   Missing entries: column j of H uses only its observed rows of W, row i of W only its
 //   observed columns of H; each k×k Gram is formed in wasm (assembly/masked-ls.ts).
 import type { Mat } from '../core/matrix.js';
+import type { Engine } from '../wasm/engine.js';
 import type { Solver, SolverContext } from './types.js';
 import { traceResidualSq } from './trace.js';
 import { columnLists, rowLists, type MaskLists } from './als-mask.js';
@@ -28,16 +29,8 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
   const HHt = engine.mat(k, k);
   const L = engine.mat(k, k);
   const work = engine.allocBytes(K.nnls_work_bytes(k));
-  const masked = M ? maskedWorkspace() : null;
+  const masked = M ? maskedWorkspace(engine, M, k) : null;
   K.gram_tn(W.ptr, WtW.ptr, m, k);
-
-  /** The mask's lists, Hᵀ (n×k) and the gather buffer of assembly/masked-ls.ts. */
-  function maskedWorkspace() {
-    const cols = columnLists(engine, M!);
-    const rows = rowLists(engine, M!);
-    const T = engine.allocBytes(K.gather_bytes(k, Math.max(cols.longest, rows.longest)));
-    return { cols, rows, Ht: engine.mat(n, k), T };
-  }
 
   /** X ← solution for every vector of B (vector j of B, X at element j·vs + a·es), Gram G. */
   const solveShared = (G: Mat, B: Mat, X: Mat, count: number, vs: number, es: number): void => {
@@ -49,22 +42,22 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
     }
   };
   /** The same with a Gram per vector, from F's rows listed in `lists` and the full Gram `base`. */
-  const solveMasked = (F: Mat, base: Mat, lists: MaskLists, B: Mat, X: Mat, vs: number, es: number): void => {
-    K.masked_ls(F.ptr, base.ptr, B.ptr, X.ptr, lists.ptr, lists.idx, lists.mode, lists.count, k, vs, es, nonneg ? 1 : 0, work, masked!.T);
+  const solveMasked = (F: Mat, base: Mat, lists: MaskLists, B: Mat, X: Mat, vs: number, es: number, T: number): void => {
+    K.masked_ls(F.ptr, base.ptr, B.ptr, X.ptr, lists.ptr, lists.idx, lists.mode, lists.count, k, vs, es, nonneg ? 1 : 0, work, T);
   };
 
   return {
     step() {
       // H (k×n): column j from (WᵀW) h = Wᵀv_j; vector j at element j, entries n apart.
       K.gemm_tn(W.ptr, V.ptr, WtV.ptr, m, k, n);
-      if (masked) solveMasked(W, WtW, masked.cols, WtV, H, 1, n);
+      if (masked) solveMasked(W, WtW, masked.cols, WtV, H, 1, n, masked.T);
       else solveShared(WtW, WtV, H, n, 1, n);
       // W (m×k): row i from (HHᵀ) w = H v_iᵀ; vector i at element i·k, entries adjacent.
       K.gemm_nt(V.ptr, H.ptr, VHt.ptr, m, n, k);
       K.gram_nt(H.ptr, HHt.ptr, k, n);
       if (masked) {
         K.transpose(H.ptr, masked.Ht.ptr, k, n);
-        solveMasked(masked.Ht, HHt, masked.rows, VHt, W, k, 1);
+        solveMasked(masked.Ht, HHt, masked.rows, VHt, W, k, 1, masked.T);
       } else {
         solveShared(HHt, VHt, W, m, k, 1);
       }
@@ -75,4 +68,12 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
       return traceResidualSq(engine, problem, W, VHt, WtW, HHt);
     },
   };
+}
+
+/** The mask's lists over columns and rows, Hᵀ (n×k), and the gather buffer T of assembly/masked-ls.ts, for M (m×n). */
+function maskedWorkspace(engine: Engine, M: Mat, k: number) {
+  const cols = columnLists(engine, M);
+  const rows = rowLists(engine, M);
+  const T = engine.allocBytes(engine.k.gather_bytes(k, Math.max(cols.longest, rows.longest)));
+  return { cols, rows, Ht: engine.mat(M.cols, k), T };
 }
