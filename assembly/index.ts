@@ -13,6 +13,7 @@ export * from "./masked";
 export * from "./loss";
 export * from "./updates";
 export * from "./sgd";
+export * from "./hals_masked";
 export * from "./linalg";
 export * from "./nnls";
 export * from "./masked-ls";
