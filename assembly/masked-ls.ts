@@ -86,12 +86,13 @@ function put(G: usize, Base: usize, k: i32, a: i32, b: i32, acc: v128, subtract:
  * Base for subtracted Grams (their rounding error is relative to Base) and from G_j for summed
  * ones. Entry a of vector j of B and X sits at element j·vs + a·es. F (rows×k): W for the
  * H step, Hᵀ for the W step; Base (k×k): WᵀW or HHᵀ. work: nnls_work_bytes(k); T:
- * gather_bytes(k, longest list).
+ * gather_bytes(k, longest list). When Q ≠ 0, stores Σ_j X_jᵀ G_j X_j at Q (one f64): for the
+ * W step that is ‖M∘(WH)‖²_F of the new W, which gives the masked residual without forming WH.
  * Returns the number of NNLS problems that hit their iteration limit.
  */
 export function masked_ls(
   F: usize, Base: usize, B: usize, X: usize, ptr: usize, idx: usize, mode: usize,
-  count: i32, k: i32, vs: i32, es: i32, nonneg: i32, work: usize, T: usize,
+  count: i32, k: i32, vs: i32, es: i32, nonneg: i32, work: usize, T: usize, Q: usize,
 ): i32 {
   const G = work;
   const x = G + (<usize>k * <usize>k << 3);
@@ -99,6 +100,7 @@ export function masked_ls(
   const inner = b + (<usize>k << 3);
   const es8 = <usize>es << 3;
   let capped = 0;
+  let quad: f64 = 0;
   for (let j = 0; j < count; j++) {
     masked_gram(F, Base, ptr, idx, mode, j, k, G, T);
     const R = load<i32>(mode + (<usize>j << 2)) != 0 ? Base : G;
@@ -116,6 +118,22 @@ export function masked_ls(
         store<f64>(X + off + <usize>a * es8, v < 0 ? 0 : v);
       }
     }
+    if (Q != 0) quad += quadratic_form(G, X + off, es8, k);
   }
+  if (Q != 0) store<f64>(Q, quad);
   return capped;
+}
+
+/** xᵀGx for G (k×k, full symmetric) and x (k entries, es8 bytes apart). */
+function quadratic_form(G: usize, x: usize, es8: usize, k: i32): f64 {
+  let s: f64 = 0;
+  for (let a = 0; a < k; a++) {
+    const xa = load<f64>(x + <usize>a * es8);
+    if (xa == 0) continue;
+    const ga = G + (<usize>a * <usize>k << 3);
+    let t: f64 = 0;
+    for (let c = 0; c < k; c++) t += load<f64>(ga + (<usize>c << 3)) * load<f64>(x + <usize>c * es8);
+    s += xa * t;
+  }
+  return s;
 }

@@ -6,16 +6,41 @@ import type { Engine } from '../src/wasm/engine.js';
 import { createEngineNode } from '../src/wasm/node.js';
 import { columnLists, rowLists } from '../src/solvers/als-mask.js';
 import { als } from '../src/solvers/als.js';
+import { anls } from '../src/solvers/anls.js';
+import type { SolverInfo } from '../src/solvers/types.js';
 import { DEFAULT_PARAMS } from '../src/solvers/types.js';
 import { loadProblem } from '../src/core/problem.js';
 import { Rng } from '../src/core/rng.js';
-import { dataOf, plantedCase, startCase } from './helpers/als-case.js';
+import { dataOf, plantedCase, startCase, type AlsCase } from './helpers/als-case.js';
 import { alternatingStep, clippedSolve, scaledDiff, solveGE } from './helpers/linalg.js';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await createEngineNode();
 });
+
+/** A solver made directly (no driver) on the case, with ‖M∘(V − WH)‖² summed entry by entry in TS. */
+function create(info: SolverInfo, c: AlsCase) {
+  const problem = loadProblem(engine, dataOf(c));
+  const W = engine.matFrom(c.m, c.k, c.W0);
+  const H = engine.matFrom(c.k, c.n, c.H0);
+  const solver = info.create({ engine, problem, k: c.k, W, H, params: DEFAULT_PARAMS, rng: new Rng(1) });
+  const directSq = (): number => {
+    const Wv = engine.view(W);
+    const Hv = engine.view(H);
+    let sq = 0;
+    for (let i = 0; i < c.m; i++) {
+      for (let j = 0; j < c.n; j++) {
+        if (c.mask && c.mask[i * c.n + j] === 0) continue;
+        let wh = 0;
+        for (let a = 0; a < c.k; a++) wh += Wv[i * c.k + a] * Hv[a * c.n + j];
+        sq += (c.V[i * c.n + j] - wh) ** 2;
+      }
+    }
+    return sq;
+  };
+  return { solver, directSq };
+}
 
 describe('als', () => {
   it('one iteration with a full mask equals solve-then-clip per column of H, then per row of W', () => {
@@ -88,33 +113,33 @@ describe('als', () => {
     expect(engine.view(f.W).every(Number.isFinite)).toBe(true);
   });
 
-  it('residualSq (trace form) equals ‖V − WH‖² computed entry by entry with a full mask, and is null when masked', () => {
-    const c = plantedCase(6, 14, 11, 3);
-    const problem = loadProblem(engine, dataOf(c));
-    const W = engine.matFrom(c.m, c.k, c.W0);
-    const H = engine.matFrom(c.k, c.n, c.H0);
-    const solver = als.create({ engine, problem, k: c.k, W, H, params: DEFAULT_PARAMS, rng: new Rng(1) });
-    for (let it = 0; it < 3; it++) solver.step();
-    const Wv = engine.view(W);
-    const Hv = engine.view(H);
-    let sq = 0;
-    for (let i = 0; i < c.m; i++) {
-      for (let j = 0; j < c.n; j++) {
-        let wh = 0;
-        for (let a = 0; a < c.k; a++) wh += Wv[i * c.k + a] * Hv[a * c.n + j];
-        sq += (c.V[i * c.n + j] - wh) ** 2;
+  for (const solver of [als, anls]) {
+    it(`${solver.id}: residualSq, without forming WH, equals ‖M∘(V − WH)‖² summed entry by entry, full and masked`, () => {
+      const mixed = (i: number, j: number, rng: Rng) => (j < 4 || i < 5 ? (i + j) % 3 !== 0 : rng.next() < 0.15);
+      for (const c of [plantedCase(6, 16, 12, 3), plantedCase(6, 16, 12, 3, mixed)]) {
+        const s = create(solver, c);
+        for (let it = 0; it < 3; it++) s.solver.step();
+        const sq = s.directSq();
+        const fast = s.solver.residualSq!();
+        expect(fast).not.toBeNull();
+        expect(Math.abs(fast! - sq) / sq).toBeLessThan(1e-9);
       }
-    }
-    const trace = solver.residualSq!();
-    expect(trace).not.toBeNull();
-    expect(Math.abs(trace! - sq) / sq).toBeLessThan(1e-9);
-    const mc = plantedCase(6, 14, 11, 3, (i, j) => i === j);
-    const maskedSolver = als.create({
-      engine, problem: loadProblem(engine, dataOf(mc)), k: mc.k,
-      W: engine.matFrom(mc.m, mc.k, mc.W0), H: engine.matFrom(mc.k, mc.n, mc.H0), params: DEFAULT_PARAMS, rng: new Rng(1),
     });
-    maskedSolver.step();
-    expect(maskedSolver.residualSq!()).toBeNull();
+  }
+
+  it('residualSq is null when cancellation would cost digits (an exact fit), so the driver sums entry by entry', () => {
+    // V = u vᵀ, started from W0 = u, is fitted exactly by one als iteration at k = 1, full or masked.
+    for (const missing of [undefined, (i: number, j: number) => (i + j) % 4 === 0]) {
+      const c = plantedCase(9, 8, 7, 1, missing);
+      const u = Array.from({ length: c.m }, (_, i) => 1 + i / 3);
+      const v = Array.from({ length: c.n }, (_, j) => 2 - j / 5);
+      c.V = c.V.map((_x, t) => (c.mask && c.mask[t] === 0 ? 0 : u[Math.floor(t / c.n)] * v[t % c.n]));
+      c.W0 = Float64Array.from(u);
+      const s = create(als, c);
+      s.solver.step();
+      expect(s.directSq()).toBeLessThan(1e-20);
+      expect(s.solver.residualSq!()).toBeNull();
+    }
   });
 
   it('allocates nothing per iteration (engine.used unchanged across steps), full and masked', () => {

@@ -10,6 +10,9 @@ import type { Solver, SolverContext } from './types.js';
 import { traceResidualSq } from './trace.js';
 import { columnLists, rowLists, type MaskLists } from './als-mask.js';
 
+/** Below this fraction of ‖M∘V‖² the trace form loses digits to cancellation (as in trace.ts). */
+const CANCELLATION_GUARD = 1e-4;
+
 /** How each column of H and row of W is solved from its normal equations G x = b. */
 export type AlsSubproblem = 'clipped' | 'nonnegative';
 
@@ -42,22 +45,22 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
     }
   };
   /** The same with a Gram per vector, from F's rows listed in `lists` and the full Gram `base`. */
-  const solveMasked = (F: Mat, base: Mat, lists: MaskLists, B: Mat, X: Mat, vs: number, es: number, T: number): void => {
-    K.masked_ls(F.ptr, base.ptr, B.ptr, X.ptr, lists.ptr, lists.idx, lists.mode, lists.count, k, vs, es, nonneg ? 1 : 0, work, T);
+  const solveMasked = (F: Mat, base: Mat, lists: MaskLists, B: Mat, X: Mat, vs: number, es: number, Q: number): void => {
+    K.masked_ls(F.ptr, base.ptr, B.ptr, X.ptr, lists.ptr, lists.idx, lists.mode, lists.count, k, vs, es, nonneg ? 1 : 0, work, masked!.T, Q);
   };
 
   return {
     step() {
       // H (k×n): column j from (WᵀW) h = Wᵀv_j; vector j at element j, entries n apart.
       K.gemm_tn(W.ptr, V.ptr, WtV.ptr, m, k, n);
-      if (masked) solveMasked(W, WtW, masked.cols, WtV, H, 1, n, masked.T);
+      if (masked) solveMasked(W, WtW, masked.cols, WtV, H, 1, n, 0);
       else solveShared(WtW, WtV, H, n, 1, n);
       // W (m×k): row i from (HHᵀ) w = H v_iᵀ; vector i at element i·k, entries adjacent.
       K.gemm_nt(V.ptr, H.ptr, VHt.ptr, m, n, k);
       K.gram_nt(H.ptr, HHt.ptr, k, n);
       if (masked) {
         K.transpose(H.ptr, masked.Ht.ptr, k, n);
-        solveMasked(masked.Ht, HHt, masked.rows, VHt, W, k, 1, masked.T);
+        solveMasked(masked.Ht, HHt, masked.rows, VHt, W, k, 1, masked.WHsq);
       } else {
         solveShared(HHt, VHt, W, m, k, 1);
       }
@@ -65,15 +68,22 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
     },
     residualSq() {
       // VHᵀ and HHᵀ belong to the final H, WᵀW to the final W.
-      return traceResidualSq(engine, problem, W, VHt, WtW, HHt);
+      if (!masked) return traceResidualSq(engine, problem, W, VHt, WtW, HHt);
+      // ‖M∘(V−WH)‖² = ‖M∘V‖² − 2 tr(Wᵀ·VHᵀ) + Σ_i w_iᵀ G_i w_i, G_i row i's masked Gram of H.
+      const s = problem.normV2 - 2 * K.dot(W.ptr, VHt.ptr, m * k) + engine.view(masked.WHsqMat)[0];
+      return s >= CANCELLATION_GUARD * problem.normV2 ? s : null;
     },
   };
 }
 
-/** The mask's lists over columns and rows, Hᵀ (n×k), and the gather buffer T of assembly/masked-ls.ts, for M (m×n). */
+/**
+ * For M (m×n): the mask's lists over columns and rows, Hᵀ (n×k), the gather buffer T of
+ * assembly/masked-ls.ts, and one f64 receiving ‖M∘(WH)‖² from the W step.
+ */
 function maskedWorkspace(engine: Engine, M: Mat, k: number) {
   const cols = columnLists(engine, M);
   const rows = rowLists(engine, M);
   const T = engine.allocBytes(engine.k.gather_bytes(k, Math.max(cols.longest, rows.longest)));
-  return { cols, rows, Ht: engine.mat(M.cols, k), T };
+  const WHsqMat = engine.mat(1, 1);
+  return { cols, rows, Ht: engine.mat(M.cols, k), T, WHsqMat, WHsq: WHsqMat.ptr };
 }
