@@ -38,23 +38,34 @@ export function nnls_work_bytes(k: i32): i32 {
  * (x is then feasible but may not be optimal).
  */
 export function nnls(G: usize, R: usize, b: usize, x: usize, k: i32, work: usize): i32 {
+  return solve_nnls(G, R, b, x, k, work, false);
+}
+
+/**
+ * nnls; when `reuse`, the previous call left in `work` a factor of the same G, and the rows of
+ * it that match the new warm start's passive set are kept (bit-identical to refactoring them).
+ */
+function solve_nnls(G: usize, R: usize, b: usize, x: usize, k: i32, work: usize, reuse: bool): i32 {
   const L = work;
   const z = L + (<usize>k * <usize>k << 3);
   const P = z + (<usize>k << 3);
   const state = P + (<usize>k << 2);
   let s = 0;
-  validRows = 0;
+  let kept = reuse ? validRows : 0;
   for (let a = 0; a < k; a++) {
     const xa = load<f64>(x + (<usize>a << 3));
     if (xa > 0 && isFinite(xa)) {
       store<i32>(state + (<usize>a << 2), PASSIVE);
-      store<i32>(P + (<usize>s << 2), a);
+      const o = P + (<usize>s << 2);
+      if (s < kept && load<i32>(o) != a) kept = s;
+      store<i32>(o, a);
       s++;
     } else {
       store<f64>(x + (<usize>a << 3), 0);
       store<i32>(state + (<usize>a << 2), FREE);
     }
   }
+  validRows = kept < s ? kept : s;
   if (s > 0) {
     s = passive_solve(G, R, b, x, k, L, z, P, state, s, -1);
     if (s < 0) {
@@ -244,6 +255,7 @@ function clear_refused(state: usize, k: i32): void {
  * For each of `count` vectors j: X_j ← NNLS(G, B_j) warm-started from X_j, with G (k×k, full
  * symmetric) shared by all. Entry a of vector j of B and X sits at element j·vs + a·es (see
  * chol_solve). work: nnls_work_bytes(k). Once per factor per iteration for anls, full mask.
+ * Consecutive vectors with the same passive set share its Cholesky factor.
  * Returns the number of vectors that hit the iteration limit.
  */
 export function nnls_batch(G: usize, B: usize, X: usize, k: i32, count: i32, vs: i32, es: i32, work: usize): i32 {
@@ -258,7 +270,7 @@ export function nnls_batch(G: usize, B: usize, X: usize, k: i32, count: i32, vs:
       store<f64>(b + (<usize>a << 3), load<f64>(B + off + <usize>a * es8));
       store<f64>(x + (<usize>a << 3), load<f64>(X + off + <usize>a * es8));
     }
-    if (nnls(G, G, b, x, k, inner) < 0) capped++;
+    if (solve_nnls(G, G, b, x, k, inner, j > 0) < 0) capped++;
     for (let a = 0; a < k; a++) store<f64>(X + off + <usize>a * es8, load<f64>(x + (<usize>a << 3)));
   }
   return capped;
