@@ -23,7 +23,7 @@ const RIDGE_TRIES: i32 = 24;
  * L (k×k, lower, upper zeroed) = Cholesky factor of G + δI, reading the lower triangle of
  * G (k×k). A pivot must exceed tol·R[a,a] (R k×k). Returns the first rejected index, or −1.
  */
-export function cholesky_into(G: usize, R: usize, L: usize, k: i32, delta: f64, tol: f64): i32 {
+function cholesky_into(G: usize, R: usize, L: usize, k: i32, delta: f64, tol: f64): i32 {
   for (let i = 0; i < k; i++) {
     const li = L + (<usize>i * <usize>k << 3);
     const gi = G + (<usize>i * <usize>k << 3);

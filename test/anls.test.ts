@@ -70,8 +70,9 @@ describe('anls', () => {
     }
   });
 
-  it('leaves every column of H at a KKT point of its masked subproblem', () => {
-    const c = plantedCase(16, 20, 15, 4, (_i, _j, rng) => rng.next() < 0.25);
+  it('leaves every column of H at a KKT point of its masked subproblem, singular ones included', () => {
+    // Column 0 observes rows 0 and 1 only (< k = 4): its Gram is singular.
+    const c = plantedCase(16, 20, 15, 4, (i, j, rng) => (j === 0 ? i > 1 : rng.next() < 0.25));
     const f = startCase(engine, c, 'anls');
     for (let it = 0; it < 3; it++) f.step();
     // The next step solves H against the current W.
