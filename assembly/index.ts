@@ -17,3 +17,4 @@ export * from "./hals_masked";
 export * from "./linalg";
 export * from "./nnls";
 export * from "./masked-ls";
+export * from "./svd";

@@ -115,16 +115,6 @@ export function chol_solve(L: usize, B: usize, X: usize, k: i32, count: i32, vs:
   }
 }
 
-/** At (cols×rows) = Aᵀ for A (rows×cols). Hᵀ (n×k) for the masked W step. */
-export function transpose(A: usize, At: usize, rows: i32, cols: i32): void {
-  for (let i = 0; i < rows; i++) {
-    const arow = A + (<usize>i * <usize>cols << 3);
-    for (let j = 0; j < cols; j++) {
-      store<f64>(At + ((<usize>j * <usize>rows + <usize>i) << 3), load<f64>(arow + (<usize>j << 3)));
-    }
-  }
-}
-
 /** Copies the lower triangle of G (k×k) onto its upper triangle. */
 export function symmetrize_lower(G: usize, k: i32): void {
   for (let i = 1; i < k; i++) {

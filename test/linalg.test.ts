@@ -200,7 +200,7 @@ describe('chol_solve over many right-hand sides', () => {
   });
 });
 
-describe('transpose', () => {
+describe('transpose (assembly/svd.ts; the masked W step uses it for Hᵀ)', () => {
   it('At = Aᵀ', () => {
     const mark = engine.mark();
     const A = engine.matFrom(2, 3, [1, 2, 3, 4, 5, 6]);
