@@ -11,6 +11,8 @@ export interface DataMatrix {
   readonly colLabels?: readonly string[];
   /** Where it came from (file name, example id), used in messages. */
   readonly name?: string;
+  /** When each column of V is an image stored row by row: its width in pixels (height = rows / width). */
+  readonly imageWidth?: number;
 }
 
 /** V and its mask in wasm memory, with the sums every solver and the driver need. */

@@ -64,11 +64,14 @@ export class Rng {
     }
   }
 
-  /** A standard normal deviate (Box–Muller; uses Math.log/cos/sqrt, so only for data generation). */
+  /**
+   * An approximately standard normal deviate: the sum of 12 uniforms minus 6 (Irwin–Hall).
+   * Plain arithmetic, so it is bit-identical in every engine; tails beyond ±6 never occur.
+   */
   normal(): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    let s = 0;
+    for (let i = 0; i < 12; i++) s += this.next();
+    return s - 6;
   }
 }
 

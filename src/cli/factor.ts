@@ -1,0 +1,93 @@
+// `nmf factor FILE --rank K ...`: one factorization (with restarts), printed or as JSON.
+import { loadProblem } from '../core/problem.js';
+import { DEFAULT_OPTIONS, type FactorOptions } from '../driver/options.js';
+import { factorize, type RunResult } from '../driver/run.js';
+import { initInfo } from '../init/registry.js';
+import type { InitId } from '../init/types.js';
+import { solverInfo } from '../solvers/registry.js';
+import { DEFAULT_PARAMS } from '../solvers/types.js';
+import { createEngineNode } from '../wasm/node.js';
+import { FACTOR_FLAGS, intFlag, numFlag, parseFlags, strFlag } from './args.js';
+import { UsageError } from './errors.js';
+import { readFactorFile, readMatrixFile, writeOutputs } from './io.js';
+
+export const FACTOR_USAGE = `usage: nmf factor FILE.csv --rank K [--algorithm ID] [--init random|nndsvd|nndsvda|given]
+       [--w0 FILE --h0 FILE] [--seed N] [--max-iter N] [--tol X] [--target X] [--epsilon X]
+       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--out DIR] [--json]`;
+
+/** Runs `factor` with argv after the command name; prints to stdout; returns the exit code. */
+export async function factorCommand(argv: string[], print: (s: string) => void): Promise<number> {
+  const { positionals, values } = parseFlags(argv, FACTOR_FLAGS);
+  if (values.help) {
+    print(FACTOR_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(`factor needs exactly one FILE, got ${positionals.length}\n${FACTOR_USAGE}`);
+  if (values.rank === undefined) throw new UsageError(`factor needs --rank K\n${FACTOR_USAGE}`);
+  const file = positionals[0];
+  const algorithm = strFlag(values, 'algorithm', DEFAULT_OPTIONS.algorithm)!;
+  const info = solverInfo(algorithm);
+  const init = strFlag(values, 'init', values.w0 || values.h0 ? 'given' : DEFAULT_OPTIONS.init)!;
+  initInfo(init);
+  const base = { ...DEFAULT_PARAMS, ...info.defaults };
+  const options: FactorOptions = {
+    ...DEFAULT_OPTIONS,
+    algorithm: info.id,
+    init: init as InitId,
+    rank: intFlag(values, 'rank', 0, 1),
+    seed: intFlag(values, 'seed', DEFAULT_OPTIONS.seed),
+    maxIter: intFlag(values, 'max-iter', DEFAULT_OPTIONS.maxIter, 1),
+    tol: numFlag(values, 'tol', DEFAULT_OPTIONS.tol, 0),
+    target: numFlag(values, 'target', DEFAULT_OPTIONS.target, 0),
+    restarts: intFlag(values, 'restarts', DEFAULT_OPTIONS.restarts, 1),
+    params: {
+      epsilon: numFlag(values, 'epsilon', base.epsilon, 0),
+      learningRate: numFlag(values, 'learning-rate', base.learningRate, 0),
+      l2: numFlag(values, 'l2', base.l2, 0),
+      project: values['no-project'] ? false : base.project,
+    },
+  };
+  if (options.init === 'given') {
+    if (!values.w0 || !values.h0) throw new UsageError('--init given needs --w0 FILE and --h0 FILE');
+    options.given = { W0: readFactorFile(values.w0 as string), H0: readFactorFile(values.h0 as string) };
+  }
+  const data = readMatrixFile(file);
+  const engine = await createEngineNode();
+  const problem = loadProblem(engine, data);
+  const result = factorize(engine, problem, options);
+  const out = strFlag(values, 'out');
+  if (out) writeOutputs(out, data, result.W, result.H, result.history);
+  if (values.json) {
+    print(JSON.stringify(toJson(file, problem.m, problem.n, problem.observed, result, out)));
+  } else {
+    print(toText(file, problem.m, problem.n, problem.observed, result, out));
+  }
+  return 0;
+}
+
+/** The JSON object printed by --json (W, H are in --out files, not here). */
+export function toJson(file: string, m: number, n: number, observed: number, r: RunResult, out?: string) {
+  return {
+    file, m, n, observed,
+    algorithm: r.algorithm, rank: r.rank, init: r.init, seed: r.seed,
+    iterations: r.iterations, stopReason: r.stopReason, stopMessage: r.stopMessage,
+    relError: r.relError, error: r.error, loss: r.loss, objective: r.objective,
+    seconds: r.seconds, history: r.history,
+    restarts: r.restarts,
+    ...(out ? { out } : {}),
+  };
+}
+
+function toText(file: string, m: number, n: number, observed: number, r: RunResult, out?: string): string {
+  const lines = [
+    `${file}: ${m}×${n}, ${observed} observed${observed < m * n ? `, ${m * n - observed} missing` : ''}`,
+    `${r.algorithm}, rank ${r.rank}, init ${r.init}, seed ${r.seed}: ${r.stopMessage}`,
+    `relative error ${r.relError.toPrecision(6)}  (‖V−WH‖_F = ${r.error.toPrecision(6)}) after ${r.iterations} iterations in ${r.seconds.toFixed(3)} s`,
+  ];
+  if (r.restarts.length > 1) {
+    const errs = r.restarts.map((x) => x.relError);
+    lines.push(`${r.restarts.length} restarts: relative error from ${Math.min(...errs).toPrecision(4)} to ${Math.max(...errs).toPrecision(4)}; kept seed ${r.seed}`);
+  }
+  if (out) lines.push(`wrote ${out}/W.csv, H.csv, WH.csv, history.csv`);
+  return lines.join('\n');
+}

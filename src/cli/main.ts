@@ -1,0 +1,35 @@
+// The `nmf` command line: `nmf factor FILE --rank K ...` (see factor.ts).
+// Bad input or usage: one line on stderr, exit code 2, no stack trace. NMF_DEBUG=1 shows stacks.
+import { InputError } from '../data/errors.js';
+import { OptionError } from '../driver/options.js';
+import { UsageError } from './errors.js';
+import { FACTOR_USAGE, factorCommand } from './factor.js';
+
+const USAGE = `usage: nmf <command> ...\n  ${FACTOR_USAGE.replace(/^usage: /, '')}`;
+
+/** Dispatches a command; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const print = (s: string) => process.stdout.write(s + '\n');
+  try {
+    if (command === 'factor') return await factorCommand(rest, print);
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      print(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`unknown command '${command}'\n${USAGE}`);
+  } catch (e) {
+    if (process.env.NMF_DEBUG) console.error(e);
+    const known = e instanceof InputError || e instanceof OptionError || e instanceof UsageError || isRegistryError(e);
+    process.stderr.write(`nmf: ${(e as Error).message}\n`);
+    return known ? 2 : 1;
+  }
+}
+
+function isRegistryError(e: unknown): boolean {
+  return e instanceof Error && /^unknown (algorithm|init) /.test(e.message);
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
