@@ -1,0 +1,50 @@
+// What the run looks like: the loss curve and the heatmaps of V, WH, V − WH, W and H.
+// Matrices arrive already block-averaged by the worker; the axes then name the blocks.
+import { useMemo } from 'react';
+import { solverInfo } from '../../src/solvers/registry.js';
+import { useAppState } from '../app/context.js';
+import type { DisplayMat } from '../worker/protocol.js';
+import { FactorPanel, LossPlot } from './placeholders.js';
+
+/** "1–10", "11–20", … naming the source rows (or columns) of each display block. */
+export function blockLabels(d: number, size: number, block: number): string[] | undefined {
+  if (block === 1) return undefined;
+  return Array.from({ length: d }, (_, i) => `${i * block + 1}–${Math.min((i + 1) * block, size)}`);
+}
+
+/** "V is 2000×1000: each cell shows the mean of a 10×5 block." or null when shown as is. */
+export function blockNote(V: DisplayMat): string | null {
+  if (V.blockRows === 1 && V.blockCols === 1) return null;
+  return `V is ${V.sourceRows}×${V.sourceCols}, more than a plot can show: every heatmap cell is the mean of a block of ${V.blockRows}×${V.blockCols} entries (W and H are averaged over the same rows and columns).`;
+}
+
+/** See the file comment. */
+export function ResultsPanel() {
+  const info = useAppState((s) => s.data?.info ?? null);
+  const history = useAppState((s) => s.run.history);
+  const algorithm = useAppState((s) => s.options.algorithm);
+  const snapshot = useAppState((s) => s.snapshot);
+  const series = useMemo(() => [{ name: solverInfo(algorithm).label, relError: history }], [algorithm, history]);
+  const labels = useMemo(() => {
+    if (!info) return null;
+    const V = info.V;
+    return {
+      rows: info.rowLabels ?? blockLabels(V.rows, V.sourceRows, V.blockRows),
+      cols: info.colLabels ?? blockLabels(V.cols, V.sourceCols, V.blockCols),
+    };
+  }, [info]);
+  const fits = info && snapshot && snapshot.WH.rows === info.V.rows && snapshot.WH.cols === info.V.cols;
+  const note = info ? blockNote(info.V) : null;
+  return (
+    <section className="results" aria-labelledby="results-heading">
+      <h2 id="results-heading" className="visually-hidden">Results</h2>
+      <LossPlot series={series} />
+      {note && <p className="hint">{note}</p>}
+      {info && fits ? (
+        <FactorPanel V={info.V} WH={snapshot.WH} W={snapshot.W} H={snapshot.H} rowLabels={labels?.rows} colLabels={labels?.cols} />
+      ) : (
+        <p className="hint">The heatmaps appear when W and H are initialized.</p>
+      )}
+    </section>
+  );
+}
