@@ -110,7 +110,8 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
     case 'loaded': {
       const p = s.pendingLoad;
       if (!p || p.runId !== m.runId) return s;
-      const fit = fitOptions(s.options, m.data.summary, suggestedRank(p.spec));
+      // A reload after a crash keeps the user's options; a new matrix brings its own rank.
+      const fit = fitOptions(s.options, m.data.summary, p.source === 'recovery' ? undefined : suggestedRank(p.spec));
       return {
         ...s,
         data: { spec: p.spec, info: m.data },

@@ -34,13 +34,7 @@ export function DataPanel() {
       <h2 id="data-heading">Data</h2>
       <p className="summary" id="data-summary">
         {pending && pending.source !== 'recovery' ? 'Loading the new matrix… ' : ''}
-        {data ? (
-          <>
-            <strong>Matrix:</strong> {data.info.name} — {formatSummary(data.info.summary)}
-          </>
-        ) : (
-          'No matrix yet.'
-        )}
+        {data ? `Matrix: ${data.info.name} — ${formatSummary(data.info.summary)}` : 'No matrix yet.'}
       </p>
       <ExamplePicker />
       <RandomizeForm />
