@@ -1,0 +1,198 @@
+// Block averaging for display (web/plots/blocks.ts): sums and counts preserved, masks honoured,
+// odd sizes handled, the factor reported; checked against a direct per-block reference.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../src/core/rng.js';
+import { blockAverage, blockEdges, blockFactor, blockSpan, isAveraged, type MatrixView } from '../web/plots/blocks.js';
+
+/** Block means computed block by block (the slow, obvious way). */
+function reference(src: MatrixView, fr: number, fc: number) {
+  const rows = Math.ceil(src.rows / fr);
+  const cols = Math.ceil(src.cols / fc);
+  const means: number[] = [];
+  const counts: number[] = [];
+  for (let a = 0; a < rows; a++)
+    for (let b = 0; b < cols; b++) {
+      let s = 0;
+      let c = 0;
+      for (let i = a * fr; i < Math.min((a + 1) * fr, src.rows); i++)
+        for (let j = b * fc; j < Math.min((b + 1) * fc, src.cols); j++) {
+          const t = i * src.cols + j;
+          const x = src.data[t];
+          if (Number.isNaN(x) || (src.mask && src.mask[t] === 0)) continue;
+          s += x;
+          c++;
+        }
+      means.push(c ? s / c : NaN);
+      counts.push(c);
+    }
+  return { rows, cols, means, counts };
+}
+
+function randomMatrix(seed: number, rows: number, cols: number, missing = 0): MatrixView & { data: Float64Array } {
+  const rng = new Rng(seed);
+  const data = new Float64Array(rows * cols);
+  for (let t = 0; t < data.length; t++) data[t] = rng.next() * 10;
+  let mask: Float64Array | null = null;
+  if (missing > 0) {
+    mask = new Float64Array(rows * cols);
+    for (let t = 0; t < mask.length; t++) mask[t] = rng.next() < missing ? 0 : 1;
+  }
+  return { rows, cols, data, mask };
+}
+
+const sum = (a: ArrayLike<number>) => Array.prototype.reduce.call(a, (s: number, x: number) => s + x, 0) as number;
+
+describe('blockFactor', () => {
+  it('is the smallest whole factor that leaves at most `limit` blocks', () => {
+    expect(blockFactor(2000, 200)).toBe(10);
+    expect(blockFactor(1000, 200)).toBe(5);
+    expect(blockFactor(200, 200)).toBe(1);
+    expect(blockFactor(201, 200)).toBe(2);
+    expect(blockFactor(5, 200)).toBe(1);
+    expect(blockFactor(0, 200)).toBe(1);
+  });
+
+  it('rejects a limit below 1', () => {
+    expect(() => blockFactor(10, 0)).toThrow('blockFactor: limit 0 must be at least 1');
+  });
+});
+
+describe('blockAverage', () => {
+  it('reports the factor and grid of a 2000×1000 matrix shown in at most 200×200 cells', () => {
+    const g = blockAverage(randomMatrix(1, 2000, 1000));
+    expect([g.rowFactor, g.colFactor, g.rows, g.cols]).toEqual([10, 5, 200, 200]);
+    expect(isAveraged(g)).toBe(true);
+    expect(g.means.length).toBe(200 * 200);
+    expect(g.counts.every((c) => c === 50)).toBe(true);
+  });
+
+  it('shows a matrix that fits as it is (factor 1, means equal to the entries)', () => {
+    const src = randomMatrix(2, 5, 6);
+    const g = blockAverage(src);
+    expect([g.rowFactor, g.colFactor, g.rows, g.cols]).toEqual([1, 1, 5, 6]);
+    expect(isAveraged(g)).toBe(false);
+    expect(Array.from(g.means)).toEqual(Array.from(src.data));
+  });
+
+  it('averages the partial last blocks of odd sizes over the entries they hold', () => {
+    // 7×5 in at most 3×2 cells: factors 3 and 3, grid 3×2; last row block holds row 7 only, last column block columns 4–5.
+    const data = Array.from({ length: 35 }, (_, t) => t); // entry (i, j) = 5i + j
+    const g = blockAverage({ rows: 7, cols: 5, data }, 3, 2);
+    expect([g.rowFactor, g.colFactor, g.rows, g.cols]).toEqual([3, 3, 3, 2]);
+    expect(Array.from(g.counts)).toEqual([9, 6, 9, 6, 3, 2]);
+    // rows 1–3 × cols 1–3: mean of 5i+j for i 0..2, j 0..2 = 5·1 + 1 = 6
+    expect(g.means[0]).toBe(6);
+    // row 7 × cols 4–5: (33 + 34) / 2
+    expect(g.means[5]).toBe(33.5);
+    expect(Array.from(g.means)).toEqual(reference({ rows: 7, cols: 5, data }, 3, 3).means);
+  });
+
+  it('preserves the sum and the number of observed entries', () => {
+    const src = randomMatrix(3, 333, 517, 0.2);
+    const g = blockAverage(src, 40, 60);
+    let total = 0;
+    let observed = 0;
+    for (let t = 0; t < src.data.length; t++)
+      if (src.mask![t] === 1) {
+        total += src.data[t];
+        observed++;
+      }
+    let back = 0;
+    for (let c = 0; c < g.means.length; c++) if (g.counts[c] > 0) back += g.means[c] * g.counts[c];
+    expect(back).toBeCloseTo(total, 6);
+    expect(sum(g.counts)).toBe(observed);
+    expect(g.missing).toBe(src.data.length - observed);
+  });
+
+  it('leaves masked entries out of the means, whatever their value', () => {
+    const src = randomMatrix(4, 50, 40, 0.3);
+    const before = blockAverage(src, 10, 10);
+    const poisoned = src.data.slice();
+    for (let t = 0; t < poisoned.length; t++) if (src.mask![t] === 0) poisoned[t] = 1e12;
+    const after = blockAverage({ ...src, data: poisoned }, 10, 10);
+    expect(Array.from(after.means)).toEqual(Array.from(before.means));
+    expect(after.max).toBe(before.max);
+  });
+
+  it('treats NaN in the data as missing, like a mask of 0', () => {
+    const src = randomMatrix(5, 20, 30, 0.25);
+    const withNaN = src.data.map((x, t) => (src.mask![t] === 0 ? NaN : x));
+    const a = blockAverage(src, 7, 7);
+    const b = blockAverage({ rows: 20, cols: 30, data: withNaN }, 7, 7);
+    expect(Array.from(b.means)).toEqual(Array.from(a.means));
+    expect(b.missing).toBe(a.missing);
+  });
+
+  it('gives NaN for a block with no observed entry, and counts 0', () => {
+    const mask = new Float64Array(16).fill(1);
+    for (const t of [0, 1, 4, 5]) mask[t] = 0; // the top-left 2×2 block
+    const g = blockAverage({ rows: 4, cols: 4, data: new Float64Array(16).fill(2), mask }, 2, 2);
+    expect(Number.isNaN(g.means[0])).toBe(true);
+    expect(g.counts[0]).toBe(0);
+    expect(Array.from(g.means.slice(1))).toEqual([2, 2, 2]);
+    expect(g.missing).toBe(4);
+  });
+
+  it('reports the range of the observed source entries, NaN when none is observed', () => {
+    const g = blockAverage({ rows: 2, cols: 3, data: [0.5, -1, 7, 3, NaN, 2], mask: [1, 0, 1, 1, 1, 1] });
+    expect([g.min, g.max, g.missing]).toEqual([0.5, 7, 2]);
+    const empty = blockAverage({ rows: 1, cols: 2, data: [1, 2], mask: [0, 0] });
+    expect(Number.isNaN(empty.min) && Number.isNaN(empty.max)).toBe(true);
+  });
+
+  it('reuses the buffers it is given and computes the same grid as a fresh call', () => {
+    const a = randomMatrix(6, 120, 90);
+    const b = randomMatrix(7, 120, 90, 0.1);
+    const first = blockAverage(a, 25, 25);
+    const means = first.means;
+    const again = blockAverage(b, 25, 25, first);
+    expect(again).toBe(first);
+    expect(again.means).toBe(means);
+    expect(Array.from(again.means)).toEqual(Array.from(blockAverage(b, 25, 25).means));
+  });
+
+  it('rejects data or a mask of the wrong length with the shape in the message', () => {
+    expect(() => blockAverage({ rows: 2, cols: 3, data: [1, 2, 3] })).toThrow('blockAverage: 3 values for 2×3');
+    expect(() => blockAverage({ rows: 1, cols: 2, data: [1, 2], mask: [1] })).toThrow('blockAverage: mask has 1 entries for 1×2');
+  });
+
+  it('matches the block-by-block reference on random shapes, limits and masks', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 25 }), fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 0.9, noNaN: true }),
+        (rows, cols, maxRows, maxCols, seed, missing) => {
+          const src = randomMatrix(seed, rows, cols, missing);
+          const g = blockAverage(src, maxRows, maxCols);
+          const ref = reference(src, blockFactor(rows, maxRows), blockFactor(cols, maxCols));
+          expect(g.rows).toBe(ref.rows);
+          expect(g.cols).toBe(ref.cols);
+          expect(g.rows).toBeLessThanOrEqual(maxRows);
+          expect(g.cols).toBeLessThanOrEqual(maxCols);
+          expect(Array.from(g.counts)).toEqual(ref.counts);
+          g.means.forEach((x, t) => {
+            if (Number.isNaN(ref.means[t])) expect(x).toBeNaN();
+            else expect(x).toBeCloseTo(ref.means[t], 10);
+          });
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe('blockSpan and blockEdges', () => {
+  it('give the 1-based source range of a display cell, the last one clipped', () => {
+    expect(blockSpan(0, 10, 2000)).toEqual([1, 10]);
+    expect(blockSpan(199, 10, 2000)).toEqual([1991, 2000]);
+    expect(blockSpan(2, 3, 7)).toEqual([7, 7]);
+  });
+
+  it('put cell edges half-way between source indices, ending at n + 0.5', () => {
+    expect(blockEdges(1, 3)).toEqual([0.5, 1.5, 2.5, 3.5]);
+    expect(blockEdges(3, 7)).toEqual([0.5, 3.5, 6.5, 7.5]);
+    expect(blockEdges(10, 2000)).toHaveLength(201);
+  });
+});

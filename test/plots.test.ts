@@ -1,0 +1,133 @@
+// The pure parts of the plots (web/plots): axis ticks and hover names, colour ranges, the loss
+// plot's append-or-redraw decision, the residual pass of the factor panel, text alternatives.
+import { describe, expect, it } from 'vitest';
+import { escapeText, hoverTexts, indexTicks, spanName, tickStep } from '../web/plots/axes.js';
+import { DIVERGING, symmetricRange, unionRange } from '../web/plots/colors.js';
+import { drawnOf, planLossUpdate, points, type LossSeries } from '../web/plots/lossUpdate.js';
+import { fileName } from '../web/plots/plotly.js';
+import { residualInto } from '../web/plots/residual.js';
+import { blockNote, lossSummary, matrixSummary, shortNumber } from '../web/plots/summary.js';
+
+describe('axis ticks', () => {
+  it('label every index when they fit, 1-based', () => {
+    expect(indexTicks(6, 10)).toEqual({ tickvals: [1, 2, 3, 4, 5, 6], ticktext: ['1', '2', '3', '4', '5', '6'] });
+  });
+
+  it('thin out to 1 and multiples of a round step on long sides', () => {
+    expect(tickStep(2000, 10)).toBe(200);
+    expect(indexTicks(2000, 10).tickvals).toEqual([1, 200, 400, 600, 800, 1000, 1200, 1400, 1600, 1800, 2000]);
+    expect(indexTicks(9, 5).tickvals).toEqual([1, 3, 5, 7, 9]);
+  });
+
+  it('use the given labels as tick texts, escaped for plotly', () => {
+    const t = indexTicks(3, 10, ['a', '<b>', 'c&d']);
+    expect(t.ticktext).toEqual(['a', '&lt;b&gt;', 'c&amp;d']);
+    expect(escapeText('x<y>&')).toBe('x&lt;y&gt;&amp;');
+  });
+
+  it('name single cells and blocks in hover, with labels when given', () => {
+    expect(spanName('row', 2, 1, 5)).toBe('row 3');
+    expect(spanName('row', 2, 1, 5, ['a', 'b', 'c', 'd', 'e'])).toBe('row 3 (c)');
+    expect(spanName('row', 1, 10, 2000)).toBe('rows 11–20');
+    expect(spanName('col', 1, 2, 3, ['x', 'y', 'z'])).toBe('col 3 (z)');
+    expect(spanName('col', 0, 2, 3, ['x', 'y', 'z'])).toBe('cols 1–2 (x … y)');
+    const text = hoverTexts(2, 3, 1, 1, 2, 3);
+    expect(text).toHaveLength(2);
+    expect(text[1][2]).toBe('row 2<br>col 3');
+  });
+});
+
+describe('colour ranges', () => {
+  it('are symmetric about 0 for residuals, from the largest finite magnitude', () => {
+    expect(symmetricRange([0.5, -2, NaN, 1])).toEqual([-2, 2]);
+    expect(symmetricRange([NaN, 0])).toEqual([-1, 1]);
+    expect(symmetricRange([Infinity, -3])).toEqual([-3, 3]);
+  });
+
+  it('join the ranges of V and WH into one, skipping NaN ends', () => {
+    expect(unionRange([0.1, 2], [-0.05, 1.5])).toEqual([-0.05, 2]);
+    expect(unionRange([NaN, NaN], [0, 1])).toEqual([0, 1]);
+    expect(unionRange([NaN, NaN])).toBeUndefined();
+  });
+
+  it('put white at the centre of the diverging scale, blue below and red above', () => {
+    expect(DIVERGING.find(([p]) => p === 0.5)?.[1]).toBe('#f7f7f7');
+    expect(DIVERGING[0][1]).toBe('#2166ac');
+    expect(DIVERGING[DIVERGING.length - 1][1]).toBe('#b2182b');
+  });
+});
+
+describe('loss plot updates', () => {
+  const s = (name: string, relError: number[], revision?: number): LossSeries => ({ name, relError, revision });
+
+  it('redraws when nothing was drawn yet', () => {
+    expect(planLossUpdate(null, [s('mu', [1])]).kind).toBe('redraw');
+  });
+
+  it('appends only the new points of the series that grew', () => {
+    const drawn = drawnOf([s('mu', [0.9, 0.5]), s('hals', [0.8])]);
+    expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.4, 0.3]), s('hals', [0.8])])).toEqual({ kind: 'extend', traces: [0], from: [2] });
+    expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.4]), s('hals', [0.8, 0.2])])).toEqual({ kind: 'extend', traces: [0, 1], from: [2, 1] });
+  });
+
+  it('does nothing when no series changed', () => {
+    const series = [s('mu', [0.9, 0.5])];
+    expect(planLossUpdate(drawnOf(series), [s('mu', [0.9, 0.5])])).toEqual({ kind: 'none' });
+  });
+
+  it('redraws when a series is replaced: shorter, a different start, a new revision, a new name, or one more series', () => {
+    const drawn = drawnOf([s('mu', [0.9, 0.5, 0.4], 1)]);
+    expect(planLossUpdate(drawn, [s('mu', [0.9], 1)]).kind).toBe('redraw');
+    expect(planLossUpdate(drawn, [s('mu', [0.8, 0.5, 0.4, 0.3], 1)]).kind).toBe('redraw');
+    expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.41, 0.3], 1)]).kind).toBe('redraw');
+    expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.4, 0.3], 2)]).kind).toBe('redraw');
+    expect(planLossUpdate(drawn, [s('kl', [0.9, 0.5, 0.4, 0.3], 1)]).kind).toBe('redraw');
+    expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.4], 1), s('als', [1])]).kind).toBe('redraw');
+  });
+
+  it('plots iteration i+1 for relError[i], and gaps for values a log axis cannot show', () => {
+    expect(points([0.5, 0, NaN, Infinity, 0.1], 1)).toEqual({ x: [2, 3, 4, 5], y: [null, null, null, 0.1] });
+  });
+});
+
+describe('residualInto', () => {
+  it('writes V − WH, NaN where V is missing, and the ranges of V (observed) and WH (all)', () => {
+    const out = new Float64Array(4);
+    const stats = residualInto([1, 5, NaN, 2], [0.5, 6, 3, 2], [1, 0, 1, 1], out);
+    expect(Array.from(out)).toEqual([0.5, NaN, NaN, 0]);
+    expect(stats).toEqual({ vMin: 1, vMax: 2, whMin: 0.5, whMax: 6, missing: 2 });
+  });
+
+  it('rejects mismatched lengths with the lengths in the message', () => {
+    expect(() => residualInto([1, 2], [1], null, new Float64Array(2))).toThrow('residualInto: V has 2, WH 1, out 2 entries');
+  });
+});
+
+describe('text alternatives', () => {
+  it('describe a matrix by shape, range, missing entries and block averaging', () => {
+    expect(matrixSummary('V', 60, 40, 0.01, 2.3, 0)).toBe('V: 60×40, values 0.01–2.3.');
+    expect(matrixSummary('V', 2000, 1000, 0, 1.23456, 12, { rows: 200, cols: 200, rowFactor: 10, colFactor: 5 })).toBe(
+      'V: 2000×1000, values 0–1.23, 12 missing; shown as 200×200 block means of 10×5 entries.',
+    );
+    expect(matrixSummary('R', 2, 2, NaN, NaN, 4)).toBe('R: 2×2, no observed values, 4 missing.');
+    expect(blockNote({ rows: 200, cols: 200, rowFactor: 10, colFactor: 5 })).toBe('shown as 200×200 block means of 10×5 entries');
+  });
+
+  it('describe the loss curves by their length and last value', () => {
+    expect(lossSummary([])).toBe('No iterations yet.');
+    expect(lossSummary([{ name: 'mu', relError: [0.5, 0.0123] }, { name: 'hals', relError: [0.2] }])).toBe(
+      'mu: 2 iterations, last 0.0123; hals: 1 iteration, last 0.2.',
+    );
+  });
+
+  it('write numbers short', () => {
+    expect([shortNumber(0), shortNumber(2.3456), shortNumber(0.012345), shortNumber(1.5e-7), shortNumber(-4e7)]).toEqual([
+      '0', '2.35', '0.0123', '1.5e-7', '-4.0e7',
+    ]);
+  });
+
+  it('name PNG downloads after the plot title', () => {
+    expect(fileName('V − WH (residual)')).toBe('V-WH-residual');
+    expect(fileName('‖‖')).toBe('plot');
+  });
+});

@@ -1,0 +1,94 @@
+// V, WH, V − WH, W and H side by side: V and WH on one colour range, the residual on a symmetric
+// diverging scale, W and H each on their own; a grid that stacks on narrow screens.
+import { useMemo, useRef } from 'react';
+import { unionRange } from './colors.js';
+import { Heatmap } from './Heatmap.js';
+import { residualInto } from './residual.js';
+import './plots.css';
+
+/** A rows×cols row-major matrix. */
+export interface Mat2 {
+  rows: number;
+  cols: number;
+  data: Float64Array;
+}
+
+/** Props of FactorPanel: V (m×n), its reconstruction WH (m×n), W (m×k), H (k×n), mask of V (m×n, 1 observed, 0 missing). */
+export interface FactorPanelProps {
+  V: Mat2;
+  WH: Mat2;
+  W: Mat2;
+  H: Mat2;
+  mask?: Float64Array | null;
+  /** Labels of the m rows and n columns of V. */
+  rowLabels?: readonly string[];
+  colLabels?: readonly string[];
+  /** Height of each heatmap in px (default 300). */
+  height?: number;
+}
+
+/** Titles of the panel's plots (also their accessible names). */
+export const PANEL_TITLES = {
+  V: 'V (data)',
+  WH: 'WH (reconstruction)',
+  R: 'V − WH (residual)',
+  W: 'W (rows × components)',
+  H: 'H (components × columns)',
+} as const;
+
+/** The five heatmaps of a factorization V ≈ WH (see FactorPanelProps). */
+export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 300 }: FactorPanelProps) {
+  const m = V.rows;
+  const n = V.cols;
+  const k = W.cols;
+  const mismatch =
+    WH.rows !== m || WH.cols !== n ? `WH is ${WH.rows}×${WH.cols} but V is ${m}×${n}`
+    : W.rows !== m ? `W has ${W.rows} rows but V has ${m}`
+    : H.cols !== n ? `H has ${H.cols} columns but V has ${n}`
+    : H.rows !== k ? `W has ${k} columns but H has ${H.rows} rows`
+    : mask && mask.length !== m * n ? `the mask has ${mask.length} entries for a ${m}×${n} V`
+    : null;
+
+  // One residual buffer, refilled in place when V, WH or the mask change; `revision` tells the
+  // residual heatmap to redraw (an id per array object, so it is the same on a repeated render).
+  const buffer = useRef<Float64Array | null>(null);
+  const residual = useMemo(() => {
+    if (mismatch) return null;
+    if (!buffer.current || buffer.current.length !== m * n) buffer.current = new Float64Array(m * n);
+    const stats = residualInto(V.data, WH.data, mask, buffer.current);
+    return { R: buffer.current, stats, revision: `${objectId(V.data)}:${objectId(WH.data)}:${objectId(mask)}` };
+  }, [V.data, WH.data, mask, m, n, mismatch]);
+  const componentLabels = useMemo(() => Array.from({ length: k }, (_, c) => String(c + 1)), [k]);
+  const sharedRange = residual
+    ? unionRange([residual.stats.vMin, residual.stats.vMax], [residual.stats.whMin, residual.stats.whMax])
+    : undefined;
+
+  if (mismatch || !residual) return <p className="plot-mismatch" role="alert">Cannot show the factors: {mismatch}.</p>;
+  const missing = residual.stats.missing;
+  return (
+    <div className="plot-grid">
+      <Heatmap label={PANEL_TITLES.V} rows={m} cols={n} data={V.data} mask={mask} colorScale="sequential" zRange={sharedRange}
+        rowLabels={rowLabels} colLabels={colLabels} height={height} note="Same colour range as WH." />
+      <Heatmap label={PANEL_TITLES.WH} rows={m} cols={n} data={WH.data} colorScale="sequential" zRange={sharedRange}
+        rowLabels={rowLabels} colLabels={colLabels} height={height}
+        note={missing > 0 ? `At the ${missing} missing ${missing === 1 ? 'entry' : 'entries'} of V, WH shows the predicted values.` : undefined} />
+      <Heatmap label={PANEL_TITLES.R} rows={m} cols={n} data={residual.R} revision={residual.revision} colorScale="diverging"
+        rowLabels={rowLabels} colLabels={colLabels} height={height} note="Red: V above WH; blue: below." />
+      <Heatmap label={PANEL_TITLES.W} rows={m} cols={k} data={W.data} colorScale="sequential"
+        rowLabels={rowLabels} colLabels={componentLabels} xTitle="component" colNoun="component" height={height} />
+      <Heatmap label={PANEL_TITLES.H} rows={k} cols={n} data={H.data} colorScale="sequential"
+        rowLabels={componentLabels} colLabels={colLabels} yTitle="component" rowNoun="component" height={height} />
+    </div>
+  );
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+
+/** A number naming an object for as long as it lives (0 for null/undefined). */
+function objectId(o: object | null | undefined): number {
+  if (!o) return 0;
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+}

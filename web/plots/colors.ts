@@ -1,0 +1,45 @@
+// Colour scales and colour ranges of the heatmaps. Pure (no DOM).
+
+/** A plotly colour scale: [position in 0..1, CSS colour] stops. */
+export type ColorStops = [number, string][];
+
+/** Sequential scale for non-negative data (viridis, dark = low, yellow = high). */
+export const SEQUENTIAL: ColorStops = [
+  [0, '#440154'], [0.125, '#472d7b'], [0.25, '#3b528b'], [0.375, '#2c728e'], [0.5, '#21918c'],
+  [0.625, '#28ae80'], [0.75, '#5ec962'], [0.875, '#addc30'], [1, '#fde725'],
+];
+
+/** Diverging scale for residuals: blue (negative) – white (0) – red (positive); use with zmid 0. */
+export const DIVERGING: ColorStops = [
+  [0, '#2166ac'], [0.2, '#67a9cf'], [0.4, '#d1e5f0'], [0.5, '#f7f7f7'],
+  [0.6, '#fddbc7'], [0.8, '#ef8a62'], [1, '#b2182b'],
+];
+
+/** Colour of missing entries (the plot background shows through their gaps); in neither scale. */
+export const MISSING_COLOR = '#b0b0b0';
+
+/** The colour scale for a heatmap kind. */
+export function colorStops(kind: 'sequential' | 'diverging'): ColorStops {
+  return kind === 'diverging' ? DIVERGING : SEQUENTIAL;
+}
+
+/** [-a, a] with a = max |v| over the finite entries of `values`; [-1, 1] when there are none or all are 0. */
+export function symmetricRange(values: ArrayLike<number>): [number, number] {
+  let a = 0;
+  for (let t = 0; t < values.length; t++) {
+    const v = Math.abs(values[t]);
+    if (v > a && v !== Infinity) a = v;
+  }
+  return a > 0 ? [-a, a] : [-1, 1];
+}
+
+/** The smallest range holding every given range; NaN ends are skipped; undefined when none is finite. */
+export function unionRange(...ranges: [number, number][]): [number, number] | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [a, b] of ranges) {
+    if (a < lo) lo = a;
+    if (b > hi) hi = b;
+  }
+  return lo <= hi && Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : undefined;
+}

@@ -1,0 +1,109 @@
+// Demo page of the plots with seeded data (used by e2e/plots.spec.ts; not part of the app).
+import { StrictMode, useCallback, useMemo, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Rng } from '../../src/core/rng.js';
+import { FactorImages } from './FactorImages.js';
+import { FactorPanel, type Mat2 } from './FactorPanel.js';
+import { Heatmap } from './Heatmap.js';
+import { LossPlot } from './LossPlot.js';
+import { barImages, lossCurve, lowRank, muStep, product, relError, uniform } from './demoData.js';
+import { BigPanelBench } from './demoBench.js';
+
+const copy = (A: Mat2): Mat2 => ({ rows: A.rows, cols: A.cols, data: A.data.slice() });
+
+interface Live {
+  W: Mat2;
+  H: Mat2;
+  WH: Mat2;
+  history: number[];
+  revision: number;
+}
+
+function start(V: Mat2, mask: Float64Array | null, k: number, seed: number, revision: number): Live {
+  const rng = new Rng(seed);
+  const W = uniform(rng, V.rows, k);
+  const H = uniform(rng, k, V.cols);
+  return { W, H, WH: product(W, H), history: [], revision };
+}
+
+function Demo() {
+  const problem = useMemo(() => lowRank(7, 60, 40, 4, 0.05, 0.1), []);
+  const rowLabels = useMemo(() => Array.from({ length: 60 }, (_, i) => `gene ${i + 1}`), []);
+  const colLabels = useMemo(() => Array.from({ length: 40 }, (_, j) => `s${j + 1}`), []);
+  const [live, setLive] = useState(() => start(problem.V, problem.mask, 4, 1, 0));
+  const running = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const fixed = useMemo(
+    () => [
+      { name: 'hals', relError: lossCurve(2, 120, 0.048, 8) },
+      { name: 'als', relError: lossCurve(3, 150, 0.06, 20) },
+    ],
+    [],
+  );
+  const series = useMemo(() => [...fixed, { name: 'mu (live)', relError: live.history, revision: live.revision }], [fixed, live]);
+
+  const run = useCallback((count: number) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    let left = count;
+    const tick = () => {
+      setLive((s) => {
+        const W = copy(s.W);
+        const H = copy(s.H);
+        const WH = muStep(problem.V, problem.mask, W, H);
+        return { ...s, W, H, WH, history: [...s.history, relError(problem.V, WH, problem.mask)] };
+      });
+      if (--left > 0) requestAnimationFrame(tick);
+      else {
+        running.current = false;
+        setBusy(false);
+      }
+    };
+    requestAnimationFrame(tick);
+  }, [problem]);
+
+  const ratings = useMemo(() => lowRank(5, 30, 20, 3, 0.1, 0.2), []);
+  const users = useMemo(() => Array.from({ length: 30 }, (_, i) => `user <${i + 1}>`), []);
+  const items = useMemo(() => Array.from({ length: 20 }, (_, j) => `item ${String.fromCharCode(65 + j)}`), []);
+  const big = useMemo(() => lowRank(11, 2000, 1000, 5, 0.05).V, []);
+  const bars = useMemo(() => barImages(12), []);
+
+  return (
+    <main className="demo">
+      <h1>Plots demo</h1>
+      <section aria-label="Loss">
+        <h2>Loss curves</h2>
+        <p>
+          <button type="button" onClick={() => run(20)} disabled={busy}>Run 20 iterations</button>{' '}
+          <button type="button" onClick={() => setLive((s) => start(problem.V, problem.mask, 4, s.revision + 2, s.revision + 1))} disabled={busy}>New run</button>{' '}
+          <output aria-label="live iterations">{live.history.length}</output>
+        </p>
+        <LossPlot series={series} />
+      </section>
+      <section aria-label="Factors">
+        <h2>Factors: 60×40, rank 4, 10% missing</h2>
+        <FactorPanel V={problem.V} WH={live.WH} W={live.W} H={live.H} mask={problem.mask} rowLabels={rowLabels} colLabels={colLabels} />
+      </section>
+      <section aria-label="Heatmaps">
+        <h2>Single heatmaps</h2>
+        <div className="plot-grid">
+          <Heatmap label="Ratings" rows={30} cols={20} data={ratings.V.data} mask={ratings.mask} colorScale="sequential"
+            rowLabels={users} colLabels={items} height={360} />
+          <Heatmap label="Big V" rows={2000} cols={1000} data={big.data} colorScale="sequential" height={360} />
+        </div>
+      </section>
+      <section aria-label="Images">
+        <h2>Parts</h2>
+        <FactorImages W={bars} imageWidth={12} label="W columns as 12×12 images" />
+      </section>
+      <BigPanelBench V={big} />
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Demo />
+  </StrictMode>,
+);

@@ -1,0 +1,35 @@
+// Short text alternatives of the plots, for screen readers. Pure (no DOM).
+
+/** A number in at most 3 significant digits, without exponent for everyday magnitudes ("0.0123", "2.3", "1.2e-7"). */
+export function shortNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e-3 && a < 1e6) return String(Number(x.toPrecision(3)));
+  return x.toExponential(1).replace('e+', 'e');
+}
+
+/** "V: 60×40, values 0.01–2.3, 12 missing; shown as 200×200 block means of 10×5 entries." */
+export function matrixSummary(
+  label: string, m: number, n: number, min: number, max: number, missing: number,
+  display?: { rows: number; cols: number; rowFactor: number; colFactor: number },
+): string {
+  let s = `${label}: ${m}×${n}`;
+  s += Number.isNaN(min) ? ', no observed values' : `, values ${shortNumber(min)}–${shortNumber(max)}`;
+  if (missing > 0) s += `, ${missing} missing`;
+  if (display && (display.rowFactor > 1 || display.colFactor > 1)) s += `; ${blockNote(display)}`;
+  return s + '.';
+}
+
+/** The note of a block-averaged heatmap: "shown as 200×200 block means of 10×5 entries". */
+export function blockNote(d: { rows: number; cols: number; rowFactor: number; colFactor: number }): string {
+  return `shown as ${d.rows}×${d.cols} block means of ${d.rowFactor}×${d.colFactor} entries`;
+}
+
+/** "mu: 120 iterations, last 0.0123; hals: …" or "no iterations yet". */
+export function lossSummary(series: readonly { name: string; relError: readonly number[] }[]): string {
+  const parts = series
+    .filter((s) => s.relError.length > 0)
+    .map((s) => `${s.name}: ${s.relError.length} iteration${s.relError.length === 1 ? '' : 's'}, last ${shortNumber(s.relError[s.relError.length - 1])}`);
+  return parts.length ? parts.join('; ') + '.' : 'No iterations yet.';
+}
