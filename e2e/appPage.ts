@@ -79,7 +79,10 @@ export class AppPage {
     return s;
   }
 
+  /** Saves the viewport and the whole page (scrolled to the top) to e2e/screenshots/NAME{,-full}.png. */
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+    await this.page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    await this.page.screenshot({ path: `e2e/screenshots/${name}.png` });
+    await this.page.screenshot({ path: `e2e/screenshots/${name}-full.png`, fullPage: true });
   }
 }

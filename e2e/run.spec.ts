@@ -58,15 +58,20 @@ test('at full speed a run goes to its stop and says why', async ({ app }) => {
   await expect(app.button('Step')).toBeEnabled();
 });
 
-test('the speed control slows a run down to a pace one can watch', async ({ app, page }) => {
+test('the speed control slows a run down so that every iteration can be watched', async ({ app, page }) => {
   await app.open();
   await app.setSpeed('2 iterations/s');
   await app.button('Run').click();
-  await expect(app.status).toHaveText(/^Running · iteration 1 /);
-  await page.waitForTimeout(1600);
-  const s = await app.read();
-  expect(s.iteration).toBeGreaterThanOrEqual(3);
-  expect(s.iteration).toBeLessThanOrEqual(6);
+  // Look at the status line for 2.5 s: it shows each iteration in turn (no jumps), and only a few.
+  const seen = new Set<number>();
+  for (let t = 0; t < 25; t++) {
+    seen.add((await app.read()).iteration);
+    await page.waitForTimeout(100);
+  }
+  const top = Math.max(...seen);
+  expect(top).toBeGreaterThanOrEqual(2);
+  expect(top).toBeLessThanOrEqual(10);
+  for (let i = 1; i <= top; i++) expect(seen.has(i), `iteration ${i} was shown`).toBe(true);
   await app.button('Pause').click();
   await app.waitFor('Paused', 1000);
 });

@@ -6,7 +6,7 @@ import type { FromWorker } from '../worker/protocol.js';
 export class FakeHost implements SessionHost {
   t = 0;
   posted: FromWorker[] = [];
-  transfers: Transferable[][] = [];
+  transfers: ArrayBuffer[][] = [];
   private queue: { at: number; fn: () => void }[] = [];
 
   constructor(readonly tick = 1) {}
@@ -20,7 +20,7 @@ export class FakeHost implements SessionHost {
     this.queue.push({ at: this.t + ms, fn });
   }
 
-  post(msg: FromWorker, transfer: Transferable[] = []): void {
+  post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
     this.posted.push(msg);
     this.transfers.push(transfer);
   }

@@ -48,6 +48,8 @@ export interface DataInfo {
   readonly V: DisplayMat;
   /** Fraction of observed entries in each display cell of V (same shape as V). */
   readonly observed: Float64Array;
+  /** Width in pixels when each column of V is an image (then snapshots carry the full W). */
+  readonly imageWidth?: number;
 }
 
 /** Where the run stands, as the worker sees it. */
@@ -102,6 +104,8 @@ export interface Snapshot {
   readonly W: DisplayMat;
   readonly H: DisplayMat;
   readonly WH: DisplayMat;
+  /** The full W (m×k, row-major) when the columns of V are images, to draw W's columns as images. */
+  readonly Wfull?: Float64Array;
 }
 
 export type FromWorker =

@@ -17,7 +17,7 @@ export interface SessionHost {
   now(): number;
   /** Calls `fn` after `ms` milliseconds (0: as soon as pending messages have been handled). */
   schedule(ms: number, fn: () => void): void;
-  post(msg: FromWorker, transfer?: Transferable[]): void;
+  post(msg: FromWorker, transfer?: ArrayBuffer[]): void;
 }
 
 /** Runs one factorization at a time on one matrix, driven by ToWorker messages. */
@@ -205,10 +205,10 @@ export class Session {
     this.snapshotWanted = false;
     const { m, n } = f.problem;
     const d = displayFactors(this.engine.view(f.W), this.engine.view(f.H), m, f.k, n);
-    this.host.post(
-      { type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d },
-      [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer],
-    );
+    const Wfull = this.data?.imageWidth ? this.engine.copyOut(f.W) : undefined;
+    const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
+    if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
+    this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull }, buffers);
   }
 }
 
@@ -222,6 +222,7 @@ function dataInfo(data: DataMatrix): DataInfo {
     colLabels: V.blockCols === 1 ? data.colLabels : undefined,
     V,
     observed,
+    imageWidth: data.imageWidth,
   };
 }
 
