@@ -11,6 +11,12 @@ const SNAPSHOTS_PER_SEC = 10;
 /** After this many crashes in a row the controller falls back to the first example, then gives up. */
 const MAX_CRASHES = 3;
 
+/** Calls `fn` when the main thread has nothing else to do (or after a second at most). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 0);
+}
+
 /** The bridge between the UI (store + commands) and the worker. */
 export class Controller {
   private link: WorkerLink;
@@ -133,9 +139,13 @@ export class Controller {
       }, wait);
       return;
     }
+    // Ask when the main thread is idle: while the plots are still drawing the last snapshot,
+    // the next one waits, so drawing never queues up behind itself.
     this.snapInFlight = true;
-    this.lastSnapAt = performance.now();
-    this.send({ type: 'snapshot', runId: run.runId });
+    whenIdle(() => {
+      this.lastSnapAt = performance.now();
+      this.send({ type: 'snapshot', runId: this.runId });
+    });
   }
 
   private onDied(reason: string): void {

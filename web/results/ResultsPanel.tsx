@@ -8,6 +8,10 @@ import { FactorImages } from '../plots/FactorImages.js';
 import { FactorPanel } from '../plots/FactorPanel.js';
 import { LossPlot } from '../plots/LossPlot.js';
 import type { DisplayMat } from '../worker/protocol.js';
+import { useThrottled } from './useThrottled.js';
+
+/** Redraws of the loss curve per second while a run goes (each redraw is a plotly relayout). */
+const LOSS_HZ = 12;
 
 /** "1–10", "11–20", … naming the source rows (or columns) of each display block; undefined when not averaged. */
 export function blockLabels(d: number, size: number, block: number): string[] | undefined {
@@ -24,7 +28,7 @@ export function blockNote(V: DisplayMat): string | null {
 /** See the file comment. */
 export function ResultsPanel() {
   const info = useAppState((s) => s.data?.info ?? null);
-  const history = useAppState((s) => s.run.history);
+  const history = useThrottled(useAppState((s) => s.run.history), LOSS_HZ);
   const algorithm = useAppState((s) => s.options.algorithm);
   const snapshot = useAppState((s) => s.snapshot);
   const series = useMemo(() => [{ name: solverInfo(algorithm).label, relError: history }], [algorithm, history]);
