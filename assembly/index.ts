@@ -13,4 +13,6 @@ export * from "./masked";
 export * from "./loss";
 export * from "./updates";
 export * from "./sgd";
+export * from "./hals_masked";
 export * from "./linalg";
+export * from "./svd";

@@ -41,7 +41,7 @@ function randomMatrix(seed: number, rows: number, cols: number, missing = 0): Ma
   return { rows, cols, data, mask };
 }
 
-const sum = (a: ArrayLike<number>) => Array.prototype.reduce.call(a, (s: number, x: number) => s + x, 0) as number;
+const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, x) => s + x, 0);
 
 describe('blockFactor', () => {
   it('is the smallest whole factor that leaves at most `limit` blocks', () => {
@@ -152,9 +152,20 @@ describe('blockAverage', () => {
     expect(Array.from(again.means)).toEqual(Array.from(blockAverage(b, 25, 25).means));
   });
 
+  it('averages data − minus when minus is given (the residual without forming it)', () => {
+    const V = randomMatrix(8, 45, 31, 0.15);
+    const WH = randomMatrix(9, 45, 31).data;
+    const R = V.data.map((x, t) => x - WH[t]);
+    const direct = blockAverage({ rows: 45, cols: 31, data: R, mask: V.mask }, 10, 10);
+    const fused = blockAverage({ ...V, minus: WH }, 10, 10);
+    expect(Array.from(fused.means)).toEqual(Array.from(direct.means));
+    expect([fused.min, fused.max, fused.missing]).toEqual([direct.min, direct.max, direct.missing]);
+  });
+
   it('rejects data or a mask of the wrong length with the shape in the message', () => {
     expect(() => blockAverage({ rows: 2, cols: 3, data: [1, 2, 3] })).toThrow('blockAverage: 3 values for 2×3');
     expect(() => blockAverage({ rows: 1, cols: 2, data: [1, 2], mask: [1] })).toThrow('blockAverage: mask has 1 entries for 1×2');
+    expect(() => blockAverage({ rows: 1, cols: 2, data: [1, 2], minus: [1, 2, 3] })).toThrow('blockAverage: minus has 3 entries for 1×2');
   });
 
   it('matches the block-by-block reference on random shapes, limits and masks', () => {

@@ -104,3 +104,24 @@ describe('nmf factor', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('nmf rank', () => {
+  it('--json prints one point per rank with fit, held-out and stability measures', () => {
+    const r = nmf('rank', join(dir, 'V.csv'), '--ranks', '1..3', '--restarts', '2', '--holdout', '0.2', '--algorithm', 'mu', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.ranks.map((p: { rank: number }) => p.rank)).toEqual([1, 2, 3]);
+    for (const p of j.ranks) {
+      expect(p.relError).toBeGreaterThan(0);
+      expect(p.heldOutRelError).toBeGreaterThan(0);
+      expect(p.cophenetic).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('a bad range exits 2 with its message', () => {
+    const r = nmf('rank', join(dir, 'V.csv'), '--ranks', '4..2');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("nmf: --ranks: '4..2' is not a range A..B with 1 ≤ A ≤ B\n");
+  });
+});

@@ -2,10 +2,9 @@
 // plot's append-or-redraw decision, the residual pass of the factor panel, text alternatives.
 import { describe, expect, it } from 'vitest';
 import { escapeText, hoverTexts, indexTicks, spanName, tickStep } from '../web/plots/axes.js';
-import { DIVERGING, symmetricRange, unionRange } from '../web/plots/colors.js';
-import { drawnOf, planLossUpdate, points, type LossSeries } from '../web/plots/lossUpdate.js';
+import { DIVERGING, niceRange, openRange, symmetricRange, unionRange, valueRange } from '../web/plots/colors.js';
+import { drawnOf, logTickMode, planLossUpdate, points, positiveRange, type LossSeries } from '../web/plots/lossUpdate.js';
 import { fileName } from '../web/plots/plotly.js';
-import { residualInto } from '../web/plots/residual.js';
 import { blockNote, lossSummary, matrixSummary, shortNumber } from '../web/plots/summary.js';
 
 describe('axis ticks', () => {
@@ -50,6 +49,25 @@ describe('colour ranges', () => {
     expect(unionRange([NaN, NaN])).toBeUndefined();
   });
 
+  it('find the range of the observed entries and count the missing ones', () => {
+    expect(valueRange([1, 5, NaN, 2, -1], [1, 0, 1, 1, 1])).toEqual({ min: -1, max: 2, missing: 2 });
+    expect(valueRange([NaN])).toEqual({ min: NaN, max: NaN, missing: 1 });
+  });
+
+  it('round a shared range outward to a round step of 1/100 to 1/10 of its span', () => {
+    expect(niceRange([0.0453, 4.53])).toEqual([0, 4.6]);
+    expect(niceRange([0.0453, 4.58])).toEqual([0, 4.6]);
+    expect(niceRange([1.234, 1.2871])).toEqual([1.234, 1.288]);
+    expect(niceRange([-37, 512])).toEqual([-40, 520]);
+    expect(niceRange([2, 2])).toEqual([2, 2]);
+  });
+
+  it('open up the empty range of a constant matrix so the colour bar has a span', () => {
+    expect(openRange([0.5, 2])).toEqual([0.5, 2]);
+    expect(openRange([2, 2])).toEqual([1.9, 2.1]);
+    expect(openRange([0, 0])).toEqual([-0.5, 0.5]);
+  });
+
   it('put white at the centre of the diverging scale, blue below and red above', () => {
     expect(DIVERGING.find(([p]) => p === 0.5)?.[1]).toBe('#f7f7f7');
     expect(DIVERGING[0][1]).toBe('#2166ac');
@@ -85,21 +103,16 @@ describe('loss plot updates', () => {
     expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.4], 1), s('als', [1])]).kind).toBe('redraw');
   });
 
+  it('label 1, 2, 5 per decade on a short log range and leave longer ones to plotly', () => {
+    const range = positiveRange([s('a', [0.9, 0, NaN, 0.05]), s('b', [0.2, Infinity])]);
+    expect(range).toEqual([0.05, 0.9]);
+    expect(logTickMode(range)).toBe('D2');
+    expect(logTickMode([1e-3, 0.9])).toBeNull();
+    expect(logTickMode(positiveRange([s('a', [])]))).toBe('D2');
+  });
+
   it('plots iteration i+1 for relError[i], and gaps for values a log axis cannot show', () => {
     expect(points([0.5, 0, NaN, Infinity, 0.1], 1)).toEqual({ x: [2, 3, 4, 5], y: [null, null, null, 0.1] });
-  });
-});
-
-describe('residualInto', () => {
-  it('writes V − WH, NaN where V is missing, and the ranges of V (observed) and WH (all)', () => {
-    const out = new Float64Array(4);
-    const stats = residualInto([1, 5, NaN, 2], [0.5, 6, 3, 2], [1, 0, 1, 1], out);
-    expect(Array.from(out)).toEqual([0.5, NaN, NaN, 0]);
-    expect(stats).toEqual({ vMin: 1, vMax: 2, whMin: 0.5, whMax: 6, missing: 2 });
-  });
-
-  it('rejects mismatched lengths with the lengths in the message', () => {
-    expect(() => residualInto([1, 2], [1], null, new Float64Array(2))).toThrow('residualInto: V has 2, WH 1, out 2 entries');
   });
 });
 

@@ -1,11 +1,10 @@
 // `nmf factor FILE --rank K ...`: one factorization (with restarts), printed or as JSON.
 import { loadProblem } from '../core/problem.js';
-import { DEFAULT_OPTIONS, type FactorOptions } from '../driver/options.js';
+import { DEFAULT_OPTIONS, solverParams, type FactorOptions } from '../driver/options.js';
 import { factorize, type RunResult } from '../driver/run.js';
 import { initInfo } from '../init/registry.js';
 import type { InitId } from '../init/types.js';
 import { solverInfo } from '../solvers/registry.js';
-import { DEFAULT_PARAMS } from '../solvers/types.js';
 import { createEngineNode } from '../wasm/node.js';
 import { FACTOR_FLAGS, intFlag, numFlag, parseFlags, strFlag } from './args.js';
 import { UsageError } from './errors.js';
@@ -29,7 +28,7 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   const info = solverInfo(algorithm);
   const init = strFlag(values, 'init', values.w0 || values.h0 ? 'given' : DEFAULT_OPTIONS.init)!;
   initInfo(init);
-  const base = { ...DEFAULT_PARAMS, ...info.defaults };
+  const base = solverParams(info.id);
   const options: FactorOptions = {
     ...DEFAULT_OPTIONS,
     algorithm: info.id,

@@ -1,11 +1,12 @@
-// The `nmf` command line: `nmf factor FILE --rank K ...` (see factor.ts).
+// The `nmf` command line: `nmf factor FILE --rank K ...` (factor.ts) and `nmf rank FILE --ranks A..B` (rank.ts).
 // Bad input or usage: one line on stderr, exit code 2, no stack trace. NMF_DEBUG=1 shows stacks.
 import { InputError } from '../data/errors.js';
 import { OptionError } from '../driver/options.js';
 import { UsageError } from './errors.js';
 import { FACTOR_USAGE, factorCommand } from './factor.js';
+import { RANK_USAGE, rankCommand } from './rank.js';
 
-const USAGE = `usage: nmf <command> ...\n  ${FACTOR_USAGE.replace(/^usage: /, '')}`;
+const USAGE = `usage: nmf <command> ...\n  ${FACTOR_USAGE.replace(/^usage: /, '')}\n  ${RANK_USAGE.replace(/^usage: /, '')}`;
 
 /** Dispatches a command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -13,6 +14,7 @@ export async function main(argv: string[]): Promise<number> {
   const print = (s: string) => process.stdout.write(s + '\n');
   try {
     if (command === 'factor') return await factorCommand(rest, print);
+    if (command === 'rank') return await rankCommand(rest, print);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       print(USAGE);
       return command === undefined ? 2 : 0;

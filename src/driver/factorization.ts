@@ -21,6 +21,8 @@ export interface Stop {
 
 /** The error grew this many times over its best value: a blow-up. */
 const BLOW_UP = 100;
+/** A relative error this close to 1 may mean WH = 0: only then are the factors scanned for a collapse. */
+const COLLAPSE_SUSPECT = 1e-9;
 
 /** A factorization V ≈ WH in progress, W (m×k) and H (k×n) in wasm memory. */
 export class Factorization {
@@ -128,6 +130,10 @@ export class Factorization {
     if (nonFinite) {
       return { reason: 'diverged', iteration: it, message: `diverged at iteration ${it}: the error became NaN or infinite.${hint}` };
     }
+    if (Math.abs(rel - 1) < COLLAPSE_SUSPECT && this.productIsZero()) {
+      // projected steps that overshoot clip everything to 0, where no solver can move again
+      return { reason: 'diverged', iteration: it, message: `diverged at iteration ${it}: W·H collapsed to zero, from which no iteration recovers.${hint}` };
+    }
     if (rel > BLOW_UP * this.best && rel > 1) {
       return { reason: 'diverged', iteration: it, message: `diverged at iteration ${it}: the relative error grew to ${fmt(rel)}, over ${BLOW_UP}× its best ${fmt(this.best)}.${hint}` };
     }
@@ -144,6 +150,23 @@ export class Factorization {
       return { reason: 'max-iter', iteration: it, message: `reached the maximum of ${o.maxIter} iterations` };
     }
     return null;
+  }
+
+  /** Whether WH = 0 exactly: for every a, column a of W or row a of H is all zero. */
+  private productIsZero(): boolean {
+    const { k } = this;
+    const w = this.engine.view(this.W);
+    const h = this.engine.view(this.H);
+    const m = this.W.rows;
+    const n = this.H.cols;
+    for (let a = 0; a < k; a++) {
+      let wUsed = false;
+      let hUsed = false;
+      for (let i = 0; i < m && !wUsed; i++) wUsed = w[i * k + a] !== 0;
+      for (let j = 0; j < n && !hUsed; j++) hUsed = h[a * n + j] !== 0;
+      if (wUsed && hUsed) return false;
+    }
+    return true;
   }
 
   private residualSqDirect(): number {

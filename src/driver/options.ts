@@ -3,6 +3,7 @@ import type { Dense } from '../core/matrix.js';
 import type { InitId } from '../init/types.js';
 import type { AlgorithmId, SolverParams } from '../solvers/types.js';
 import { DEFAULT_PARAMS } from '../solvers/types.js';
+import { solverInfo } from '../solvers/registry.js';
 
 /** Everything that, with the data, fixes a run. */
 export interface FactorOptions {
@@ -37,6 +38,14 @@ export const DEFAULT_OPTIONS: FactorOptions = {
   params: DEFAULT_PARAMS,
   restarts: 1,
 };
+
+/**
+ * The parameters a run of `algorithm` should use: DEFAULT_PARAMS, then the solver's own
+ * defaults (sgd has its own learning rate), then `overrides` (what the user set).
+ */
+export function solverParams(algorithm: AlgorithmId, overrides: Partial<SolverParams> = {}): SolverParams {
+  return { ...DEFAULT_PARAMS, ...solverInfo(algorithm).defaults, ...overrides };
+}
 
 /** An option that cannot be used with this data; `option` names it (e.g. 'rank'). */
 export class OptionError extends Error {

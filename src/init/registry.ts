@@ -2,9 +2,10 @@
 import type { InitId, InitInfo } from './types.js';
 import { random } from './random.js';
 import { given } from './given.js';
+import { nndsvd, nndsvda } from './nndsvd.js';
 
 /** The initializations in menu order. */
-export const INITS: readonly InitInfo[] = [random, given];
+export const INITS: readonly InitInfo[] = [random, nndsvd, nndsvda, given];
 
 /** Ids of every registered initialization. */
 export const INIT_IDS: readonly InitId[] = INITS.map((i) => i.id);

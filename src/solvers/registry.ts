@@ -1,9 +1,13 @@
 // Every solver, by id. Add a solver by writing its file and listing it here.
 import type { AlgorithmId, SolverInfo } from './types.js';
 import { mu } from './mu.js';
+import { kl } from './kl.js';
+import { hals } from './hals.js';
+import { gd } from './gd.js';
+import { sgd } from './sgd.js';
 
 /** The solvers in menu order. */
-export const SOLVERS: readonly SolverInfo[] = [mu];
+export const SOLVERS: readonly SolverInfo[] = [mu, kl, hals, gd, sgd];
 
 /** Ids of every registered solver. */
 export const ALGORITHM_IDS: readonly AlgorithmId[] = SOLVERS.map((s) => s.id);

@@ -1,9 +1,8 @@
 // V, WH, V − WH, W and H side by side: V and WH on one colour range, the residual on a symmetric
 // diverging scale, W and H each on their own; a grid that stacks on narrow screens.
-import { useMemo, useRef } from 'react';
-import { unionRange } from './colors.js';
+import { useMemo } from 'react';
+import { niceRange, unionRange, valueRange } from './colors.js';
 import { Heatmap } from './Heatmap.js';
-import { residualInto } from './residual.js';
 import './plots.css';
 
 /** A rows×cols row-major matrix. */
@@ -49,22 +48,14 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
     : mask && mask.length !== m * n ? `the mask has ${mask.length} entries for a ${m}×${n} V`
     : null;
 
-  // One residual buffer, refilled in place when V, WH or the mask change; `revision` tells the
-  // residual heatmap to redraw (an id per array object, so it is the same on a repeated render).
-  const buffer = useRef<Float64Array | null>(null);
-  const residual = useMemo(() => {
-    if (mismatch) return null;
-    if (!buffer.current || buffer.current.length !== m * n) buffer.current = new Float64Array(m * n);
-    const stats = residualInto(V.data, WH.data, mask, buffer.current);
-    return { R: buffer.current, stats, revision: `${objectId(V.data)}:${objectId(WH.data)}:${objectId(mask)}` };
-  }, [V.data, WH.data, mask, m, n, mismatch]);
-  const componentLabels = useMemo(() => Array.from({ length: k }, (_, c) => String(c + 1)), [k]);
-  const sharedRange = residual
-    ? unionRange([residual.stats.vMin, residual.stats.vMax], [residual.stats.whMin, residual.stats.whMax])
-    : undefined;
+  // Ranges of V (once per V) and of WH (each update, a read-only pass), for the shared colour range.
+  const vRange = useMemo(() => (mismatch ? null : valueRange(V.data, mask)), [V.data, mask, mismatch]);
+  const whRange = useMemo(() => (mismatch ? null : valueRange(WH.data)), [WH.data, mismatch]);
+  const union = vRange && whRange ? unionRange([vRange.min, vRange.max], [whRange.min, whRange.max]) : undefined;
+  const sharedRange = union && niceRange(union);
 
-  if (mismatch || !residual) return <p className="plot-mismatch" role="alert">Cannot show the factors: {mismatch}.</p>;
-  const missing = residual.stats.missing;
+  if (mismatch || !vRange) return <p className="plot-mismatch" role="alert">Cannot show the factors: {mismatch}.</p>;
+  const missing = vRange.missing;
   return (
     <div className="plot-grid">
       <Heatmap label={PANEL_TITLES.V} rows={m} cols={n} data={V.data} mask={mask} colorScale="sequential" zRange={sharedRange}
@@ -72,23 +63,12 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
       <Heatmap label={PANEL_TITLES.WH} rows={m} cols={n} data={WH.data} colorScale="sequential" zRange={sharedRange}
         rowLabels={rowLabels} colLabels={colLabels} height={height}
         note={missing > 0 ? `At the ${missing} missing ${missing === 1 ? 'entry' : 'entries'} of V, WH shows the predicted values.` : undefined} />
-      <Heatmap label={PANEL_TITLES.R} rows={m} cols={n} data={residual.R} revision={residual.revision} colorScale="diverging"
+      <Heatmap label={PANEL_TITLES.R} rows={m} cols={n} data={V.data} minus={WH.data} mask={mask} colorScale="diverging"
         rowLabels={rowLabels} colLabels={colLabels} height={height} note="Red: V above WH; blue: below." />
       <Heatmap label={PANEL_TITLES.W} rows={m} cols={k} data={W.data} colorScale="sequential"
-        rowLabels={rowLabels} colLabels={componentLabels} xTitle="component" colNoun="component" height={height} />
+        rowLabels={rowLabels} xTitle="component" colNoun="component" height={height} />
       <Heatmap label={PANEL_TITLES.H} rows={k} cols={n} data={H.data} colorScale="sequential"
-        rowLabels={componentLabels} colLabels={colLabels} yTitle="component" rowNoun="component" height={height} />
+        colLabels={colLabels} yTitle="component" rowNoun="component" height={height} />
     </div>
   );
-}
-
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-
-/** A number naming an object for as long as it lives (0 for null/undefined). */
-function objectId(o: object | null | undefined): number {
-  if (!o) return 0;
-  let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = nextId++));
-  return id;
 }

@@ -3,7 +3,7 @@
 import { useRef } from 'react';
 import type { Data, Layout } from 'plotly.js-dist-min';
 import { escapeText } from './axes.js';
-import { drawnOf, planLossUpdate, points, type DrawnSeries, type LossSeries } from './lossUpdate.js';
+import { drawnOf, logTickMode, planLossUpdate, points, positiveRange, type DrawnSeries, type LossSeries } from './lossUpdate.js';
 import { PlotFrame } from './PlotFrame.js';
 import { plotConfig } from './plotly.js';
 import { lossSummary } from './summary.js';
@@ -13,7 +13,7 @@ export type { LossSeries } from './lossUpdate.js';
 
 /** Props of LossPlot: one series per run (relError[i] = ‖V−WH‖/‖V‖ after iteration i+1). */
 export interface LossPlotProps {
-  series: LossSeries[];
+  series: readonly LossSeries[];
   /** Plot title, also its accessible name (default "Relative error per iteration"). */
   title?: string;
   /** Plot height in px (default 320). */
@@ -29,15 +29,17 @@ export const LOSS_AXES = { x: 'Iteration', y: 'Relative error ‖V−WH‖/‖V�
  * different start is drawn again from scratch.
  */
 export function LossPlot({ series, title = 'Relative error per iteration', height = 320 }: LossPlotProps) {
-  const drawn = useRef<{ series: DrawnSeries[]; title: string; width: number; height: number } | null>(null);
+  const drawn = useRef<{ series: DrawnSeries[]; title: string; width: number; height: number; ticks: 'D2' | null } | null>(null);
 
   const plot = usePlot(
+    title,
     (Plotly, div, width) => {
       const last = drawn.current;
       const same = last && last.title === title && last.width === width && last.height === height;
       const plan = planLossUpdate(same ? last.series : null, series);
       if (plan.kind === 'none') return;
-      const record = { series: drawnOf(series), title, width, height };
+      const ticks = logTickMode(positiveRange(series));
+      const record = { series: drawnOf(series), title, width, height, ticks };
       if (plan.kind === 'extend') {
         const xs: number[][] = [];
         const ys: (number | null)[][] = [];
@@ -47,7 +49,9 @@ export function LossPlot({ series, title = 'Relative error per iteration', heigh
           ys.push(p.y);
         });
         drawn.current = record;
-        return Plotly.extendTraces(div, { x: xs, y: ys } as Data, plan.traces);
+        const extended = Plotly.extendTraces(div, { x: xs, y: ys } as Data, plan.traces);
+        // The y range grew past 2.5 decades (or back): change the tick spacing, nothing else.
+        return ticks === last!.ticks ? extended : extended.then(() => Plotly.relayout(div, { 'yaxis.dtick': ticks } as unknown as Partial<Layout>)); // a plotly attribute path
       }
       const traces = series.map(
         (s) =>
@@ -69,8 +73,8 @@ export function LossPlot({ series, title = 'Relative error per iteration', heigh
         showlegend: series.length > 1,
         legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' },
         hovermode: 'x unified',
-        xaxis: { title: { text: LOSS_AXES.x }, rangemode: 'tozero', zeroline: false, automargin: true },
-        yaxis: { title: { text: LOSS_AXES.y }, type: 'log', exponentformat: 'power', automargin: true },
+        xaxis: { title: { text: LOSS_AXES.x }, rangemode: 'tozero', zeroline: false, automargin: true, unifiedhovertitle: { text: 'iteration %{x}' } },
+        yaxis: { title: { text: LOSS_AXES.y }, type: 'log', tickformat: '.1~g', dtick: ticks ?? undefined, automargin: true },
         uirevision: 'loss',
       };
       drawn.current = record;

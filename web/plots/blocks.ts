@@ -8,9 +8,11 @@ export interface MatrixView {
   readonly data: ArrayLike<number>;
   /** rows×cols, 1 = observed, 0 = missing; null/undefined = all observed. NaN in data also counts as missing. */
   readonly mask?: ArrayLike<number> | null;
+  /** rows×cols subtracted from data before averaging (the residual V − WH without forming it). */
+  readonly minus?: ArrayLike<number> | null;
 }
 
-/** The displayed grid: block means of the observed source entries. */
+/** The displayed grid: block means of the observed source entries (of data − minus when minus is given). */
 export interface BlockGrid {
   /** Shape of the displayed grid. */
   rows: number;
@@ -42,13 +44,15 @@ export function isAveraged(g: BlockGrid): boolean {
 
 /**
  * Block means of `src` (rows×cols) on a grid of ⌈rows/f⌉×⌈cols/g⌉ cells, f = blockFactor(rows, maxRows),
- * g = blockFactor(cols, maxCols); missing entries (mask 0 or NaN) are left out of the means.
+ * g = blockFactor(cols, maxCols), of data − minus when minus is given; missing entries (mask 0 or NaN) are
+ * left out of the means.
  * Reuses `reuse`'s buffers when they have the right size (the result is then `reuse` itself).
  */
 export function blockAverage(src: MatrixView, maxRows = 200, maxCols = 200, reuse?: BlockGrid | null): BlockGrid {
-  const { rows: m, cols: n, data, mask } = src;
+  const { rows: m, cols: n, data, mask, minus } = src;
   if (data.length !== m * n) throw new Error(`blockAverage: ${data.length} values for ${m}×${n}`);
   if (mask && mask.length !== m * n) throw new Error(`blockAverage: mask has ${mask.length} entries for ${m}×${n}`);
+  if (minus && minus.length !== m * n) throw new Error(`blockAverage: minus has ${minus.length} entries for ${m}×${n}`);
   const rowFactor = blockFactor(m, maxRows);
   const colFactor = blockFactor(n, maxCols);
   const rows = Math.ceil(m / rowFactor);
@@ -77,7 +81,7 @@ export function blockAverage(src: MatrixView, maxRows = 200, maxCols = 200, reus
       let s = 0;
       let c = 0;
       for (let t = srcBase + j0; t < srcBase + j1; t++) {
-        const x = data[t];
+        const x = minus ? data[t] - minus[t] : data[t];
         if (x !== x || (mask && mask[t] === 0)) {
           missing++;
           continue;

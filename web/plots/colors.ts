@@ -43,3 +43,40 @@ export function unionRange(...ranges: [number, number][]): [number, number] | un
   }
   return lo <= hi && Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : undefined;
 }
+
+/** Smallest and largest observed entry (mask 0 and NaN skipped; NaN ends when none), and the number missing. */
+export function valueRange(data: ArrayLike<number>, mask?: ArrayLike<number> | null): { min: number; max: number; missing: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  let missing = 0;
+  for (let t = 0; t < data.length; t++) {
+    const x = data[t];
+    if (x !== x || (mask && mask[t] === 0)) {
+      missing++;
+      continue;
+    }
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return min <= max ? { min, max, missing } : { min: NaN, max: NaN, missing };
+}
+
+/**
+ * [lo, hi] widened to multiples of a power of ten between 1/100 and 1/10 of its span (e.g. [0.0453, 4.53] →
+ * [0, 4.6]), so a shared colour range moves in steps instead of on every update.
+ */
+export function niceRange([lo, hi]: [number, number]): [number, number] {
+  const span = hi - lo;
+  if (!(span > 0) || !Number.isFinite(span)) return [lo, hi];
+  const step = 10 ** (Math.floor(Math.log10(span)) - 1);
+  // Rounded through toPrecision so 4.6 is not written 4.6000000000000005.
+  const tidy = (x: number) => Number(x.toPrecision(12));
+  return [tidy(Math.floor(lo / step) * step), tidy(Math.ceil(hi / step) * step)];
+}
+
+/** [lo, hi] itself when lo < hi; a constant matrix's [x, x] widened to [x − d, x + d] (d = 5% of |x|, or 0.5 for 0). */
+export function openRange([lo, hi]: [number, number]): [number, number] {
+  if (lo < hi) return [lo, hi];
+  const d = Math.abs(lo) * 0.05 || 0.5;
+  return [lo - d, lo + d];
+}

@@ -8,6 +8,10 @@ import { Heatmap } from './Heatmap.js';
 import { LossPlot } from './LossPlot.js';
 import { barImages, lossCurve, lowRank, muStep, product, relError, uniform } from './demoData.js';
 import { BigPanelBench } from './demoBench.js';
+import { drawStats } from './frameQueue.js';
+
+// Draw times per plot, read by e2e/plots.spec.ts to print (never to assert).
+(window as unknown as { plotDrawStats: typeof drawStats }).plotDrawStats = drawStats;
 
 const copy = (A: Mat2): Mat2 => ({ rows: A.rows, cols: A.cols, data: A.data.slice() });
 

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Rng } from '../../src/core/rng.js';
 import { FactorPanel, type Mat2 } from './FactorPanel.js';
 import { uniform } from './demoData.js';
+import { drawStats, resetDrawStats } from './frameQueue.js';
 
 const UPDATES = 30;
 
@@ -30,6 +31,7 @@ export function BigPanelBench({ V }: { V: Mat2 }) {
       timing.current.observer = observer;
     }
     setResult('');
+    resetDrawStats();
     setFrame(0);
   };
 
@@ -42,7 +44,10 @@ export function BigPanelBench({ V }: { V: Mat2 }) {
         requestAnimationFrame(() => {
           const seconds = (performance.now() - timing.current.t0) / 1000;
           timing.current.observer?.disconnect();
-          setResult(`${UPDATES} updates in ${seconds.toFixed(2)} s (${(UPDATES / seconds).toFixed(1)} per second), longest task ${timing.current.longest.toFixed(0)} ms`);
+          const draws = Object.entries(drawStats())
+            .map(([name, s]) => `${name} ${s.count}× mean ${s.mean.toFixed(1)} max ${s.max.toFixed(1)} ms`)
+            .join('; ');
+          setResult(`${UPDATES} updates in ${seconds.toFixed(2)} s (${(UPDATES / seconds).toFixed(1)} per second), longest task ${timing.current.longest.toFixed(0)} ms. Draws: ${draws}`);
         }),
       );
       return;

@@ -68,3 +68,24 @@ export function points(y: readonly number[], from = 0): { x: number[]; y: (numbe
   }
   return { x: xs, y: ys };
 }
+
+/** Smallest and largest plottable (positive finite) value of all series; NaN ends when there is none. */
+export function positiveRange(series: readonly LossSeries[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series)
+    for (const y of s.relError)
+      if (y > 0 && y < Infinity) {
+        if (y < lo) lo = y;
+        if (y > hi) hi = y;
+      }
+  return lo <= hi ? [lo, hi] : [NaN, NaN];
+}
+
+/**
+ * The log axis' tick spacing for values in [lo, hi]: 'D2' (1, 2, 5 in each decade) up to 2.5 decades,
+ * where plotly's own choice would label every digit; null (plotly's choice: powers of ten) beyond.
+ */
+export function logTickMode([lo, hi]: [number, number]): 'D2' | null {
+  return !(lo > 0) || Math.log10(hi / lo) <= 2.5 ? 'D2' : null;
+}

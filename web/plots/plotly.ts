@@ -21,12 +21,13 @@ export function loadPlotly(): Promise<PlotlyApi> {
   return loading;
 }
 
-/** Plot config: no plotly logo, follow window resizes, modebar camera button = "download plot as PNG" named after the plot. */
+/** Plot config: no plotly logo, follow window resizes, the modebar's camera button = "download plot as PNG" named after the plot. */
 export function plotConfig(title: string): Partial<Config> {
   return {
     displaylogo: false,
     responsive: true,
-    modeBarButtonsToRemove: ['select2d', 'lasso2d'],
+    // A short modebar (zoom, reset, PNG) that does not reach over the plot's title.
+    modeBarButtonsToRemove: ['select2d', 'lasso2d', 'pan2d', 'zoomIn2d', 'zoomOut2d', 'autoScale2d'],
     toImageButtonOptions: { format: 'png', filename: fileName(title), scale: 2 },
   };
 }

@@ -1,6 +1,7 @@
-// The hook behind every plotly plot: a div, plotly loaded lazily, draws throttled to one per
-// animation frame (the latest props win), redraws on width changes, Plotly.purge on unmount.
+// The hook behind every plotly plot: a div, plotly loaded lazily, draws queued on animation
+// frames (the latest props win, see frameQueue.ts), redraws on width changes, purge on unmount.
 import { useEffect, useLayoutEffect, useRef, useState, type DependencyList, type RefObject } from 'react';
+import { cancelDraw, requestDraw } from './frameQueue.js';
 import { loadPlotly, plotlyIfLoaded, type PlotlyApi } from './plotly.js';
 
 /** Draws the current props into `div` (Plotly.react / extendTraces); `width` is the div's width in px. */
@@ -16,20 +17,22 @@ export interface PlotHandle {
 }
 
 /**
- * Calls `draw` at most once per animation frame after any of `deps` changes (and when the div's
- * width changes), never two draws at once; `onPurge` runs after the plot is purged on unmount,
- * so a component can forget what it drew.
+ * Queues `draw` for the next animation frame after any of `deps` changes (and when the div's width
+ * changes), never two draws of one plot at once; `onPurge` runs after the plot is purged on
+ * unmount, so a component can forget what it drew. `name` labels the plot's draw times.
  */
-export function usePlot(draw: DrawFn, deps: DependencyList, onPurge?: () => void): PlotHandle {
+export function usePlot(name: string, draw: DrawFn, deps: DependencyList, onPurge?: () => void): PlotHandle {
   const ref = useRef<HTMLDivElement | null>(null);
   const [plotly, setPlotly] = useState<PlotlyApi | null>(plotlyIfLoaded);
   const [error, setError] = useState<string | null>(null);
   const drawRef = useRef(draw);
   const purgeRef = useRef(onPurge);
+  const key = useRef({ name });
   const schedule = useRef<() => void>(() => {});
   useLayoutEffect(() => {
     drawRef.current = draw;
     purgeRef.current = onPurge;
+    key.current.name = name;
   });
 
   useEffect(() => {
@@ -37,7 +40,7 @@ export function usePlot(draw: DrawFn, deps: DependencyList, onPurge?: () => void
     let live = true;
     loadPlotly().then(
       (p) => live && setPlotly(() => p),
-      (e: unknown) => live && setError(`plot could not load: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => live && setError(`plot could not load: ${message(e)}`),
     );
     return () => {
       live = false;
@@ -47,31 +50,36 @@ export function usePlot(draw: DrawFn, deps: DependencyList, onPurge?: () => void
   useEffect(() => {
     const div = ref.current;
     if (!plotly || !div) return;
-    let frame = 0;
+    const me = key.current;
     let busy = false;
     let dirty = false;
     let alive = true;
     let width = div.clientWidth;
-    const run = () => {
-      frame = 0;
-      dirty = false;
+    const fail = (e: unknown) => alive && setError(`plot failed: ${message(e)}`);
+    const job = () => {
+      if (!alive) return;
+      if (busy) {
+        dirty = true;
+        return;
+      }
       busy = true;
-      Promise.resolve()
-        .then(() => drawRef.current(plotly, div, width))
-        .then(
-          () => setError(null),
-          (e: unknown) => alive && setError(`plot failed: ${e instanceof Error ? e.message : String(e)}`),
-        )
+      let done: unknown;
+      try {
+        done = drawRef.current(plotly, div, width);
+      } catch (e) {
+        fail(e);
+      }
+      Promise.resolve(done)
+        .then(() => alive && setError(null), fail)
         .finally(() => {
           busy = false;
-          if (dirty && alive) schedule.current();
+          if (dirty && alive) {
+            dirty = false;
+            requestDraw(me, job);
+          }
         });
     };
-    schedule.current = () => {
-      if (!alive || frame) return;
-      if (busy) dirty = true;
-      else frame = requestAnimationFrame(run);
-    };
+    schedule.current = () => alive && requestDraw(me, job);
     const observer = new ResizeObserver(() => {
       const w = div.clientWidth;
       if (w !== width && w > 0) {
@@ -84,7 +92,7 @@ export function usePlot(draw: DrawFn, deps: DependencyList, onPurge?: () => void
     return () => {
       alive = false;
       observer.disconnect();
-      if (frame) cancelAnimationFrame(frame);
+      cancelDraw(me);
       schedule.current = () => {};
       plotly.purge(div);
       purgeRef.current?.();
@@ -97,4 +105,8 @@ export function usePlot(draw: DrawFn, deps: DependencyList, onPurge?: () => void
   }, deps);
 
   return { ref, ready: plotly !== null, error };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -1,0 +1,73 @@
+// Stochastic gradient descent, one observed entry at a time (the recommender setting): one
+// step() is one epoch over every observed entry, in an order the run's seeded rng shuffles
+// afresh each epoch. For entry (i, j) with error e = V[i,j] − W[i,:]·H[:,j]:
+//   W[i,:] += η(e·H[:,j] − λW[i,:]),  H[:,j] += η(e·W[i,:] − λH[:,j])  (clipped at 0 by default).
+// The entries' indices and values are shuffled together in place (wasm memory, allocated once),
+// so the kernel reads them in sequence instead of jumping around V.
+import type { Rng } from '../core/rng.js';
+import type { Solver, SolverContext, SolverInfo } from './types.js';
+
+function createSgd(ctx: SolverContext): Solver {
+  const { engine, problem, k, W, H, params, rng } = ctx;
+  const { n, V, observed, observedIdx } = problem;
+  const K = engine.k;
+  const lr = params.learningRate;
+  const l2 = params.l2;
+  const project = params.project ? 1 : 0;
+  const Ht = engine.mat(n, k);
+  const order = engine.i32(observed); // linear indices i·n + j of the observed entries, in visiting order
+  const vals = engine.mat(1, observed); // V at order[t]
+  let orderView = engine.viewI32(order, observed);
+  let valsView = engine.view(vals);
+  orderView.set(engine.viewI32(observedIdx, observed));
+  const v = engine.view(V);
+  for (let t = 0; t < observed; t++) valsView[t] = v[orderView[t]];
+
+  return {
+    step() {
+      if (orderView.buffer !== K.memory.buffer) {
+        // memory grew since the views were taken (another allocation in this engine)
+        orderView = engine.viewI32(order, observed);
+        valsView = engine.view(vals);
+      }
+      shuffleTogether(rng, orderView, valsView);
+      K.sgd_transpose(H.ptr, Ht.ptr, k, n);
+      K.sgd_epoch(vals.ptr, W.ptr, Ht.ptr, order, observed, k, n, lr, l2, project);
+      K.sgd_transpose(Ht.ptr, H.ptr, n, k);
+    },
+  };
+}
+
+/**
+ * Fisher–Yates over idx and val (equal lengths) with the same swaps, so the pairs stay together.
+ * Each swap partner is uniform on 0..t by rejection from the smallest 2^p > t: integer
+ * operations only, about twice as fast as Rng.int (which needs two floating-point modulos).
+ */
+export function shuffleTogether(rng: Rng, idx: Int32Array, val: Float64Array): void {
+  for (let t = idx.length - 1; t > 0; t--) {
+    const mask = -1 >>> Math.clz32(t); // 2^p − 1 ≥ t
+    let s: number;
+    do s = rng.nextU32() & mask;
+    while (s > t);
+    const i = idx[t];
+    idx[t] = idx[s];
+    idx[s] = i;
+    const x = val[t];
+    val[t] = val[s];
+    val[s] = x;
+  }
+}
+
+/** Registry entry of stochastic gradient descent; its own learning rate and penalty defaults. */
+export const sgd: SolverInfo = {
+  id: 'sgd',
+  label: 'Stochastic gradient (SGD)',
+  description: 'One observed entry at a time in a shuffled order, one epoch per iteration; made for ratings with many missing entries.',
+  maskUnsupported: null,
+  monotone: false,
+  objective: 'frobenius',
+  params: ['learningRate', 'l2', 'project'],
+  defaults: { learningRate: 0.02, l2: 0.001 },
+  divergenceHint: 'Lower the learning rate (try 10× smaller); large values in V need a smaller rate.',
+  create: createSgd,
+};
