@@ -1,23 +1,17 @@
 // What the Options panel may offer for the current data, from the registries (never a fixed list).
 import type { Summary } from '../../src/data/summary.js';
-import { DEFAULT_OPTIONS } from '../../src/driver/options.js';
+import { DEFAULT_OPTIONS, solverParams } from '../../src/driver/options.js';
 import { INITS } from '../../src/init/registry.js';
 import type { InitInfo } from '../../src/init/types.js';
 import { SOLVERS, solverInfo } from '../../src/solvers/registry.js';
-import type { AlgorithmId, ParamId, SolverInfo, SolverParams } from '../../src/solvers/types.js';
-import { DEFAULT_PARAMS } from '../../src/solvers/types.js';
+import type { ParamId, SolverInfo } from '../../src/solvers/types.js';
 import type { RunOptions } from '../worker/protocol.js';
 
 /** The app's starting options: the engine's defaults, with a registered algorithm and its parameters. */
 export function defaultOptions(): RunOptions {
   const algorithm = SOLVERS.some((s) => s.id === DEFAULT_OPTIONS.algorithm) ? DEFAULT_OPTIONS.algorithm : SOLVERS[0].id;
   const { given: _g, restarts: _r, ...rest } = DEFAULT_OPTIONS;
-  return { ...rest, algorithm, params: paramsFor(algorithm, DEFAULT_PARAMS) };
-}
-
-/** `params` with the defaults that `algorithm` declares for its own parameters. */
-export function paramsFor(algorithm: AlgorithmId, params: SolverParams): SolverParams {
-  return { ...params, ...solverInfo(algorithm).defaults };
+  return { ...rest, algorithm, params: solverParams(algorithm) };
 }
 
 /** Why `solver` cannot be chosen for data with `missing` missing entries, or null if it can. */
@@ -60,7 +54,7 @@ export function fitOptions(o: RunOptions, s: Summary, suggestedRank?: number): {
     if (ok) {
       notes.push(`Algorithm switched to ${ok.label}: ${current.label} ${algorithmBlocked(current, s.missing)}.`);
       algorithm = ok.id;
-      params = paramsFor(ok.id, params);
+      params = solverParams(ok.id);
     }
   }
   let init = o.init;

@@ -17,13 +17,23 @@ describe('Pacer', () => {
     expect(p.wait(50)).toBe(50);
     expect(p.due(100)).toBe(1);
     p.record(1);
-    expect(p.due(350)).toBe(2);
+    expect(p.wait(150)).toBe(50);
   });
 
-  it('forgets a backlog of more than a second instead of bursting', () => {
+  it('after falling behind it does one iteration and starts the schedule again, no burst', () => {
     const p = new Pacer(2, 0);
     p.record(p.due(0));
     expect(p.due(5000)).toBe(1);
+    p.record(1);
+    expect(p.due(5100)).toBe(0);
+    expect(p.wait(5100)).toBe(400);
+  });
+
+  it('at a high speed it does up to a frame\'s worth of iterations at once', () => {
+    const p = new Pacer(300, 0);
+    p.record(p.due(0));
+    expect(p.due(10)).toBe(3);
+    expect(p.due(1000)).toBe(5);
   });
 });
 

@@ -145,6 +145,17 @@ describe('Session', () => {
     expect(it).toBeLessThanOrEqual(12);
   });
 
+  it('at a slow speed every progress carries exactly one new iteration, even when the worker falls behind', () => {
+    session.handle({ type: 'speed', runId: 2, speed: 2 });
+    session.handle({ type: 'run', runId: 2 });
+    host.runNext();
+    host.t += 1200; // a stall: the worker was busy elsewhere for 1.2 s
+    while (host.t < 8000 && host.runNext());
+    const running = host.of('progress').filter((p) => p.runId === 2 && p.phase === 'running' && p.history.length > 0);
+    expect(running.length).toBeGreaterThan(5);
+    expect(running.every((p) => p.history.length === 1)).toBe(true);
+  });
+
   it('snapshot: W (m×k), H (k×n) and WH = W·H, sent as transferable buffers', () => {
     session.handle({ type: 'step', runId: 2 });
     session.handle({ type: 'snapshot', runId: 2 });

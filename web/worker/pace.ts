@@ -5,6 +5,9 @@ import type { Speed } from './protocol.js';
 /** Milliseconds of iterating before the worker posts progress and yields to its message queue. */
 export const SLICE_MS = 10;
 
+/** Display frames per second: the most iterations a paced run does at once is speed / this. */
+const FRAMES_PER_SEC = 60;
+
 /** Keeps a run at `speed` iterations per second (null: as fast as possible). */
 export class Pacer {
   private start: number;
@@ -17,15 +20,19 @@ export class Pacer {
     this.start = now;
   }
 
-  /** Iterations owed at time `now` (at full speed: unbounded, the slice time decides). */
+  /**
+   * Iterations owed at time `now` (at full speed: unbounded, the slice time decides). Never more
+   * than about a frame's worth at once: when iterations fall behind the clock, the schedule is
+   * re-anchored instead of catching up in a burst, so at a slow speed each iteration shows.
+   */
   due(now: number): number {
     if (this.speed === null) return Infinity;
     const owed = Math.floor(((now - this.start) * this.speed) / 1000) + 1 - this.done;
-    if (owed > this.speed) {
-      // Fell more than a second behind (slow iterations): forget the backlog.
+    const burst = Math.max(1, Math.ceil(this.speed / FRAMES_PER_SEC));
+    if (owed > burst) {
       this.start = now;
       this.done = 0;
-      return 1;
+      return burst;
     }
     return Math.max(owed, 0);
   }

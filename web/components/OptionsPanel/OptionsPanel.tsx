@@ -6,7 +6,8 @@ import type { InitId } from '../../../src/init/types.js';
 import { SOLVERS, solverInfo } from '../../../src/solvers/registry.js';
 import type { AlgorithmId, SolverParams } from '../../../src/solvers/types.js';
 import { useAppState, useController } from '../../app/context.js';
-import { algorithmBlocked, initBlocked, maxRank, paramBlocked, paramsFor } from '../../state/options.js';
+import { algorithmBlocked, initBlocked, maxRank, paramBlocked } from '../../state/options.js';
+import { solverParams } from '../../../src/driver/options.js';
 import type { RunOptions } from '../../worker/protocol.js';
 import { NumberField } from '../fields/NumberField.js';
 import { SelectField } from '../fields/SelectField.js';
@@ -32,7 +33,7 @@ export function OptionsPanel() {
         label="Algorithm"
         value={options.algorithm}
         choices={SOLVERS.map((s) => ({ value: s.id, label: s.label, blocked: algorithmBlocked(s, missing) }))}
-        onChange={(id) => set({ algorithm: id as AlgorithmId, params: paramsFor(id as AlgorithmId, options.params) })}
+        onChange={(id) => set({ algorithm: id as AlgorithmId, params: solverParams(id as AlgorithmId) })}
         hint={solver.description}
         error={errorFor('algorithm')}
       />
