@@ -77,11 +77,10 @@ async function browserRun(port: number) {
     await page.goto(`http://127.0.0.1:${port}/`);
     const status = page.getByRole('status');
     await status.filter({ hasText: /^Ready/ }).waitFor({ timeout: 30_000 });
-    await setNumber(page, 'Rows', DATA.rows);
-    await setNumber(page, 'Columns', DATA.cols);
-    await setNumber(page, 'Planted rank', DATA.rank);
-    await setNumber(page, 'Noise', DATA.noise);
-    await setNumber(page, 'Data seed', DATA.seed);
+    // The Randomize form submits on Enter, so its fields are only filled.
+    for (const [label, value] of [['Rows', DATA.rows], ['Columns', DATA.cols], ['Planted rank', DATA.rank], ['Noise', DATA.noise], ['Data seed', DATA.seed]] as const) {
+      await page.getByLabel(label, { exact: true }).fill(String(value));
+    }
     await page.getByRole('button', { name: 'Randomize', exact: true }).click();
     await page.getByText(/^Matrix: .*2000×1000/).waitFor({ timeout: 60_000 });
     await page.getByLabel('Algorithm', { exact: true }).selectOption(algorithm);

@@ -53,6 +53,11 @@ export class AppPage {
     await f.press('Enter');
   }
 
+  /** Types into a labelled field without committing (e.g. the Randomize form, where Enter submits). */
+  async fill(label: string, value: number | string): Promise<void> {
+    await this.field(label).fill(String(value));
+  }
+
   /** Sets the speed (e.g. '10 iterations/s' or 'As fast as possible'). */
   async setSpeed(label: string): Promise<void> {
     await this.field('Speed').selectOption({ label });

@@ -25,9 +25,9 @@ test('each example loads and runs', async ({ app, page }) => {
 
 test('Randomize makes each kind of matrix, selects its planted rank, and runs', async ({ app }) => {
   await app.open();
-  await app.setNumber('Rows', 30);
-  await app.setNumber('Columns', 20);
-  await app.setNumber('Planted rank', 3);
+  await app.fill('Rows', 30);
+  await app.fill('Columns', 20);
+  await app.fill('Planted rank', 3);
   await app.button('Randomize').click();
   await expect(app.summary).toContainText('30×20, 600 observed, 0 missing');
   await expect(app.rankBox()).toHaveValue('3');
@@ -43,7 +43,7 @@ test('Randomize makes each kind of matrix, selects its planted rank, and runs', 
   expect((await app.steps(1)).iteration).toBe(1);
 
   await app.field('Kind').selectOption({ label: 'Ratings with missing entries' });
-  await app.setNumber('Observed fraction', 0.3);
+  await app.fill('Observed fraction', 0.3);
   await app.button('Randomize').click();
   await expect(app.summary).toContainText(/ratings 30×20.* [1-9]\d* missing/);
   await app.waitFor('Ready');
@@ -53,7 +53,7 @@ test('Randomize makes each kind of matrix, selects its planted rank, and runs', 
 test('Randomize with a bad parameter says what is wrong and keeps the matrix', async ({ app, page }) => {
   await app.open();
   const before = await app.summary.textContent();
-  await app.setNumber('Planted rank', 500);
+  await app.fill('Planted rank', 500);
   await app.button('Randomize').click();
   await expect(page.getByRole('alert')).toContainText('planted rank 500 must be an integer from 1 to 80');
   await expect(app.summary).toHaveText(before!);

@@ -89,3 +89,17 @@ test('changing an option while running stops the run and starts a new one at ite
   expect(s.iteration).toBe(0);
   await expect(app.rankBox()).toHaveValue('2');
 });
+
+test('a diverging solver stops with the reason and what to change', async ({ app }) => {
+  await app.open();
+  await app.chooseAlgorithm('Gradient descent');
+  await expect(app.field('Learning rate η')).toBeEnabled();
+  await expect(app.field('ε (epsilon)')).toBeDisabled();
+  await app.setNumber('Learning rate η', 5);
+  await app.waitFor('Ready');
+  await app.button('Run').click();
+  const s = await app.waitFor('Stopped');
+  expect(s.text).toMatch(/diverged at iteration \d+/);
+  expect(s.text).toContain('Lower the learning rate');
+  await app.screenshot('diverged-1280');
+});

@@ -13,7 +13,7 @@ export function ExamplePicker() {
   const current: string = spec?.kind === 'example' ? spec.id : CUSTOM;
   const info = EXAMPLES.find((e) => e.id === current);
   const choices: { value: string; label: string }[] = EXAMPLES.map((e) => ({ value: e.id, label: e.label }));
-  if (current === CUSTOM) choices.unshift({ value: CUSTOM, label: '(your own matrix)' });
+  if (current === CUSTOM) choices.unshift({ value: CUSTOM, label: '— not an example —' });
   return (
     <SelectField
       label="Example"
