@@ -86,6 +86,8 @@ export class AppPage {
 
   /** Saves the viewport and the whole page (scrolled to the top) to e2e/screenshots/NAME{,-full}.png. */
   async screenshot(name: string): Promise<void> {
+    await expect(this.page.getByText('loading plot…')).toHaveCount(0, { timeout: 15_000 });
+    await this.page.waitForTimeout(300); // let the frame queue finish its draws
     await this.page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await this.page.screenshot({ path: `e2e/screenshots/${name}.png` });
     await this.page.screenshot({ path: `e2e/screenshots/${name}-full.png`, fullPage: true });

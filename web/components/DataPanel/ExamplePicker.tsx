@@ -1,7 +1,7 @@
 // The built-in examples; choosing one loads it (and selects the rank it is meant for).
 import { EXAMPLES } from '../../../src/data/examples.js';
 import { useAppState, useController } from '../../app/context.js';
-import { SelectField } from '../fields/SelectField.js';
+import { SelectField, type Choice } from '../fields/SelectField.js';
 
 const CUSTOM = '';
 
@@ -12,7 +12,7 @@ export function ExamplePicker() {
   const error = useAppState((s) => (s.dataError?.source === 'example' ? s.dataError.message : null));
   const current: string = spec?.kind === 'example' ? spec.id : CUSTOM;
   const info = EXAMPLES.find((e) => e.id === current);
-  const choices: { value: string; label: string }[] = EXAMPLES.map((e) => ({ value: e.id, label: e.label }));
+  const choices: Choice[] = EXAMPLES.map((e) => ({ value: e.id, label: e.label, description: e.description }));
   if (current === CUSTOM) choices.unshift({ value: CUSTOM, label: '— not an example —' });
   return (
     <SelectField

@@ -32,7 +32,7 @@ export function OptionsPanel() {
       <SelectField
         label="Algorithm"
         value={options.algorithm}
-        choices={SOLVERS.map((s) => ({ value: s.id, label: s.label, blocked: algorithmBlocked(s, missing) }))}
+        choices={SOLVERS.map((s) => ({ value: s.id, label: s.label, blocked: algorithmBlocked(s, missing), description: s.description }))}
         onChange={(id) => set({ algorithm: id as AlgorithmId, params: solverParams(id as AlgorithmId) })}
         hint={solver.description}
         error={errorFor('algorithm')}
@@ -41,7 +41,7 @@ export function OptionsPanel() {
       <SelectField
         label="Initialization"
         value={options.init}
-        choices={INITS.map((i) => ({ value: i.id, label: i.label, blocked: initBlocked(i) }))}
+        choices={INITS.map((i) => ({ value: i.id, label: i.label, blocked: initBlocked(i), description: i.description }))}
         onChange={(id) => set({ init: id as InitId })}
         hint={init ? `${init.description}${init.seeded ? '' : ' The seed does not change it.'}` : undefined}
         error={errorFor('init')}

@@ -6,6 +6,8 @@ export interface Choice {
   value: string;
   label: string;
   blocked?: string | null;
+  /** A one-line description, shown as the option's tooltip. */
+  description?: string;
 }
 
 export interface SelectFieldProps {
@@ -28,7 +30,7 @@ export function SelectField(p: SelectFieldProps) {
       <select id={id} value={p.value} disabled={p.disabled} onChange={(e) => p.onChange(e.target.value)}
         aria-invalid={p.error ? true : undefined} aria-describedby={described || undefined}>
         {p.choices.map((c) => (
-          <option key={c.value} value={c.value} disabled={!!c.blocked}>
+          <option key={c.value} value={c.value} disabled={!!c.blocked} title={c.description}>
             {c.blocked ? `${c.label} — ${c.blocked}` : c.label}
           </option>
         ))}
