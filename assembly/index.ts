@@ -15,4 +15,6 @@ export * from "./updates";
 export * from "./sgd";
 export * from "./hals_masked";
 export * from "./linalg";
+export * from "./nnls";
+export * from "./masked-ls";
 export * from "./svd";

@@ -2,12 +2,14 @@
 import type { AlgorithmId, SolverInfo } from './types.js';
 import { mu } from './mu.js';
 import { kl } from './kl.js';
+import { als } from './als.js';
+import { anls } from './anls.js';
 import { hals } from './hals.js';
 import { gd } from './gd.js';
 import { sgd } from './sgd.js';
 
 /** The solvers in menu order. */
-export const SOLVERS: readonly SolverInfo[] = [mu, kl, hals, gd, sgd];
+export const SOLVERS: readonly SolverInfo[] = [mu, kl, als, anls, hals, gd, sgd];
 
 /** Ids of every registered solver. */
 export const ALGORITHM_IDS: readonly AlgorithmId[] = SOLVERS.map((s) => s.id);

@@ -1,0 +1,139 @@
+// Least squares over observed entries only, one column of H (or row of W) at a time, for als
+// and anls with missing values. The k×k Gram of each column is formed in place from the rows
+// of W it observes, listed once per factorization (src/solvers/als-mask.ts): either summed
+// directly from the observed rows, or, when fewer rows are missing than observed, as the full
+// Gram WᵀW minus the missing rows (cheaper, and the full Gram is at hand). One k×k Gram and
+// the listed rows of one column live in the workspace at a time.
+import { chol_factor_ref, chol_solve_vec, symmetrize_lower } from "./linalg";
+import { nnls } from "./nnls";
+
+/**
+ * Bytes of the gather buffer masked_gram needs when the longest list has maxLen entries:
+ * k (rounded up to even) rows of maxLen (rounded up to even) f64.
+ */
+export function gather_bytes(k: i32, maxLen: i32): i32 {
+  return ((k + 1) & ~1) * ((maxLen + 1) & ~1) * 8;
+}
+
+/**
+ * G (k×k, full symmetric) = the Gram of vector j's observed rows of F (rows×k):
+ * Base − Σ_t f_t f_tᵀ when mode[j] ≠ 0, else Σ_t f_t f_tᵀ, over f_t = row idx[t] of F for
+ * t in [ptr[j], ptr[j+1]). Base (k×k, full symmetric); ptr (i32, count+1); idx, mode (i32).
+ * The listed rows are first gathered, transposed, into T (gather_bytes), so that each 2×2
+ * block of the Gram is four dot products over contiguous memory.
+ */
+export function masked_gram(F: usize, Base: usize, ptr: usize, idx: usize, mode: usize, j: i32, k: i32, G: usize, T: usize): void {
+  const subtract = load<i32>(mode + (<usize>j << 2)) != 0;
+  const t0 = load<i32>(ptr + (<usize>j << 2));
+  const r = load<i32>(ptr + (<usize>(j + 1) << 2)) - t0;
+  const kp = (k + 1) & ~1;
+  const rp = (r + 1) & ~1;
+  const row = <usize>rp << 3; // bytes per row of T
+  // T (kp×rp): T[a, t] = F[idx[t0 + t], a]; an odd last column is zeroed. An odd k's padding
+  // row k is read but only feeds sums that put() discards.
+  if (rp != r) for (let a = 0; a < k; a++) store<f64>(T + <usize>a * row + (<usize>r << 3), 0);
+  for (let t = 0; t < r; t++) {
+    const f = F + (<usize>load<i32>(idx + (<usize>(t0 + t) << 2)) * <usize>k << 3);
+    const col = T + (<usize>t << 3);
+    for (let a = 0; a < k; a++) store<f64>(col + <usize>a * row, load<f64>(f + (<usize>a << 3)));
+  }
+  // Lower triangle by 2×2 blocks (a, a+1) × (b, b+1), b ≤ a.
+  for (let a = 0; a < kp; a += 2) {
+    const ta0 = T + <usize>a * row;
+    const ta1 = ta0 + row;
+    for (let b = 0; b <= a; b += 2) {
+      const tb0 = T + <usize>b * row;
+      const tb1 = tb0 + row;
+      let s00 = f64x2.splat(0);
+      let s01 = f64x2.splat(0);
+      let s10 = f64x2.splat(0);
+      let s11 = f64x2.splat(0);
+      for (let t = 0; t < rp; t += 2) {
+        const o = <usize>t << 3;
+        const x0 = v128.load(ta0 + o);
+        const x1 = v128.load(ta1 + o);
+        const y0 = v128.load(tb0 + o);
+        const y1 = v128.load(tb1 + o);
+        s00 = f64x2.add(s00, f64x2.mul(x0, y0));
+        s01 = f64x2.add(s01, f64x2.mul(x0, y1));
+        s10 = f64x2.add(s10, f64x2.mul(x1, y0));
+        s11 = f64x2.add(s11, f64x2.mul(x1, y1));
+      }
+      put(G, Base, k, a, b, s00, subtract);
+      put(G, Base, k, a, b + 1, s01, subtract);
+      put(G, Base, k, a + 1, b, s10, subtract);
+      put(G, Base, k, a + 1, b + 1, s11, subtract);
+    }
+  }
+  symmetrize_lower(G, k);
+}
+
+/** G[a,b] = (Base[a,b] − s) or s, s the sum of both lanes; ignored outside k×k or above the diagonal. */
+// @ts-ignore: decorator
+@inline
+function put(G: usize, Base: usize, k: i32, a: i32, b: i32, acc: v128, subtract: bool): void {
+  if (a >= k || b > a) return;
+  const s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  const o = (<usize>a * <usize>k + <usize>b) << 3;
+  store<f64>(G + o, subtract ? load<f64>(Base + o) - s : s);
+}
+
+/**
+ * For each of `count` vectors j (columns of H, or rows of W): with G_j = masked_gram(…, j)
+ * and b_j = vector j of B (Wᵀ(M∘V) or (M∘V)Hᵀ: V is 0 where missing, so these are the
+ * observed sums), X_j ← NNLS(G_j, b_j) warm-started from X_j when nonneg ≠ 0, else
+ * max(0, G_j⁻¹ b_j) with the robust Cholesky of linalg.ts. Pivot and ridge scales come from
+ * Base for subtracted Grams (their rounding error is relative to Base) and from G_j for summed
+ * ones. Entry a of vector j of B and X sits at element j·vs + a·es. F (rows×k): W for the
+ * H step, Hᵀ for the W step; Base (k×k): WᵀW or HHᵀ. work: nnls_work_bytes(k); T:
+ * gather_bytes(k, longest list). When Q ≠ 0, stores Σ_j X_jᵀ G_j X_j at Q (one f64): for the
+ * W step that is ‖M∘(WH)‖²_F of the new W, which gives the masked residual without forming WH.
+ * Returns the number of NNLS problems that hit their iteration limit.
+ */
+export function masked_ls(
+  F: usize, Base: usize, B: usize, X: usize, ptr: usize, idx: usize, mode: usize,
+  count: i32, k: i32, vs: i32, es: i32, nonneg: i32, work: usize, T: usize, Q: usize,
+): i32 {
+  const G = work;
+  const x = G + (<usize>k * <usize>k << 3);
+  const b = x + (<usize>k << 3);
+  const inner = b + (<usize>k << 3);
+  const es8 = <usize>es << 3;
+  let capped = 0;
+  let quad: f64 = 0;
+  for (let j = 0; j < count; j++) {
+    masked_gram(F, Base, ptr, idx, mode, j, k, G, T);
+    const R = load<i32>(mode + (<usize>j << 2)) != 0 ? Base : G;
+    const off = <usize>j * <usize>vs << 3;
+    for (let a = 0; a < k; a++) store<f64>(b + (<usize>a << 3), load<f64>(B + off + <usize>a * es8));
+    if (nonneg != 0) {
+      for (let a = 0; a < k; a++) store<f64>(x + (<usize>a << 3), load<f64>(X + off + <usize>a * es8));
+      if (nnls(G, R, b, x, k, inner) < 0) capped++;
+      for (let a = 0; a < k; a++) store<f64>(X + off + <usize>a * es8, load<f64>(x + (<usize>a << 3)));
+    } else {
+      chol_factor_ref(G, R, inner, k);
+      chol_solve_vec(inner, b, k);
+      for (let a = 0; a < k; a++) {
+        const v = load<f64>(b + (<usize>a << 3));
+        store<f64>(X + off + <usize>a * es8, v < 0 ? 0 : v);
+      }
+    }
+    if (Q != 0) quad += quadratic_form(G, X + off, es8, k);
+  }
+  if (Q != 0) store<f64>(Q, quad);
+  return capped;
+}
+
+/** xᵀGx for G (k×k, full symmetric) and x (k entries, es8 bytes apart). */
+function quadratic_form(G: usize, x: usize, es8: usize, k: i32): f64 {
+  let s: f64 = 0;
+  for (let a = 0; a < k; a++) {
+    const xa = load<f64>(x + <usize>a * es8);
+    if (xa == 0) continue;
+    const ga = G + (<usize>a * <usize>k << 3);
+    let t: f64 = 0;
+    for (let c = 0; c < k; c++) t += load<f64>(ga + (<usize>c << 3)) * load<f64>(x + <usize>c * es8);
+    s += xa * t;
+  }
+  return s;
+}

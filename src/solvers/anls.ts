@@ -1,0 +1,17 @@
+// Alternating non-negative least squares: each column of H ← argmin_{h ≥ 0} ‖W_o h − v_o‖ over
+// its observed rows o, exactly (active-set NNLS on the k×k normal equations, assembly/nnls.ts,
+// warm-started from the current H); then each row of W the same way with H. Monotone.
+import type { SolverInfo } from './types.js';
+import { createAlternating } from './als-core.js';
+
+/** Registry entry of alternating exact non-negative least squares. */
+export const anls: SolverInfo = {
+  id: 'anls',
+  label: 'Alternating NNLS',
+  description: 'Solves for H, then W, by exact non-negative least squares (active set); monotone, few iterations.',
+  maskUnsupported: null,
+  monotone: true,
+  objective: 'frobenius',
+  params: [],
+  create: (ctx) => createAlternating(ctx, 'nonnegative'),
+};
