@@ -5,24 +5,29 @@ import { niceRange, unionRange, valueRange } from './colors.js';
 import { Heatmap } from './Heatmap.js';
 import './plots.css';
 
-/** A rows×cols row-major matrix. */
+/** A rows×cols row-major matrix; `source` when it is block means of a bigger matrix (shape, block size). */
 export interface Mat2 {
   rows: number;
   cols: number;
   data: Float64Array;
+  source?: { rows: number; cols: number; rowFactor: number; colFactor: number } | null;
 }
 
-/** Props of FactorPanel: V (m×n), its reconstruction WH (m×n), W (m×k), H (k×n), mask of V (m×n, 1 observed, 0 missing). */
+/**
+ * Props of FactorPanel: V (m×n), its reconstruction WH (m×n), W (m×k), H (k×n), mask of V (m×n, 1
+ * observed, 0 missing). When they are block means (the worker's display matrices), the shapes are the
+ * displayed ones and each `source` tells what they stand for.
+ */
 export interface FactorPanelProps {
   V: Mat2;
   WH: Mat2;
   W: Mat2;
   H: Mat2;
   mask?: Float64Array | null;
-  /** Labels of the m rows and n columns of V. */
+  /** Labels of the rows and columns of V (of the source matrix). */
   rowLabels?: readonly string[];
   colLabels?: readonly string[];
-  /** Height of each heatmap in px (default 300). */
+  /** Height of each heatmap's plot area in px (default 260). */
   height?: number;
 }
 
@@ -36,7 +41,7 @@ export const PANEL_TITLES = {
 } as const;
 
 /** The five heatmaps of a factorization V ≈ WH (see FactorPanelProps). */
-export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 300 }: FactorPanelProps) {
+export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 260 }: FactorPanelProps) {
   const m = V.rows;
   const n = V.cols;
   const k = W.cols;
@@ -58,16 +63,16 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
   const missing = vRange.missing;
   return (
     <div className="plot-grid">
-      <Heatmap label={PANEL_TITLES.V} rows={m} cols={n} data={V.data} mask={mask} colorScale="sequential" zRange={sharedRange}
+      <Heatmap label={PANEL_TITLES.V} rows={m} cols={n} data={V.data} mask={mask} source={V.source} colorScale="sequential" zRange={sharedRange}
         rowLabels={rowLabels} colLabels={colLabels} height={height} note="Same colour range as WH." />
-      <Heatmap label={PANEL_TITLES.WH} rows={m} cols={n} data={WH.data} colorScale="sequential" zRange={sharedRange}
+      <Heatmap label={PANEL_TITLES.WH} rows={m} cols={n} data={WH.data} source={WH.source ?? V.source} colorScale="sequential" zRange={sharedRange}
         rowLabels={rowLabels} colLabels={colLabels} height={height}
         note={missing > 0 ? `At the ${missing} missing ${missing === 1 ? 'entry' : 'entries'} of V, WH shows the predicted values.` : undefined} />
-      <Heatmap label={PANEL_TITLES.R} rows={m} cols={n} data={V.data} minus={WH.data} mask={mask} colorScale="diverging"
+      <Heatmap label={PANEL_TITLES.R} rows={m} cols={n} data={V.data} minus={WH.data} mask={mask} source={V.source} colorScale="diverging"
         rowLabels={rowLabels} colLabels={colLabels} height={height} note="Red: V above WH; blue: below." />
-      <Heatmap label={PANEL_TITLES.W} rows={m} cols={k} data={W.data} colorScale="sequential"
+      <Heatmap label={PANEL_TITLES.W} rows={m} cols={k} data={W.data} source={W.source} colorScale="sequential"
         rowLabels={rowLabels} xTitle="component" colNoun="component" height={height} />
-      <Heatmap label={PANEL_TITLES.H} rows={k} cols={n} data={H.data} colorScale="sequential"
+      <Heatmap label={PANEL_TITLES.H} rows={k} cols={n} data={H.data} source={H.source} colorScale="sequential"
         colLabels={colLabels} yTitle="component" rowNoun="component" height={height} />
     </div>
   );

@@ -1,14 +1,20 @@
-// One matrix as a heatmap: block means when it is bigger than the plot can show, missing entries
-// grey, a diverging scale centred at 0 for residuals, row 1 at the top, hover = row, column, value.
-import { useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Data, Layout } from 'plotly.js-dist-min';
-import { hoverTexts, indexTicks } from './axes.js';
-import { blockAverage, blockEdges, blockFactor, type BlockGrid } from './blocks.js';
+// One matrix as a heatmap drawn by our own code: block means (when it is bigger than the plot can
+// show) painted one pixel per cell through a colour lookup table into a <canvas>, which CSS scales
+// up without smoothing; axes, colour bar, title and hover in light DOM. Missing entries grey, a
+// diverging scale centred at 0 for residuals, row 1 at the top, hover = row, column, value (the
+// block's range and mean when averaged). Draws go through the frame queue and skip while off screen.
+import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
+import { cellAt, indexTicks, sourcePosition, spanName, valueTicks } from './axes.js';
+import { blockAverage, displayShape, type BlockGrid } from './blocks.js';
+import { colorLut, hexRgb, paintCells } from './colormap.js';
 import { colorStops, MISSING_COLOR, openRange, symmetricRange } from './colors.js';
+import { downloadCanvas, fileName } from './download.js';
+import { AxisTicks, ColorBar, HoverBox } from './HeatmapParts.js';
+import { drawHeatmapPicture, type PictureTick } from './heatmapPng.js';
 import { PlotFrame } from './PlotFrame.js';
-import { plotConfig } from './plotly.js';
-import { blockNote, matrixSummary } from './summary.js';
-import { usePlot } from './usePlot.js';
+import { blockNote, matrixSummary, shortNumber } from './summary.js';
+import { useQueuedDraw } from './useQueuedDraw.js';
+import './plots.css';
 
 /** Props of Heatmap. `data` is read as immutable: pass a new array (or bump `revision`) to redraw. */
 export interface HeatmapProps {
@@ -22,13 +28,16 @@ export interface HeatmapProps {
   mask?: ArrayLike<number> | null;
   /** rows×cols subtracted from `data` for display: shows data − minus (the residual V − WH without forming it). */
   minus?: ArrayLike<number> | null;
-  /** 'diverging': red–white–blue centred at 0 with a symmetric range (residuals). */
+  /** When `data` is already block means of a bigger matrix: that matrix's shape and the block size. */
+  source?: { rows: number; cols: number; rowFactor: number; colFactor: number } | null;
+  /** 'diverging': blue–white–red centred at 0 with a symmetric range (residuals). */
   colorScale: 'sequential' | 'diverging';
   /** Colour range to share between plots (a diverging scale widens it to be symmetric about 0). */
   zRange?: [number, number];
+  /** Labels of the source rows and columns (tick texts and hover). */
   rowLabels?: readonly string[];
   colLabels?: readonly string[];
-  /** Plot height in px (default 320). */
+  /** Height of the plot area (cells, ticks and axis titles) in px (default 300). */
   height?: number;
   /** Axis titles (default none) and the nouns used in hover ("row", "col"). */
   xTitle?: string;
@@ -43,126 +52,164 @@ export interface HeatmapProps {
   revision?: unknown;
 }
 
-interface Stats {
+/** What the last draw showed: the source range, missing count and the colour range. */
+interface Shown {
   min: number;
   max: number;
   missing: number;
+  lo: number;
+  hi: number;
 }
+
+const MISSING_RGB = hexRgb(MISSING_COLOR);
 
 /** A heatmap of one rows×cols matrix (see HeatmapProps). */
 export function Heatmap(props: HeatmapProps) {
-  const { label, rows, cols, data, mask, minus, colorScale, zRange, rowLabels, colLabels, height = 320, note } = props;
+  const { label, rows, cols, data, mask, minus, source, colorScale, zRange, rowLabels, colLabels, height = 300, note } = props;
   const maxCells = props.maxCells ?? 200;
-  const grid = useRef<BlockGrid | null>(null);
-  // What the grid was averaged from: a colour range change alone redraws without averaging again.
-  const source = useRef<unknown[]>([]);
-  // The arrays handed to plotly for the current grid: z (rows of the block means), x and y (cell edges).
-  const shown = useRef<{ z: Float64Array[]; x: number[]; y: number[] } | null>(null);
-  const revision = useRef(0);
-  const [stats, setStats] = useState<Stats | null>(null);
-  const display = {
-    rowFactor: blockFactor(rows, maxCells),
-    colFactor: blockFactor(cols, maxCells),
-    rows: Math.ceil(rows / blockFactor(rows, maxCells)),
-    cols: Math.ceil(cols / blockFactor(cols, maxCells)),
-  };
-  const averaged = display.rowFactor > 1 || display.colFactor > 1;
   const rowNoun = props.rowNoun ?? 'row';
   const colNoun = props.colNoun ?? 'col';
-  // Hover names per cell are only needed for labels or blocks; otherwise x and y are the indices.
-  const text = useMemo(
-    () =>
-      averaged || rowLabels || colLabels
-        ? hoverTexts(display.rows, display.cols, display.rowFactor, display.colFactor, rows, cols, rowLabels, colLabels, rowNoun, colNoun)
-        : null,
-    [averaged, display.rows, display.cols, display.rowFactor, display.colFactor, rows, cols, rowLabels, colLabels, rowNoun, colNoun],
+  const d = displayShape(rows, cols, maxCells, source);
+  const averaged = d.rowFactor > 1 || d.colFactor > 1;
+
+  const area = useRef<HTMLDivElement | null>(null);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const grid = useRef<BlockGrid | null>(null);
+  const inputs = useRef<unknown[]>([]);
+  const image = useRef<ImageData | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [size, setSize] = useState({ w: 320, h: 220 });
+  const [hover, setHover] = useState<{ x: number; y: number; fx: number; fy: number } | null>(null);
+  const hovering = useRef(false);
+  const [, setDraws] = useState(0);
+  const stops = colorStops(colorScale);
+  const lut = useMemo(() => colorLut(stops), [stops]);
+
+  useQueuedDraw(
+    area, label, 'light',
+    () => {
+      const c = canvas.current;
+      const ctx = c?.getContext('2d');
+      if (!c || !ctx || rows * cols === 0) return;
+      const now = [rows, cols, data, mask, minus, maxCells, props.revision];
+      if (!grid.current || now.some((x, i) => !Object.is(x, inputs.current[i]))) {
+        grid.current = blockAverage({ rows, cols, data, mask, minus }, maxCells, maxCells, grid.current);
+        inputs.current = now;
+      }
+      const g = grid.current;
+      const [lo, hi] = colorRange(colorScale, zRange, g);
+      if (c.width !== g.cols || c.height !== g.rows) {
+        c.width = g.cols;
+        c.height = g.rows;
+      }
+      if (!image.current || image.current.width !== g.cols || image.current.height !== g.rows) image.current = ctx.createImageData(g.cols, g.rows);
+      paintCells(g.means, lo, hi, lut, MISSING_RGB, image.current.data);
+      ctx.putImageData(image.current, 0, 0);
+      setShown((s) => (s && s.min === g.min && s.max === g.max && s.missing === g.missing && s.lo === lo && s.hi === hi ? s : { min: g.min, max: g.max, missing: g.missing, lo, hi }));
+      if (hovering.current) setDraws((n) => n + 1); // the hover box shows the new value
+    },
+    [rows, cols, data, mask, minus, maxCells, props.revision, colorScale, zRange?.[0], zRange?.[1], lut],
   );
 
-  const plot = usePlot(
-    label,
-    (Plotly, div, width) => {
-      if (rows * cols === 0) return;
-      const inputs = [rows, cols, data, mask, minus, maxCells, props.revision];
-      if (!grid.current || !shown.current || inputs.some((x, i) => !Object.is(x, source.current[i]))) {
-        const g = (grid.current = blockAverage({ rows, cols, data, mask, minus }, maxCells, maxCells, grid.current));
-        const z: Float64Array[] = [];
-        for (let r = 0; r < g.rows; r++) z.push(g.means.subarray(r * g.cols, (r + 1) * g.cols));
-        shown.current = { z, x: blockEdges(g.colFactor, cols), y: blockEdges(g.rowFactor, rows) };
-        revision.current++;
-        source.current = inputs;
-      }
-      // Unchanged z, x, y (same arrays, same datarevision) let plotly skip its recalculation
-      // when only the colour range or the layout changed.
-      const g = grid.current;
-      const { z, x, y } = shown.current;
-      setStats((s) => (s && s.min === g.min && s.max === g.max && s.missing === g.missing ? s : { min: g.min, max: g.max, missing: g.missing }));
-      let range = zRange && openRange(zRange);
-      if (colorScale === 'diverging') {
-        const [lo, hi] = range ?? symmetricRange(g.means);
-        const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
-        range = [-a, a];
-      }
-      const trace = {
-        type: 'heatmap',
-        z,
-        x,
-        y,
-        ...(text
-          ? { text, hovertemplate: '%{text}<br>value %{z:.4~g}<extra></extra>' }
-          : { hovertemplate: `${rowNoun} %{y}<br>${colNoun} %{x}<br>value %{z:.4~g}<extra></extra>` }),
-        hoverongaps: false,
-        colorscale: colorStops(colorScale),
-        ...(range ? { zauto: false, zmin: range[0], zmax: range[1] } : { zauto: true }),
-        colorbar: { thickness: 10, outlinewidth: 0, len: 1, tickfont: { size: 10 } },
-      } as unknown as Data; // z rows are Float64Array views: plotly reads them, its types only list number[][]
-      const plotW = Math.max(80, width - 130);
-      const plotH = Math.max(60, height - 90);
-      const layout: Partial<Layout> = {
-        title: { text: label, x: 0, xanchor: 'left', xref: 'paper', font: { size: 14 } },
-        width,
-        height,
-        margin: { l: 40, r: 10, t: 34, b: 36 },
-        plot_bgcolor: MISSING_COLOR,
-        paper_bgcolor: 'rgba(0,0,0,0)',
-        font: { family: 'system-ui, sans-serif', size: 11 },
-        xaxis: {
-          tickmode: 'array', ...indexTicks(cols, plotW / Math.max(42, 6.5 * longest(colLabels) + 12), colLabels),
-          title: { text: props.xTitle ?? '' }, showgrid: false, zeroline: false, automargin: true,
-        },
-        yaxis: {
-          tickmode: 'array', ...indexTicks(rows, plotH / 18, rowLabels), autorange: 'reversed',
-          title: { text: props.yTitle ?? '' }, showgrid: false, zeroline: false, automargin: true,
-        },
-        uirevision: 'heatmap',
-        datarevision: revision.current,
-      };
-      return Plotly.react(div, [trace], layout, plotConfig(label));
-    },
-    [label, rows, cols, data, mask, minus, colorScale, zRange?.[0], zRange?.[1], rowLabels, colLabels, height, maxCells, text, props.xTitle, props.yTitle, props.revision],
-    () => {
-      grid.current = null;
-      shown.current = null;
-      source.current = [];
-    },
-  );
+  // The plot area's size in px: how many tick labels fit.
+  useEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      const w = el.clientWidth;
+      const h = el.clientHeight;
+      setSize((s) => (s.w === w && s.h === h ? s : { w, h }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const xTicks = useMemo(() => positioned(indexTicks(d.n, size.w / Math.max(42, 6.5 * longest(colLabels) + 12), colLabels), d.colFactor, d.n), [d.n, d.colFactor, size.w, colLabels]);
+  const yTicks = useMemo(() => positioned(indexTicks(d.m, size.h / 18, rowLabels), d.rowFactor, d.m), [d.m, d.rowFactor, size.h, rowLabels]);
+  const barTicks = useMemo(() => (shown ? valueTicks(shown.lo, shown.hi, Math.max(2, Math.min(6, size.h / 36))) : []), [shown, size.h]);
 
   const notes: ReactNode[] = [];
-  if (averaged) notes.push(`${capitalize(blockNote(display))}.`);
-  if (stats && stats.missing > 0)
+  if (averaged) notes.push(`${capitalize(blockNote(d.m, d.n, d))}.`);
+  if (shown && shown.missing > 0)
     notes.push(
       <>
         <span className="plot-swatch" style={{ background: MISSING_COLOR }} aria-hidden="true" />
-        Grey: missing ({stats.missing} {stats.missing === 1 ? 'entry' : 'entries'}).
+        Grey: missing ({shown.missing} {shown.missing === 1 ? 'entry' : 'entries'}).
       </>,
     );
   if (note) notes.push(note);
   const summary =
     rows * cols === 0
-      ? `${label}: empty (${rows}×${cols}).`
-      : stats
-        ? matrixSummary(label, rows, cols, stats.min, stats.max, stats.missing, display)
-        : `${label}: ${rows}×${cols}.`;
-  return <PlotFrame plot={plot} title={label} summary={summary} height={height} notes={notes} />;
+      ? `${label}: empty (${d.m}×${d.n}).`
+      : shown
+        ? matrixSummary(label, d.m, d.n, shown.min, shown.max, shown.missing, d)
+        : `${label}: ${d.m}×${d.n}.`;
+
+  const pointer = (e: PointerEvent<HTMLDivElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    hovering.current = true;
+    setHover({ x, y, fx: x / r.width, fy: y / r.height });
+  };
+  const leave = () => {
+    hovering.current = false;
+    setHover(null);
+  };
+  let hoverLines: string[] | null = null;
+  const g = grid.current;
+  if (hover && g && g.rows === d.rows && g.cols === d.cols) {
+    const r = cellAt(hover.fy, g.rows);
+    const c = cellAt(hover.fx, g.cols);
+    const v = g.means[r * g.cols + c];
+    hoverLines = [
+      spanName(rowNoun, r, d.rowFactor, d.m, rowLabels),
+      spanName(colNoun, c, d.colFactor, d.n, colLabels),
+      Number.isNaN(v) ? 'missing' : `${averaged ? 'mean' : 'value'} ${shortNumber4(v)}`,
+    ];
+  }
+
+  const download = async () => {
+    const c = canvas.current;
+    if (!c || !shown) throw new Error('the heatmap is not drawn yet');
+    const picture = drawHeatmapPicture({
+      title: label, cells: c, xTicks, yTicks, xTitle: props.xTitle, yTitle: props.yTitle, stops, barTicks,
+      notes: averaged ? [`${capitalize(blockNote(d.m, d.n, d))}.`] : [],
+    });
+    await downloadCanvas(picture, `${fileName(label)}.png`);
+  };
+
+  return (
+    <PlotFrame title={label} summary={summary} notes={notes} className="heatmap" onDownload={shown ? download : undefined}>
+      <div className={`heatmap-body${props.yTitle ? ' has-ytitle' : ''}${props.xTitle ? ' has-xtitle' : ''}`} style={{ height }}>
+        {props.yTitle && <div className="heatmap-ytitle">{props.yTitle}</div>}
+        <AxisTicks side="y" ticks={yTicks} />
+        <div ref={area} className="heatmap-area" onPointerMove={pointer} onPointerDown={pointer} onPointerLeave={leave}>
+          <canvas ref={canvas} className="heatmap-canvas" width={d.cols} height={d.rows} />
+          {hoverLines && hover && <HoverBox lines={hoverLines} x={hover.x} y={hover.y} flip={hover.fx > 0.5} />}
+        </div>
+        <ColorBar stops={stops} ticks={barTicks} />
+        <AxisTicks side="x" ticks={xTicks} />
+        {props.xTitle && <div className="heatmap-xtitle">{props.xTitle}</div>}
+      </div>
+    </PlotFrame>
+  );
+}
+
+/** The colour range of a grid: the given one (opened up if empty) or the grid's own; symmetric about 0 for a diverging scale. */
+export function colorRange(scale: 'sequential' | 'diverging', zRange: [number, number] | undefined, g: { means: ArrayLike<number>; min: number; max: number }): [number, number] {
+  if (scale === 'diverging') {
+    const [lo, hi] = zRange ? openRange(zRange) : symmetricRange(g.means);
+    const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+    return [-a, a];
+  }
+  if (zRange) return openRange(zRange);
+  return Number.isNaN(g.min) ? [0, 1] : openRange([g.min, g.max]);
+}
+
+/** Index ticks placed along a side drawn with blocks of `factor` source entries. */
+function positioned(t: { tickvals: number[]; ticktext: string[] }, factor: number, n: number): PictureTick[] {
+  return t.tickvals.map((i, k) => ({ at: sourcePosition(i, factor, n), text: t.ticktext[k] }));
 }
 
 /** Characters in the longest of the labels that can show as ticks (0 when none). */
@@ -170,6 +217,12 @@ function longest(labels?: readonly string[]): number {
   let n = 0;
   if (labels) for (const l of labels) if (l.length > n) n = l.length;
   return Math.min(n, 24);
+}
+
+/** A hover value in at most 4 significant digits. */
+function shortNumber4(x: number): string {
+  const a = Math.abs(x);
+  return a !== 0 && (a < 1e-3 || a >= 1e6) ? shortNumber(x) : String(Number(x.toPrecision(4)));
 }
 
 function capitalize(s: string): string {

@@ -1,43 +1,50 @@
-// The figure around a plot: accessible name = the visible title, a text alternative, notes under
-// the plot, and a "loading plot…" placeholder until plotly has loaded.
-import { useId, type ReactNode } from 'react';
-import type { PlotHandle } from './usePlot.js';
+// The figure around a plot: a title row (the visible title, also the accessible name, and a
+// "Download … as PNG" button), the plot itself, a text alternative, and notes under the plot.
+import { useId, useState, type ReactNode } from 'react';
 import './plots.css';
 
 /** Props of PlotFrame: the plot's title (also its accessible name), its text alternative and visible notes. */
 export interface PlotFrameProps {
-  plot: PlotHandle;
   title: string;
   /** Short description for screen readers, e.g. "V: 60×40, values 0.01–2.3." */
   summary: string;
-  /** Plot area height in px. */
-  height: number;
+  /** Saves the plot as a PNG file (the button is disabled while this is undefined). */
+  onDownload?: () => Promise<void> | void;
   /** Visible notes under the plot (block averaging, missing entries, …). */
   notes?: ReactNode[];
   className?: string;
+  children: ReactNode;
 }
 
-/** A <figure> named by `title` and described by `summary`, holding the plot div. */
-export function PlotFrame({ plot, title, summary, height, notes = [], className }: PlotFrameProps) {
+/** A <figure> named by `title` and described by `summary`, holding the plot. */
+export function PlotFrame({ title, summary, onDownload, notes = [], className, children }: PlotFrameProps) {
   const id = useId();
+  const [failed, setFailed] = useState<string | null>(null);
+  const download = async () => {
+    try {
+      setFailed(null);
+      await onDownload?.();
+    } catch (e) {
+      setFailed(`PNG not saved: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   return (
     <figure className={className ? `plot ${className}` : 'plot'} aria-label={title} aria-describedby={`${id}-summary`}>
-      <div className="plot-area" style={{ height }}>
-        <div ref={plot.ref} className="plot-div" style={{ height }} />
-        {!plot.ready && !plot.error && (
-          <div className="plot-loading">
-            <span className="plot-loading-title">{title}</span>
-            <span>loading plot…</span>
-          </div>
-        )}
-        {plot.error && <p className="plot-error" role="alert">{plot.error}</p>}
+      <div className="plot-head">
+        <span className="plot-title">{title}</span>
+        <button type="button" className="plot-png" aria-label={`Download ${title} as PNG`} title={`Download ${title} as PNG`}
+          onClick={download} disabled={!onDownload}>
+          PNG
+        </button>
       </div>
+      {children}
       <p id={`${id}-summary`} className="plot-sr">{summary}</p>
-      {notes.length > 0 && (
+      {(notes.length > 0 || failed) && (
         <figcaption className="plot-notes">
           {notes.map((n, i) => (
             <span key={i} className="plot-note">{n}</span>
           ))}
+          {failed && <span className="plot-note plot-failed" role="alert">{failed}</span>}
         </figcaption>
       )}
     </figure>

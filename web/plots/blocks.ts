@@ -115,3 +115,36 @@ export function blockEdges(factor: number, n: number): number[] {
   edges[count] = n + 0.5;
   return edges;
 }
+
+/** How a heatmap is drawn: the source shape, the drawn grid and the source entries per drawn cell. */
+export interface DisplayShape {
+  /** Shape of the source matrix (what the axes count). */
+  m: number;
+  n: number;
+  /** Shape of the drawn grid (one pixel of the heatmap's canvas per cell). */
+  rows: number;
+  cols: number;
+  /** Source rows and columns per drawn cell (the last cell of a side may hold fewer). */
+  rowFactor: number;
+  colFactor: number;
+}
+
+/**
+ * The display of a rows×cols matrix averaged to at most maxCells cells per side; when the matrix is
+ * itself block means of a bigger source (`source`: its shape and block size, as the worker sends it),
+ * the factors multiply and the axes count source entries.
+ */
+export function displayShape(
+  rows: number, cols: number, maxCells: number, source?: { rows: number; cols: number; rowFactor: number; colFactor: number } | null,
+): DisplayShape {
+  const f = blockFactor(rows, maxCells);
+  const g = blockFactor(cols, maxCells);
+  return {
+    m: source?.rows ?? rows,
+    n: source?.cols ?? cols,
+    rows: Math.ceil(rows / f),
+    cols: Math.ceil(cols / g),
+    rowFactor: f * (source?.rowFactor ?? 1),
+    colFactor: g * (source?.colFactor ?? 1),
+  };
+}

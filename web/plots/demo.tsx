@@ -8,10 +8,6 @@ import { Heatmap } from './Heatmap.js';
 import { LossPlot } from './LossPlot.js';
 import { barImages, lossCurve, lowRank, muStep, product, relError, uniform } from './demoData.js';
 import { BigPanelBench } from './demoBench.js';
-import { drawStats } from './frameQueue.js';
-
-// Draw times per plot, read by e2e/plots.spec.ts to print (never to assert).
-(window as unknown as { plotDrawStats: typeof drawStats }).plotDrawStats = drawStats;
 
 const copy = (A: Mat2): Mat2 => ({ rows: A.rows, cols: A.cols, data: A.data.slice() });
 
@@ -19,6 +15,7 @@ interface Live {
   W: Mat2;
   H: Mat2;
   WH: Mat2;
+  initial: number;
   history: number[];
   revision: number;
 }
@@ -27,7 +24,8 @@ function start(V: Mat2, mask: Float64Array | null, k: number, seed: number, revi
   const rng = new Rng(seed);
   const W = uniform(rng, V.rows, k);
   const H = uniform(rng, k, V.cols);
-  return { W, H, WH: product(W, H), history: [], revision };
+  const WH = product(W, H);
+  return { W, H, WH, initial: relError(V, WH, mask), history: [], revision };
 }
 
 function Demo() {
@@ -44,7 +42,7 @@ function Demo() {
     ],
     [],
   );
-  const series = useMemo(() => [...fixed, { name: 'mu (live)', relError: live.history, revision: live.revision }], [fixed, live]);
+  const series = useMemo(() => [...fixed, { name: 'mu (live)', initial: live.initial, relError: live.history, revision: live.revision }], [fixed, live]);
 
   const run = useCallback((count: number) => {
     if (running.current) return;

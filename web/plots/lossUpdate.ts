@@ -1,8 +1,10 @@
 // How the loss plot brings what it drew up to date with new series: nothing, append, or redraw. Pure (no DOM).
 
-/** A loss series as the plot receives it: relative error after iterations 1, 2, …. */
+/** A loss series as the plot receives it: relative error at iteration 0 (optional), then after iterations 1, 2, …. */
 export interface LossSeries {
   readonly name: string;
+  /** Relative error of the initial W, H (drawn at iteration 0, so a run shows from its first frame). */
+  readonly initial?: number | null;
   readonly relError: readonly number[];
   /** Bump (or change) to make the plot redraw this series from scratch, e.g. for a new run under the same name. */
   readonly revision?: number;
@@ -12,6 +14,7 @@ export interface LossSeries {
 export interface DrawnSeries {
   readonly name: string;
   readonly revision: number | undefined;
+  readonly initial: number | null;
   readonly length: number;
   readonly first: number;
   readonly last: number;
@@ -29,6 +32,7 @@ export function drawnOf(series: readonly LossSeries[]): DrawnSeries[] {
   return series.map((s) => ({
     name: s.name,
     revision: s.revision,
+    initial: s.initial ?? null,
     length: s.relError.length,
     first: s.relError.length ? s.relError[0] : NaN,
     last: s.relError.length ? s.relError[s.relError.length - 1] : NaN,
@@ -36,9 +40,10 @@ export function drawnOf(series: readonly LossSeries[]): DrawnSeries[] {
 }
 
 /**
- * 'extend' when every series still starts as drawn (same name and revision in the same place, at
- * least as long, same first and last drawn value) and some grew; 'none' when nothing changed;
- * 'redraw' otherwise (a series added, removed, renamed, shortened or replaced), or when nothing was drawn.
+ * 'extend' when every series still starts as drawn (same name, revision and initial value in the same
+ * place, at least as long, same first and last drawn value) and some grew; 'none' when nothing changed;
+ * 'redraw' otherwise (a series added, removed, renamed, shortened or replaced, or its first point
+ * appears, which gets a start marker), or when nothing was drawn.
  */
 export function planLossUpdate(drawn: readonly DrawnSeries[] | null, series: readonly LossSeries[]): LossUpdate {
   if (!drawn || drawn.length !== series.length) return { kind: 'redraw' };
@@ -48,7 +53,8 @@ export function planLossUpdate(drawn: readonly DrawnSeries[] | null, series: rea
     const d = drawn[i];
     const s = series[i];
     const y = s.relError;
-    if (s.name !== d.name || s.revision !== d.revision || y.length < d.length) return { kind: 'redraw' };
+    if (s.name !== d.name || s.revision !== d.revision || !Object.is(s.initial ?? null, d.initial) || y.length < d.length) return { kind: 'redraw' };
+    if (d.length === 0 && d.initial === null && y.length > 0) return { kind: 'redraw' };
     if (d.length > 0 && !(Object.is(y[0], d.first) && Object.is(y[d.length - 1], d.last))) return { kind: 'redraw' };
     if (y.length > d.length) {
       traces.push(i);
@@ -64,21 +70,43 @@ export function points(y: readonly number[], from = 0): { x: number[]; y: (numbe
   const ys = new Array<number | null>(y.length - from);
   for (let t = from; t < y.length; t++) {
     xs[t - from] = t + 1;
-    ys[t - from] = y[t] > 0 && y[t] < Infinity ? y[t] : null;
+    ys[t - from] = plottable(y[t]);
   }
   return { x: xs, y: ys };
+}
+
+/** All points of a series: (0, initial) when it has an initial value, then (i + 1, relError[i]) (see points). */
+export function seriesPoints(s: LossSeries): { x: number[]; y: (number | null)[] } {
+  const p = points(s.relError);
+  if (s.initial === undefined || s.initial === null) return p;
+  return { x: [0, ...p.x], y: [plottable(s.initial), ...p.y] };
+}
+
+/** The first point of a series that a log axis can show (the run's start marker), or null. */
+export function firstPoint(s: LossSeries): { x: number; y: number } | null {
+  const { x, y } = seriesPoints(s);
+  for (let t = 0; t < y.length; t++) if (y[t] !== null) return { x: x[t], y: y[t]! };
+  return null;
+}
+
+function plottable(v: number): number | null {
+  return v > 0 && v < Infinity ? v : null;
 }
 
 /** Smallest and largest plottable (positive finite) value of all series; NaN ends when there is none. */
 export function positiveRange(series: readonly LossSeries[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of series)
-    for (const y of s.relError)
-      if (y > 0 && y < Infinity) {
-        if (y < lo) lo = y;
-        if (y > hi) hi = y;
-      }
+  const see = (y: number) => {
+    if (y > 0 && y < Infinity) {
+      if (y < lo) lo = y;
+      if (y > hi) hi = y;
+    }
+  };
+  for (const s of series) {
+    if (s.initial !== undefined && s.initial !== null) see(s.initial);
+    for (const y of s.relError) see(y);
+  }
   return lo <= hi ? [lo, hi] : [NaN, NaN];
 }
 

@@ -1,4 +1,4 @@
-// plotly.js, loaded lazily (4.8 MB) so the first paint does not wait for it, and the config every plot uses.
+// plotly.js, loaded lazily (4.6 MB) so the first paint does not wait for it, and the config the loss plot uses.
 import type { Config } from 'plotly.js-dist-min';
 
 /** The plotly API object (Plotly.react, extendTraces, purge, …). */
@@ -21,19 +21,10 @@ export function loadPlotly(): Promise<PlotlyApi> {
   return loading;
 }
 
-/** Plot config: no plotly logo, follow window resizes, the modebar's camera button = "download plot as PNG" named after the plot. */
-export function plotConfig(title: string): Partial<Config> {
-  return {
-    displaylogo: false,
-    responsive: true,
-    // A short modebar (zoom, reset, PNG) that does not reach over the plot's title.
-    modeBarButtonsToRemove: ['select2d', 'lasso2d', 'pan2d', 'zoomIn2d', 'zoomOut2d', 'autoScale2d'],
-    toImageButtonOptions: { format: 'png', filename: fileName(title), scale: 2 },
-  };
-}
-
-/** A download file name from a plot title: "V − WH (residual)" → "V-WH-residual". */
-export function fileName(title: string): string {
-  const s = title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return s || 'plot';
+/**
+ * Plot config: no plotly logo and no modebar (the title row above the plot has its own PNG button,
+ * so nothing covers the title on a narrow screen); drag to zoom, double-click to zoom back out.
+ */
+export function plotConfig(): Partial<Config> {
+  return { displaylogo: false, displayModeBar: false, responsive: false };
 }

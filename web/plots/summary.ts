@@ -9,7 +9,7 @@ export function shortNumber(x: number): string {
   return x.toExponential(1).replace('e+', 'e');
 }
 
-/** "V: 60×40, values 0.01–2.3, 12 missing; shown as 200×200 block means of 10×5 entries." */
+/** "V: 60×40, values 0.01–2.3, 12 missing." or "…; each cell: mean of a 10×5 block (2000×1000 shown as 200×200)." */
 export function matrixSummary(
   label: string, m: number, n: number, min: number, max: number, missing: number,
   display?: { rows: number; cols: number; rowFactor: number; colFactor: number },
@@ -17,13 +17,13 @@ export function matrixSummary(
   let s = `${label}: ${m}×${n}`;
   s += Number.isNaN(min) ? ', no observed values' : `, values ${shortNumber(min)}–${shortNumber(max)}`;
   if (missing > 0) s += `, ${missing} missing`;
-  if (display && (display.rowFactor > 1 || display.colFactor > 1)) s += `; ${blockNote(display)}`;
+  if (display && (display.rowFactor > 1 || display.colFactor > 1)) s += `; ${blockNote(m, n, display)}`;
   return s + '.';
 }
 
-/** The note of a block-averaged heatmap: "shown as 200×200 block means of 10×5 entries". */
-export function blockNote(d: { rows: number; cols: number; rowFactor: number; colFactor: number }): string {
-  return `shown as ${d.rows}×${d.cols} block means of ${d.rowFactor}×${d.colFactor} entries`;
+/** The note of a block-averaged m×n heatmap: "each cell: mean of a 10×5 block (2000×1000 shown as 200×200)". */
+export function blockNote(m: number, n: number, d: { rows: number; cols: number; rowFactor: number; colFactor: number }): string {
+  return `each cell: mean of a ${d.rowFactor}×${d.colFactor} block (${m}×${n} shown as ${d.rows}×${d.cols})`;
 }
 
 /** "mu: 120 iterations, last 0.0123; hals: …" or "no iterations yet". */
