@@ -1,7 +1,9 @@
 // UI benchmark (not a test): a 2000×1000 rank-20 run in the app's worker in Chromium against the
 // same run in Node, and how long the page's main thread is blocked meanwhile.
-//   npm run bench:ui [-- --algorithm hals --iterations 30 --port 4185 --json]
-// Needs dist/ (the script builds it first) and /usr/bin/chromium.
+//   npm run bench:ui [-- --algorithm hals --iterations 300 --port 4185 --dist dist --json]
+// Needs dist/ (the script builds it first; --dist serves another build, e.g. of an older commit,
+// to compare before and after) and /usr/bin/chromium. Also counts the plots' draws during the run
+// (from window.plotDrawStats, which the frame queue installs) to give the update rate of each plot.
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -17,8 +19,11 @@ import { createEngineNode } from '../src/wasm/node.js';
 const { values: args } = parseArgs({
   options: {
     algorithm: { type: 'string', default: ALGORITHM_IDS.includes('hals') ? 'hals' : ALGORITHM_IDS[0] },
-    iterations: { type: 'string', default: '30' },
+    iterations: { type: 'string', default: '300' },
     port: { type: 'string', default: '4185' },
+    dist: { type: 'string', default: 'dist' },
+    // A tall window (e.g. 2000) puts every plot on screen: the worst case, nothing skipped off screen.
+    height: { type: 'string', default: '800' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -37,8 +42,8 @@ async function nodeRun(): Promise<{ itersPerSec: number; relError: number }> {
 }
 
 /** Starts `vite preview` on `port` and resolves when it answers. */
-async function preview(port: number): Promise<() => void> {
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+async function preview(port: number, dist: string): Promise<() => void> {
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -68,11 +73,14 @@ async function setNumber(page: Page, label: string, value: number): Promise<void
   await f.press('Enter');
 }
 
+/** Draw counts and times per plot name, as window.plotDrawStats gives them. */
+type DrawCounts = Record<string, { count: number; mean: number; max: number }>;
+
 /** The same run in the app, driven through its controls. */
 async function browserRun(port: number) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: Number(args.height) } });
     await page.addInitScript(MONITOR);
     await page.goto(`http://127.0.0.1:${port}/`);
     const status = page.getByRole('status');
@@ -90,8 +98,9 @@ async function browserRun(port: number) {
     await status.filter({ hasText: /^Ready/ }).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000); // let the plots of iteration 0 settle
     const t0 = await page.evaluate(() => {
-      const w = globalThis as unknown as { __bench: { watching: boolean } };
+      const w = globalThis as unknown as { __bench: { watching: boolean; draws0?: DrawCounts }; plotDrawStats?: () => DrawCounts };
       w.__bench.watching = true;
+      w.__bench.draws0 = w.plotDrawStats?.();
       return performance.now();
     });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -104,9 +113,16 @@ async function browserRun(port: number) {
       await page.waitForTimeout(250);
     }
     const r = await page.evaluate((start) => {
-      const w = globalThis as unknown as { __bench: { longTasks: { start: number; duration: number }[]; maxFrameGap: number } };
+      const w = globalThis as unknown as {
+        __bench: { longTasks: { start: number; duration: number }[]; maxFrameGap: number; draws0?: DrawCounts };
+        plotDrawStats?: () => DrawCounts;
+      };
       const during = w.__bench.longTasks.filter((t) => t.start >= start);
+      const now = w.plotDrawStats?.() ?? null;
+      const draws: Record<string, { count: number; max: number }> = {};
+      if (now) for (const [name, s] of Object.entries(now)) draws[name] = { count: s.count - (w.__bench.draws0?.[name]?.count ?? 0), max: s.max };
       return {
+        draws: now ? draws : null,
         seconds: (performance.now() - start) / 1000,
         longTasks: during.length,
         longTaskMs: during.reduce((a, t) => a + t.duration, 0),
@@ -123,7 +139,7 @@ async function browserRun(port: number) {
 }
 
 const port = Number(args.port);
-const stop = await preview(port);
+const stop = await preview(port, args.dist);
 try {
   // Node before and after the browser run, to bracket changes in machine load.
   const before = await nodeRun();
@@ -140,11 +156,18 @@ try {
   if (args.json) console.log(JSON.stringify(result));
   else {
     const f = (x: number) => x.toFixed(2);
-    console.log(`${algorithm}, ${iterations} iterations of a ${result.data} run`);
+    console.log(`${algorithm}, ${iterations} iterations of a ${result.data} run, page 1280×${args.height}, build ${args.dist}`);
     console.log(`  Node (same engine):     ${f(node.itersPerSec)} it/s (before ${f(node.runs[0])}, after ${f(node.runs[1])})   final relative error ${node.relError.toPrecision(6)}`);
     console.log(`  app worker (Chromium): ${f(ui.itersPerSecWall)} it/s from Run to Stopped (status line showed up to ${ui.itersPerSecShown} it/s)   final ${ui.relError}`);
     console.log(`  ratio browser/Node:    ${f(result.ratio)}`);
     console.log(`  main thread during the run (${f(ui.seconds)} s): ${ui.longTasks} tasks over 50 ms (${f(ui.longTaskMs)} ms in all), longest ${f(ui.longest)} ms; largest gap between frames ${f(ui.maxFrameGap)} ms`);
+    if (ui.draws) {
+      const rate = (name: string) => (ui.draws![name] ? `${f(ui.draws![name].count / ui.seconds)}/s` : 'none');
+      const loss = Object.keys(ui.draws).find((n) => /error/i.test(n));
+      console.log(`  plot updates during the run: loss curve ${loss ? rate(loss) : 'none'}; ` +
+        Object.keys(ui.draws).filter((n) => n !== loss).map((n) => `${n} ${rate(n)}`).join(', '));
+      console.log(`  longest single draw (since page load): ${Object.entries(ui.draws).map(([n, d]) => `${n} ${f(d.max)} ms`).join(', ')}`);
+    } else console.log('  plot updates: not counted (this build has no window.plotDrawStats)');
     console.log(`  machine load average (1 min): ${f(result.loadAverage)} — other work on the machine skews all of these`);
   }
 } finally {

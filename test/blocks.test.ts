@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../src/core/rng.js';
-import { blockAverage, blockEdges, blockFactor, blockSpan, isAveraged, type MatrixView } from '../web/plots/blocks.js';
+import { blockAverage, blockFactor, blockSpan, displayShape, isAveraged, type MatrixView } from '../web/plots/blocks.js';
 
 /** Block means computed block by block (the slow, obvious way). */
 function reference(src: MatrixView, fr: number, fc: number) {
@@ -194,16 +194,38 @@ describe('blockAverage', () => {
   });
 });
 
-describe('blockSpan and blockEdges', () => {
-  it('give the 1-based source range of a display cell, the last one clipped', () => {
+describe('blockSpan', () => {
+  it('gives the 1-based source range of a display cell, the last one clipped', () => {
     expect(blockSpan(0, 10, 2000)).toEqual([1, 10]);
     expect(blockSpan(199, 10, 2000)).toEqual([1991, 2000]);
     expect(blockSpan(2, 3, 7)).toEqual([7, 7]);
   });
+});
 
-  it('put cell edges half-way between source indices, ending at n + 0.5', () => {
-    expect(blockEdges(1, 3)).toEqual([0.5, 1.5, 2.5, 3.5]);
-    expect(blockEdges(3, 7)).toEqual([0.5, 3.5, 6.5, 7.5]);
-    expect(blockEdges(10, 2000)).toHaveLength(201);
+describe('displayShape', () => {
+  it('counts source entries on the axes when the matrix is already block means (the worker display of a 2000×1000 V)', () => {
+    expect(displayShape(200, 200, 200, { rows: 2000, cols: 1000, rowFactor: 10, colFactor: 5 })).toEqual({
+      m: 2000, n: 1000, rows: 200, cols: 200, rowFactor: 10, colFactor: 5,
+    });
+    expect(displayShape(60, 40, 200)).toEqual({ m: 60, n: 40, rows: 60, cols: 40, rowFactor: 1, colFactor: 1 });
+    expect(displayShape(2000, 1000, 200)).toEqual({ m: 2000, n: 1000, rows: 200, cols: 200, rowFactor: 10, colFactor: 5 });
+  });
+
+  it('averaging block means again is averaging the source in blocks of the product size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 250 }), (m, f0, maxCells) => {
+        const shown = Math.ceil(m / f0); // what the worker sends
+        const d = displayShape(shown, 1, maxCells, { rows: m, cols: 1, rowFactor: f0, colFactor: 1 });
+        const f = blockFactor(shown, maxCells);
+        expect(d.rows).toBe(Math.ceil(m / d.rowFactor));
+        expect(d.rows).toBeLessThanOrEqual(maxCells);
+        for (const b of [0, d.rows - 1]) {
+          // Cell b holds worker cells b·f … min((b+1)·f, shown) − 1, which hold these source rows.
+          const first = blockSpan(b * f, f0, m)[0];
+          const last = blockSpan(Math.min((b + 1) * f, shown) - 1, f0, m)[1];
+          expect(blockSpan(b, d.rowFactor, m)).toEqual([first, last]);
+        }
+      }),
+    );
   });
 });

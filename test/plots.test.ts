@@ -1,11 +1,11 @@
-// The pure parts of the plots (web/plots): axis ticks and hover names, colour ranges, the loss
-// plot's append-or-redraw decision, the residual pass of the factor panel, text alternatives.
+// The pure parts of the plots (web/plots): axis ticks, tick positions and hover names, colour ranges,
+// the loss plot's append-or-redraw decision, text alternatives. Colour tables and the frame queue
+// are in test/plots-draw.test.ts.
 import { describe, expect, it } from 'vitest';
-import { escapeText, hoverTexts, indexTicks, spanName, tickStep } from '../web/plots/axes.js';
+import { cellAt, escapeText, indexTicks, sourcePosition, spanName, tickStep, valueTicks } from '../web/plots/axes.js';
 import { DIVERGING, niceRange, openRange, symmetricRange, unionRange, valueRange } from '../web/plots/colors.js';
-import { drawnOf, logTickMode, planLossUpdate, points, positiveRange, type LossSeries } from '../web/plots/lossUpdate.js';
-import { fileName } from '../web/plots/plotly.js';
-import { blockNote, lossSummary, matrixSummary, shortNumber } from '../web/plots/summary.js';
+import { drawnOf, firstPoint, logTickMode, planLossUpdate, points, positiveRange, seriesPoints, type LossSeries } from '../web/plots/lossUpdate.js';
+import { blockNote, fileName, lossSummary, matrixSummary, shortNumber } from '../web/plots/summary.js';
 
 describe('axis ticks', () => {
   it('label every index when they fit, 1-based', () => {
@@ -18,10 +18,10 @@ describe('axis ticks', () => {
     expect(indexTicks(9, 5).tickvals).toEqual([1, 3, 5, 7, 9]);
   });
 
-  it('use the given labels as tick texts, escaped for plotly', () => {
+  it('use the given labels as tick texts, as typed (the DOM shows them as text)', () => {
     const t = indexTicks(3, 10, ['a', '<b>', 'c&d']);
-    expect(t.ticktext).toEqual(['a', '&lt;b&gt;', 'c&amp;d']);
-    expect(escapeText('x<y>&')).toBe('x&lt;y&gt;&amp;');
+    expect(t.ticktext).toEqual(['a', '<b>', 'c&d']);
+    expect(escapeText('x<y>&')).toBe('x&lt;y&gt;&amp;'); // for plotly's hover templates
   });
 
   it('name single cells and blocks in hover, with labels when given', () => {
@@ -29,10 +29,43 @@ describe('axis ticks', () => {
     expect(spanName('row', 2, 1, 5, ['a', 'b', 'c', 'd', 'e'])).toBe('row 3 (c)');
     expect(spanName('row', 1, 10, 2000)).toBe('rows 11–20');
     expect(spanName('col', 1, 2, 3, ['x', 'y', 'z'])).toBe('col 3 (z)');
-    expect(spanName('col', 0, 2, 3, ['x', 'y', 'z'])).toBe('cols 1–2 (x … y)');
-    const text = hoverTexts(2, 3, 1, 1, 2, 3);
-    expect(text).toHaveLength(2);
-    expect(text[1][2]).toBe('row 2<br>col 3');
+    expect(spanName('col', 0, 2, 3, ['x', 'y', '<z>'])).toBe('cols 1–2 (x … y)');
+    expect(spanName('col', 1, 2, 3, ['x', 'y', '<z>'])).toBe('col 3 (<z>)');
+    expect(spanName('row', 199, 10, 1995)).toBe('rows 1991–1995');
+  });
+
+  it('place a source index at the centre of its cell, shifted within its block', () => {
+    expect(sourcePosition(1, 1, 4)).toBe(0.125);
+    expect(sourcePosition(4, 1, 4)).toBe(0.875);
+    // 2000 rows in blocks of 10 on 200 cells: row 1 near the top of cell 0, row 2000 near the bottom of cell 199.
+    expect(sourcePosition(1, 10, 2000)).toBeCloseTo(0.05 / 200, 12);
+    expect(sourcePosition(2000, 10, 2000)).toBeCloseTo((199 + 0.95) / 200, 12);
+    // A clipped last block (5 rows: 11..15 in blocks of 10) spans its whole cell.
+    expect(sourcePosition(15, 10, 15)).toBeCloseTo((1 + 4.5 / 5) / 2, 12);
+  });
+
+  it('find the cell under a point, clamped to the ends', () => {
+    expect(cellAt(0, 200)).toBe(0);
+    expect(cellAt(0.999, 200)).toBe(199);
+    expect(cellAt(1, 200)).toBe(199);
+    expect(cellAt(-0.01, 5)).toBe(0);
+    expect(cellAt(0.5, 5)).toBe(2);
+  });
+
+  it('label a colour bar with round values inside the range, at their place in it', () => {
+    const t = valueTicks(0, 2.4, 6);
+    expect(t.map((x) => x.text)).toEqual(['0', '0.5', '1.0', '1.5', '2.0']);
+    expect(t[2].at).toBeCloseTo(1 / 2.4, 12);
+    expect(valueTicks(-0.043, 0.043, 5).map((x) => x.text)).toEqual(['-0.04', '-0.02', '0', '0.02', '0.04']);
+    expect(valueTicks(0, 2.5e6, 4).map((x) => x.text)).toEqual(['0', '1.0e6', '2.0e6']);
+    expect(valueTicks(1, 1, 5)).toEqual([]);
+    expect(valueTicks(NaN, 1, 5)).toEqual([]);
+    for (const [lo, hi, n] of [[0.0813, 2.32, 5], [-3.7, 12.1, 6], [1e-5, 3e-5, 4]] as const) {
+      const ticks = valueTicks(lo, hi, n);
+      expect(ticks.length).toBeGreaterThanOrEqual(2);
+      expect(ticks.length).toBeLessThanOrEqual(n);
+      for (const x of ticks) expect(x.value >= lo && x.value <= hi).toBe(true);
+    }
   });
 });
 
@@ -103,6 +136,21 @@ describe('loss plot updates', () => {
     expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.4], 1), s('als', [1])]).kind).toBe('redraw');
   });
 
+  it('start a series at iteration 0 with its initial error, and redraw when the initial error changes', () => {
+    const run = { name: 'hals', initial: 0.6, relError: [0.3, 0.2] };
+    expect(seriesPoints(run)).toEqual({ x: [0, 1, 2], y: [0.6, 0.3, 0.2] });
+    expect(seriesPoints({ name: 'hals', initial: 0.6, relError: [] })).toEqual({ x: [0], y: [0.6] });
+    expect(firstPoint({ name: 'hals', initial: 0.6, relError: [] })).toEqual({ x: 0, y: 0.6 });
+    expect(firstPoint({ name: 'hals', relError: [NaN, 0.4] })).toEqual({ x: 2, y: 0.4 });
+    expect(firstPoint({ name: 'hals', initial: null, relError: [] })).toBeNull();
+    const drawn = drawnOf([{ name: 'hals', initial: 0.6, relError: [] }]);
+    expect(planLossUpdate(drawn, [run])).toEqual({ kind: 'extend', traces: [0], from: [0] });
+    expect(planLossUpdate(drawn, [{ ...run, initial: 0.7 }]).kind).toBe('redraw');
+    // Before the first progress there is nothing; its arrival redraws (the start dot appears).
+    expect(planLossUpdate(drawnOf([{ name: 'hals', initial: null, relError: [] }]), [run]).kind).toBe('redraw');
+    expect(positiveRange([{ name: 'hals', initial: 0.9, relError: [0.5, 0.1] }])).toEqual([0.1, 0.9]);
+  });
+
   it('label 1, 2, 5 per decade on a short log range and leave longer ones to plotly', () => {
     const range = positiveRange([s('a', [0.9, 0, NaN, 0.05]), s('b', [0.2, Infinity])]);
     expect(range).toEqual([0.05, 0.9]);
@@ -120,10 +168,10 @@ describe('text alternatives', () => {
   it('describe a matrix by shape, range, missing entries and block averaging', () => {
     expect(matrixSummary('V', 60, 40, 0.01, 2.3, 0)).toBe('V: 60×40, values 0.01–2.3.');
     expect(matrixSummary('V', 2000, 1000, 0, 1.23456, 12, { rows: 200, cols: 200, rowFactor: 10, colFactor: 5 })).toBe(
-      'V: 2000×1000, values 0–1.23, 12 missing; shown as 200×200 block means of 10×5 entries.',
+      'V: 2000×1000, values 0–1.23, 12 missing; each cell: mean of a 10×5 block (2000×1000 shown as 200×200).',
     );
     expect(matrixSummary('R', 2, 2, NaN, NaN, 4)).toBe('R: 2×2, no observed values, 4 missing.');
-    expect(blockNote({ rows: 200, cols: 200, rowFactor: 10, colFactor: 5 })).toBe('shown as 200×200 block means of 10×5 entries');
+    expect(blockNote(2000, 20, { rows: 200, cols: 20, rowFactor: 10, colFactor: 1 })).toBe('each cell: mean of a 10×1 block (2000×20 shown as 200×20)');
   });
 
   it('describe the loss curves by their length and last value', () => {

@@ -7,12 +7,12 @@ import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode
 import { cellAt, indexTicks, sourcePosition, spanName, valueTicks } from './axes.js';
 import { blockAverage, displayShape, type BlockGrid } from './blocks.js';
 import { colorLut, hexRgb, paintCells } from './colormap.js';
-import { colorStops, MISSING_COLOR, openRange, symmetricRange } from './colors.js';
-import { downloadCanvas, fileName } from './download.js';
+import { colorRange, colorStops, MISSING_COLOR } from './colors.js';
+import { downloadCanvas } from './download.js';
 import { AxisTicks, ColorBar, HoverBox } from './HeatmapParts.js';
 import { drawHeatmapPicture, type PictureTick } from './heatmapPng.js';
 import { PlotFrame } from './PlotFrame.js';
-import { blockNote, matrixSummary, shortNumber } from './summary.js';
+import { blockNote, fileName, matrixSummary, shortNumber } from './summary.js';
 import { useQueuedDraw } from './useQueuedDraw.js';
 import './plots.css';
 
@@ -194,17 +194,6 @@ export function Heatmap(props: HeatmapProps) {
       </div>
     </PlotFrame>
   );
-}
-
-/** The colour range of a grid: the given one (opened up if empty) or the grid's own; symmetric about 0 for a diverging scale. */
-export function colorRange(scale: 'sequential' | 'diverging', zRange: [number, number] | undefined, g: { means: ArrayLike<number>; min: number; max: number }): [number, number] {
-  if (scale === 'diverging') {
-    const [lo, hi] = zRange ? openRange(zRange) : symmetricRange(g.means);
-    const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
-    return [-a, a];
-  }
-  if (zRange) return openRange(zRange);
-  return Number.isNaN(g.min) ? [0, 1] : openRange([g.min, g.max]);
 }
 
 /** Index ticks placed along a side drawn with blocks of `factor` source entries. */

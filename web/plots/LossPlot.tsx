@@ -4,13 +4,13 @@
 import { useRef } from 'react';
 import type { Data, Layout } from 'plotly.js-dist-min';
 import { escapeText } from './axes.js';
-import { downloadUrl, fileName } from './download.js';
+import { downloadUrl } from './download.js';
 import {
   drawnOf, firstPoint, logTickMode, planLossUpdate, points, positiveRange, seriesPoints, type DrawnSeries, type LossSeries,
 } from './lossUpdate.js';
 import { PlotFrame } from './PlotFrame.js';
 import { plotConfig } from './plotly.js';
-import { lossSummary } from './summary.js';
+import { fileName, lossSummary } from './summary.js';
 import { usePlot } from './usePlot.js';
 
 export type { LossSeries } from './lossUpdate.js';

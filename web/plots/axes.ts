@@ -95,7 +95,7 @@ export function valueTicks(lo: number, hi: number, maxTicks: number): ValueTick[
   let step = 0;
   for (const s of [1, 2, 5, 10]) {
     step = s * 10 ** e;
-    if (Math.floor(hi / step) - Math.ceil(lo / step) + 1 <= limit) break;
+    if (Math.floor(hi / step + 1e-9) - Math.ceil(lo / step - 1e-9) + 1 <= limit) break;
   }
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
   const useExp = Math.max(Math.abs(lo), Math.abs(hi)) >= 1e6 || step < 1e-4;

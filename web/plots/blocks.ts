@@ -107,15 +107,6 @@ export function blockSpan(b: number, factor: number, n: number): [number, number
   return [b * factor + 1, Math.min((b + 1) * factor, n)];
 }
 
-/** Brick edges of the display cells in 1-based source coordinates: 0.5, 0.5+f, …, n+0.5 (length ⌈n/f⌉+1). */
-export function blockEdges(factor: number, n: number): number[] {
-  const count = Math.ceil(n / factor);
-  const edges = new Array<number>(count + 1);
-  for (let b = 0; b < count; b++) edges[b] = b * factor + 0.5;
-  edges[count] = n + 0.5;
-  return edges;
-}
-
 /** How a heatmap is drawn: the source shape, the drawn grid and the source entries per drawn cell. */
 export interface DisplayShape {
   /** Shape of the source matrix (what the axes count). */

@@ -1,10 +1,5 @@
-// Saving a plot as a PNG file: the file name from the plot title, and a download of a canvas or a data URL.
+// Saving a plot as a PNG file: a download of a canvas or a data URL (file names: summary.ts fileName).
 
-/** A download file name from a plot title: "V − WH (residual)" → "V-WH-residual". */
-export function fileName(title: string): string {
-  const s = title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return s || 'plot';
-}
 
 /** Starts the download of `url` (a blob: or data: URL) as `name`. */
 export function downloadUrl(url: string, name: string): void {

@@ -1,4 +1,4 @@
-// Short text alternatives of the plots, for screen readers. Pure (no DOM).
+// Texts of the plots: short text alternatives for screen readers, notes, download file names. Pure (no DOM).
 
 /** A number in at most 3 significant digits, without exponent for everyday magnitudes ("0.0123", "2.3", "1.2e-7"). */
 export function shortNumber(x: number): string {
@@ -32,4 +32,10 @@ export function lossSummary(series: readonly { name: string; relError: readonly 
     .filter((s) => s.relError.length > 0)
     .map((s) => `${s.name}: ${s.relError.length} iteration${s.relError.length === 1 ? '' : 's'}, last ${shortNumber(s.relError[s.relError.length - 1])}`);
   return parts.length ? parts.join('; ') + '.' : 'No iterations yet.';
+}
+
+/** A download file name from a plot title: "V − WH (residual)" → "V-WH-residual". */
+export function fileName(title: string): string {
+  const s = title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s || 'plot';
 }
