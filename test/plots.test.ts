@@ -1,10 +1,12 @@
 // The pure parts of the plots (web/plots): axis ticks, tick positions and hover names, colour ranges,
-// the loss plot's append-or-redraw decision, text alternatives. Colour tables and the frame queue
+// the loss plot's axes, ticks and thinned lines, text alternatives. Colour tables and the frame queue
 // are in test/plots-draw.test.ts.
 import { describe, expect, it } from 'vitest';
-import { cellAt, escapeText, indexTicks, sourcePosition, spanName, tickStep, valueTicks } from '../web/plots/axes.js';
+import { cellAt, indexTicks, sourcePosition, spanName, tickStep, valueTicks } from '../web/plots/axes.js';
 import { DIVERGING, niceRange, openRange, symmetricRange, unionRange, valueRange } from '../web/plots/colors.js';
-import { drawnOf, firstPoint, logTickMode, planLossUpdate, points, positiveRange, seriesPoints, type LossSeries } from '../web/plots/lossUpdate.js';
+import {
+  firstPoint, iterationAt, iterationTicks, linePoints, logLabel, logTicks, lossAxes, positiveRange, roundUp, valueAt, type LossSeries,
+} from '../web/plots/lossScale.js';
 import { blockNote, fileName, lossSummary, matrixSummary, shortNumber } from '../web/plots/summary.js';
 
 describe('axis ticks', () => {
@@ -21,7 +23,6 @@ describe('axis ticks', () => {
   it('use the given labels as tick texts, as typed (the DOM shows them as text)', () => {
     const t = indexTicks(3, 10, ['a', '<b>', 'c&d']);
     expect(t.ticktext).toEqual(['a', '<b>', 'c&d']);
-    expect(escapeText('x<y>&')).toBe('x&lt;y&gt;&amp;'); // for plotly's hover templates
   });
 
   it('name single cells and blocks in hover, with labels when given', () => {
@@ -108,59 +109,67 @@ describe('colour ranges', () => {
   });
 });
 
-describe('loss plot updates', () => {
-  const s = (name: string, relError: number[], revision?: number): LossSeries => ({ name, relError, revision });
+describe('loss plot', () => {
+  const run: LossSeries = { name: 'hals', initial: 0.6, relError: [0.3, 0.2] };
 
-  it('redraws when nothing was drawn yet', () => {
-    expect(planLossUpdate(null, [s('mu', [1])]).kind).toBe('redraw');
-  });
-
-  it('appends only the new points of the series that grew', () => {
-    const drawn = drawnOf([s('mu', [0.9, 0.5]), s('hals', [0.8])]);
-    expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.4, 0.3]), s('hals', [0.8])])).toEqual({ kind: 'extend', traces: [0], from: [2] });
-    expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.4]), s('hals', [0.8, 0.2])])).toEqual({ kind: 'extend', traces: [0, 1], from: [2, 1] });
-  });
-
-  it('does nothing when no series changed', () => {
-    const series = [s('mu', [0.9, 0.5])];
-    expect(planLossUpdate(drawnOf(series), [s('mu', [0.9, 0.5])])).toEqual({ kind: 'none' });
-  });
-
-  it('redraws when a series is replaced: shorter, a different start, a new revision, a new name, or one more series', () => {
-    const drawn = drawnOf([s('mu', [0.9, 0.5, 0.4], 1)]);
-    expect(planLossUpdate(drawn, [s('mu', [0.9], 1)]).kind).toBe('redraw');
-    expect(planLossUpdate(drawn, [s('mu', [0.8, 0.5, 0.4, 0.3], 1)]).kind).toBe('redraw');
-    expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.41, 0.3], 1)]).kind).toBe('redraw');
-    expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.4, 0.3], 2)]).kind).toBe('redraw');
-    expect(planLossUpdate(drawn, [s('kl', [0.9, 0.5, 0.4, 0.3], 1)]).kind).toBe('redraw');
-    expect(planLossUpdate(drawn, [s('mu', [0.9, 0.5, 0.4], 1), s('als', [1])]).kind).toBe('redraw');
-  });
-
-  it('start a series at iteration 0 with its initial error, and redraw when the initial error changes', () => {
-    const run = { name: 'hals', initial: 0.6, relError: [0.3, 0.2] };
-    expect(seriesPoints(run)).toEqual({ x: [0, 1, 2], y: [0.6, 0.3, 0.2] });
-    expect(seriesPoints({ name: 'hals', initial: 0.6, relError: [] })).toEqual({ x: [0], y: [0.6] });
+  it('starts a series at iteration 0 with its initial error', () => {
+    expect([0, 1, 2, 3].map((it) => valueAt(run, it))).toEqual([0.6, 0.3, 0.2, undefined]);
     expect(firstPoint({ name: 'hals', initial: 0.6, relError: [] })).toEqual({ x: 0, y: 0.6 });
     expect(firstPoint({ name: 'hals', relError: [NaN, 0.4] })).toEqual({ x: 2, y: 0.4 });
     expect(firstPoint({ name: 'hals', initial: null, relError: [] })).toBeNull();
-    const drawn = drawnOf([{ name: 'hals', initial: 0.6, relError: [] }]);
-    expect(planLossUpdate(drawn, [run])).toEqual({ kind: 'extend', traces: [0], from: [0] });
-    expect(planLossUpdate(drawn, [{ ...run, initial: 0.7 }]).kind).toBe('redraw');
-    // Before the first progress there is nothing; its arrival redraws (the start dot appears).
-    expect(planLossUpdate(drawnOf([{ name: 'hals', initial: null, relError: [] }]), [run]).kind).toBe('redraw');
-    expect(positiveRange([{ name: 'hals', initial: 0.9, relError: [0.5, 0.1] }])).toEqual([0.1, 0.9]);
+    expect(positiveRange([run, { name: 'mu', relError: [0, NaN, Infinity, 0.05] }])).toEqual([0.05, 0.6]);
   });
 
-  it('label 1, 2, 5 per decade on a short log range and leave longer ones to plotly', () => {
-    const range = positiveRange([s('a', [0.9, 0, NaN, 0.05]), s('b', [0.2, Infinity])]);
-    expect(range).toEqual([0.05, 0.9]);
-    expect(logTickMode(range)).toBe('D2');
-    expect(logTickMode([1e-3, 0.9])).toBeNull();
-    expect(logTickMode(positiveRange([s('a', [])]))).toBe('D2');
+  it('shows a single point on a meaningful axis: 0 to 10 iterations, a decade or so around the value', () => {
+    const a = lossAxes([{ name: 'hals', initial: 0.6, relError: [] }]);
+    expect(a.xMax).toBe(10);
+    expect(10 ** a.yLo).toBeLessThan(0.6);
+    expect(10 ** a.yHi).toBeGreaterThan(0.6);
+    expect(a.yHi - a.yLo).toBeCloseTo(1.1, 12);
+    expect(logTicks(a.yLo, a.yHi, 8).map((t) => t.text)).toEqual(['0.2', '0.5', '1', '2']);
+    expect(lossAxes([{ name: 'x', relError: [] }])).toEqual({ xMax: 10, yLo: -1, yHi: 0 });
   });
 
-  it('plots iteration i+1 for relError[i], and gaps for values a log axis cannot show', () => {
-    expect(points([0.5, 0, NaN, Infinity, 0.1], 1)).toEqual({ x: [2, 3, 4, 5], y: [null, null, null, 0.1] });
+  it('grows the iteration axis to the next round number past the longest series', () => {
+    expect(lossAxes([{ name: 'a', relError: new Array(237).fill(0.5) }]).xMax).toBe(250);
+    expect([roundUp(10), roundUp(11), roundUp(201), roundUp(100000), roundUp(3)]).toEqual([10, 12, 250, 100000, 3]);
+    expect(iterationTicks(250, 6).map((t) => t.text)).toEqual(['0', '50', '100', '150', '200', '250']);
+    expect(iterationTicks(10, 20).every((t) => Number.isInteger(t.value))).toBe(true);
+  });
+
+  it('labels 1, 2, 5 per decade on a short log axis and powers of ten on a long one', () => {
+    expect(logTicks(Math.log10(0.04), Math.log10(0.9), 10).map((t) => t.text)).toEqual(['0.05', '0.1', '0.2', '0.5']);
+    expect(logTicks(-8, 0, 10).map((t) => t.text)).toEqual(['1e-8', '1e-7', '1e-6', '1e-5', '1e-4', '0.001', '0.01', '0.1', '1']);
+    expect(logTicks(-16, 0, 6).map((t) => t.text)).toEqual(['1e-16', '1e-12', '1e-8', '1e-4', '1']);
+    const t = logTicks(-2, 0, 10);
+    expect(t[0]).toMatchObject({ value: 0.01, at: 0 });
+    expect(t[t.length - 1]).toMatchObject({ value: 1, at: 1 });
+    expect(logLabel(2e-5)).toBe('2e-5');
+  });
+
+  it('thins a long line to a few points per pixel column, keeping each column\'s extremes and ends', () => {
+    const relError = Array.from({ length: 10000 }, (_, i) => 1 / (i + 1) + (i % 2 ? 0.001 : 0));
+    const s = { name: 'long', initial: 2, relError };
+    const pts = linePoints(s, (it) => it / 100, (v) => -Math.log10(v));
+    expect(pts.length).toBeLessThanOrEqual(4 * 101);
+    expect(pts[0]).toEqual([0, -Math.log10(2)]);
+    expect(pts[pts.length - 1]).toEqual([100, -Math.log10(relError[9999])]);
+    // Column 50 holds iterations 5000..5099: its highest value (smallest y pixel) is kept.
+    const col = pts.filter((p) => p && Math.floor(p[0]) === 50) as [number, number][];
+    const values = relError.slice(4999, 5099).map((v) => -Math.log10(v));
+    expect(Math.min(...col.map((p) => p[1]))).toBe(Math.min(...values));
+    expect(Math.max(...col.map((p) => p[1]))).toBe(Math.max(...values));
+  });
+
+  it('breaks the line where the log axis cannot show a value, and keeps short lines whole', () => {
+    const pts = linePoints({ name: 'd', relError: [0.5, 0.4, NaN, 0.3, 0.2] }, (it) => it * 10, (v) => v);
+    expect(pts).toEqual([[10, 0.5], [20, 0.4], null, [40, 0.3], [50, 0.2]]);
+  });
+
+  it('reads the iteration nearest the pointer, within the run', () => {
+    expect(iterationAt(0.5, 250, 237)).toBe(125);
+    expect(iterationAt(0.99, 250, 237)).toBe(237);
+    expect(iterationAt(-0.1, 250, 237)).toBe(0);
   });
 });
 

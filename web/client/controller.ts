@@ -6,8 +6,8 @@ import type { Store } from '../state/store.js';
 import type { DataSpec, Fault, FromWorker, RunOptions, Speed, ToWorker } from '../worker/protocol.js';
 import { WorkerLink } from './workerLink.js';
 
-/** At most this many snapshot (W, H, WH) requests per second. */
-const SNAPSHOTS_PER_SEC = 10;
+/** At most this many snapshot (W, H, WH) requests per second (the canvas heatmaps draw one in a few ms). */
+const SNAPSHOTS_PER_SEC = 15;
 /** After this many crashes in a row the controller falls back to the first example, then gives up. */
 const MAX_CRASHES = 3;
 

@@ -1,5 +1,5 @@
 // For image data: each column of W (m = width·height pixels, row-major image) drawn as a small
-// grey image, dark = large, each scaled to its own maximum. Canvas only (no plotly needed).
+// grey image, dark = large, each scaled to its own maximum, on canvases.
 import { useEffect, useId, useRef } from 'react';
 import type { Mat2 } from './FactorPanel.js';
 import { shortNumber } from './summary.js';

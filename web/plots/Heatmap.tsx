@@ -9,7 +9,7 @@ import { blockAverage, displayShape, type BlockGrid } from './blocks.js';
 import { colorLut, hexRgb, paintCells } from './colormap.js';
 import { colorRange, colorStops, MISSING_COLOR } from './colors.js';
 import { downloadCanvas } from './download.js';
-import { AxisTicks, ColorBar, HoverBox } from './HeatmapParts.js';
+import { AxisTicks, ColorBar, HoverBox } from './PlotParts.js';
 import { drawHeatmapPicture, type PictureTick } from './heatmapPng.js';
 import { PlotFrame } from './PlotFrame.js';
 import { blockNote, fileName, matrixSummary, shortNumber } from './summary.js';

@@ -1,148 +1,168 @@
 // Relative error per iteration on a log scale, several runs overlaid, each from iteration 0 (the
-// initial W, H) with a dot at its start, so a run is visible from its first frame. While a run goes
-// the new points are appended (Plotly.extendTraces); a replaced series redraws the plot.
-import { useRef } from 'react';
-import type { Data, Layout } from 'plotly.js-dist-min';
-import { escapeText } from './axes.js';
-import { downloadUrl } from './download.js';
+// initial W, H) with a dot at its start, so a run is visible from its first frame. Drawn on a
+// <canvas> by our own code (a full redraw costs about a millisecond, the line thinned to a few
+// points per pixel column); ticks, axis titles, legend and hover in light DOM. (plotly did this
+// before: its redraw measured text with forced layouts and took 80–380 ms on a 2000×1000 run.)
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { downloadCanvas } from './download.js';
+import { drawLossPicture } from './lossPng.js';
 import {
-  drawnOf, firstPoint, logTickMode, planLossUpdate, points, positiveRange, seriesPoints, type DrawnSeries, type LossSeries,
-} from './lossUpdate.js';
+  firstPoint, iterationAt, iterationTicks, linePoints, logTicks, lossAxes, valueAt, type LossAxes, type LossSeries,
+} from './lossScale.js';
+import { AxisTicks, HoverBox } from './PlotParts.js';
 import { PlotFrame } from './PlotFrame.js';
-import { plotConfig } from './plotly.js';
 import { fileName, lossSummary } from './summary.js';
-import { usePlot } from './usePlot.js';
+import { useQueuedDraw } from './useQueuedDraw.js';
+import './plots.css';
 
-export type { LossSeries } from './lossUpdate.js';
+export type { LossSeries } from './lossScale.js';
 
 /** Props of LossPlot: one series per run (initial = error at iteration 0, relError[i] = ‖V−WH‖/‖V‖ after iteration i+1). */
 export interface LossPlotProps {
   series: readonly LossSeries[];
   /** Plot title, also its accessible name (default "Relative error per iteration"). */
   title?: string;
-  /** Plot height in px (default 300). */
+  /** Height of the plot area (curves, ticks, axis titles) in px (default 280). */
   height?: number;
 }
 
 /** Axis titles of the loss plot. */
 export const LOSS_AXES = { x: 'Iteration', y: 'Relative error ‖V−WH‖/‖V‖' } as const;
 
-/** Line colours of the series, in order (plotly's default colourway). */
+/** Line colours of the series, in order. */
 export const LOSS_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
-/**
- * The loss curves of one or more runs (see LossPlotProps). Pass a new `series` array to update; each
- * relError may be the same array grown in place. A series with a new name, a new revision, a new
- * initial value or a different start is drawn again from scratch.
- */
-export function LossPlot({ series, title = 'Relative error per iteration', height = 300 }: LossPlotProps) {
-  const drawn = useRef<{ series: DrawnSeries[]; width: number; height: number; ticks: 'D2' | null } | null>(null);
+/** The loss curves of one or more runs (see LossPlotProps). Pass a new `series` array to update. */
+export function LossPlot({ series, title = 'Relative error per iteration', height = 280 }: LossPlotProps) {
+  const area = useRef<HTMLDivElement | null>(null);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const [size, setSize] = useState({ w: 600, h: 220 });
+  const [hoverAt, setHoverAt] = useState<{ f: number; y: number } | null>(null);
+  const axes = useMemo(() => lossAxes(series), [series]);
+  const xTicks = useMemo(() => iterationTicks(axes.xMax, Math.max(2, size.w / 70)), [axes.xMax, size.w]);
+  const yTicks = useMemo(() => logTicks(axes.yLo, axes.yHi, Math.max(2, size.h / 28)), [axes.yLo, axes.yHi, size.h]);
 
-  const plot = usePlot(
-    title,
-    (Plotly, div, width) => {
-      const last = drawn.current;
-      const same = last && last.width === width && last.height === height;
-      const plan = planLossUpdate(same ? last.series : null, series);
-      if (plan.kind === 'none') return;
-      const ticks = logTickMode(positiveRange(series));
-      const record = { series: drawnOf(series), width, height, ticks };
-      drawn.current = record;
-      if (plan.kind === 'extend') {
-        const xs: number[][] = [];
-        const ys: (number | null)[][] = [];
-        plan.traces.forEach((i, t) => {
-          const p = points(series[i].relError, plan.from[t]);
-          xs.push(p.x);
-          ys.push(p.y);
-        });
-        const extended = Plotly.extendTraces(div, { x: xs, y: ys } as Data, plan.traces);
-        // The y range grew past 2.5 decades (or back): change the tick spacing, nothing else.
-        return ticks === last!.ticks ? extended : extended.then(() => Plotly.relayout(div, { 'yaxis.dtick': ticks } as unknown as Partial<Layout>)); // a plotly attribute path
-      }
-      return Plotly.react(div, traces(series), layout(series, width, height, ticks), plotConfig());
-    },
-    [series, height],
-    () => {
-      drawn.current = null;
-    },
-  );
+  useQueuedDraw(area, title, 'light', () => canvas.current && drawCurves(canvas.current, series, axes, yTicks, xTicks), [series, axes, size, xTicks, yTicks]);
 
-  const download = plot.plotly
-    ? async () => {
-        const div = plot.ref.current as unknown as { data: Data[]; layout: Partial<Layout> } | null;
-        if (!div?.data) throw new Error('the plot is not drawn yet');
-        const png = await plot.plotly!.toImage(
-          { data: div.data, layout: { ...div.layout, title: { text: title, x: 0, xanchor: 'left', xref: 'paper', font: { size: 15 } }, margin: { ...div.layout.margin, t: 56 }, height: height + 30 } },
-          { format: 'png', width: div.layout.width ?? 640, height: height + 30, scale: 2 },
-        );
-        downloadUrl(png, `${fileName(title)}.png`);
-      }
-    : undefined;
+  useEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setSize((s) => (s.w === el.clientWidth && s.h === el.clientHeight ? s : { w: el.clientWidth, h: el.clientHeight })));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
+  const last = series.reduce((a, s) => Math.max(a, s.relError.length), 0);
+  const hoverIt = hoverAt && series.some((s) => firstPoint(s)) ? iterationAt(hoverAt.f, axes.xMax, last) : null;
+  const hoverLines =
+    hoverIt === null
+      ? null
+      : [`iteration ${hoverIt}`, ...series.flatMap((s) => {
+          const v = valueAt(s, hoverIt);
+          return v === undefined ? [] : [`${s.name}: ${Number.isFinite(v) ? Number(v.toPrecision(4)) : v}`];
+        })];
+  const pointer = (e: PointerEvent<HTMLDivElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    setHoverAt({ f: (e.clientX - r.left) / r.width, y: e.clientY - r.top });
+  };
+
+  const download = async () => {
+    if (!canvas.current) throw new Error('the plot is not drawn yet');
+    const picture = drawLossPicture({
+      title, curves: canvas.current, xTicks, yTicks, xTitle: LOSS_AXES.x, yTitle: LOSS_AXES.y,
+      legend: series.length > 1 ? series.map((s, i) => ({ name: s.name, color: LOSS_COLORS[i % LOSS_COLORS.length] })) : [],
+    });
+    await downloadCanvas(picture, `${fileName(title)}.png`);
+  };
+
+  const flip = (hoverAt?.f ?? 0) > 0.6;
   return (
-    <PlotFrame title={title} summary={`${title}: ${lossSummary(series)}`} onDownload={download}>
-      <div className="plot-area" style={{ height }}>
-        <div ref={plot.ref} className="plot-div" style={{ height }} />
-        {!plot.plotly && !plot.error && (
-          <div className="plot-loading">
-            <span className="plot-loading-title">{title}</span>
-            <span>loading plot…</span>
-          </div>
-        )}
-        {plot.error && <p className="plot-error" role="alert">{plot.error}</p>}
+    <PlotFrame title={title} summary={`${title}: ${lossSummary(series)}`} className="loss" onDownload={download}>
+      {series.length > 1 && (
+        <ul className="loss-legend" aria-hidden="true">
+          {series.map((s, i) => (
+            <li key={i}>
+              <span className="loss-swatch" style={{ background: LOSS_COLORS[i % LOSS_COLORS.length] }} />
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="loss-body" style={{ height }}>
+        <div className="loss-ytitle">{LOSS_AXES.y}</div>
+        <AxisTicks side="y" ticks={yTicks.map((t) => ({ at: 1 - t.at, text: t.text }))} />
+        <div ref={area} className="loss-area" onPointerMove={pointer} onPointerDown={pointer} onPointerLeave={() => setHoverAt(null)}>
+          <canvas ref={canvas} className="loss-canvas" />
+          {hoverIt !== null && hoverLines && (
+            <>
+              <div className="loss-cursor" style={{ left: `${(hoverIt / axes.xMax) * 100}%` }} />
+              <HoverBox lines={hoverLines} x={(hoverIt / axes.xMax) * size.w} y={hoverAt!.y} flip={flip} />
+            </>
+          )}
+        </div>
+        <AxisTicks side="x" ticks={xTicks} />
+        <div className="loss-xtitle">{LOSS_AXES.x}</div>
       </div>
     </PlotFrame>
   );
 }
 
-/** One line per series (trace i), then one start dot per series (trace S + i), in the series' colour. */
-function traces(series: readonly LossSeries[]): Data[] {
-  const lines = series.map(
-    (s, i) =>
-      ({
-        type: 'scatter',
-        mode: 'lines',
-        name: s.name,
-        ...seriesPoints(s),
-        line: { color: LOSS_COLORS[i % LOSS_COLORS.length], width: 2 },
-        hovertemplate: `%{y:.4~g}<extra>${escapeText(s.name)}</extra>`,
-      }) as Data,
-  );
-  const starts = series.map((s, i) => {
-    const p = firstPoint(s);
-    return {
-      type: 'scatter',
-      mode: 'markers',
-      name: `${s.name} start`,
-      x: p ? [p.x] : [],
-      y: p ? [p.y] : [],
-      marker: { color: LOSS_COLORS[i % LOSS_COLORS.length], size: 7 },
-      cliponaxis: false, // the dot at iteration 0 sits on the axis' edge
-      showlegend: false,
-      hoverinfo: 'skip',
-    } as Data;
-  });
-  return [...lines, ...starts];
-}
+/** How far (CSS px) the canvas reaches past the plot area on each side (see plots.css .loss-canvas). */
+const MARGIN = 4;
 
-function layout(series: readonly LossSeries[], width: number, height: number, ticks: 'D2' | null): Partial<Layout> {
-  return {
-    width,
-    height,
-    margin: { l: 64, r: 12, t: series.length > 1 ? 30 : 10, b: 44 },
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    font: { family: 'system-ui, sans-serif', size: 11 },
-    showlegend: series.length > 1,
-    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' },
-    hovermode: 'x unified',
-    xaxis: {
-      title: { text: LOSS_AXES.x }, rangemode: 'tozero', zeroline: false, automargin: true,
-      // A run that has just started still gets a readable axis: 0 to at least 10.
-      autorangeoptions: { include: [0, 10] },
-      unifiedhovertitle: { text: 'iteration %{x}' },
-    },
-    yaxis: { title: { text: LOSS_AXES.y }, type: 'log', tickformat: '.1~g', dtick: ticks ?? undefined, automargin: true },
-    uirevision: 'loss',
-  } as Partial<Layout>;
+/** Draws the grid lines and every series (line and start dot) on `c`, sized to its box at the device's pixel ratio. */
+function drawCurves(c: HTMLCanvasElement, series: readonly LossSeries[], axes: LossAxes, yTicks: readonly { at: number }[], xTicks: readonly { at: number }[]): void {
+  const ratio = window.devicePixelRatio || 1;
+  const w = Math.max(1, Math.round(c.clientWidth * ratio));
+  const h = Math.max(1, Math.round(c.clientHeight * ratio));
+  if (c.width !== w || c.height !== h) {
+    c.width = w;
+    c.height = h;
+  }
+  const ctx = c.getContext('2d');
+  if (!ctx) return;
+  ctx.clearRect(0, 0, w, h);
+  // The canvas reaches MARGIN px past the plot area on each side, so the start dots and the line's
+  // width stay whole at the edges; inside, fraction f of an axis is MARGIN + f·(size − 2·MARGIN).
+  const m = MARGIN * ratio;
+  const X = (it: number) => m + (it / axes.xMax) * (w - 2 * m);
+  const Y = (v: number) => m + (1 - (Math.log10(v) - axes.yLo) / (axes.yHi - axes.yLo)) * (h - 2 * m);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = '#e6e9ee';
+  ctx.beginPath();
+  for (const t of yTicks) {
+    const y = Math.round(m + (1 - t.at) * (h - 2 * m)) + 0.5;
+    ctx.moveTo(m, y);
+    ctx.lineTo(w - m, y);
+  }
+  for (const t of xTicks) {
+    const x = Math.round(m + t.at * (w - 2 * m)) + 0.5;
+    ctx.moveTo(x, m);
+    ctx.lineTo(x, h - m);
+  }
+  ctx.stroke();
+  ctx.lineWidth = 2 * ratio;
+  ctx.lineJoin = 'round';
+  series.forEach((s, i) => {
+    const color = LOSS_COLORS[i % LOSS_COLORS.length];
+    ctx.strokeStyle = color;
+    ctx.beginPath();
+    let pen = false;
+    for (const p of linePoints(s, X, Y)) {
+      if (!p) pen = false;
+      else if (pen) ctx.lineTo(p[0], p[1]);
+      else {
+        ctx.moveTo(p[0], p[1]);
+        pen = true;
+      }
+    }
+    ctx.stroke();
+    const start = firstPoint(s);
+    if (start) {
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      ctx.arc(X(start.x), Y(start.y), 3.5 * ratio, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+  });
 }

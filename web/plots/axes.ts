@@ -54,10 +54,6 @@ export function spanName(noun: string, b: number, factor: number, n: number, lab
   return a === undefined || z === undefined ? `${noun}s ${first}–${last}` : `${noun}s ${first}–${last} (${a} … ${z})`;
 }
 
-/** `s` with &, < and > written as entities, so plotly shows a label as typed instead of reading tags in it. */
-export function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /**
  * Where the centre of source entry i (1-based) of a side of n entries sits along a grid drawn with

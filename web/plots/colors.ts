@@ -1,6 +1,6 @@
 // Colour scales and colour ranges of the heatmaps. Pure (no DOM).
 
-/** A plotly colour scale: [position in 0..1, CSS colour] stops. */
+/** A colour scale: [position in 0..1, '#rrggbb'] stops. */
 export type ColorStops = [number, string][];
 
 /** Sequential scale for non-negative data (viridis, dark = low, yellow = high). */

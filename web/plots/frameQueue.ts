@@ -1,13 +1,13 @@
 // One queue of plot draws for the whole page, run on animation frames: each plot keeps only its
 // latest pending draw (so nothing is drawn for data older than the newest), a frame runs at most
-// one heavy draw (a plotly redraw) and light ones (a canvas heatmap) until a time budget is spent;
+// one heavy draw (tens of ms) and light ones (a canvas plot: a few ms) until a time budget is spent;
 // the rest wait for the next frame. So five heatmaps and a loss curve updated at once never make
 // one long task.
 
-/** A draw; may return a promise (plotly's) that settles when it is done. */
+/** A draw; may return a promise that settles when it is done. */
 export type DrawJob = () => unknown;
 
-/** 'heavy': at most one per frame (plotly); 'light': a few milliseconds at most (canvas). */
+/** 'heavy': at most one per frame (tens of ms); 'light': a few milliseconds at most (a canvas plot). */
 export type DrawWeight = 'heavy' | 'light';
 
 /** Milliseconds of drawing after which a frame leaves the remaining draws to the next one. */

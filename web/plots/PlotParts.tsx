@@ -1,4 +1,4 @@
-// The light DOM around a heatmap's canvas: tick labels of both axes, the colour bar with its
+// The light DOM around a plot canvas: tick labels of both axes, the colour bar (heatmaps) with its
 // labels, and the hover box. Positions are percentages of the plot area, so CSS keeps them in
 // place when the plot is resized.
 import type { ColorStops } from './colors.js';
@@ -9,10 +9,10 @@ import type { PictureTick } from './heatmapPng.js';
 export function AxisTicks({ side, ticks }: { side: 'x' | 'y'; ticks: readonly PictureTick[] }) {
   const longest = ticks.reduce((a, t) => (t.text.length > a.length ? t.text : a), '');
   return (
-    <div className={`heatmap-ticks heatmap-${side}ticks`} aria-hidden="true">
-      {side === 'y' && <span className="heatmap-sizer">{longest}</span>}
+    <div className={`axis-ticks axis-${side}ticks`} aria-hidden="true">
+      {side === 'y' && <span className="axis-sizer">{longest}</span>}
       {ticks.map((t, i) => (
-        <span key={i} className="heatmap-tick" style={side === 'x' ? { left: `${t.at * 100}%` } : { top: `${t.at * 100}%` }}>
+        <span key={i} className="axis-tick" style={side === 'x' ? { left: `${t.at * 100}%` } : { top: `${t.at * 100}%` }}>
           {t.text}
         </span>
       ))}
@@ -27,7 +27,7 @@ export function ColorBar({ stops, ticks }: { stops: ColorStops; ticks: readonly 
     <div className="heatmap-bar" aria-hidden="true">
       <div className="heatmap-bar-strip" style={{ background: cssGradient(stops) }} />
       <div className="heatmap-bar-labels">
-        <span className="heatmap-sizer">{longest}</span>
+        <span className="axis-sizer">{longest}</span>
         {ticks.map((t, i) => (
           <span key={i} className="heatmap-bar-label" style={{ bottom: `${t.at * 100}%` }}>
             {t.text}
@@ -41,7 +41,7 @@ export function ColorBar({ stops, ticks }: { stops: ColorStops; ticks: readonly 
 /** The hover box at (x, y) px in the plot area, placed left of the pointer when it is past the middle. */
 export function HoverBox({ lines, x, y, flip }: { lines: readonly string[]; x: number; y: number; flip: boolean }) {
   return (
-    <div className="heatmap-hover" style={{ left: x, top: y, transform: `translate(${flip ? 'calc(-100% - 10px)' : '10px'}, -50%)` }}>
+    <div className="plot-hover" style={{ left: x, top: y, transform: `translate(${flip ? 'calc(-100% - 10px)' : '10px'}, -50%)` }}>
       {lines.map((l, i) => (
         <div key={i}>{l}</div>
       ))}
