@@ -17,7 +17,8 @@ test('a 2000×1000 rank-20 run: status keeps updating and Pause answers within a
   await app.setNumber('Max iterations', 100000);
   await app.setNumber('Tolerance', 0);
   await app.waitFor('Ready', 30_000);
-  await expect(page.getByText(/more than a plot can show/)).toBeVisible();
+  // Each heatmap says that it shows block means.
+  await expect(page.getByRole('figure', { name: 'V (data)' }).getByText('Each cell: mean of a 10×5 block (2000×1000 shown as 200×200).')).toBeVisible();
 
   await app.button('Run').click();
   await expect(app.status).toHaveText(/^Running · iteration [1-9]/, { timeout: 15_000 });

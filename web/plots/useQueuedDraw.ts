@@ -1,11 +1,16 @@
 // The draw loop of one plot: draws go through the page's frame queue (latest wins, see
 // frameQueue.ts), never two of one plot at once, and only while the plot is on screen: a plot
-// scrolled away keeps a "dirty" mark and draws once when it scrolls back in.
+// scrolled away keeps a "dirty" mark and draws when it scrolls back in, or once its data has
+// stopped changing for SETTLE_MS (so a stopped run is complete everywhere, e.g. in a full-page
+// screenshot or a print, while a running one costs nothing off screen).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DependencyList, type RefObject } from 'react';
 import { cancelDraw, requestDraw, type DrawWeight } from './frameQueue.js';
 
 /** How far outside the viewport a plot still counts as on screen (drawn just before it scrolls in). */
 const NEAR_SCREEN = '200px';
+
+/** An off-screen plot whose data has not changed for this long draws anyway. */
+export const SETTLE_MS = 250;
 
 /** What useQueuedDraw gives back. */
 export interface QueuedDraw {
@@ -40,13 +45,15 @@ export function useQueuedDraw(
     let busy = false; // a draw's promise has not settled yet
     let dirty = false; // a draw was asked for while busy or off screen
     let visible = typeof IntersectionObserver === 'undefined';
+    let settle: ReturnType<typeof setTimeout> | undefined;
     const fail = (e: unknown) => alive && setError(`plot failed: ${e instanceof Error ? e.message : String(e)}`);
-    const job = () => {
+    const job = (offScreen = false) => {
       if (!alive) return;
-      if (busy || !visible) {
+      if (busy || (!visible && !offScreen)) {
         dirty = true;
         return;
       }
+      dirty = false;
       busy = true;
       let done: unknown;
       try {
@@ -54,20 +61,24 @@ export function useQueuedDraw(
       } catch (e) {
         fail(e);
       }
-      const settle = () => {
+      const finish = () => {
         busy = false;
         if (dirty && alive && visible) {
           dirty = false;
           requestDraw(me, job, weight);
         }
       };
-      if (done instanceof Promise) done.then(() => alive && setError(null), fail).finally(settle);
-      else settle();
+      if (done instanceof Promise) done.then(() => alive && setError(null), fail).finally(finish);
+      else finish();
     };
     scheduleRef.current = () => {
       if (!alive) return;
-      if (visible && !busy) requestDraw(me, job, weight);
-      else dirty = true;
+      if (visible && !busy) return requestDraw(me, job, weight);
+      dirty = true;
+      if (!visible) {
+        clearTimeout(settle);
+        settle = setTimeout(() => dirty && !visible && requestDraw(me, () => job(true), weight), SETTLE_MS);
+      }
     };
     const observer =
       typeof IntersectionObserver === 'undefined'
@@ -86,6 +97,7 @@ export function useQueuedDraw(
     scheduleRef.current();
     return () => {
       alive = false;
+      clearTimeout(settle);
       observer?.disconnect();
       cancelDraw(me);
       scheduleRef.current = () => {};
