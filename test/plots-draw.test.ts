@@ -72,13 +72,14 @@ describe('painting cells', () => {
 });
 
 describe('colour range of a heatmap', () => {
-  const grid = (means: number[]) => ({ means, min: Math.min(...means.filter((x) => !Number.isNaN(x))), max: Math.max(...means.filter((x) => !Number.isNaN(x))) });
+  const grid = (means: number[]) => ({ means });
 
-  it('is the given shared range, or the grid own range, opened up when it is empty', () => {
+  it('is the given shared range, or the range of the block means, opened up when it is empty', () => {
     expect(colorRange('sequential', [0, 4.6], grid([1, 2]))).toEqual([0, 4.6]);
     expect(colorRange('sequential', undefined, grid([1, 2]))).toEqual([1, 2]);
     expect(colorRange('sequential', undefined, grid([2, 2]))).toEqual([1.9, 2.1]);
-    expect(colorRange('sequential', undefined, { means: [NaN], min: NaN, max: NaN })).toEqual([0, 1]);
+    expect(colorRange('sequential', undefined, grid([NaN, 1.5, 0.5]))).toEqual([0.5, 1.5]);
+    expect(colorRange('sequential', undefined, grid([NaN]))).toEqual([0, 1]);
   });
 
   it('is symmetric about 0 for the diverging scale, from the largest magnitude', () => {

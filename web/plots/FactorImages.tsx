@@ -1,8 +1,9 @@
 // For image data: each column of W (m = width·height pixels, row-major image) drawn as a small
 // grey image, dark = large, each scaled to its own maximum, on canvases.
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { Mat2 } from './FactorPanel.js';
 import { shortNumber } from './summary.js';
+import { useQueuedDraw } from './useQueuedDraw.js';
 import './plots.css';
 
 /** Props of FactorImages: W (m×k) whose columns are images imageWidth pixels wide (m = imageWidth × image height). */
@@ -35,7 +36,7 @@ export function columnImage(W: Mat2, c: number, out: Uint8ClampedArray): number 
   return max;
 }
 
-/** The k columns of W as small images (see FactorImagesProps); redrawn at most once per animation frame. */
+/** The k columns of W as small images (see FactorImagesProps); drawn through the frame queue, skipped off screen. */
 export function FactorImages({ W, imageWidth, label = 'Columns of W as images', size = 96 }: FactorImagesProps) {
   const k = W.cols;
   const height = Math.floor(W.rows / imageWidth);
@@ -43,10 +44,12 @@ export function FactorImages({ W, imageWidth, label = 'Columns of W as images', 
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const maxima = useRef<number[]>([]);
   const id = useId();
+  const figure = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
-    if (!valid) return;
-    const frame = requestAnimationFrame(() => {
+  useQueuedDraw(
+    figure, label, 'light',
+    () => {
+      if (!valid) return;
       const pixels = new ImageData(imageWidth, height);
       for (let c = 0; c < k; c++) {
         const canvas = canvases.current[c];
@@ -56,15 +59,16 @@ export function FactorImages({ W, imageWidth, label = 'Columns of W as images', 
         ctx.putImageData(pixels, 0, 0);
         canvas.title = `component ${c + 1}: max ${shortNumber(maxima.current[c])}`;
       }
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [W, W.data, imageWidth, height, k, valid]);
+    },
+    [W, W.data, imageWidth, height, k, valid],
+    valid,
+  );
 
   if (!valid)
     return <p className="plot-mismatch" role="alert">Cannot show W as images: {W.rows} rows are not a whole number of rows of {imageWidth} pixels.</p>;
   const scale = size / Math.max(imageWidth, height);
   return (
-    <figure className="plot factor-images" aria-labelledby={`${id}-title`}>
+    <figure ref={figure} className="plot factor-images" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="factor-images-title">{label}</h3>
       <p className="plot-sr">{`${label}: ${k} images of ${imageWidth}×${height} pixels, dark = large.`}</p>
       <div className="factor-images-grid">

@@ -67,9 +67,13 @@ export function LossPlot({ series, title = 'Relative error per iteration', heigh
   };
 
   const download = async () => {
-    if (!canvas.current) throw new Error('the plot is not drawn yet');
     const picture = drawLossPicture({
-      title, curves: canvas.current, xTicks, yTicks, xTitle: LOSS_AXES.x, yTitle: LOSS_AXES.y,
+      title, xTicks, yTicks, xTitle: LOSS_AXES.x, yTitle: LOSS_AXES.y,
+      curves: (w, h, scale) => {
+        const c = document.createElement('canvas');
+        drawCurves(c, series, axes, yTicks, xTicks, w + 2 * MARGIN, h + 2 * MARGIN, scale);
+        return c;
+      },
       legend: series.length > 1 ? series.map((s, i) => ({ name: s.name, color: LOSS_COLORS[i % LOSS_COLORS.length] })) : [],
     });
     await downloadCanvas(picture, `${fileName(title)}.png`);
@@ -110,11 +114,16 @@ export function LossPlot({ series, title = 'Relative error per iteration', heigh
 /** How far (CSS px) the canvas reaches past the plot area on each side (see plots.css .loss-canvas). */
 const MARGIN = 4;
 
-/** Draws the grid lines and every series (line and start dot) on `c`, sized to its box at the device's pixel ratio. */
-function drawCurves(c: HTMLCanvasElement, series: readonly LossSeries[], axes: LossAxes, yTicks: readonly { at: number }[], xTicks: readonly { at: number }[]): void {
-  const ratio = window.devicePixelRatio || 1;
-  const w = Math.max(1, Math.round(c.clientWidth * ratio));
-  const h = Math.max(1, Math.round(c.clientHeight * ratio));
+/**
+ * Draws the grid lines and every series (line and start dot) on `c`: a box of width×height CSS px
+ * (its own box by default) at `ratio` device pixels per CSS px (the screen's by default).
+ */
+function drawCurves(
+  c: HTMLCanvasElement, series: readonly LossSeries[], axes: LossAxes, yTicks: readonly { at: number }[], xTicks: readonly { at: number }[],
+  width = c.clientWidth, height = c.clientHeight, ratio = window.devicePixelRatio || 1,
+): void {
+  const w = Math.max(1, Math.round(width * ratio));
+  const h = Math.max(1, Math.round(height * ratio));
   if (c.width !== w || c.height !== h) {
     c.width = w;
     c.height = h;

@@ -81,13 +81,18 @@ export function openRange([lo, hi]: [number, number]): [number, number] {
   return [lo - d, lo + d];
 }
 
-/** The colour range of a grid: the given one (opened up if empty) or the grid's own; symmetric about 0 for a diverging scale. */
-export function colorRange(scale: 'sequential' | 'diverging', zRange: [number, number] | undefined, g: { means: ArrayLike<number>; min: number; max: number }): [number, number] {
+/**
+ * The colour range of a grid of block means: the given one (opened up if empty) or the range of the
+ * means (not of the source entries, which would wash averaged blocks out); symmetric about 0 for a
+ * diverging scale.
+ */
+export function colorRange(scale: 'sequential' | 'diverging', zRange: [number, number] | undefined, g: { means: ArrayLike<number> }): [number, number] {
   if (scale === 'diverging') {
     const [lo, hi] = zRange ? openRange(zRange) : symmetricRange(g.means);
     const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
     return [-a, a];
   }
   if (zRange) return openRange(zRange);
-  return Number.isNaN(g.min) ? [0, 1] : openRange([g.min, g.max]);
+  const { min, max } = valueRange(g.means);
+  return Number.isNaN(min) ? [0, 1] : openRange([min, max]);
 }

@@ -1,12 +1,12 @@
-// The loss plot as a PNG picture, drawn on a canvas: the title, the legend, the curves (copied
-// from the plot's canvas), the tick labels and the axis titles.
+// The loss plot as a PNG picture, drawn on a canvas: the title, the legend, the curves (drawn again
+// at the picture's resolution), the tick labels and the axis titles.
 import type { PictureTick } from './heatmapPng.js';
 
 /** What the picture shows. */
 export interface LossPicture {
   title: string;
-  /** The plot's canvas, which reaches `margin` CSS px past the plot area on each side. */
-  curves: HTMLCanvasElement;
+  /** The curves on a canvas for a plot area of w×h CSS px at `scale` (reaching `margin` px past it on each side). */
+  curves: (w: number, h: number, scale: number) => HTMLCanvasElement;
   xTicks: readonly PictureTick[];
   /** Ticks of the y axis, `at` measured from the bottom. */
   yTicks: readonly PictureTick[];
@@ -47,7 +47,7 @@ export function drawLossPicture(p: LossPicture, width = 720, height = 400, scale
   const bottom = height - 40;
   const w = right - left;
   const h = bottom - top;
-  ctx.drawImage(p.curves, left - margin, top - margin, w + 2 * margin, h + 2 * margin);
+  ctx.drawImage(p.curves(w, h, scale), left - margin, top - margin, w + 2 * margin, h + 2 * margin);
   ctx.strokeStyle = '#888';
   ctx.beginPath();
   ctx.moveTo(left - 0.5, top);
