@@ -2,7 +2,7 @@
 // state, and garbage of every kind giving defaults and a message naming it — never a throw.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compressToEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
 import { solverParams } from '../src/driver/options.js';
 import { decodeShare, describeIgnored, encodeShare, defaultShareState, type ShareState, type SharedData } from '../src/share/index.js';
 import { LINK_DATA_LIMIT, LINK_INITS } from '../src/share/table.js';
@@ -136,7 +136,7 @@ describe('share link canonical text', () => {
     expect(encodeShare({ ...BASE, data: { kind: 'uniform', rows: 3, cols: 4, seed: 5 } }).hash).toMatch(/^v=1&data=uniform&rows=3&cols=4&dseed=5&alg=/);
     expect(encodeShare({ ...BASE, data: null }).hash).toMatch(/^v=1&data=none&alg=/);
     expect(encodeShare({ ...BASE, data: { kind: 'text', text: '1,2\n', fileName: 'a b.csv' } }).hash)
-      .toBe(`v=1&data=inline&name=a%20b.csv&csv=${compressToEncodedURIComponent('1,2\n')}&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`);
+      .toBe(`v=1&data=inline&name=a%20b.csv&csv=${LZString.compressToEncodedURIComponent('1,2\n')}&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`);
   });
 
   it('reads a hash that is not canonical (other order, defaults left out) and writes it canonically', () => {
@@ -161,7 +161,7 @@ describe('share link with data too large for it', () => {
     const text = cells.join(',');
     const s: ShareState = { ...withOptions({ rank: 3, seed: 9 }), data: { kind: 'text', text, fileName: 'big.csv' }, iteration: 12 };
     const e = encodeShare(s);
-    const compressed = compressToEncodedURIComponent(text).length;
+    const compressed = LZString.compressToEncodedURIComponent(text).length;
     expect(compressed).toBeGreaterThan(LINK_DATA_LIMIT);
     expect(e.tooLargeKB).toBe(Math.ceil(compressed / 1000));
     expect(e.hash).toMatch(/^v=1&data=none&alg=hals&rank=3&init=random&seed=9&/);

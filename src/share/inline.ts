@@ -1,6 +1,7 @@
 // Data text inside a link: compressed with lz-string into characters that are safe in a URL
 // fragment (A–Z a–z 0–9 + - $), within a size limit.
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS (module.exports = LZString): its default import works in Vite and in Node.
+import LZString from 'lz-string';
 import { LINK_DATA_LIMIT } from './table.js';
 
 /**
@@ -18,7 +19,7 @@ export const MAX_DECOMPRESSED = 10 * MAX_INLINE_TEXT;
  */
 export function compressForLink(text: string): { csv: string } | { tooLargeKB: number } {
   if (text.length > MAX_INLINE_TEXT) return { tooLargeKB: Math.ceil(text.length / 1000) };
-  const csv = compressToEncodedURIComponent(text);
+  const csv = LZString.compressToEncodedURIComponent(text);
   return csv.length <= LINK_DATA_LIMIT ? { csv } : { tooLargeKB: Math.ceil(csv.length / 1000) };
 }
 
@@ -27,7 +28,7 @@ export function decompressFromLink(csv: string): string | null {
   if (csv === '' || !/^[A-Za-z0-9+$-]*$/.test(csv)) return null;
   let text: string | null;
   try {
-    text = decompressFromEncodedURIComponent(csv);
+    text = LZString.decompressFromEncodedURIComponent(csv);
   } catch {
     return null;
   }
