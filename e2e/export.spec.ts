@@ -82,3 +82,32 @@ test('phone width: the export panel fits and works', async ({ app, page }) => {
   });
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('a 2000×1000 WH (about 40 MB of CSV) is exported while the run goes on', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await app.open();
+  await app.fill('Rows', 2000);
+  await app.fill('Columns', 1000);
+  await app.fill('Planted rank', 20);
+  await app.button('Randomize').click();
+  await expect(app.summary).toContainText('2000×1000', { timeout: 30_000 });
+  await app.setNumber('Max iterations', 100000);
+  await app.setNumber('Tolerance', 0);
+  await app.waitFor('Ready', 30_000);
+  await app.button('Run').click();
+  await expect(app.status).toHaveText(/^Running · iteration [1-9]/, { timeout: 15_000 });
+
+  const { text } = await download(page, 'WH.csv');
+  const saved = page.getByText(/^Saved WH\.csv: iteration \d+, [\d.]+ MB\.$/);
+  await expect(saved).toBeVisible();
+  const lines = text.trimEnd().split('\n');
+  expect(lines).toHaveLength(2000); // no labels: no header row
+  expect(lines[0].split(',')).toHaveLength(1000);
+  expect(lines.at(-1)!.split(',').map(Number).every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
+  // The run went on meanwhile: it is still running, past the exported iteration.
+  const exportedAt = Number(/iteration (\d+)/.exec((await saved.textContent())!)![1]);
+  await expect.poll(async () => (await app.read()).iteration, { timeout: 10_000 }).toBeGreaterThan(exportedAt);
+  expect((await app.read()).phase).toBe('Running');
+  await app.button('Pause').click();
+  await app.waitFor('Paused');
+});

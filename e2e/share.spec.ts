@@ -180,6 +180,7 @@ test('phone width: the share panel fits, and the link field stays selectable', a
   const panel = page.getByRole('region', { name: 'Share' });
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: 'e2e/screenshots/share-panel-390.png' });
+  await app.screenshot('share-390');
   const overflow = await page.evaluate(() => {
     const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
     return d.documentElement.scrollWidth - d.documentElement.clientWidth;
