@@ -38,6 +38,7 @@ export type SkSolver = 'cd' | 'mu';
 /** 'custom' = the W0, H0 handed over; 'nndsvda' = sklearn's own. */
 export type SkInit = 'custom' | 'nndsvda';
 
+/** sklearn's errors iteration by iteration, from chained max_iter=1 fits. */
 export interface SkTrajectory {
   /** ‖V−WH‖_F/‖V‖_F after each iteration (index 0 = iteration 1). */
   relErrors: number[];
@@ -47,6 +48,7 @@ export interface SkTrajectory {
   initRelError?: number | null;
 }
 
+/** The wall time of sklearn's fresh fits with one max_iter. */
 export interface SkTiming {
   /** Fastest wall time of one fresh fit_transform with max_iter = N. */
   seconds: number;
@@ -89,7 +91,7 @@ export class SklearnProcess {
       await closed; // stderr fully read
       return { skip: `skipped: ${python} ${script} exited before answering: ${lastLine(stderr) || 'no message'}` };
     }
-    const hello = JSON.parse(first.value) as { ready?: PythonVersions; skip?: string };
+    const hello = parseReply<{ ready?: PythonVersions; skip?: string }>(first.value, 'its first line');
     if (hello.skip !== undefined) {
       child.stdin.end();
       return { skip: `skipped: scikit-learn is not available: ${hello.skip}` };
@@ -102,7 +104,7 @@ export class SklearnProcess {
     this.child.stdin.write(JSON.stringify(cmd) + '\n');
     const next = await this.lines.next();
     if (next.done) throw new Error(`sklearn_nmf.py exited during ${String(cmd.cmd)}`);
-    const reply = JSON.parse(next.value) as { ok?: T; error?: string };
+    const reply = parseReply<{ ok?: T; error?: string }>(next.value, String(cmd.cmd));
     if (reply.error !== undefined) throw new Error(`sklearn_nmf.py ${String(cmd.cmd)}: ${reply.error}`);
     return reply.ok as T;
   }
@@ -128,6 +130,14 @@ export class SklearnProcess {
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.stdin.end(JSON.stringify({ cmd: 'quit' }) + '\n');
     await exited;
+  }
+}
+
+function parseReply<T>(line: string, during: string): T {
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    throw new Error(`sklearn_nmf.py printed something other than JSON (${during}): ${line.slice(0, 200)}`);
   }
 }
 
