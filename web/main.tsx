@@ -1,4 +1,30 @@
-// Entry of the browser app (placeholder until the app lands).
+// Entry of the browser app: one store, one controller (which owns the worker), the React tree.
+// The app opens with the low-rank example loaded and ready to run.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App.js';
+import { AppContext } from './app/context.js';
+import { installTestApi } from './app/testApi.js';
+import { Controller } from './client/controller.js';
+import { initialState, reduce } from './state/app.js';
+import { createStore } from './state/store.js';
+import type { DataSpec } from './worker/protocol.js';
+import './app/app.css';
 
-createRoot(document.getElementById('root')!).render(<h1>NMF Playground</h1>);
+/** The matrix the app opens with (and falls back to after repeated worker crashes). */
+const START: DataSpec = { kind: 'example', id: 'lowrank' };
+
+const params = new URLSearchParams(location.search);
+const store = createStore(reduce, initialState());
+const spawn = () => new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module', name: 'nmf' });
+const controller = new Controller(store, spawn, START, Number(params.get('watchdog')) || 30_000);
+controller.load(START, 'example');
+if (params.has('test')) installTestApi(store, controller);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppContext.Provider value={{ store, controller }}>
+      <App />
+    </AppContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,117 @@
+// Register tiles of gemm_nn (C = AB): nnRxC writes C[i..i+R, j..j+C) = Σ_a A[i.., a] B[a, j..]
+// over the p values of a in increasing order. pa = &A[i, 0], pb = &B[0, j], c = &C[i, j];
+// sa, sb = row strides of A and B in bytes (C has B's stride).
+
+/** 4×4 tile: 8 accumulators, per a two loads of B and four broadcasts of A. */
+export function nn4x4(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, p: i32): void {
+  const p1 = pa + sa, p2 = p1 + sa, p3 = p2 + sa;
+  const z = f64x2.splat(0);
+  let x00 = z, x01 = z, x10 = z, x11 = z, x20 = z, x21 = z, x30 = z, x31 = z;
+  const e = <usize>p << 3;
+  for (let o: usize = 0; o < e; o += 8) {
+    const b0 = v128.load(pb), b1 = v128.load(pb, 16);
+    let s = v128.load64_splat(pa + o);
+    x00 = f64x2.add(x00, f64x2.mul(s, b0)); x01 = f64x2.add(x01, f64x2.mul(s, b1));
+    s = v128.load64_splat(p1 + o);
+    x10 = f64x2.add(x10, f64x2.mul(s, b0)); x11 = f64x2.add(x11, f64x2.mul(s, b1));
+    s = v128.load64_splat(p2 + o);
+    x20 = f64x2.add(x20, f64x2.mul(s, b0)); x21 = f64x2.add(x21, f64x2.mul(s, b1));
+    s = v128.load64_splat(p3 + o);
+    x30 = f64x2.add(x30, f64x2.mul(s, b0)); x31 = f64x2.add(x31, f64x2.mul(s, b1));
+    pb += sb;
+  }
+  const c1 = c + sb, c2 = c1 + sb, c3 = c2 + sb;
+  v128.store(c, x00); v128.store(c, x01, 16);
+  v128.store(c1, x10); v128.store(c1, x11, 16);
+  v128.store(c2, x20); v128.store(c2, x21, 16);
+  v128.store(c3, x30); v128.store(c3, x31, 16);
+}
+
+/** 2×4 tile. */
+export function nn2x4(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, p: i32): void {
+  const p1 = pa + sa;
+  const z = f64x2.splat(0);
+  let x00 = z, x01 = z, x10 = z, x11 = z;
+  const e = <usize>p << 3;
+  for (let o: usize = 0; o < e; o += 8) {
+    const b0 = v128.load(pb), b1 = v128.load(pb, 16);
+    let s = v128.load64_splat(pa + o);
+    x00 = f64x2.add(x00, f64x2.mul(s, b0)); x01 = f64x2.add(x01, f64x2.mul(s, b1));
+    s = v128.load64_splat(p1 + o);
+    x10 = f64x2.add(x10, f64x2.mul(s, b0)); x11 = f64x2.add(x11, f64x2.mul(s, b1));
+    pb += sb;
+  }
+  const c1 = c + sb;
+  v128.store(c, x00); v128.store(c, x01, 16);
+  v128.store(c1, x10); v128.store(c1, x11, 16);
+}
+
+/** 1×4 tile. */
+export function nn1x4(pa: usize, pb: usize, c: usize, sb: usize, p: i32): void {
+  let x0 = f64x2.splat(0), x1 = f64x2.splat(0);
+  const e = <usize>p << 3;
+  for (let o: usize = 0; o < e; o += 8) {
+    const s = v128.load64_splat(pa + o);
+    x0 = f64x2.add(x0, f64x2.mul(s, v128.load(pb)));
+    x1 = f64x2.add(x1, f64x2.mul(s, v128.load(pb, 16)));
+    pb += sb;
+  }
+  v128.store(c, x0); v128.store(c, x1, 16);
+}
+
+/** 4×2 tile. */
+export function nn4x2(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, p: i32): void {
+  const p1 = pa + sa, p2 = p1 + sa, p3 = p2 + sa;
+  const z = f64x2.splat(0);
+  let x0 = z, x1 = z, x2 = z, x3 = z;
+  const e = <usize>p << 3;
+  for (let o: usize = 0; o < e; o += 8) {
+    const b = v128.load(pb);
+    x0 = f64x2.add(x0, f64x2.mul(v128.load64_splat(pa + o), b));
+    x1 = f64x2.add(x1, f64x2.mul(v128.load64_splat(p1 + o), b));
+    x2 = f64x2.add(x2, f64x2.mul(v128.load64_splat(p2 + o), b));
+    x3 = f64x2.add(x3, f64x2.mul(v128.load64_splat(p3 + o), b));
+    pb += sb;
+  }
+  const c1 = c + sb, c2 = c1 + sb, c3 = c2 + sb;
+  v128.store(c, x0); v128.store(c1, x1); v128.store(c2, x2); v128.store(c3, x3);
+}
+
+/** 2×2 tile. */
+export function nn2x2(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, p: i32): void {
+  const p1 = pa + sa;
+  let x0 = f64x2.splat(0), x1 = f64x2.splat(0);
+  const e = <usize>p << 3;
+  for (let o: usize = 0; o < e; o += 8) {
+    const b = v128.load(pb);
+    x0 = f64x2.add(x0, f64x2.mul(v128.load64_splat(pa + o), b));
+    x1 = f64x2.add(x1, f64x2.mul(v128.load64_splat(p1 + o), b));
+    pb += sb;
+  }
+  v128.store(c, x0); v128.store(c + sb, x1);
+}
+
+/** 1×2 tile. */
+export function nn1x2(pa: usize, pb: usize, c: usize, sb: usize, p: i32): void {
+  let x = f64x2.splat(0);
+  const e = <usize>p << 3;
+  for (let o: usize = 0; o < e; o += 8) {
+    x = f64x2.add(x, f64x2.mul(v128.load64_splat(pa + o), v128.load(pb)));
+    pb += sb;
+  }
+  v128.store(c, x);
+}
+
+/** The last column j of C when q is odd, for all m rows: scalar sums over a. pa = A, pb = &B[0, j], c = &C[0, j]. */
+export function nnCol(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, m: i32, p: i32): void {
+  for (let i = 0; i < m; i++) {
+    const arow = pa + <usize>i * sa;
+    let s: f64 = 0;
+    let b = pb;
+    for (let a = 0; a < p; a++) {
+      s += load<f64>(arow + (<usize>a << 3)) * load<f64>(b);
+      b += sb;
+    }
+    store<f64>(c + <usize>i * sb, s);
+  }
+}

@@ -1,0 +1,99 @@
+// `npm run bench`: kernel GFLOP/s in wasm, in the plain-TypeScript loop and in numpy
+// (single-thread OpenBLAS, same run), then each solver's ms per iteration. See bench/README.md.
+//   npm run bench                     everything (about a minute and a half)
+//   npm run bench -- kernels solvers  only some sections (kernels, numpy, solvers)
+import os from 'node:os';
+import { createEngineNode } from '../src/wasm/node.js';
+import { kernelCases } from './kernels.js';
+import { measureNumpy, shapeKey, type NumpyResult } from './numpy.js';
+import { plantedData, timeSolvers } from './solvers.js';
+import { bestMs, gflops, KERNEL_REPS, TS_REPS } from './timing.js';
+
+/** The problems of the brief: V (m×n) and rank k. */
+const SHAPES = [
+  [500, 400, 10],
+  [2000, 1000, 20],
+] as const;
+
+/** The targets checked on the 2000×1000, k = 20 products. */
+const TARGET_VS_NUMPY = 0.6;
+const TARGET_VS_TS = 20;
+
+const args = process.argv.slice(2);
+const want = (section: string) => args.length === 0 || args.includes(section);
+
+function pad(s: string, w: number, right = false): string {
+  return right ? s.padStart(w) : s.padEnd(w);
+}
+
+function num(x: number | undefined, digits = 2): string {
+  return x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+}
+
+function header(): void {
+  const cpu = os.cpus();
+  console.log(
+    `machine: ${cpu[0]?.model ?? 'unknown CPU'} ×${cpu.length}, ${os.platform()} ${os.release()}, ` +
+      `node ${process.version}, V8 ${process.versions.v8}, load ${os.loadavg()[0].toFixed(2)}, ${new Date().toISOString()}`,
+  );
+  console.log('times: process CPU time, best of several calls after a warm-up (time spent waiting for a shared core is not counted)');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  header();
+  let np: NumpyResult | null = null;
+  if (want('numpy') || want('kernels')) {
+    const r = measureNumpy(SHAPES);
+    if ('missing' in r) console.log(`numpy: skipped (${r.missing})`);
+    else {
+      np = r;
+      console.log(`numpy: ${r.numpy} (python ${r.python}, ${r.blas}), OPENBLAS_NUM_THREADS=1`);
+    }
+  }
+  const checks: string[] = [];
+  if (want('kernels')) {
+    for (const [m, n, k] of SHAPES) {
+      const engine = await createEngineNode();
+      const npShape = np?.results[shapeKey(m, n, k)];
+      console.log(`\nkernels, V ${m}×${n}, k = ${k} (GFLOP/s)`);
+      console.log(
+        [pad('kernel', 17), pad('computes', 22), pad('wasm', 7, true), pad('TS', 7, true), pad('wasm/TS', 8, true), pad('numpy', 7, true), pad('wasm/np', 8, true)].join(' '),
+      );
+      for (const c of kernelCases(engine, m, n, k)) {
+        const w = gflops(c.flops, bestMs(c.wasm, KERNEL_REPS));
+        const t = gflops(c.flops, bestMs(c.ts, TS_REPS));
+        const ref = c.numpy && npShape ? npShape[c.numpy] : undefined;
+        console.log(
+          [pad(c.kernel, 17), pad(c.what, 22), pad(num(w), 7, true), pad(num(t), 7, true), pad(num(w / t, 1) + '×', 8, true),
+            pad(num(ref), 7, true), pad(ref ? num(w / ref) : '—', 8, true)].join(' '),
+        );
+        if (m === 2000 && (c.numpy === 'WtV' || c.numpy === 'VHt')) {
+          const vsNp = ref ? `${num(w / ref)} of numpy (target ≥ ${TARGET_VS_NUMPY}: ${w / ref >= TARGET_VS_NUMPY ? 'met' : 'not met'})` : 'numpy not measured';
+          checks.push(`${c.kernel} ${m}×${n} k=${k}: ${num(w)} GFLOP/s, ${vsNp}; ${num(w / t, 1)}× the TS loop (target ≥ ${TARGET_VS_TS}: ${w / t >= TARGET_VS_TS ? 'met' : 'not met'})`);
+        }
+      }
+    }
+  }
+  if (want('solvers')) {
+    const engine = await createEngineNode();
+    for (const [m, n, k] of SHAPES) {
+      for (const missing of [0, 0.3]) {
+        const what = missing ? `, ${missing * 100}% missing` : ', fully observed';
+        console.log(`\nsolvers, planted rank ${k}, V ${m}×${n}${what} (ms per iteration incl. the error, through Factorization)`);
+        console.log([pad('solver', 8), pad('best', 9, true), pad('median', 9, true), pad('iters', 6, true)].join(' '));
+        for (const s of timeSolvers(engine, plantedData(m, n, k, missing), k)) {
+          if (s.skipped) console.log(`${pad(s.id, 8)} skipped: ${s.skipped}`);
+          else console.log([pad(s.id, 8), pad(num(s.best), 9, true), pad(num(s.median), 9, true), pad(String(s.iterations), 6, true)].join(' '));
+        }
+      }
+    }
+  }
+  if (checks.length) {
+    console.log('\ntargets (2000×1000, k = 20):');
+    for (const c of checks) console.log(`  ${c}`);
+  }
+  console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+await main();

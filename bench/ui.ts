@@ -1,0 +1,152 @@
+// UI benchmark (not a test): a 2000×1000 rank-20 run in the app's worker in Chromium against the
+// same run in Node, and how long the page's main thread is blocked meanwhile.
+//   npm run bench:ui [-- --algorithm hals --iterations 30 --port 4185 --json]
+// Needs dist/ (the script builds it first) and /usr/bin/chromium.
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { loadProblem } from '../src/core/problem.js';
+import { lowRank } from '../src/data/generate.js';
+import { Factorization } from '../src/driver/factorization.js';
+import { DEFAULT_OPTIONS } from '../src/driver/options.js';
+import { ALGORITHM_IDS, solverInfo } from '../src/solvers/registry.js';
+import type { AlgorithmId } from '../src/solvers/types.js';
+import { createEngineNode } from '../src/wasm/node.js';
+
+const { values: args } = parseArgs({
+  options: {
+    algorithm: { type: 'string', default: ALGORITHM_IDS.includes('hals') ? 'hals' : ALGORITHM_IDS[0] },
+    iterations: { type: 'string', default: '30' },
+    port: { type: 'string', default: '4185' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const algorithm = args.algorithm as AlgorithmId;
+const iterations = Number(args.iterations);
+const DATA = { rows: 2000, cols: 1000, rank: 20, noise: 0.05, seed: 1 };
+const options = { ...DEFAULT_OPTIONS, algorithm, rank: DATA.rank, maxIter: iterations, tol: 0, seed: 1, params: { ...DEFAULT_OPTIONS.params, ...solverInfo(algorithm).defaults } };
+
+/** Iterations per second of the same run in Node (initialization excluded). */
+async function nodeRun(): Promise<{ itersPerSec: number; relError: number }> {
+  const engine = await createEngineNode();
+  const f = new Factorization(engine, loadProblem(engine, lowRank(DATA)), options);
+  const t0 = performance.now();
+  while (!f.stop) f.step();
+  return { itersPerSec: (f.iteration * 1000) / (performance.now() - t0), relError: f.relError };
+}
+
+/** Starts `vite preview` on `port` and resolves when it answers. */
+async function preview(port: number): Promise<() => void> {
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return () => child.kill();
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`vite preview did not start on ${url}`);
+}
+
+/** Watches the main thread from the page: long tasks (>50 ms) and the largest gap between animation frames. */
+const MONITOR = `
+  window.__bench = { longTasks: [], maxFrameGap: 0, watching: false };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration }); })
+    .observe({ type: 'longtask', buffered: true });
+  let last = 0;
+  const frame = (t) => { if (window.__bench.watching && last) window.__bench.maxFrameGap = Math.max(window.__bench.maxFrameGap, t - last); last = t; requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+`;
+
+async function setNumber(page: Page, label: string, value: number): Promise<void> {
+  const f = page.getByLabel(label, { exact: true });
+  await f.fill(String(value));
+  await f.press('Enter');
+}
+
+/** The same run in the app, driven through its controls. */
+async function browserRun(port: number) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(MONITOR);
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const status = page.getByRole('status');
+    await status.filter({ hasText: /^Ready/ }).waitFor({ timeout: 30_000 });
+    // The Randomize form submits on Enter, so its fields are only filled.
+    for (const [label, value] of [['Rows', DATA.rows], ['Columns', DATA.cols], ['Planted rank', DATA.rank], ['Noise', DATA.noise], ['Data seed', DATA.seed]] as const) {
+      await page.getByLabel(label, { exact: true }).fill(String(value));
+    }
+    await page.getByRole('button', { name: 'Randomize', exact: true }).click();
+    await page.getByText(/^Matrix: .*2000×1000/).waitFor({ timeout: 60_000 });
+    await page.getByLabel('Algorithm', { exact: true }).selectOption(algorithm);
+    await setNumber(page, 'Max iterations', iterations);
+    await setNumber(page, 'Tolerance', 0);
+    await setNumber(page, 'Seed', 1);
+    await status.filter({ hasText: /^Ready/ }).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000); // let the plots of iteration 0 settle
+    const t0 = await page.evaluate(() => {
+      const w = globalThis as unknown as { __bench: { watching: boolean } };
+      w.__bench.watching = true;
+      return performance.now();
+    });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const shown: number[] = [];
+    for (;;) {
+      const text = (await status.textContent()) ?? '';
+      const m = /(\d+) iterations\/s/.exec(text);
+      if (m && text.startsWith('Running')) shown.push(Number(m[1]));
+      if (text.startsWith('Stopped')) break;
+      await page.waitForTimeout(250);
+    }
+    const r = await page.evaluate((start) => {
+      const w = globalThis as unknown as { __bench: { longTasks: { start: number; duration: number }[]; maxFrameGap: number } };
+      const during = w.__bench.longTasks.filter((t) => t.start >= start);
+      return {
+        seconds: (performance.now() - start) / 1000,
+        longTasks: during.length,
+        longTaskMs: during.reduce((a, t) => a + t.duration, 0),
+        longest: Math.max(0, ...during.map((t) => t.duration)),
+        maxFrameGap: w.__bench.maxFrameGap,
+      };
+    }, t0);
+    const text = (await status.textContent()) ?? '';
+    const relError = Number(/relative error ([0-9.e+-]+)/.exec(text)?.[1]);
+    return { ...r, itersPerSecWall: iterations / r.seconds, itersPerSecShown: shown.length ? Math.max(...shown) : NaN, relError };
+  } finally {
+    await browser.close();
+  }
+}
+
+const port = Number(args.port);
+const stop = await preview(port);
+try {
+  // Node before and after the browser run, to bracket changes in machine load.
+  const before = await nodeRun();
+  const ui = await browserRun(port);
+  const after = await nodeRun();
+  const node = { itersPerSec: (before.itersPerSec + after.itersPerSec) / 2, relError: after.relError, runs: [before.itersPerSec, after.itersPerSec] };
+  const result = {
+    algorithm, iterations, data: `${DATA.rows}×${DATA.cols} rank ${DATA.rank}`,
+    node,
+    browser: ui,
+    ratio: ui.itersPerSecWall / node.itersPerSec,
+    loadAverage: loadavg()[0],
+  };
+  if (args.json) console.log(JSON.stringify(result));
+  else {
+    const f = (x: number) => x.toFixed(2);
+    console.log(`${algorithm}, ${iterations} iterations of a ${result.data} run`);
+    console.log(`  Node (same engine):     ${f(node.itersPerSec)} it/s (before ${f(node.runs[0])}, after ${f(node.runs[1])})   final relative error ${node.relError.toPrecision(6)}`);
+    console.log(`  app worker (Chromium): ${f(ui.itersPerSecWall)} it/s from Run to Stopped (status line showed up to ${ui.itersPerSecShown} it/s)   final ${ui.relError}`);
+    console.log(`  ratio browser/Node:    ${f(result.ratio)}`);
+    console.log(`  main thread during the run (${f(ui.seconds)} s): ${ui.longTasks} tasks over 50 ms (${f(ui.longTaskMs)} ms in all), longest ${f(ui.longest)} ms; largest gap between frames ${f(ui.maxFrameGap)} ms`);
+    console.log(`  machine load average (1 min): ${f(result.loadAverage)} — other work on the machine skews all of these`);
+  }
+} finally {
+  stop();
+}

@@ -1,0 +1,95 @@
+// A page object for the app: what a person does, through visible labels and roles only.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The parts of the status line. */
+export interface StatusInfo {
+  phase: string;
+  iteration: number;
+  relError: number;
+  text: string;
+}
+
+export class AppPage {
+  readonly status: Locator;
+  readonly summary: Locator;
+
+  constructor(readonly page: Page) {
+    this.status = page.getByRole('status');
+    this.summary = page.getByText(/^Matrix:/);
+  }
+
+  /** Opens the app (optionally with query parameters) and waits until the example is ready. */
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`./${query}`);
+    await expect(this.status).toContainText('Ready', { timeout: 15_000 });
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** Phase, iteration and relative error as the status line shows them. */
+  async read(): Promise<StatusInfo> {
+    const text = (await this.status.textContent()) ?? '';
+    const it = /iteration (\d+)/.exec(text);
+    const err = /relative error ([0-9.eE+-]+|NaN|Infinity)/.exec(text);
+    return { phase: text.split(' ')[0], iteration: it ? Number(it[1]) : NaN, relError: err ? Number(err[1]) : NaN, text };
+  }
+
+  /** Waits until the status line is in `phase` (Ready, Running, Paused, Stopped). */
+  async waitFor(phase: string, timeout = 15_000): Promise<StatusInfo> {
+    await expect(this.status).toHaveText(new RegExp(`^${phase}`), { timeout });
+    return this.read();
+  }
+
+  /** Types a value into a labelled number field and commits it (Enter). */
+  async setNumber(label: string | Locator, value: number | string): Promise<void> {
+    const f = typeof label === 'string' ? this.field(label) : label;
+    await f.fill(String(value));
+    await f.press('Enter');
+  }
+
+  /** Types into a labelled field without committing (e.g. the Randomize form, where Enter submits). */
+  async fill(label: string, value: number | string): Promise<void> {
+    await this.field(label).fill(String(value));
+  }
+
+  /** Sets the speed (e.g. '10 iterations/s' or 'As fast as possible'). */
+  async setSpeed(label: string): Promise<void> {
+    await this.field('Speed').selectOption({ label });
+  }
+
+  rankBox(): Locator {
+    return this.page.getByRole('spinbutton', { name: 'Rank', exact: true });
+  }
+
+  /** Chooses an algorithm by its menu label. */
+  async chooseAlgorithm(label: string): Promise<void> {
+    await this.field('Algorithm').selectOption({ label });
+  }
+
+  /** Steps `n` times, waiting for each step to be shown. */
+  async steps(n: number): Promise<StatusInfo> {
+    let s = await this.read();
+    for (let i = 0; i < n; i++) {
+      const before = s.iteration;
+      await this.button('Step').click();
+      await expect(this.status).toContainText(`iteration ${before + 1} `);
+      s = await this.read();
+    }
+    return s;
+  }
+
+  /** Saves the viewport and the whole page (scrolled to the top) to e2e/screenshots/NAME{,-full}.png. */
+  async screenshot(name: string): Promise<void> {
+    await expect(this.page.getByText('loading plot…')).toHaveCount(0, { timeout: 15_000 });
+    await this.page.waitForTimeout(300); // let the frame queue finish its draws
+    await this.page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    await this.page.screenshot({ path: `e2e/screenshots/${name}.png` });
+    await this.page.screenshot({ path: `e2e/screenshots/${name}-full.png`, fullPage: true });
+  }
+}

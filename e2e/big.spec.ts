@@ -1,0 +1,38 @@
+// A 2000×1000 rank-20 run keeps the page responsive: status updates keep coming and Pause
+// stops the run within a second. (Speed itself is measured by `npm run bench:ui`, not here.)
+import { test, expect } from './fixtures.js';
+
+test('a 2000×1000 rank-20 run: status keeps updating and Pause answers within a second', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await app.open();
+  await app.fill('Rows', 2000);
+  await app.fill('Columns', 1000);
+  await app.fill('Planted rank', 20);
+  await app.button('Randomize').click();
+  await expect(app.summary).toContainText('2000×1000, 2000000 observed', { timeout: 30_000 });
+  await expect(app.rankBox()).toHaveValue('20');
+  const algorithms = await app.field('Algorithm').locator('option').allTextContents();
+  const hals = algorithms.find((l) => /HALS|hierarchical/i.test(l));
+  if (hals) await app.chooseAlgorithm(hals);
+  await app.setNumber('Max iterations', 100000);
+  await app.setNumber('Tolerance', 0);
+  await app.waitFor('Ready', 30_000);
+  await expect(page.getByText(/more than a plot can show/)).toBeVisible();
+
+  await app.button('Run').click();
+  await expect(app.status).toHaveText(/^Running · iteration [1-9]/, { timeout: 15_000 });
+  // Status updates keep coming: the iteration moves on in each of three looks a second apart.
+  let last = (await app.read()).iteration;
+  for (let i = 0; i < 3; i++) {
+    await expect.poll(async () => (await app.read()).iteration, { timeout: 5000 }).toBeGreaterThan(last);
+    last = (await app.read()).iteration;
+  }
+  await app.screenshot('big-running-1280');
+
+  const t0 = Date.now();
+  await app.button('Pause').click();
+  const paused = await app.waitFor('Paused', 1000);
+  expect(Date.now() - t0).toBeLessThan(1000);
+  await page.waitForTimeout(1000);
+  expect((await app.read()).iteration).toBe(paused.iteration);
+});

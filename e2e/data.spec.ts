@@ -1,0 +1,106 @@
+// Getting a matrix: examples, Randomize, upload, drop, paste; bad input keeps what was there.
+import { test, expect } from './fixtures.js';
+
+const GOOD_CSV = 'name,a,b,c\nr1,1,2,3\nr2,4,5,6\nr3,7,8,NA\nr4,1,0,2\n';
+const BAD_CSV = 'a,b\n1,2\n3,x\n';
+
+test('each example loads and runs', async ({ app, page }) => {
+  await app.open();
+  const labels = await app.field('Example').locator('option').allTextContents();
+  expect(labels.length).toBeGreaterThanOrEqual(3);
+  for (const label of labels) {
+    await app.field('Example').selectOption({ label });
+    await expect(app.summary).toContainText(/\d+×\d+/);
+    const ready = await app.waitFor('Ready');
+    const after = await app.steps(2);
+    expect(after.iteration).toBe(2);
+    expect(after.relError).toBeLessThanOrEqual(ready.relError);
+  }
+  await app.field('Example').selectOption({ label: labels.find((l) => /Ratings/.test(l))! });
+  await expect(app.summary).toContainText(/[1-9]\d* missing/);
+  await app.waitFor('Ready');
+  await expect(page.getByText(/WH shows the predicted values|predicted/).first()).toBeVisible();
+  await app.screenshot('ratings-1280');
+});
+
+test('Randomize makes each kind of matrix, selects its planted rank, and runs', async ({ app }) => {
+  await app.open();
+  await app.fill('Rows', 30);
+  await app.fill('Columns', 20);
+  await app.fill('Planted rank', 3);
+  await app.button('Randomize').click();
+  await expect(app.summary).toContainText('30×20, 600 observed, 0 missing');
+  await expect(app.rankBox()).toHaveValue('3');
+  await app.waitFor('Ready');
+  await app.button('Run').click();
+  await app.waitFor('Stopped');
+
+  await app.field('Kind').selectOption({ label: 'Uniform random' });
+  await expect(app.field('Planted rank')).toBeDisabled();
+  await app.button('Randomize').click();
+  await expect(app.summary).toContainText('uniform random 30×20');
+  await app.waitFor('Ready');
+  expect((await app.steps(1)).iteration).toBe(1);
+
+  await app.field('Kind').selectOption({ label: 'Ratings with missing entries' });
+  await app.fill('Observed fraction', 0.3);
+  await app.button('Randomize').click();
+  await expect(app.summary).toContainText(/ratings 30×20.* [1-9]\d* missing/);
+  await app.waitFor('Ready');
+  expect((await app.steps(1)).iteration).toBe(1);
+});
+
+test('Randomize with a bad parameter says what is wrong and keeps the matrix', async ({ app, page }) => {
+  await app.open();
+  const before = await app.summary.textContent();
+  await app.fill('Planted rank', 500);
+  await app.button('Randomize').click();
+  await expect(page.getByRole('alert')).toContainText('planted rank 500 must be an integer from 1 to 80');
+  await expect(app.summary).toHaveText(before!);
+});
+
+test('uploading a valid CSV factorizes it, with its labels', async ({ app, page }) => {
+  await app.open();
+  await app.field('Upload CSV/TSV file').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+  await expect(app.summary).toContainText('good.csv — 4×3, 11 observed, 1 missing');
+  await expect(app.field('Example')).toHaveValue('');
+  await expect(app.rankBox()).toHaveValue('3');
+  await app.waitFor('Ready');
+  await app.button('Run').click();
+  await app.waitFor('Stopped');
+  // Its row labels are on the axes (plotly draws them as SVG text).
+  await expect(page.getByRole('figure', { name: 'V (data)' })).toContainText('r4');
+});
+
+test('a bad CSV shows the parser message with its row and column and keeps the previous matrix', async ({ app, page }) => {
+  await app.open();
+  await app.steps(2);
+  const before = await app.summary.textContent();
+  await app.field('Upload CSV/TSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
+  await expect(page.getByRole('alert')).toHaveText("bad.csv: row 3, column 2: 'x' is not a number");
+  await expect(app.summary).toHaveText(before!);
+  await expect(app.field('Example')).toHaveValue('lowrank');
+  expect((await app.read()).iteration).toBe(2);
+  expect((await app.steps(1)).iteration).toBe(3);
+  await app.screenshot('bad-csv-1280');
+});
+
+test('pasted text and a dropped file load too', async ({ app, page }) => {
+  await app.open();
+  await app.field('Paste CSV/TSV').fill('1 2 3\n4 5 6\n7 8 9.5\n');
+  await app.button('Load pasted data').click();
+  await expect(app.summary).toContainText('pasted text — 3×3, 9 observed');
+  await app.waitFor('Ready');
+
+  const data = page.getByRole('region', { name: 'Data' });
+  // The drop a person makes, built in the page (the e2e realm has no DOM types, hence the casts).
+  const transfer = await page.evaluateHandle((csv) => {
+    const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: string[], name: string, o: object) => unknown };
+    const dt = new g.DataTransfer();
+    dt.items.add(new g.File([csv], 'dropped.tsv', { type: 'text/tab-separated-values' }));
+    return dt;
+  }, '1\t2\n3\t4\n5\t6\n');
+  await data.dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(app.summary).toContainText('dropped.tsv — 3×2');
+  await app.waitFor('Ready');
+});

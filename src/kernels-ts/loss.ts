@@ -1,0 +1,43 @@
+// Plain-TypeScript losses and reductions of assembly/loss.ts.
+import { wh_row } from './masked.js';
+
+/** Σ over observed (i,j) of (V − WH)²; V (m×n), M (m×n or null), W (m×k), H (k×n), scratch (n). */
+export function sq_residual(V: Float64Array, M: Float64Array | null, W: Float64Array, H: Float64Array, m: number, k: number, n: number, scratch: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < m; i++) {
+    wh_row(W, H, scratch, i, k, n);
+    for (let j = 0; j < n; j++) {
+      const d = (V[i * n + j] - scratch[j]) * (M ? M[i * n + j] : 1);
+      total += d * d;
+    }
+  }
+  return total;
+}
+
+/** Σ over observed (i,j) of V log(V/WH) − V + WH (0·log 0 = 0); V (m×n), M (m×n or null), W (m×k), H (k×n), scratch (n). */
+export function kl_divergence(V: Float64Array, M: Float64Array | null, W: Float64Array, H: Float64Array, m: number, k: number, n: number, scratch: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < m; i++) {
+    wh_row(W, H, scratch, i, k, n);
+    for (let j = 0; j < n; j++) {
+      if (M && M[i * n + j] === 0) continue;
+      const v = V[i * n + j];
+      const wh = scratch[j];
+      total += (v > 0 ? v * Math.log(v / wh) : 0) - v + wh;
+    }
+  }
+  return total;
+}
+
+/** Σ A[t]·B[t] over len entries. */
+export function dot(A: Float64Array, B: Float64Array, len: number): number {
+  let s = 0;
+  for (let t = 0; t < len; t++) s += A[t] * B[t];
+  return s;
+}
+
+/** 1 if any of the len entries of X is NaN or ±Inf, else 0. */
+export function has_nonfinite(X: Float64Array, len: number): number {
+  for (let t = 0; t < len; t++) if (!Number.isFinite(X[t])) return 1;
+  return 0;
+}

@@ -1,0 +1,29 @@
+// The page: header, the Data and Options panels, and the run area (controls, status, plots).
+import { DataPanel } from '../components/DataPanel/DataPanel.js';
+import { OptionsPanel } from '../components/OptionsPanel/OptionsPanel.js';
+import { RunControls } from '../components/RunControls/RunControls.js';
+import { StatusBar } from '../components/StatusBar/StatusBar.js';
+import { ResultsPanel } from '../results/ResultsPanel.js';
+
+/** The whole app. */
+export function App() {
+  return (
+    <>
+      <header className="app-header">
+        <h1>NMF Playground</h1>
+        <p>Watch V ≈ W·H happen: non-negative matrix factorization, computed in your browser.</p>
+      </header>
+      <main className="layout">
+        <div className="run-area">
+          <RunControls />
+          <StatusBar />
+        </div>
+        <div className="side">
+          <DataPanel />
+          <OptionsPanel />
+        </div>
+        <ResultsPanel />
+      </main>
+    </>
+  );
+}

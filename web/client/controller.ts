@@ -1,0 +1,174 @@
+// What the page's controls do: commands become worker messages with run ids, worker messages
+// become store actions, snapshots are asked for at a throttled rate, and a dead worker is
+// replaced by a fresh one that gets the data and options back.
+import type { Action, AppState, DataSource } from '../state/app.js';
+import type { Store } from '../state/store.js';
+import type { DataSpec, Fault, FromWorker, RunOptions, Speed, ToWorker } from '../worker/protocol.js';
+import { WorkerLink } from './workerLink.js';
+
+/** At most this many snapshot (W, H, WH) requests per second. */
+const SNAPSHOTS_PER_SEC = 10;
+/** After this many crashes in a row the controller falls back to the first example, then gives up. */
+const MAX_CRASHES = 3;
+
+/** Calls `fn` when the main thread has nothing else to do (or after a second at most). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 0);
+}
+
+/** The bridge between the UI (store + commands) and the worker. */
+export class Controller {
+  private link: WorkerLink;
+  private nextRunId = 1;
+  private crashes = 0;
+  private snapInFlight = false;
+  private snapIteration = -1;
+  private lastSnapAt = -Infinity;
+  private snapTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly store: Store<AppState, Action>,
+    private readonly spawn: () => Worker,
+    private readonly fallback: DataSpec,
+    private watchdogMs = 30_000,
+  ) {
+    this.link = this.connect();
+  }
+
+  /** Makes the matrix of `spec` the data (the current run pauses; on failure it stays). */
+  load(spec: DataSpec, source: DataSource): void {
+    const runId = this.nextRunId++;
+    this.store.dispatch({ type: 'loadRequested', runId, spec, source });
+    this.send({ type: 'load', runId, spec });
+  }
+
+  /** New options: the current run stops and a new one starts at iteration 0. */
+  setOptions(options: RunOptions): void {
+    this.store.dispatch({ type: 'options', options });
+    if (!this.store.getState().pendingLoad) this.configure();
+  }
+
+  run(): void {
+    this.store.dispatch({ type: 'intent', intent: 'run' });
+    this.send({ type: 'run', runId: this.runId });
+  }
+
+  pause(): void {
+    this.store.dispatch({ type: 'intent', intent: 'pause' });
+    this.send({ type: 'pause', runId: this.runId });
+  }
+
+  step(): void {
+    this.send({ type: 'step', runId: this.runId });
+  }
+
+  /** Back to iteration 0 with the same data and options (a new run id). */
+  reset(): void {
+    this.configure();
+  }
+
+  setSpeed(speed: Speed): void {
+    this.store.dispatch({ type: 'speed', speed });
+    this.send({ type: 'speed', runId: this.runId, speed });
+  }
+
+  dismissNotices(): void {
+    this.store.dispatch({ type: 'dismissNotices' });
+  }
+
+  /** Test hook: makes the worker throw or hang. */
+  fault(fault: Fault): void {
+    this.send({ type: 'fault', runId: this.runId, fault });
+  }
+
+  /** Test hook: how long a ping may go unanswered before the worker is declared dead. */
+  setWatchdog(ms: number): void {
+    this.watchdogMs = ms;
+    this.link.timeoutMs = ms;
+  }
+
+  private get runId(): number {
+    return this.store.getState().run.runId;
+  }
+
+  private send(msg: ToWorker): void {
+    this.link.send(msg);
+  }
+
+  private connect(): WorkerLink {
+    return new WorkerLink(this.spawn, { message: (m) => this.onMessage(m), died: (r) => this.onDied(r) }, this.watchdogMs);
+  }
+
+  private configure(): void {
+    const runId = this.nextRunId++;
+    this.store.dispatch({ type: 'configured', runId });
+    this.snapInFlight = false;
+    this.snapIteration = -1;
+    this.send({ type: 'configure', runId, options: this.store.getState().options });
+  }
+
+  private onMessage(msg: FromWorker): void {
+    const pending = this.store.getState().pendingLoad;
+    this.store.dispatch({ type: 'worker', msg });
+    switch (msg.type) {
+      case 'loaded':
+        if (pending?.runId === msg.runId) this.configure();
+        return;
+      case 'progress':
+        if (msg.runId === this.runId) this.crashes = 0;
+        return this.maybeSnapshot();
+      case 'snapshot':
+        if (msg.runId === this.runId) {
+          this.snapInFlight = false;
+          this.snapIteration = msg.iteration;
+        }
+        return this.maybeSnapshot();
+    }
+  }
+
+  /** Asks for W, H, WH when the iteration moved, none is in flight and the rate allows. */
+  private maybeSnapshot(): void {
+    const { run } = this.store.getState();
+    if (run.phase === 'starting' || run.phase === 'invalid' || this.snapInFlight || run.iteration === this.snapIteration) return;
+    const wait = this.lastSnapAt + 1000 / SNAPSHOTS_PER_SEC - performance.now();
+    if (wait > 0) {
+      this.snapTimer ??= setTimeout(() => {
+        this.snapTimer = null;
+        this.maybeSnapshot();
+      }, wait);
+      return;
+    }
+    // Ask when the main thread is idle: while the plots are still drawing the last snapshot,
+    // the next one waits, so drawing never queues up behind itself.
+    this.snapInFlight = true;
+    whenIdle(() => {
+      this.lastSnapAt = performance.now();
+      this.send({ type: 'snapshot', runId: this.runId });
+    });
+  }
+
+  private onDied(reason: string): void {
+    this.crashes++;
+    if (this.crashes > MAX_CRASHES) {
+      this.store.dispatch({ type: 'notice', text: `The worker failed ${MAX_CRASHES} times in a row (${reason}). Reload the page to start again.` });
+      return;
+    }
+    this.link = this.connect();
+    this.recover(reason);
+  }
+
+  /** Gives a fresh worker the speed, the data (or the fallback after repeated crashes) and, once loaded, the options. */
+  private recover(reason: string): void {
+    const s = this.store.getState();
+    this.store.dispatch({
+      type: 'workerRestarted',
+      notice: `The worker stopped: ${reason}. A fresh worker was started with the same data and options; the run restarts at iteration 0.`,
+    });
+    this.snapInFlight = false;
+    this.snapIteration = -1;
+    this.send({ type: 'speed', runId: 0, speed: s.speed });
+    const spec = this.crashes >= MAX_CRASHES - 1 || !s.data ? this.fallback : s.data.spec;
+    this.load(spec, 'recovery');
+  }
+}

@@ -1,0 +1,92 @@
+// How to factorize: algorithm, rank, initialization, seed, stopping rules and the algorithm's
+// own parameters, built from the registries; what the solver cannot take is disabled, with why.
+import { Rng } from '../../../src/core/rng.js';
+import { INITS } from '../../../src/init/registry.js';
+import type { InitId } from '../../../src/init/types.js';
+import { SOLVERS, solverInfo } from '../../../src/solvers/registry.js';
+import type { AlgorithmId, SolverParams } from '../../../src/solvers/types.js';
+import { useAppState, useController } from '../../app/context.js';
+import { algorithmBlocked, initBlocked, maxRank, paramBlocked } from '../../state/options.js';
+import { solverParams } from '../../../src/driver/options.js';
+import type { RunOptions } from '../../worker/protocol.js';
+import { NumberField } from '../fields/NumberField.js';
+import { SelectField } from '../fields/SelectField.js';
+import { RankField } from './RankField.js';
+import { ParamsFields } from './ParamsFields.js';
+
+/** The Options panel. */
+export function OptionsPanel() {
+  const controller = useController();
+  const options = useAppState((s) => s.options);
+  const summary = useAppState((s) => s.data?.info.summary ?? null);
+  const optionError = useAppState((s) => s.optionError);
+  const missing = summary?.missing ?? 0;
+  const solver = solverInfo(options.algorithm);
+  const init = INITS.find((i) => i.id === options.init);
+  const errorFor = (option: string) => (optionError?.option === option ? optionError.message : null);
+  const set = (patch: Partial<RunOptions>) => controller.setOptions({ ...options, ...patch });
+
+  return (
+    <section className="panel" aria-labelledby="options-heading">
+      <h2 id="options-heading">Options</h2>
+      <SelectField
+        label="Algorithm"
+        value={options.algorithm}
+        choices={SOLVERS.map((s) => ({ value: s.id, label: s.label, blocked: algorithmBlocked(s, missing), description: s.description }))}
+        onChange={(id) => set({ algorithm: id as AlgorithmId, params: solverParams(id as AlgorithmId) })}
+        hint={solver.description}
+        error={errorFor('algorithm')}
+      />
+      <RankField value={options.rank} max={summary ? maxRank(summary) : options.rank} onCommit={(rank) => set({ rank })} error={errorFor('rank')} />
+      <SelectField
+        label="Initialization"
+        value={options.init}
+        choices={INITS.map((i) => ({ value: i.id, label: i.label, blocked: initBlocked(i), description: i.description }))}
+        onChange={(id) => set({ init: id as InitId })}
+        hint={init ? `${init.description}${init.seeded ? '' : ' The seed does not change it.'}` : undefined}
+        error={errorFor('init')}
+      />
+      <NumberField
+        label="Seed"
+        integer
+        value={options.seed}
+        onCommit={(seed) => set({ seed })}
+        error={errorFor('seed')}
+        after={
+          <button type="button" onClick={() => set({ seed: nextSeed(options.seed) })}>
+            New seed
+          </button>
+        }
+      />
+      <NumberField label="Max iterations" integer min={1} value={options.maxIter} onCommit={(maxIter) => set({ maxIter })} error={errorFor('maxIter')} />
+      <NumberField
+        label="Tolerance"
+        min={0}
+        value={options.tol}
+        onCommit={(tol) => set({ tol })}
+        hint="Stop when the objective changes by less than this fraction; 0 = never."
+        error={errorFor('tol')}
+      />
+      <NumberField
+        label="Target error ‖V−WH‖"
+        min={0}
+        value={options.target}
+        onCommit={(target) => set({ target })}
+        hint="Stop when ‖V−WH‖_F reaches this; 0 = never."
+        error={errorFor('target')}
+      />
+      <ParamsFields
+        solver={solver}
+        params={options.params}
+        blocked={(p) => paramBlocked(solver, p)}
+        errorFor={errorFor}
+        onChange={(params: SolverParams) => set({ params })}
+      />
+    </section>
+  );
+}
+
+/** The seed after `seed` for the "New seed" button: drawn from the seeded stream, so a sequence of clicks is reproducible. */
+function nextSeed(seed: number): number {
+  return 1 + new Rng(seed, 0x5eed).int(999_999);
+}

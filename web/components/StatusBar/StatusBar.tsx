@@ -1,0 +1,56 @@
+// The status line (a polite live region): phase, iteration, relative error, iterations per
+// second and, on a stop, the reason; below it, notices about what the app did on its own.
+import { useAppState, useController } from '../../app/context.js';
+import type { AppState } from '../../state/app.js';
+
+/** The status sentence for a state. */
+export function statusText(s: AppState): string {
+  const r = s.run;
+  if (!s.data) return s.pendingLoad ? 'Loading the matrix…' : 'No matrix loaded.';
+  const err = r.relError === null ? '' : ` · relative error ${fmt(r.relError)}`;
+  switch (r.phase) {
+    case 'starting':
+      return 'Initializing W and H…';
+    case 'invalid':
+      return `Cannot run: ${s.optionError?.message ?? 'the options do not fit this matrix'}.`;
+    case 'ready':
+      return `Ready · iteration 0${err} (initial W, H) · press Run or Step`;
+    case 'running':
+      return `Running · iteration ${r.iteration}${err} · ${Math.round(r.itersPerSec)} iterations/s`;
+    case 'paused':
+      return `Paused · iteration ${r.iteration}${err}`;
+    case 'stopped':
+      return `Stopped · iteration ${r.iteration}${err} · ${r.stop?.message ?? ''}`;
+  }
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? x.toPrecision(4) : String(x);
+}
+
+/** See the file comment. */
+export function StatusBar() {
+  const text = useAppState(statusText);
+  const notices = useAppState((s) => s.notices);
+  const controller = useController();
+  const diverged = useAppState((s) => s.run.stop?.reason === 'diverged');
+  return (
+    <div className="status-area">
+      <p role="status" aria-live="polite" className={`status${diverged ? ' warn' : ''}`}>
+        {text}
+      </p>
+      {notices.length > 0 && (
+        <section className="notices" aria-live="polite" aria-label="Notices">
+          <ul>
+            {notices.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => controller.dismissNotices()}>
+            Dismiss
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}

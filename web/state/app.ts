@@ -1,0 +1,151 @@
+// The app's whole state and the one reducer that changes it. Pure: no worker, no DOM.
+// Worker messages for any run but the current one (or the pending load) are dropped here.
+import type { Stop } from '../../src/driver/factorization.js';
+import { exampleInfo } from '../../src/data/examples.js';
+import type { DataInfo, DataSpec, FromWorker, RunOptions, RunPhase, Snapshot, Speed } from '../worker/protocol.js';
+import { defaultOptions, fitOptions } from './options.js';
+
+/** Which control a matrix came from (its error is shown next to that control). */
+export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery';
+
+/** The run on screen. `phase` 'starting' = its first progress has not arrived; 'invalid' = options rejected. */
+export interface RunView {
+  readonly runId: number;
+  readonly phase: RunPhase | 'starting' | 'invalid';
+  /** A Run or Pause the worker has not confirmed yet (for instant button feedback). */
+  readonly intent: 'run' | 'pause' | null;
+  readonly iteration: number;
+  readonly relError: number | null;
+  readonly initialRelError: number | null;
+  readonly itersPerSec: number;
+  /** Relative error after each iteration (index 0 = iteration 1). */
+  readonly history: readonly number[];
+  readonly stop: Stop | null;
+}
+
+export interface AppState {
+  readonly options: RunOptions;
+  readonly speed: Speed;
+  /** The matrix in the worker and the spec it was made from (kept to reload it after a crash). */
+  readonly data: { readonly spec: DataSpec; readonly info: DataInfo } | null;
+  readonly pendingLoad: { readonly runId: number; readonly spec: DataSpec; readonly source: DataSource } | null;
+  readonly dataError: { readonly source: DataSource; readonly message: string } | null;
+  readonly optionError: { readonly option: string; readonly message: string } | null;
+  /** Things the app did on its own (options adjusted, worker restarted), shown in the status area. */
+  readonly notices: readonly string[];
+  readonly run: RunView;
+  readonly snapshot: Snapshot | null;
+}
+
+export type Action =
+  | { readonly type: 'loadRequested'; readonly runId: number; readonly spec: DataSpec; readonly source: DataSource }
+  | { readonly type: 'configured'; readonly runId: number }
+  | { readonly type: 'options'; readonly options: RunOptions }
+  | { readonly type: 'speed'; readonly speed: Speed }
+  | { readonly type: 'intent'; readonly intent: 'run' | 'pause' }
+  | { readonly type: 'workerRestarted'; readonly notice: string }
+  | { readonly type: 'notice'; readonly text: string }
+  | { readonly type: 'dismissNotices' }
+  | { readonly type: 'worker'; readonly msg: FromWorker };
+
+/** The state before anything is loaded. */
+export function initialState(): AppState {
+  return {
+    options: defaultOptions(),
+    speed: null,
+    data: null,
+    pendingLoad: null,
+    dataError: null,
+    optionError: null,
+    notices: [],
+    run: freshRun(0),
+    snapshot: null,
+  };
+}
+
+function freshRun(runId: number): RunView {
+  return { runId, phase: 'starting', intent: null, iteration: 0, relError: null, initialRelError: null, itersPerSec: 0, history: [], stop: null };
+}
+
+/** The rank a spec suggests: an example's chosen rank, or the planted rank of a generator. */
+export function suggestedRank(spec: DataSpec): number | undefined {
+  if (spec.kind === 'example') return exampleInfo(spec.id).rank;
+  if (spec.kind === 'lowrank' || spec.kind === 'ratings') return spec.rank;
+  return undefined;
+}
+
+/** The next state after `a`. */
+export function reduce(s: AppState, a: Action): AppState {
+  switch (a.type) {
+    case 'loadRequested':
+      return { ...s, pendingLoad: { runId: a.runId, spec: a.spec, source: a.source }, dataError: null };
+    case 'configured':
+      return { ...s, run: freshRun(a.runId), optionError: null };
+    case 'options':
+      return { ...s, options: a.options };
+    case 'speed':
+      return { ...s, speed: a.speed };
+    case 'intent':
+      return { ...s, run: { ...s.run, intent: a.intent } };
+    case 'workerRestarted': {
+      // A load in flight died with the worker: say so next to its control; the previous data is reloaded.
+      const p = s.pendingLoad;
+      const dataError = p && p.source !== 'recovery' ? { source: p.source, message: 'The worker crashed while making this matrix; the previous one was kept.' } : s.dataError;
+      return { ...s, pendingLoad: null, dataError, run: freshRun(s.run.runId), snapshot: null, notices: [...s.notices, a.notice] };
+    }
+    case 'notice':
+      return { ...s, notices: [...s.notices, a.text] };
+    case 'dismissNotices':
+      return s.notices.length ? { ...s, notices: [] } : s;
+    case 'worker':
+      return fromWorker(s, a.msg);
+  }
+}
+
+function fromWorker(s: AppState, m: FromWorker): AppState {
+  switch (m.type) {
+    case 'hello':
+    case 'pong':
+      return s;
+    case 'loaded': {
+      const p = s.pendingLoad;
+      if (!p || p.runId !== m.runId) return s;
+      // A reload after a crash keeps the user's options; a new matrix brings its own rank.
+      const fit = fitOptions(s.options, m.data.summary, p.source === 'recovery' ? undefined : suggestedRank(p.spec));
+      return {
+        ...s,
+        data: { spec: p.spec, info: m.data },
+        pendingLoad: null,
+        dataError: null,
+        options: fit.options,
+        notices: fit.notes.length ? [...s.notices, ...fit.notes] : s.notices,
+        snapshot: null,
+      };
+    }
+    case 'loadFailed': {
+      const p = s.pendingLoad;
+      if (!p || p.runId !== m.runId) return s;
+      return { ...s, pendingLoad: null, dataError: { source: p.source, message: m.message } };
+    }
+    case 'optionsInvalid':
+      if (m.runId !== s.run.runId) return s;
+      return { ...s, optionError: { option: m.option, message: m.message }, run: { ...s.run, phase: 'invalid', intent: null } };
+    case 'progress': {
+      const r = s.run;
+      if (m.runId !== r.runId) return s;
+      const history = m.from === r.history.length ? r.history.concat(m.history) : r.history.slice(0, m.from).concat(m.history);
+      // An intent stays until the worker confirms it (a progress sent before it saw the click does not).
+      const unconfirmed = (r.intent === 'run' && (m.phase === 'ready' || m.phase === 'paused')) || (r.intent === 'pause' && m.phase === 'running');
+      const intent = unconfirmed ? r.intent : null;
+      return {
+        ...s,
+        run: {
+          runId: r.runId, phase: m.phase, intent, iteration: m.iteration, relError: m.relError,
+          initialRelError: m.initialRelError, itersPerSec: m.itersPerSec, history, stop: m.stop,
+        },
+      };
+    }
+    case 'snapshot':
+      return m.runId === s.run.runId ? { ...s, snapshot: m } : s;
+  }
+}

@@ -1,0 +1,64 @@
+// What the Options panel may offer for the current data, from the registries (never a fixed list).
+import type { Summary } from '../../src/data/summary.js';
+import { DEFAULT_OPTIONS, solverParams } from '../../src/driver/options.js';
+import { INITS } from '../../src/init/registry.js';
+import type { InitInfo } from '../../src/init/types.js';
+import { SOLVERS, solverInfo } from '../../src/solvers/registry.js';
+import type { ParamId, SolverInfo } from '../../src/solvers/types.js';
+import type { RunOptions } from '../worker/protocol.js';
+
+/** The app's starting options: the engine's defaults, with a registered algorithm and its parameters. */
+export function defaultOptions(): RunOptions {
+  const algorithm = SOLVERS.some((s) => s.id === DEFAULT_OPTIONS.algorithm) ? DEFAULT_OPTIONS.algorithm : SOLVERS[0].id;
+  const { given: _g, restarts: _r, ...rest } = DEFAULT_OPTIONS;
+  return { ...rest, algorithm, params: solverParams(algorithm) };
+}
+
+/** Why `solver` cannot be chosen for data with `missing` missing entries, or null if it can. */
+export function algorithmBlocked(solver: SolverInfo, missing: number): string | null {
+  return missing > 0 && solver.maskUnsupported ? `cannot use missing entries: ${solver.maskUnsupported}` : null;
+}
+
+/** Why `init` cannot be chosen in the app, or null if it can. */
+export function initBlocked(init: InitInfo): string | null {
+  return init.id === 'given' ? 'needs W0 and H0 files: use the command line' : null;
+}
+
+/** Why `param` is disabled for `solver`, or null when the solver reads it. */
+export function paramBlocked(solver: SolverInfo, param: ParamId): string | null {
+  return solver.params.includes(param) ? null : `not used by ${solver.label}`;
+}
+
+/** The largest rank for a matrix of this size. */
+export function maxRank(s: Pick<Summary, 'rows' | 'cols'>): number {
+  return Math.max(1, Math.min(s.rows, s.cols));
+}
+
+/**
+ * Options adjusted to newly loaded data: the suggested rank if any, the rank kept in
+ * 1..min(m, n), and a solver that accepts missing entries if there are any. Returns the
+ * options and a note for each change the user did not ask for.
+ */
+export function fitOptions(o: RunOptions, s: Summary, suggestedRank?: number): { options: RunOptions; notes: string[] } {
+  const notes: string[] = [];
+  let rank = suggestedRank ?? o.rank;
+  const top = maxRank(s);
+  if (rank > top) {
+    notes.push(`Rank lowered to ${top}, the most a ${s.rows}×${s.cols} matrix allows.`);
+    rank = top;
+  }
+  let { algorithm, params } = o;
+  const current = solverInfo(algorithm);
+  if (algorithmBlocked(current, s.missing)) {
+    const ok = SOLVERS.find((x) => !algorithmBlocked(x, s.missing));
+    if (ok) {
+      notes.push(`Algorithm switched to ${ok.label}: ${current.label} ${algorithmBlocked(current, s.missing)}.`);
+      algorithm = ok.id;
+      params = solverParams(ok.id);
+    }
+  }
+  let init = o.init;
+  const initInfo = INITS.find((i) => i.id === init);
+  if (!initInfo || initBlocked(initInfo)) init = INITS.find((i) => !initBlocked(i))!.id;
+  return { options: { ...o, rank: Math.max(1, rank), algorithm, params, init }, notes };
+}

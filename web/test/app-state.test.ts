@@ -1,0 +1,136 @@
+// The app's reducer: stale worker messages are dropped, history is append-only per run, loads
+// adjust the options to the data, and failures keep the previous matrix.
+import { describe, expect, it } from 'vitest';
+import type { Summary } from '../../src/data/summary.js';
+import type { SolverInfo } from '../../src/solvers/types.js';
+import { initialState, reduce, type Action, type AppState } from '../state/app.js';
+import { algorithmBlocked, fitOptions, paramBlocked } from '../state/options.js';
+import type { DataInfo, Progress } from '../worker/protocol.js';
+
+const summary: Summary = { rows: 5, cols: 6, observed: 30, missing: 0, min: 0, max: 1 };
+const info: DataInfo = {
+  name: 'tutorial', summary,
+  V: { rows: 5, cols: 6, data: new Float64Array(30), sourceRows: 5, sourceCols: 6, blockRows: 1, blockCols: 1 },
+  observed: new Float64Array(30).fill(1),
+};
+
+function apply(s: AppState, ...actions: Action[]): AppState {
+  return actions.reduce(reduce, s);
+}
+
+function progress(runId: number, from: number, history: number[], phase: Progress['phase'] = 'running'): Action {
+  const msg: Progress = {
+    type: 'progress', runId, phase, iteration: from + history.length, relError: history.at(-1) ?? 1,
+    itersPerSec: 10, from, history, initialRelError: 1, stop: null,
+  };
+  return { type: 'worker', msg };
+}
+
+/** A state with the tutorial loaded and run 2 configured. */
+function loaded(): AppState {
+  return apply(
+    initialState(),
+    { type: 'loadRequested', runId: 1, spec: { kind: 'example', id: 'tutorial' }, source: 'example' },
+    { type: 'worker', msg: { type: 'loaded', runId: 1, data: info } },
+    { type: 'configured', runId: 2 },
+  );
+}
+
+describe('app state', () => {
+  it('loading an example selects the rank it is meant for', () => {
+    const s = loaded();
+    expect(s.data?.info.name).toBe('tutorial');
+    expect(s.options.rank).toBe(3);
+    expect(s.pendingLoad).toBeNull();
+  });
+
+  it('drops progress of any other run id, appends that of the current one', () => {
+    let s = apply(loaded(), progress(2, 0, [0.5, 0.4]));
+    s = apply(s, progress(1, 2, [0.3]), progress(3, 2, [0.3]));
+    expect(s.run.history).toEqual([0.5, 0.4]);
+    s = apply(s, progress(2, 2, [0.3]));
+    expect(s.run.history).toEqual([0.5, 0.4, 0.3]);
+    expect(s.run.iteration).toBe(3);
+  });
+
+  it('a history resent from an earlier point replaces the tail', () => {
+    const s = apply(loaded(), progress(2, 0, [0.5, 0.4, 0.3]), progress(2, 1, [0.45]));
+    expect(s.run.history).toEqual([0.5, 0.45]);
+  });
+
+  it('a new run starts empty and ignores the old one', () => {
+    const s = apply(loaded(), progress(2, 0, [0.5]), { type: 'configured', runId: 3 }, progress(2, 1, [0.4]));
+    expect(s.run).toMatchObject({ runId: 3, phase: 'starting', iteration: 0, history: [] });
+  });
+
+  it('a failed load keeps the matrix and shows the message at its source', () => {
+    const s = apply(
+      loaded(),
+      { type: 'loadRequested', runId: 3, spec: { kind: 'text', text: 'x', fileName: 'bad.csv' }, source: 'upload' },
+      { type: 'worker', msg: { type: 'loadFailed', runId: 3, message: 'bad.csv: row 1, column 1: nope' } },
+    );
+    expect(s.data?.info.name).toBe('tutorial');
+    expect(s.dataError).toEqual({ source: 'upload', message: 'bad.csv: row 1, column 1: nope' });
+    expect(s.run.runId).toBe(2);
+  });
+
+  it('a load reply for another id than the pending one is ignored', () => {
+    const s = apply(loaded(), { type: 'worker', msg: { type: 'loaded', runId: 9, data: { ...info, name: 'other' } } });
+    expect(s.data?.info.name).toBe('tutorial');
+  });
+
+  it('Run stays an intent until the worker confirms it; a late running progress does not undo a Pause', () => {
+    let s = apply(loaded(), progress(2, 0, [], 'ready'), { type: 'intent', intent: 'run' });
+    s = apply(s, progress(2, 0, [], 'ready'));
+    expect(s.run.intent).toBe('run');
+    s = apply(s, progress(2, 0, [0.5], 'running'));
+    expect(s.run.intent).toBeNull();
+    s = apply(s, { type: 'intent', intent: 'pause' }, progress(2, 1, [0.4], 'running'));
+    expect(s.run.intent).toBe('pause');
+    s = apply(s, progress(2, 2, [], 'paused'));
+    expect(s.run).toMatchObject({ intent: null, phase: 'paused' });
+  });
+
+  it('a worker restart during a load reports it at that load\'s control', () => {
+    const s = apply(
+      loaded(),
+      { type: 'loadRequested', runId: 3, spec: { kind: 'lowrank', rows: 9, cols: 9, rank: 2, noise: 0, seed: 1 }, source: 'randomize' },
+      { type: 'workerRestarted', notice: 'restarted' },
+    );
+    expect(s.dataError?.source).toBe('randomize');
+    expect(s.notices).toEqual(['restarted']);
+    expect(s.pendingLoad).toBeNull();
+  });
+});
+
+describe('option rules', () => {
+  const fake = { label: 'Fake', params: ['epsilon'], maskUnsupported: 'needs every entry' } as unknown as SolverInfo;
+
+  it('a solver that needs full data is blocked only when entries are missing', () => {
+    expect(algorithmBlocked(fake, 0)).toBeNull();
+    expect(algorithmBlocked(fake, 3)).toBe('cannot use missing entries: needs every entry');
+  });
+
+  it('parameters a solver does not read are disabled with its name', () => {
+    expect(paramBlocked(fake, 'epsilon')).toBeNull();
+    expect(paramBlocked(fake, 'l2')).toBe('not used by Fake');
+  });
+
+  it('fitOptions lowers a rank that does not fit and says so', () => {
+    const { options, notes } = fitOptions({ ...initialState().options, rank: 9 }, summary);
+    expect(options.rank).toBe(5);
+    expect(notes).toEqual(['Rank lowered to 5, the most a 5×6 matrix allows.']);
+  });
+});
+
+describe('recovery', () => {
+  it('reloading the data after a crash keeps the options the user chose', () => {
+    let s = apply(loaded(), { type: 'options', options: { ...loaded().options, rank: 2 } }, { type: 'workerRestarted', notice: 'x' });
+    s = apply(
+      s,
+      { type: 'loadRequested', runId: 5, spec: { kind: 'example', id: 'tutorial' }, source: 'recovery' },
+      { type: 'worker', msg: { type: 'loaded', runId: 5, data: info } },
+    );
+    expect(s.options.rank).toBe(2);
+  });
+});

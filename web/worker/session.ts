@@ -1,0 +1,239 @@
+// The worker's one factorization session: owns the Engine, the data (Problem) and the run
+// (Factorization), iterates in time slices and answers the page's messages between slices.
+// No worker globals here: the clock, the scheduler and `post` are given, so Node tests can drive it.
+import type { DataMatrix, Problem } from '../../src/core/problem.js';
+import { loadProblem } from '../../src/core/problem.js';
+import { summarize } from '../../src/data/summary.js';
+import { Factorization } from '../../src/driver/factorization.js';
+import { OptionError } from '../../src/driver/options.js';
+import type { Engine } from '../../src/wasm/engine.js';
+import { makeData } from './data.js';
+import { displayData, displayFactors } from './display.js';
+import { Pacer, RateMeter, SLICE_MS } from './pace.js';
+import type { DataInfo, DataSpec, FromWorker, RunOptions, RunPhase, Speed, ToWorker } from './protocol.js';
+
+/** What the session needs from its realm. */
+export interface SessionHost {
+  now(): number;
+  /** Calls `fn` after `ms` milliseconds (0: as soon as pending messages have been handled). */
+  schedule(ms: number, fn: () => void): void;
+  post(msg: FromWorker, transfer?: ArrayBuffer[]): void;
+}
+
+/** Runs one factorization at a time on one matrix, driven by ToWorker messages. */
+export class Session {
+  private data: DataMatrix | null = null;
+  private problem: Problem | null = null;
+  private dataMark = 0;
+  private runId = 0;
+  private f: Factorization | null = null;
+  private options: RunOptions | null = null;
+  private phase: RunPhase = 'ready';
+  private speed: Speed = null;
+  private sentHistory = 0;
+  private snapshotWanted = false;
+  /** Bumped to cancel a scheduled tick. */
+  private loop = 0;
+  private pacer: Pacer | null = null;
+  private readonly meter = new RateMeter();
+  private itersPerSec = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly host: SessionHost,
+  ) {}
+
+  /** Handles one message from the page. */
+  handle(msg: ToWorker): void {
+    switch (msg.type) {
+      case 'load':
+        return this.load(msg.runId, msg.spec);
+      case 'configure':
+        return this.configure(msg.runId, msg.options);
+      case 'speed':
+        this.speed = msg.speed;
+        if (this.phase === 'running') this.startLoop();
+        return;
+      case 'ping':
+        return this.host.post({ type: 'pong', runId: msg.runId });
+      case 'fault':
+        return fault(msg.fault);
+    }
+    if (msg.runId !== this.runId || !this.f) return; // stale: addressed to an older run
+    switch (msg.type) {
+      case 'run':
+        if (this.phase === 'stopped' || this.phase === 'running') return this.postProgress();
+        this.phase = 'running';
+        this.meter.restart(this.host.now(), this.f.iteration);
+        this.startLoop();
+        return this.postProgress();
+      case 'pause':
+        if (this.phase === 'running') this.halt('paused');
+        return this.postProgress();
+      case 'step':
+        this.halt('paused');
+        this.f.step();
+        if (this.f.stop) this.phase = 'stopped';
+        this.postProgress();
+        return this.flushSnapshot();
+      case 'snapshot':
+        this.snapshotWanted = true;
+        if (this.phase !== 'running') this.flushSnapshot();
+        return;
+    }
+  }
+
+  private load(runId: number, spec: DataSpec): void {
+    if (this.phase === 'running') {
+      this.halt('paused');
+      this.postProgress();
+    }
+    let data: DataMatrix;
+    try {
+      data = makeData(spec);
+    } catch (e) {
+      return this.host.post({ type: 'loadFailed', runId, message: messageOf(e) });
+    }
+    const previous = this.data;
+    try {
+      this.useData(data);
+    } catch (e) {
+      this.host.post({ type: 'loadFailed', runId, message: messageOf(e) });
+      if (previous) {
+        // Keep the previous matrix; its run cannot survive the arena reset, so it restarts.
+        this.useData(previous);
+        if (this.options) this.configure(this.runId, this.options);
+      }
+      return;
+    }
+    this.runId = runId;
+    this.host.post({ type: 'loaded', runId, data: dataInfo(data) });
+  }
+
+  private useData(data: DataMatrix): void {
+    this.halt('ready');
+    this.f = null;
+    this.problem = null;
+    this.data = null;
+    this.engine.reset();
+    this.problem = loadProblem(this.engine, data);
+    this.data = data;
+    this.dataMark = this.engine.mark();
+  }
+
+  private configure(runId: number, options: RunOptions): void {
+    this.halt('ready');
+    this.runId = runId;
+    this.options = options;
+    this.f = null;
+    if (!this.problem) return;
+    this.engine.release(this.dataMark);
+    try {
+      this.f = new Factorization(this.engine, this.problem, { ...options, restarts: 1 });
+    } catch (e) {
+      if (!(e instanceof OptionError)) throw e;
+      return this.host.post({ type: 'optionsInvalid', runId, option: e.option, message: e.message });
+    }
+    this.sentHistory = 0;
+    this.postProgress();
+    if (this.snapshotWanted) this.flushSnapshot();
+  }
+
+  /** Stops iterating (cancels the scheduled tick) and sets the phase. */
+  private halt(phase: RunPhase): void {
+    this.loop++;
+    this.pacer = null;
+    this.itersPerSec = 0;
+    this.phase = phase;
+  }
+
+  private startLoop(): void {
+    const token = ++this.loop;
+    this.pacer = new Pacer(this.speed, this.host.now());
+    this.host.schedule(0, () => this.tick(token));
+  }
+
+  /** One time slice: the iterations owed, then progress, then come back (or stop). */
+  private tick(token: number): void {
+    const f = this.f;
+    const pacer = this.pacer;
+    if (token !== this.loop || !f || !pacer) return;
+    const t0 = this.host.now();
+    let owed = pacer.due(t0);
+    let done = 0;
+    while (owed > 0 && !f.stop) {
+      f.step();
+      done++;
+      owed--;
+      if (this.host.now() - t0 >= SLICE_MS) break;
+    }
+    pacer.record(done);
+    const now = this.host.now();
+    if (done > 0) this.itersPerSec = this.meter.sample(now, f.iteration);
+    if (f.stop) this.halt('stopped');
+    if (done > 0 || f.stop) {
+      this.postProgress();
+      this.flushSnapshot();
+    }
+    if (this.phase === 'running') this.host.schedule(pacer.wait(now), () => this.tick(token));
+  }
+
+  private postProgress(): void {
+    const f = this.f;
+    if (!f) return;
+    const from = this.sentHistory;
+    const history = f.history.slice(from);
+    this.sentHistory = f.history.length;
+    this.host.post({
+      type: 'progress',
+      runId: this.runId,
+      phase: this.phase,
+      iteration: f.iteration,
+      relError: f.relError,
+      itersPerSec: this.phase === 'running' ? this.itersPerSec : 0,
+      from,
+      history,
+      initialRelError: f.initialRelError,
+      stop: f.stop,
+    });
+  }
+
+  /** Sends W, H, WH for display if the page asked for them. */
+  private flushSnapshot(): void {
+    const f = this.f;
+    if (!this.snapshotWanted || !f) return;
+    this.snapshotWanted = false;
+    const { m, n } = f.problem;
+    const d = displayFactors(this.engine.view(f.W), this.engine.view(f.H), m, f.k, n);
+    const Wfull = this.data?.imageWidth ? this.engine.copyOut(f.W) : undefined;
+    const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
+    if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
+    this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull }, buffers);
+  }
+}
+
+/** What the page is told about a matrix: name, summary, labels and V for display. */
+function dataInfo(data: DataMatrix): DataInfo {
+  const { V, observed } = displayData(data.values, data.rows, data.cols);
+  return {
+    name: data.name ?? 'data',
+    summary: summarize(data),
+    rowLabels: V.blockRows === 1 ? data.rowLabels : undefined,
+    colLabels: V.blockCols === 1 ? data.colLabels : undefined,
+    V,
+    observed,
+    imageWidth: data.imageWidth,
+  };
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Test-only faults: an uncaught exception, or a worker that never answers again. */
+function fault(kind: 'throw' | 'hang'): void {
+  if (kind === 'throw') throw new Error('test fault: the worker threw');
+  for (;;) {
+    // spin forever: the page's watchdog must notice the silence
+  }
+}
