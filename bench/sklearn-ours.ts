@@ -12,10 +12,14 @@ import type { Engine } from '../src/wasm/engine.js';
 export interface OurRun {
   /** ‖V−WH‖_F/‖V‖_F after each iteration (index 0 = iteration 1), as the driver records it. */
   readonly relErrors: number[];
-  /** Seconds from the start (initialization included) to the end of each iteration. */
+  /** Wall seconds from the start (initialization included) to the end of each iteration. */
   readonly seconds: number[];
-  /** Seconds of the constructor alone: the init, the solver's workspace, the first error. */
+  /** The same in this process's CPU seconds (user + system). */
+  readonly cpuSeconds: number[];
+  /** Wall seconds of the constructor alone: the init, the solver's workspace, the first error. */
   readonly setupSeconds: number;
+  /** The same in CPU seconds. */
+  readonly setupCpuSeconds: number;
   readonly initRelError: number;
   /** The last relative error recomputed from W, H directly (not from the solver's Gram trace). */
   readonly finalDirect: number;
@@ -32,22 +36,32 @@ export function runOurs(engine: Engine, problem: Problem, options: FactorOptions
   const mark = engine.mark();
   try {
     const t0 = performance.now();
+    const c0 = cpuSeconds();
     const f = new Factorization(engine, problem, options);
     const setupSeconds = (performance.now() - t0) / 1000;
+    const setupCpuSeconds = cpuSeconds() - c0;
     const seconds: number[] = [];
+    const cpu: number[] = [];
     while (!f.stop) {
       f.step();
       seconds.push((performance.now() - t0) / 1000);
+      cpu.push(cpuSeconds() - c0);
     }
     const scratch = engine.mat(1, problem.n);
     const sq = engine.k.sq_residual(problem.V.ptr, 0, f.W.ptr, f.H.ptr, problem.m, f.k, problem.n, scratch.ptr);
     return {
-      relErrors: f.history.slice(), seconds, setupSeconds, initRelError: f.initialRelError,
+      relErrors: f.history.slice(), seconds, cpuSeconds: cpu, setupSeconds, setupCpuSeconds, initRelError: f.initialRelError,
       finalDirect: Math.sqrt(sq / problem.normV2), stop: f.stop,
     };
   } finally {
     engine.release(mark);
   }
+}
+
+/** CPU seconds (user + system) this process has used so far. */
+export function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
 }
 
 /** Our `random` initialization for `seed`, copied out: W0 (m×k), H0 (k×n). */

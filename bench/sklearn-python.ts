@@ -52,6 +52,8 @@ export interface SkTrajectory {
 export interface SkTiming {
   /** Fastest wall time of one fresh fit_transform with max_iter = N. */
   seconds: number;
+  /** Fastest CPU time (python's time.process_time) of the same fits. */
+  cpuSeconds: number;
   allSeconds: number[];
   relError: number;
   /** Its error equals the trajectory's after N iterations bit for bit. */
@@ -119,7 +121,7 @@ export class SklearnProcess {
     return this.request({ cmd: 'trajectory', solver, init, iterations, transpose });
   }
 
-  /** Wall time of one fresh fit with max_iter = maxIter, the fastest of `repeats`. */
+  /** Wall and CPU time of one fresh fit with max_iter = maxIter, the fastest of `repeats`. */
   time(solver: SkSolver, init: SkInit, maxIter: number, repeats: number): Promise<SkTiming> {
     return this.request({ cmd: 'time', solver, init, maxIter, repeats });
   }

@@ -4,14 +4,17 @@
 //   Both start from the same W0, H0 (our `random` init, handed to sklearn as init='custom'),
 //   then each from its own NNDSVDa. V, W0, H0 go to python as raw little-endian f64 files.
 //   Targets: within 10%, 1%, 0.1% of the best error either side reaches in the iteration budget.
-//   Ours: seconds since the Factorization was constructed (init included), after each step.
-//   sklearn: the wall time of one fresh fit_transform with max_iter = the first iteration at
-//   which its own trajectory reaches the target (the trajectory comes from chained max_iter=1 fits).
+//   Ours: time since the Factorization was constructed (init included), after each step.
+//   sklearn: the time of one fresh fit_transform with max_iter = the first iteration at which
+//   its own trajectory reaches the target (the trajectory comes from chained max_iter=1 fits).
+//   Time is each process's CPU time by default (--clock cpu), as bench/timing.ts: on a shared
+//   machine wall time would count the waits for a core; --clock wall for wall time.
 // Prints "skipped: …" and exits 0 when Debian's python3 or its scikit-learn is missing.
 //   Agreement: sklearn run on Vᵀ updates H before W, as ours do; its errors are compared with
 //   ours over the first --check-iterations iterations.
-// Run: npm run bench:sklearn -- [--iterations-hals 200] [--iterations-mu 300] [--repeats 1]
-//      [--check-iterations 100] [--noise 0.1] [--seed 1] [--python /usr/bin/python3] [--no-nndsvda]
+// Run: npm run bench:sklearn -- [--iterations-hals 300] [--iterations-mu 500] [--repeats 1]
+//      [--clock cpu|wall] [--check-iterations 100] [--noise 0.1] [--seed 1]
+//      [--python /usr/bin/python3] [--no-nndsvda]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, endianness, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +30,7 @@ import {
   bestOf, elementwiseMin, firstReaching, fmtSeconds, formatRows, marginLabel, maxRelDiff, medianStep, ratioOf, targetsFrom, type TargetRow,
 } from './sklearn-compare.js';
 import { benchOptions, randomStart, runOurs, type OurRun } from './sklearn-ours.js';
-import { DEFAULT_PYTHON, SklearnProcess, type PythonVersions, type SkInit, type SkSolver } from './sklearn-python.js';
+import { DEFAULT_PYTHON, SklearnProcess, type PythonVersions, type SkInit, type SkSolver, type SkTiming } from './sklearn-python.js';
 
 const M = 2000;
 const N = 1000;
@@ -35,10 +38,11 @@ const K = 20;
 
 const { values: args } = parseArgs({
   options: {
-    'iterations-hals': { type: 'string', default: '200' },
-    'iterations-mu': { type: 'string', default: '300' },
+    'iterations-hals': { type: 'string', default: '300' },
+    'iterations-mu': { type: 'string', default: '500' },
     'check-iterations': { type: 'string', default: '100' },
     repeats: { type: 'string', default: '1' },
+    clock: { type: 'string', default: 'cpu' },
     noise: { type: 'string', default: '0.1' },
     seed: { type: 'string', default: '1' },
     python: { type: 'string', default: DEFAULT_PYTHON },
@@ -55,6 +59,8 @@ const iterationsOf: Record<'hals' | 'mu', number> = { hals: intArg('iterations-h
 const repeats = intArg('repeats', 1);
 const checkIterations = intArg('check-iterations', 1);
 const seed = intArg('seed', -(2 ** 31));
+const clock = args.clock;
+if (clock !== 'cpu' && clock !== 'wall') throw new Error(`--clock ${clock} must be cpu or wall`);
 const noise = Number(args.noise);
 if (!(noise >= 0)) throw new Error(`--noise ${args.noise} must be a number ≥ 0`);
 
@@ -88,6 +94,7 @@ function writeF64(path: string, x: Float64Array): void {
 function versionLines(v: PythonVersions): string[] {
   const pools = v.pools.map((p) => `${p.internal_api} ${p.version ?? p.prefix}${p.architecture ? ` ${p.architecture}` : ''}${p.threading_layer ? ` (${p.threading_layer})` : ''}: ${p.num_threads} thread${p.num_threads === 1 ? '' : 's'}`);
   return [
+    `clock:   ${clock === 'cpu' ? "each process's CPU time (user + system; waits for a shared core not counted)" : 'wall time'}`,
     `ours:    node ${process.version}, build/kernels.wasm (AssemblyScript); time = Factorization constructor (init, first error) + steps, as the CLI's seconds`,
     `sklearn: ${v.sklearn} (python ${v.python} ${v.executable}, numpy ${v.numpy}, scipy ${v.scipy})`,
     `         ${pools.length ? pools.join('; ') : 'no thread pools reported'}${v.threadpoolctl ? ' [threadpoolctl limits=1]' : ' [threadpoolctl absent: OPENBLAS/OMP_NUM_THREADS=1 only]'}`,
@@ -96,24 +103,37 @@ function versionLines(v: PythonVersions): string[] {
   ];
 }
 
+/** Our runs of one case on the chosen clock: the first run, the fastest time to each iteration and the fastest setup. */
+interface OursTimed {
+  run: OurRun;
+  times: number[];
+  setup: number;
+}
+
 /** Our runs of one case, `repeats` times: the same errors each time (checked), the fastest time per iteration. */
-function oursRepeated(engine: Engine, problem: Problem, algorithm: AlgorithmId, init: InitId, iterations: number, given: Start): OurRun {
+function oursRepeated(engine: Engine, problem: Problem, algorithm: AlgorithmId, init: InitId, iterations: number, given: Start): OursTimed {
   const runs: OurRun[] = [];
   for (let r = 0; r < repeats; r++) runs.push(runOurs(engine, problem, benchOptions(algorithm, init, K, iterations, seed, init === 'given' ? { W0: given.W0, H0: given.H0 } : undefined)));
   for (const run of runs.slice(1)) {
     if (run.relErrors.some((x, i) => x !== runs[0].relErrors[i])) throw new Error(`${algorithm}: repeated runs gave different errors`);
   }
-  return { ...runs[0], seconds: elementwiseMin(runs.map((r) => r.seconds)), setupSeconds: Math.min(...runs.map((r) => r.setupSeconds)) };
+  const cpu = clock === 'cpu';
+  return {
+    run: runs[0],
+    times: elementwiseMin(runs.map((r) => (cpu ? r.cpuSeconds : r.seconds))),
+    setup: Math.min(...runs.map((r) => (cpu ? r.setupCpuSeconds : r.setupSeconds))),
+  };
 }
 
 /** Runs one comparison; returns its printed block and its line of the summary. */
 async function runCase(c: Case, engine: Engine, problem: Problem, py: SklearnProcess, start: Start): Promise<{ lines: string[]; summary: string }> {
   const iterations = iterationsOf[c.ours];
-  const ours = oursRepeated(engine, problem, c.ours, c.oursInit, iterations, start);
+  const timed = oursRepeated(engine, problem, c.ours, c.oursInit, iterations, start);
+  const ours = timed.run;
   if (ours.stop.reason !== 'max-iter') throw new Error(`${c.ours}: ${ours.stop.message}`);
   const sk = await py.trajectory(c.sklearn, c.sklearnInit, iterations);
   const best = bestOf(ours.relErrors, sk.relErrors);
-  const timings = new Map<number, Awaited<ReturnType<SklearnProcess['time']>>>();
+  const timings = new Map<number, SkTiming>();
   const timeAt = async (n: number, times = repeats) => {
     if (!timings.has(n)) timings.set(n, await py.time(c.sklearn, c.sklearnInit, n, times));
     return timings.get(n)!;
@@ -124,18 +144,18 @@ async function runCase(c: Case, engine: Engine, problem: Problem, py: SklearnPro
     const itS = firstReaching(sk.relErrors, target);
     rows.push({
       margin, target,
-      ours: itO ? { iteration: itO, seconds: ours.seconds[itO - 1] } : null,
-      sklearn: itS ? { iteration: itS, seconds: (await timeAt(itS)).seconds } : null,
+      ours: itO ? { iteration: itO, seconds: timed.times[itO - 1] } : null,
+      sklearn: itS ? { iteration: itS, seconds: skTime(await timeAt(itS)) } : null,
     });
   }
   // sklearn's cost per iteration between a 1-iteration fit and its longest timed fit, so its setup
   // (input checks, init, final error) drops out; ours is the median step
   if (!timings.size) await timeAt(iterations);
   const longest = Math.max(...timings.keys());
-  const one = (await timeAt(1, Math.max(repeats, 3))).seconds; // short: the fastest of 3 at least
-  const skPerIteration = longest > 1 ? (timings.get(longest)!.seconds - one) / (longest - 1) : one;
+  const one = skTime(await timeAt(1, Math.max(repeats, 3))); // short: the fastest of 3 at least
+  const skPerIteration = longest > 1 ? (skTime(timings.get(longest)!) - one) / (longest - 1) : one;
   const skSetup = one - skPerIteration;
-  const oursPerIteration = medianStep(ours.seconds);
+  const oursPerIteration = medianStep(timed.times);
   const oursEnd = ours.relErrors[iterations - 1];
   const skEnd = sk.relErrors[iterations - 1];
   const who = ours.relErrors.includes(best) ? `ours, iteration ${ours.relErrors.indexOf(best) + 1}` : `sklearn, iteration ${sk.relErrors.indexOf(best) + 1}`;
@@ -148,7 +168,7 @@ async function runCase(c: Case, engine: Engine, problem: Problem, py: SklearnPro
     ...formatRows(rows).map((l) => '  ' + l),
     `per iteration: ours ${ms(oursPerIteration)} (median step), sklearn ${ms(skPerIteration)} (fits of 1 and ${longest} iterations): ` +
       `ours/sklearn ${(oursPerIteration / skPerIteration).toFixed(2)}`,
-    `setup (init, checks, errors outside the iterations): ours ${fmtSeconds(ours.setupSeconds)} s, sklearn ≈ ${fmtSeconds(skSetup)} s`,
+    `setup (init, checks, errors outside the iterations): ours ${fmtSeconds(timed.setup)} s, sklearn ≈ ${fmtSeconds(skSetup)} s`,
     `final relError: ours ${oursEnd.toPrecision(6)} (recomputed from W, H: ${ours.finalDirect.toPrecision(6)}), sklearn ${skEnd.toPrecision(6)}: ` +
       `they differ by ${pct(Math.abs(oursEnd - skEnd) / skEnd)} (sklearn updates W then H, ours H then W)`,
   ];
@@ -168,6 +188,11 @@ async function runCase(c: Case, engine: Engine, problem: Problem, py: SklearnPro
   const label = `${c.ours} vs ${c.sklearn}, ${c.sklearnInit === 'custom' ? 'same W0, H0' : 'own NNDSVDa'}`;
   const ratios = rows.map((r) => `${marginLabel(r.margin).slice(1)} ${ratioOf(r)?.toFixed(2) ?? '—'}`).join(', ');
   return { lines, summary: `${label.padEnd(26)} ${ratios}; per iteration ${(oursPerIteration / skPerIteration).toFixed(2)}` };
+}
+
+/** sklearn's time of a fit on the chosen clock. */
+function skTime(t: SkTiming): number {
+  return clock === 'cpu' ? t.cpuSeconds : t.seconds;
 }
 
 function ms(seconds: number): string {
@@ -212,7 +237,7 @@ async function main(): Promise<void> {
       summary.push(result.summary);
     }
     console.log('');
-    console.log('summary: ours/sklearn seconds to reach best·(1 + margin), "—" = not reached by both; above 1 = sklearn faster');
+    console.log(`summary: ours/sklearn ${clock} seconds to reach best·(1 + margin), "—" = not reached by both; above 1 = sklearn faster`);
     for (const line of summary) console.log('  ' + line);
     console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end (timings move with the load; --repeats R keeps the fastest of R runs on both sides)`);
   } finally {

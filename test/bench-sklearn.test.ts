@@ -153,6 +153,8 @@ describe.skipIf(!hasSklearn)('bench/sklearn_nmf.py against our solvers (Debian p
       expect(timed.matchesTrajectory).toBe(true);
       expect(timed.relError).toBe(cd.relErrors[16]);
       expect(timed.seconds).toBeGreaterThan(0);
+      expect(timed.cpuSeconds).toBeGreaterThan(0);
+      expect(hals.cpuSeconds).toHaveLength(iterations);
 
       const own = await py.trajectory('cd', 'nndsvda', 2);
       const ours = runOurs(engine, problem, benchOptions('hals', 'nndsvda', k, 1, 3));
