@@ -9,9 +9,11 @@
 //   its own trajectory reaches the target (the trajectory comes from chained max_iter=1 fits).
 //   Time is each process's CPU time by default (--clock cpu), as bench/timing.ts: on a shared
 //   machine wall time would count the waits for a core; --clock wall for wall time.
+//   Agreement: sklearn updates W then H in each iteration, ours H then W, so the trajectories
+//   differ; sklearn run on Vᵀ updates H first, as ours, and its errors are compared with ours
+//   over the first --check-iterations iterations. (Our mu adds ε = 1e-9 to its denominators;
+//   sklearn's only replaces exact zeros.)
 // Prints "skipped: …" and exits 0 when Debian's python3 or its scikit-learn is missing.
-//   Agreement: sklearn run on Vᵀ updates H before W, as ours do; its errors are compared with
-//   ours over the first --check-iterations iterations.
 // Run: npm run bench:sklearn -- [--iterations-hals 300] [--iterations-mu 500] [--repeats 1]
 //      [--clock cpu|wall] [--check-iterations 100] [--noise 0.1] [--seed 1]
 //      [--python /usr/bin/python3] [--no-nndsvda]
