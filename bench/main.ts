@@ -1,7 +1,9 @@
 // `npm run bench`: kernel GFLOP/s in wasm, in the plain-TypeScript loop and in numpy
 // (single-thread OpenBLAS, same run), then each solver's ms per iteration. See bench/README.md.
 //   npm run bench                     everything (about a minute and a half)
-//   npm run bench -- kernels solvers  only some sections (kernels, numpy, solvers)
+//   npm run bench -- kernels solvers  only some sections (kernels, numpy, solvers, sklearn)
+// The sklearn section runs bench/sklearn.ts (time to a relative error against scikit-learn).
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { createEngineNode } from '../src/wasm/node.js';
 import { kernelCases } from './kernels.js';
@@ -94,6 +96,12 @@ async function main(): Promise<void> {
     for (const c of checks) console.log(`  ${c}`);
   }
   console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (want('sklearn')) {
+    console.log('\nscikit-learn comparison (bench/sklearn.ts)');
+    const tsx = new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [tsx, new URL('./sklearn.ts', import.meta.url).pathname], { stdio: 'inherit' });
+    if (r.status !== 0) process.exitCode = r.status ?? 1;
+  }
 }
 
 await main();

@@ -1,11 +1,12 @@
 // Entry of the browser app: one store, one controller (which owns the worker), the React tree.
-// The app opens with the low-rank example loaded and ready to run.
+// The app opens with the low-rank example loaded and ready to run, or with a shared link's state.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { AppContext } from './app/context.js';
 import { installTestApi } from './app/testApi.js';
 import { Controller } from './client/controller.js';
+import { startFromLocation } from './components/SharePanel/openLink.js';
 import { initialState, reduce } from './state/app.js';
 import { createStore } from './state/store.js';
 import type { DataSpec } from './worker/protocol.js';
@@ -18,7 +19,7 @@ const params = new URLSearchParams(location.search);
 const store = createStore(reduce, initialState());
 const spawn = () => new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module', name: 'nmf' });
 const controller = new Controller(store, spawn, START, Number(params.get('watchdog')) || 30_000);
-controller.load(START, 'example');
+startFromLocation(controller, START); // a shared link in the hash, or the START example
 if (params.has('test')) installTestApi(store, controller);
 
 createRoot(document.getElementById('root')!).render(

@@ -1,7 +1,9 @@
-// The page: header, the Data and Options panels, and the run area (controls, status, plots).
+// The page: header, the Data, Options, Export and Share panels, and the run area (controls, status, plots).
 import { DataPanel } from '../components/DataPanel/DataPanel.js';
+import { ExportPanel } from '../components/ExportPanel/ExportPanel.js';
 import { OptionsPanel } from '../components/OptionsPanel/OptionsPanel.js';
 import { RunControls } from '../components/RunControls/RunControls.js';
+import { SharePanel } from '../components/SharePanel/SharePanel.js';
 import { StatusBar } from '../components/StatusBar/StatusBar.js';
 import { ResultsPanel } from '../results/ResultsPanel.js';
 
@@ -21,6 +23,8 @@ export function App() {
         <div className="side">
           <DataPanel />
           <OptionsPanel />
+          <ExportPanel />
+          <SharePanel />
         </div>
         <ResultsPanel />
       </main>

@@ -27,3 +27,8 @@ export function useAppState<T>(select: (s: AppState) => T): T {
 export function useController(): Controller {
   return useHandles().controller;
 }
+
+/** The store itself, to read the state once (e.g. in a click handler) without re-rendering on its changes. */
+export function useAppStore(): Store<AppState, Action> {
+  return useHandles().store;
+}

@@ -3,7 +3,7 @@
 // replaced by a fresh one that gets the data and options back.
 import type { Action, AppState, DataSource } from '../state/app.js';
 import type { Store } from '../state/store.js';
-import type { DataSpec, Fault, FromWorker, RunOptions, Speed, ToWorker } from '../worker/protocol.js';
+import type { DataSpec, ExportWhat, Fault, FromWorker, RunOptions, Speed, ToWorker } from '../worker/protocol.js';
 import { WorkerLink } from './workerLink.js';
 
 /** At most this many snapshot (W, H, WH) requests per second (the canvas heatmaps draw one in a few ms). */
@@ -17,6 +17,13 @@ function whenIdle(fn: () => void): void {
   else setTimeout(fn, 0);
 }
 
+/** A file the worker exported: its name, its content and the iteration it holds. */
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly blob: Blob;
+  readonly iteration: number;
+}
+
 /** The bridge between the UI (store + commands) and the worker. */
 export class Controller {
   private link: WorkerLink;
@@ -26,6 +33,10 @@ export class Controller {
   private snapIteration = -1;
   private lastSnapAt = -Infinity;
   private snapTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A shared link's iteration, to run to once the load `loadRunId` has arrived. */
+  private goal: { readonly loadRunId: number; readonly iteration: number } | null = null;
+  private nextRequest = 1;
+  private readonly exports = new Map<number, { resolve(f: ExportedFile): void; reject(e: Error): void }>();
 
   constructor(
     private readonly store: Store<AppState, Action>,
@@ -36,11 +47,33 @@ export class Controller {
     this.link = this.connect();
   }
 
-  /** Makes the matrix of `spec` the data (the current run pauses; on failure it stays). */
-  load(spec: DataSpec, source: DataSource): void {
+  /** Makes the matrix of `spec` the data (the current run pauses; on failure it stays); returns the load's run id. */
+  load(spec: DataSpec, source: DataSource): number {
     const runId = this.nextRunId++;
+    this.goal = null;
     this.store.dispatch({ type: 'loadRequested', runId, spec, source });
     this.send({ type: 'load', runId, spec });
+    return runId;
+  }
+
+  /**
+   * Opens a shared link: its options and speed at once (with `notices`), then its data (the
+   * fallback example when the link holds none) and, once loaded, a run to `iteration`.
+   */
+  openShared(data: DataSpec | null, options: RunOptions, speed: Speed, iteration: number, notices: readonly string[]): void {
+    this.store.dispatch({ type: 'shared', options, speed, notices });
+    this.send({ type: 'speed', runId: 0, speed });
+    const loadRunId = this.load(data ?? this.fallback, 'link');
+    this.goal = data && iteration > 0 ? { loadRunId, iteration } : null;
+  }
+
+  /** The CSV of `what` at the worker's current iteration, built in the worker. */
+  exportFile(what: ExportWhat): Promise<ExportedFile> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.exports.set(requestId, { resolve, reject });
+      this.send({ type: 'export', runId: this.runId, requestId, what });
+    });
   }
 
   /** New options: the current run stops and a new one starts at iteration 0. */
@@ -100,21 +133,35 @@ export class Controller {
     return new WorkerLink(this.spawn, { message: (m) => this.onMessage(m), died: (r) => this.onDied(r) }, this.watchdogMs);
   }
 
-  private configure(): void {
+  private configure(runTo = 0): void {
     const runId = this.nextRunId++;
     this.store.dispatch({ type: 'configured', runId });
     this.snapInFlight = false;
     this.snapIteration = -1;
-    this.send({ type: 'configure', runId, options: this.store.getState().options });
+    this.send({ type: 'configure', runId, options: this.store.getState().options, ...(runTo > 0 ? { runTo } : {}) });
   }
 
   private onMessage(msg: FromWorker): void {
     const pending = this.store.getState().pendingLoad;
     this.store.dispatch({ type: 'worker', msg });
     switch (msg.type) {
-      case 'loaded':
-        if (pending?.runId === msg.runId) this.configure();
+      case 'loaded': {
+        const goal = this.goal?.loadRunId === msg.runId ? this.goal.iteration : 0;
+        if (goal) this.goal = null;
+        if (pending?.runId === msg.runId) this.configure(goal);
         return;
+      }
+      case 'loadFailed':
+        if (pending?.runId === msg.runId && pending.source === 'link' && pending.spec !== this.fallback) this.linkDataFailed(msg.message);
+        return;
+      case 'exported':
+      case 'exportFailed': {
+        const waiting = this.exports.get(msg.requestId);
+        this.exports.delete(msg.requestId);
+        if (msg.type === 'exported') waiting?.resolve({ fileName: msg.fileName, blob: msg.blob, iteration: msg.iteration });
+        else waiting?.reject(new Error(msg.message));
+        return;
+      }
       case 'progress':
         if (msg.runId === this.runId) this.crashes = 0;
         return this.maybeSnapshot();
@@ -148,7 +195,15 @@ export class Controller {
     });
   }
 
+  /** A shared link's data could not be made: say why and show the fallback example with the link's options. */
+  private linkDataFailed(message: string): void {
+    this.store.dispatch({ type: 'notice', text: `The shared link's data could not be loaded (${message}); the first example is shown instead.` });
+    this.load(this.fallback, 'link');
+  }
+
   private onDied(reason: string): void {
+    for (const waiting of this.exports.values()) waiting.reject(new Error(`the worker stopped (${reason})`));
+    this.exports.clear();
     this.crashes++;
     if (this.crashes > MAX_CRASHES) {
       this.store.dispatch({ type: 'notice', text: `The worker failed ${MAX_CRASHES} times in a row (${reason}). Reload the page to start again.` });

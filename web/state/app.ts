@@ -5,8 +5,8 @@ import { exampleInfo } from '../../src/data/examples.js';
 import type { DataInfo, DataSpec, FromWorker, RunOptions, RunPhase, Snapshot, Speed } from '../worker/protocol.js';
 import { defaultOptions, fitOptions } from './options.js';
 
-/** Which control a matrix came from (its error is shown next to that control). */
-export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery';
+/** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link. */
+export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link';
 
 /** The run on screen. `phase` 'starting' = its first progress has not arrived; 'invalid' = options rejected. */
 export interface RunView {
@@ -46,6 +46,8 @@ export type Action =
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
   | { readonly type: 'dismissNotices' }
+  /** A shared link was opened: its options and speed replace the current ones, with notices saying so. */
+  | { readonly type: 'shared'; readonly options: RunOptions; readonly speed: Speed; readonly notices: readonly string[] }
   | { readonly type: 'worker'; readonly msg: FromWorker };
 
 /** The state before anything is loaded. */
@@ -97,6 +99,8 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, notices: [...s.notices, a.text] };
     case 'dismissNotices':
       return s.notices.length ? { ...s, notices: [] } : s;
+    case 'shared':
+      return { ...s, options: a.options, speed: a.speed, optionError: null, notices: [...s.notices, ...a.notices] };
     case 'worker':
       return fromWorker(s, a.msg);
   }
@@ -106,12 +110,15 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
   switch (m.type) {
     case 'hello':
     case 'pong':
+    case 'exported': // the controller hands exports to whoever asked
+    case 'exportFailed':
       return s;
     case 'loaded': {
       const p = s.pendingLoad;
       if (!p || p.runId !== m.runId) return s;
-      // A reload after a crash keeps the user's options; a new matrix brings its own rank.
-      const fit = fitOptions(s.options, m.data.summary, p.source === 'recovery' ? undefined : suggestedRank(p.spec));
+      // A reload after a crash, or a shared link, keeps the options; a new matrix brings its own rank.
+      const keep = p.source === 'recovery' || p.source === 'link';
+      const fit = fitOptions(s.options, m.data.summary, keep ? undefined : suggestedRank(p.spec));
       return {
         ...s,
         data: { spec: p.spec, info: m.data },

@@ -55,6 +55,9 @@ export interface DataInfo {
 /** Where the run stands, as the worker sees it. */
 export type RunPhase = 'ready' | 'running' | 'paused' | 'stopped';
 
+/** The files the app exports: the full factors, their product and the error history, as CSV. */
+export type ExportWhat = 'W' | 'H' | 'WH' | 'history';
+
 /** Test-only faults, to check that the page recovers from a dead or silent worker. */
 export type Fault = 'throw' | 'hang';
 
@@ -63,8 +66,12 @@ export type Fault = 'throw' | 'hang';
 export type ToWorker =
   /** Make the matrix of `spec` the data (the current run is paused first; kept if this fails). */
   | { readonly type: 'load'; readonly runId: number; readonly spec: DataSpec }
-  /** Start run `runId` on the current data: initialize W, H from `options` (Reset sends this too). */
-  | { readonly type: 'configure'; readonly runId: number; readonly options: RunOptions }
+  /**
+   * Start run `runId` on the current data: initialize W, H from `options` (Reset sends this too).
+   * With `runTo` > 0 (a shared link), then iterate at full speed to that iteration, through any
+   * stop as Step would, and pause there (or stop, if a stopping rule fired at that iteration).
+   */
+  | { readonly type: 'configure'; readonly runId: number; readonly options: RunOptions; readonly runTo?: number }
   /** Iterate until a stopping rule fires or a pause arrives. */
   | { readonly type: 'run'; readonly runId: number }
   | { readonly type: 'pause'; readonly runId: number }
@@ -75,6 +82,8 @@ export type ToWorker =
   | { readonly type: 'snapshot'; readonly runId: number }
   /** Are you alive? Answered with `pong` as soon as the current iteration ends. */
   | { readonly type: 'ping'; readonly runId: number }
+  /** Build the CSV file of `what` for the current iteration of run `runId`; answered by `exported` or `exportFailed`. */
+  | { readonly type: 'export'; readonly runId: number; readonly requestId: number; readonly what: ExportWhat }
   | { readonly type: 'fault'; readonly runId: number; readonly fault: Fault };
 
 // ---------------------------------------------------------------- worker → page
@@ -118,4 +127,7 @@ export type FromWorker =
   /** The run's options cannot be used with this data; `option` names the field. */
   | { readonly type: 'optionsInvalid'; readonly runId: number; readonly option: string; readonly message: string }
   | Progress
-  | Snapshot;
+  | Snapshot
+  /** The file asked for by `export` request `requestId`, made at `iteration`. */
+  | { readonly type: 'exported'; readonly runId: number; readonly requestId: number; readonly fileName: string; readonly iteration: number; readonly blob: Blob }
+  | { readonly type: 'exportFailed'; readonly runId: number; readonly requestId: number; readonly message: string };

@@ -9,8 +9,9 @@ import { OptionError } from '../../src/driver/options.js';
 import type { Engine } from '../../src/wasm/engine.js';
 import { makeData } from './data.js';
 import { displayData, displayFactors } from './display.js';
+import { exportFileName, exportPieces } from './export.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
-import type { DataInfo, DataSpec, FromWorker, RunOptions, RunPhase, Speed, ToWorker } from './protocol.js';
+import type { DataInfo, DataSpec, ExportWhat, FromWorker, RunOptions, RunPhase, Speed, ToWorker } from './protocol.js';
 
 /** What the session needs from its realm. */
 export interface SessionHost {
@@ -30,6 +31,8 @@ export class Session {
   private options: RunOptions | null = null;
   private phase: RunPhase = 'ready';
   private speed: Speed = null;
+  /** While running to a shared link's iteration: that iteration (stops do not end the run before it). */
+  private until: number | null = null;
   private sentHistory = 0;
   private snapshotWanted = false;
   /** Bumped to cancel a scheduled tick. */
@@ -49,7 +52,9 @@ export class Session {
       case 'load':
         return this.load(msg.runId, msg.spec);
       case 'configure':
-        return this.configure(msg.runId, msg.options);
+        return this.configure(msg.runId, msg.options, msg.runTo ?? 0);
+      case 'export':
+        return this.exportFile(msg.runId, msg.requestId, msg.what);
       case 'speed':
         this.speed = msg.speed;
         if (this.phase === 'running') this.startLoop();
@@ -121,7 +126,7 @@ export class Session {
     this.dataMark = this.engine.mark();
   }
 
-  private configure(runId: number, options: RunOptions): void {
+  private configure(runId: number, options: RunOptions, runTo = 0): void {
     this.halt('ready');
     this.runId = runId;
     this.options = options;
@@ -137,11 +142,19 @@ export class Session {
     this.sentHistory = 0;
     this.postProgress();
     if (this.snapshotWanted) this.flushSnapshot();
+    if (runTo > 0) {
+      this.phase = 'running';
+      this.until = runTo;
+      this.meter.restart(this.host.now(), 0);
+      this.startLoop();
+      this.postProgress();
+    }
   }
 
   /** Stops iterating (cancels the scheduled tick) and sets the phase. */
   private halt(phase: RunPhase): void {
     this.loop++;
+    this.until = null;
     this.pacer = null;
     this.itersPerSec = 0;
     this.phase = phase;
@@ -149,7 +162,7 @@ export class Session {
 
   private startLoop(): void {
     const token = ++this.loop;
-    this.pacer = new Pacer(this.speed, this.host.now());
+    this.pacer = new Pacer(this.until === null ? this.speed : null, this.host.now());
     this.host.schedule(0, () => this.tick(token));
   }
 
@@ -159,9 +172,12 @@ export class Session {
     const pacer = this.pacer;
     if (token !== this.loop || !f || !pacer) return;
     const t0 = this.host.now();
+    const until = this.until;
+    // Without a goal the run ends at a stop; with one, at the goal's iteration (stops pass, as with Step).
+    const more = () => (until === null ? !f.stop : f.iteration < until);
     let owed = pacer.due(t0);
     let done = 0;
-    while (owed > 0 && !f.stop) {
+    while (owed > 0 && more()) {
       f.step();
       done++;
       owed--;
@@ -170,8 +186,8 @@ export class Session {
     pacer.record(done);
     const now = this.host.now();
     if (done > 0) this.itersPerSec = this.meter.sample(now, f.iteration);
-    if (f.stop) this.halt('stopped');
-    if (done > 0 || f.stop) {
+    if (!more()) this.halt(f.stop ? 'stopped' : 'paused');
+    if (done > 0 || this.phase !== 'running') {
       this.postProgress();
       this.flushSnapshot();
     }
@@ -196,6 +212,21 @@ export class Session {
       initialRelError: f.initialRelError,
       stop: f.stop,
     });
+  }
+
+  /** Builds the CSV of `what` at the current iteration and sends it as a Blob (no copy reaches the page's thread). */
+  private exportFile(runId: number, requestId: number, what: ExportWhat): void {
+    const f = this.f;
+    if (!f || !this.data || runId !== this.runId) {
+      const message = 'There is no result to export: the run changed or has not started. Try again.';
+      return this.host.post({ type: 'exportFailed', runId, requestId, message });
+    }
+    const pieces = exportPieces(what, {
+      W: this.engine.view(f.W), H: this.engine.view(f.H), m: f.problem.m, k: f.k, n: f.problem.n,
+      rowLabels: this.data.rowLabels, colLabels: this.data.colLabels, history: f.history,
+    });
+    const blob = new Blob(pieces, { type: 'text/csv' });
+    this.host.post({ type: 'exported', runId, requestId, fileName: exportFileName(what), iteration: f.iteration, blob });
   }
 
   /** Sends W, H, WH for display if the page asked for them. */

@@ -1,0 +1,113 @@
+// Export: the full W, H and WH (never the display's block means) and the error history as CSV
+// files at the current iteration, labelled like the data, saved from the page through blob: URLs.
+import { test, expect } from './fixtures.js';
+import { download, readCsv, readHistory } from './downloads.js';
+
+const FILES = ['W.csv', 'H.csv', 'WH.csv', 'history.csv'];
+
+/** WH (m×n) of W (m×k) and H (k×n), summed over k in order, as the app's export does. */
+function product(W: Float64Array, H: Float64Array, m: number, k: number, n: number): number[] {
+  const out = new Array<number>(m * n).fill(0);
+  for (let i = 0; i < m; i++) for (let a = 0; a < k; a++) for (let j = 0; j < n; j++) out[i * n + j] += W[i * k + a] * H[a * n + j];
+  return out;
+}
+
+test('the downloads are enabled after the first iteration and hold W, H, WH and the history of that iteration', async ({ app, page }) => {
+  await app.open();
+  for (const f of FILES) await expect(app.button(`Download ${f}`)).toBeDisabled();
+  await expect(page.getByText('Available after the first iteration.', { exact: false })).toBeVisible();
+  const s = await app.steps(3);
+
+  const w = await download(page, 'W.csv');
+  expect(w.fileName).toBe('W.csv');
+  await expect(page.getByText(/^Saved W\.csv: iteration 3, \d+(\.\d)? kB\.$/)).toBeVisible();
+  const h = await download(page, 'H.csv');
+  const wh = await download(page, 'WH.csv');
+  const hist = await download(page, 'history.csv');
+  expect([h.fileName, wh.fileName, hist.fileName]).toEqual(['H.csv', 'WH.csv', 'history.csv']);
+
+  const W = readCsv(w.text);
+  const H = readCsv(h.text);
+  const WH = readCsv(wh.text);
+  expect([W.rows, W.cols, H.rows, H.cols, WH.rows, WH.cols]).toEqual([60, 4, 4, 40, 60, 40]);
+  expect(W.colLabels).toEqual(['factor 1', 'factor 2', 'factor 3', 'factor 4']);
+  expect(H.rowLabels).toEqual(['factor 1', 'factor 2', 'factor 3', 'factor 4']);
+  // Every digit is there: the product of the files' W and H is exactly the file's WH.
+  expect(Array.from(WH.values)).toEqual(product(W.values, H.values, 60, 4, 40));
+  const history = readHistory(hist.text);
+  expect(history).toHaveLength(3);
+  expect(history[2].toPrecision(4)).toBe(s.relError.toPrecision(4));
+  await page.getByRole('region', { name: 'Export' }).scrollIntoViewIfNeeded();
+  await page.getByRole('region', { name: 'Export' }).screenshot({ path: 'e2e/screenshots/export-panel-1280.png' });
+});
+
+test('a matrix shown as block means is exported in full, and labels come from the data', async ({ app, page }) => {
+  await app.open();
+  await app.fill('Rows', 450);
+  await app.fill('Columns', 420);
+  await app.fill('Planted rank', 3);
+  await app.button('Randomize').click();
+  await expect(app.summary).toContainText('450×420');
+  await app.waitFor('Ready');
+  await expect(page.getByText(/each heatmap cell is the mean of a block|mean of a \d+×\d+ block/).first()).toBeVisible();
+  await app.steps(1);
+  const WH = readCsv((await download(page, 'WH.csv')).text);
+  expect([WH.rows, WH.cols]).toEqual([450, 420]);
+  const W = readCsv((await download(page, 'W.csv')).text);
+  expect([W.rows, W.cols]).toEqual([450, 3]);
+
+  // The ratings example has row and column labels (users, items) and missing entries.
+  const label = (await app.field('Example').locator('option').allTextContents()).find((l) => /^Ratings/.test(l))!;
+  await app.field('Example').selectOption({ label });
+  await app.waitFor('Ready');
+  await app.steps(2);
+  const R = readCsv((await download(page, 'WH.csv')).text);
+  expect([R.rows, R.cols]).toEqual([50, 40]);
+  expect(R.rowLabels?.slice(0, 2)).toEqual(['user 1', 'user 2']);
+  expect(R.colLabels?.at(-1)).toBe('item 40');
+  expect(R.values.some(Number.isNaN)).toBe(false); // WH predicts the missing entries too
+});
+
+test('phone width: the export panel fits and works', async ({ app, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.open();
+  await app.steps(1);
+  const panel = page.getByRole('region', { name: 'Export' });
+  await panel.scrollIntoViewIfNeeded();
+  expect((await download(page, 'H.csv')).fileName).toBe('H.csv');
+  await panel.screenshot({ path: 'e2e/screenshots/export-panel-390.png' });
+  const overflow = await page.evaluate(() => {
+    const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+    return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('a 2000×1000 WH (about 40 MB of CSV) is exported while the run goes on', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await app.open();
+  await app.fill('Rows', 2000);
+  await app.fill('Columns', 1000);
+  await app.fill('Planted rank', 20);
+  await app.button('Randomize').click();
+  await expect(app.summary).toContainText('2000×1000', { timeout: 30_000 });
+  await app.setNumber('Max iterations', 100000);
+  await app.setNumber('Tolerance', 0);
+  await app.waitFor('Ready', 30_000);
+  await app.button('Run').click();
+  await expect(app.status).toHaveText(/^Running · iteration [1-9]/, { timeout: 15_000 });
+
+  const { text } = await download(page, 'WH.csv');
+  const saved = page.getByText(/^Saved WH\.csv: iteration \d+, [\d.]+ MB\.$/);
+  await expect(saved).toBeVisible();
+  const lines = text.trimEnd().split('\n');
+  expect(lines).toHaveLength(2000); // no labels: no header row
+  expect(lines[0].split(',')).toHaveLength(1000);
+  expect(lines.at(-1)!.split(',').map(Number).every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
+  // The run went on meanwhile: it is still running, past the exported iteration.
+  const exportedAt = Number(/iteration (\d+)/.exec((await saved.textContent())!)![1]);
+  await expect.poll(async () => (await app.read()).iteration, { timeout: 10_000 }).toBeGreaterThan(exportedAt);
+  expect((await app.read()).phase).toBe('Running');
+  await app.button('Pause').click();
+  await app.waitFor('Paused');
+});

@@ -1,0 +1,123 @@
+// ShareState ⇄ URL hash (`v=1&data=example&example=lowrank&alg=hals&…`). Encoding is canonical:
+// the fields in table order, only those the dataset kind uses, each value in its one text.
+// Decoding is total: any text gives a state; what it could not use is listed, never thrown.
+import { decompressFromLink, compressForLink } from './inline.js';
+import { defaultShareState, toFlat, toState, type ShareState } from './state.js';
+import { ALL_DATA_FIELDS, DATA_FIELDS, FIELD_NAMES, FIELDS, type FieldName, type Flat } from './table.js';
+
+/** A hash for a state, and the size of the data when it was too large to go in (then `data=none`). */
+export interface Encoded {
+  /** The fragment, without '#'. */
+  readonly hash: string;
+  /** Size in kB of the data left out of the link, or null when the link holds it (or none was needed). */
+  readonly tooLargeKB: number | null;
+}
+
+/** What a hash gives: a complete state, and one phrase per thing in it that was ignored. */
+export interface Decoded {
+  readonly state: ShareState;
+  readonly ignored: readonly string[];
+  /** True when the hash held no field at all (not a shared link). */
+  readonly empty: boolean;
+}
+
+/** The canonical hash of `s` (inline data compressed, or left out with its size when too large). */
+export function encodeShare(s: ShareState): Encoded {
+  const flat = { ...toFlat(s) };
+  let tooLargeKB: number | null = null;
+  if (flat.data === 'inline') {
+    const packed = compressForLink(flat.csv);
+    if ('csv' in packed) {
+      flat.csv = packed.csv;
+    } else {
+      tooLargeKB = packed.tooLargeKB;
+      flat.data = 'none';
+    }
+  }
+  const hash = FIELD_NAMES.filter((name) => used(name, flat))
+    .map((name) => `${name}=${escapeValue(format(name, flat))}`)
+    .join('&');
+  return { hash, tooLargeKB };
+}
+
+/** Whether a field is written for this record: every option, and the dataset fields of its kind. */
+function used(name: FieldName, flat: Flat): boolean {
+  return !ALL_DATA_FIELDS.includes(name) || DATA_FIELDS[flat.data].includes(name);
+}
+
+function format<K extends FieldName>(name: K, flat: Flat): string {
+  return (FIELDS[name].format as (v: Flat[K]) => string)(flat[name]);
+}
+
+/** Percent-encoding, keeping '+' and '$' (legal in a fragment, and frequent in compressed data). */
+function escapeValue(text: string): string {
+  return encodeURIComponent(text).replace(/%2B/g, '+').replace(/%24/g, '$');
+}
+
+/** The state a hash (with or without its '#') describes; never throws. */
+export function decodeShare(hash: string): Decoded {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const parts = body.split('&').filter((p) => p !== '');
+  if (parts.length === 0) return { state: defaultShareState(), ignored: [], empty: true };
+
+  const flat: Record<string, unknown> = { ...toFlat(defaultShareState()) };
+  const present = new Set<string>();
+  const ignored: string[] = [];
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    const key = unescape(eq < 0 ? part : part.slice(0, eq));
+    const text = eq < 0 ? null : unescape(part.slice(eq + 1));
+    const name = key !== null && Object.hasOwn(FIELDS, key) ? (key as FieldName) : null;
+    const label = name ? FIELDS[name].label : `unknown field ${quote(key ?? part.slice(0, Math.max(eq, 0)))}`;
+    if (!name) {
+      ignored.push(label);
+    } else if (present.has(name)) {
+      ignored.push(`${label} given twice (the first was used)`);
+    } else if (text === null) {
+      ignored.push(eq < 0 ? `${label} (no value)` : `${label} (not valid percent-encoding)`);
+    } else {
+      const value = FIELDS[name].parse(text);
+      if (value === undefined) {
+        ignored.push(`${label} ${quote(text)} (expected ${FIELDS[name].accepts})`);
+      } else {
+        flat[name] = value;
+        present.add(name);
+      }
+    }
+  }
+  const f = flat as Flat;
+  for (const name of ALL_DATA_FIELDS) {
+    if (present.has(name) && !DATA_FIELDS[f.data].includes(name)) ignored.push(`${FIELDS[name].label} (not used by dataset kind ${f.data})`);
+  }
+  if (f.data === 'inline' && present.has('csv')) {
+    const text = decompressFromLink(f.csv);
+    if (text === null) {
+      ignored.push(`${FIELDS.csv.label} (could not be decompressed)`);
+      f.data = FIELDS.data.fallback;
+      f.csv = '';
+    } else {
+      f.csv = text;
+    }
+  }
+  const { state, problems } = toState(f, present);
+  return { state, ignored: [...ignored, ...problems], empty: false };
+}
+
+/** decodeURIComponent, or null for malformed escapes. */
+function unescape(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** A value as quoted in a notice, cut to 40 characters. */
+function quote(text: string): string {
+  return `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
+}
+
+/** One sentence listing what a link's decoding ignored (empty string when nothing was). */
+export function describeIgnored(ignored: readonly string[]): string {
+  return ignored.length ? `Ignored in the link (defaults used instead): ${ignored.join('; ')}.` : '';
+}

@@ -1,0 +1,127 @@
+// What a share link holds, as the app uses it: the dataset (or none), the run's options, the
+// speed and the iteration reached. Conversions to and from the flat table of table.ts.
+import { MAX_ENTRIES } from '../data/generate.js';
+import { solverParams, type FactorOptions } from '../driver/options.js';
+import type { ParamId, SolverParams } from '../solvers/types.js';
+import { FIELDS, type Flat } from './table.js';
+
+/** The dataset of a link: an example, a generator's spec, or inline CSV/TSV text (its file name kept). */
+export type SharedData =
+  | { readonly kind: 'example'; readonly id: string }
+  | { readonly kind: 'lowrank'; readonly rows: number; readonly cols: number; readonly rank: number; readonly noise: number; readonly seed: number }
+  | { readonly kind: 'uniform'; readonly rows: number; readonly cols: number; readonly seed: number }
+  | { readonly kind: 'ratings'; readonly rows: number; readonly cols: number; readonly rank: number; readonly density: number; readonly seed: number }
+  | { readonly kind: 'text'; readonly text: string; readonly fileName: string };
+
+/** The options of one run in the app (no restarts, no given W0/H0). */
+export type SharedOptions = Omit<FactorOptions, 'given' | 'restarts'>;
+
+/** Everything a link reproduces. */
+export interface ShareState {
+  /** The dataset; null when the link holds the options only (the data was too large). */
+  readonly data: SharedData | null;
+  readonly options: SharedOptions;
+  /** Iterations per second, or null for as fast as possible. */
+  readonly speed: number | null;
+  /** The iteration reached: opening the link runs to it. */
+  readonly iteration: number;
+}
+
+/** The link field of each solver parameter. */
+export const PARAM_FIELDS: Readonly<Record<ParamId, 'eps' | 'lr' | 'l2' | 'project'>> = {
+  epsilon: 'eps',
+  learningRate: 'lr',
+  l2: 'l2',
+  project: 'project',
+};
+
+/** The state of an empty link: the first example and the engine's default options. */
+export function defaultShareState(): ShareState {
+  return toState(defaultFlat(), new Set()).state;
+}
+
+/** Every field at its default. */
+export function defaultFlat(): Flat {
+  const flat: Partial<Record<keyof Flat, unknown>> = {};
+  for (const [name, f] of Object.entries(FIELDS)) flat[name as keyof Flat] = f.fallback;
+  return flat as Flat;
+}
+
+/** The flat fields of `s` (the dataset's text still uncompressed: `csv` holds it as is). */
+export function toFlat(s: ShareState): Flat {
+  const o = s.options;
+  const flat: Flat = {
+    ...defaultFlat(),
+    alg: o.algorithm, rank: o.rank, init: o.init, seed: o.seed, maxIter: o.maxIter, tol: o.tol, target: o.target,
+    eps: o.params.epsilon, lr: o.params.learningRate, l2: o.params.l2, project: o.params.project,
+    speed: s.speed, iter: s.iteration,
+  };
+  const d = s.data;
+  if (!d) return { ...flat, data: 'none' };
+  switch (d.kind) {
+    case 'example':
+      return { ...flat, data: 'example', example: d.id };
+    case 'lowrank':
+      return { ...flat, data: 'lowrank', rows: d.rows, cols: d.cols, prank: d.rank, noise: d.noise, dseed: d.seed };
+    case 'uniform':
+      return { ...flat, data: 'uniform', rows: d.rows, cols: d.cols, dseed: d.seed };
+    case 'ratings':
+      return { ...flat, data: 'ratings', rows: d.rows, cols: d.cols, prank: d.rank, density: d.density, dseed: d.seed };
+    case 'text':
+      return { ...flat, data: 'inline', name: d.fileName, csv: d.text };
+  }
+}
+
+/**
+ * The state of flat fields (`csv` already decompressed). Solver parameters not in `present`
+ * take the chosen algorithm's own defaults. A generator spec whose fields do not fit together
+ * (planted rank above min(rows, cols), too many entries) gives the default dataset and a
+ * problem naming it.
+ */
+export function toState(f: Flat, present: ReadonlySet<string>): { state: ShareState; problems: string[] } {
+  const problems: string[] = [];
+  const defaults = solverParams(f.alg);
+  const param = <P extends ParamId>(p: P): SolverParams[P] =>
+    (present.has(PARAM_FIELDS[p]) ? f[PARAM_FIELDS[p]] : defaults[p]) as SolverParams[P];
+  const options: SharedOptions = {
+    algorithm: f.alg, rank: f.rank, init: f.init, seed: f.seed, maxIter: f.maxIter, tol: f.tol, target: f.target,
+    params: { epsilon: param('epsilon'), learningRate: param('learningRate'), l2: param('l2'), project: param('project') },
+  };
+  let data = dataOf(f);
+  const why = data ? dataProblem(data) : null;
+  if (why) {
+    problems.push(why);
+    data = { kind: 'example', id: FIELDS.example.fallback };
+  }
+  return { state: { data, options, speed: f.speed, iteration: f.iter }, problems };
+}
+
+function dataOf(f: Flat): SharedData | null {
+  const shape = { rows: f.rows, cols: f.cols, seed: f.dseed };
+  switch (f.data) {
+    case 'example':
+      return { kind: 'example', id: f.example };
+    case 'lowrank':
+      return { kind: 'lowrank', ...shape, rank: f.prank, noise: f.noise };
+    case 'uniform':
+      return { kind: 'uniform', ...shape };
+    case 'ratings':
+      return { kind: 'ratings', ...shape, rank: f.prank, density: f.density };
+    case 'inline':
+      return { kind: 'text', text: f.csv, fileName: f.name };
+    case 'none':
+      return null;
+  }
+}
+
+/** Why a generator spec cannot be made (fields that are each fine but not together), or null. */
+function dataProblem(d: SharedData): string | null {
+  if (d.kind === 'example' || d.kind === 'text') return d.kind === 'text' && d.text === '' ? 'the inline data is empty' : null;
+  if (d.rows * d.cols > MAX_ENTRIES) {
+    return `the dataset ${d.rows}×${d.cols} has more than ${MAX_ENTRIES.toLocaleString('en-US')} entries`;
+  }
+  if (d.kind !== 'uniform' && d.rank > Math.min(d.rows, d.cols)) {
+    return `the planted rank ${d.rank} is more than min(rows, columns) = ${Math.min(d.rows, d.cols)}`;
+  }
+  return null;
+}

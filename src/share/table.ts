@@ -1,0 +1,89 @@
+// The share link's one table of fields, in the order they are written: the dataset, the
+// options of the run, the speed and the iteration reached. Every key, type, range and default
+// of the URL hash is here and nowhere else.
+import { EXAMPLES } from '../data/examples.js';
+import { MAX_ENTRIES } from '../data/generate.js';
+import { DEFAULT_OPTIONS } from '../driver/options.js';
+import { INIT_IDS } from '../init/registry.js';
+import type { InitId } from '../init/types.js';
+import { ALGORITHM_IDS } from '../solvers/registry.js';
+import { DEFAULT_PARAMS, type AlgorithmId } from '../solvers/types.js';
+import { enumField, flagField, intField, numberField, textField, type Field } from './field.js';
+
+/** Version of the link format, written first (`v=1`). */
+export const LINK_VERSION = 1;
+
+/** How the dataset is given: a built-in example, a generator's spec, inline text, or not at all. */
+export const DATA_KINDS = ['example', 'lowrank', 'uniform', 'ratings', 'inline', 'none'] as const;
+export type DataKind = (typeof DATA_KINDS)[number];
+
+/** Largest compressed inline data a link holds, in characters (≈ kB): beyond, the link holds the options only. */
+export const LINK_DATA_LIMIT = 16_000;
+
+/** Largest iteration a link may ask to run to. */
+export const MAX_LINK_ITERATION = 1_000_000;
+
+/** Initializations the app offers (given W0/H0 needs files: command line only). */
+export const LINK_INITS: readonly InitId[] = INIT_IDS.filter((i) => i !== 'given');
+
+/** Iterations per second, or null for as fast as possible (`speed=max`). */
+function speedField(): Field<number | null> {
+  const number = numberField('speed', 'speed', { above: 0, max: 10_000 }, 1);
+  return {
+    key: 'speed', label: 'speed', fallback: null,
+    accepts: `max or ${number.accepts}`,
+    parse: (text) => (text === 'max' ? null : number.parse(text)),
+    format: (value) => (value === null ? 'max' : number.format(value)),
+  };
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/** Every field of a link, keyed by its name in `Flat`, in the order they are written. */
+export const FIELDS = {
+  v: intField('v', 'link version', LINK_VERSION, LINK_VERSION, LINK_VERSION),
+  data: enumField('data', 'dataset kind', DATA_KINDS, 'example'),
+  example: enumField<string>('example', 'example', EXAMPLES.map((e) => e.id), EXAMPLES[0].id),
+  rows: intField('rows', 'rows', 1, MAX_ENTRIES, 100),
+  cols: intField('cols', 'columns', 1, MAX_ENTRIES, 80),
+  prank: intField('prank', 'planted rank', 1, MAX_ENTRIES, 5),
+  noise: numberField('noise', 'noise', { min: 0 }, 0.05),
+  density: numberField('density', 'observed fraction', { above: 0, max: 1 }, 0.3),
+  dseed: intField('dseed', 'data seed', -SAFE, SAFE, 1),
+  name: textField('name', 'file name', 200, 'shared data'),
+  csv: textField('csv', 'inline data', LINK_DATA_LIMIT, ''),
+  alg: enumField<AlgorithmId>('alg', 'algorithm', ALGORITHM_IDS, DEFAULT_OPTIONS.algorithm),
+  rank: intField('rank', 'rank', 1, MAX_ENTRIES, DEFAULT_OPTIONS.rank),
+  init: enumField<InitId>('init', 'initialization', LINK_INITS, DEFAULT_OPTIONS.init),
+  seed: intField('seed', 'seed', -SAFE, SAFE, DEFAULT_OPTIONS.seed),
+  maxIter: intField('maxIter', 'max iterations', 1, SAFE, DEFAULT_OPTIONS.maxIter),
+  tol: numberField('tol', 'tolerance', { min: 0 }, DEFAULT_OPTIONS.tol),
+  target: numberField('target', 'target error', { min: 0 }, DEFAULT_OPTIONS.target),
+  eps: numberField('eps', 'epsilon', { min: 0 }, DEFAULT_PARAMS.epsilon),
+  lr: numberField('lr', 'learning rate', { above: 0 }, DEFAULT_PARAMS.learningRate),
+  l2: numberField('l2', 'L2 penalty', { min: 0 }, DEFAULT_PARAMS.l2),
+  project: flagField('project', 'projection', DEFAULT_PARAMS.project),
+  speed: speedField(),
+  iter: intField('iter', 'iteration', 0, MAX_LINK_ITERATION, 0),
+};
+
+export type FieldName = keyof typeof FIELDS;
+
+/** The link as a flat record: one value per field of FIELDS. */
+export type Flat = { [K in FieldName]: (typeof FIELDS)[K] extends Field<infer T> ? T : never };
+
+/** The field names in the order they are written. */
+export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
+/** The fields a dataset kind uses (besides `data` itself). */
+export const DATA_FIELDS: Readonly<Record<DataKind, readonly FieldName[]>> = {
+  example: ['example'],
+  lowrank: ['rows', 'cols', 'prank', 'noise', 'dseed'],
+  uniform: ['rows', 'cols', 'dseed'],
+  ratings: ['rows', 'cols', 'prank', 'density', 'dseed'],
+  inline: ['name', 'csv'],
+  none: [],
+};
+
+/** Every field that describes the dataset. */
+export const ALL_DATA_FIELDS: readonly FieldName[] = ['example', 'rows', 'cols', 'prank', 'noise', 'density', 'dseed', 'name', 'csv'];

@@ -1,0 +1,164 @@
+// The worker's share and export messages, driven in Node with the real engine: a configure with
+// runTo lands on exactly the numbers of the run it reproduces, and exports are the full matrices,
+// written like the CLI's --out files.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { writeOutputs } from '../src/cli/io.js';
+import { loadProblem } from '../src/core/problem.js';
+import { toCsv } from '../src/data/csv-write.js';
+import { ratings } from '../src/data/generate.js';
+import { Factorization } from '../src/driver/factorization.js';
+import { createEngineNode } from '../src/wasm/node.js';
+import { defaultOptions } from '../web/state/options.js';
+import { exportPieces, factorLabels } from '../web/worker/export.js';
+import type { DataSpec, FromWorker, Progress, RunOptions } from '../web/worker/protocol.js';
+import { Session } from '../web/worker/session.js';
+import { FakeHost } from '../web/test/fakeHost.js';
+
+const SPEC: DataSpec = { kind: 'ratings', rows: 30, cols: 20, rank: 3, density: 0.4, seed: 2 };
+const DATA = ratings({ users: 30, items: 20, rank: 3, density: 0.4, seed: 2 });
+const options: RunOptions = { ...defaultOptions(), algorithm: 'mu', params: { ...defaultOptions().params }, rank: 3, maxIter: 10, tol: 0, seed: 5 };
+
+let host: FakeHost;
+let session: Session;
+
+beforeEach(async () => {
+  host = new FakeHost();
+  session = new Session(await createEngineNode(), host);
+  session.handle({ type: 'load', runId: 1, spec: SPEC });
+});
+
+/** W, H and the history of the same run in Node after `steps` iterations. */
+async function nodeRun(steps: number, o: RunOptions = options) {
+  const engine = await createEngineNode();
+  const f = new Factorization(engine, loadProblem(engine, DATA), { ...o, restarts: 1 });
+  for (let i = 0; i < steps; i++) f.step();
+  return { W: engine.copyOut(f.W), H: engine.copyOut(f.H), history: f.history.slice(), stop: f.stop };
+}
+
+/** The text of an exported file (and its iteration), asked for now. */
+async function exported(runId: number, what: 'W' | 'H' | 'WH' | 'history', requestId = 7): Promise<{ text: string; iteration: number }> {
+  session.handle({ type: 'export', runId, requestId, what });
+  const m = host.posted.at(-1) as Extract<FromWorker, { type: 'exported' }>;
+  expect(m).toMatchObject({ type: 'exported', runId, requestId, fileName: `${what}.csv` });
+  return { text: await m.blob.text(), iteration: m.iteration };
+}
+
+function progressOf(runId: number): Progress[] {
+  return host.of('progress').filter((p) => p.runId === runId);
+}
+
+describe('configure with runTo (opening a shared link)', () => {
+  it('runs to the iteration and pauses there, with the same numbers as stepping there', async () => {
+    session.handle({ type: 'configure', runId: 2, options, runTo: 7 });
+    expect(host.last('progress')).toMatchObject({ phase: 'running', iteration: 0 });
+    host.drain();
+    const last = host.last('progress')!;
+    expect(last).toMatchObject({ phase: 'paused', iteration: 7, stop: null });
+    const node = await nodeRun(7);
+    expect(progressOf(2).flatMap((p) => p.history)).toEqual(node.history);
+    expect((await exported(2, 'W')).text).toBe(toCsv({ rows: 30, cols: 3, data: node.W }, { rows: DATA.rowLabels, cols: factorLabels(3) }));
+  });
+
+  it('goes through a stop as Step does and stops at the iteration when a rule fires there', async () => {
+    session.handle({ type: 'configure', runId: 2, options, runTo: 13 }); // maxIter 10
+    host.drain();
+    expect(host.last('progress')).toMatchObject({ phase: 'stopped', iteration: 13, stop: { reason: 'max-iter', iteration: 13 } });
+    const node = await nodeRun(13);
+    expect(progressOf(2).flatMap((p) => p.history)).toEqual(node.history);
+  });
+
+  it('runs at full speed whatever the speed setting', () => {
+    session.handle({ type: 'speed', runId: 0, speed: 2 });
+    session.handle({ type: 'configure', runId: 2, options: { ...options, maxIter: 500 }, runTo: 400 });
+    const t0 = host.t;
+    host.drain();
+    expect(host.last('progress')).toMatchObject({ phase: 'paused', iteration: 400 });
+    expect(host.t - t0).toBeLessThan(10_000); // at 2 iterations/s, 400 would take 200 000 virtual ms
+  });
+
+  it('stops running to the iteration on Pause; Run then goes on to the usual stop', () => {
+    session.handle({ type: 'configure', runId: 2, options: { ...options, maxIter: 50 }, runTo: 40 });
+    host.runNext();
+    session.handle({ type: 'pause', runId: 2 });
+    const paused = host.last('progress')!;
+    expect(paused.phase).toBe('paused');
+    expect(paused.iteration).toBeLessThan(40);
+    host.drain();
+    expect(host.last('progress')!.iteration).toBe(paused.iteration);
+    session.handle({ type: 'run', runId: 2 });
+    host.drain();
+    expect(host.last('progress')).toMatchObject({ phase: 'stopped', iteration: 50 });
+  });
+
+  it('without runTo, configure stays at iteration 0 as before', () => {
+    session.handle({ type: 'configure', runId: 2, options });
+    host.drain();
+    expect(host.last('progress')).toMatchObject({ phase: 'ready', iteration: 0 });
+  });
+});
+
+describe('export', () => {
+  beforeEach(() => {
+    session.handle({ type: 'configure', runId: 2, options });
+    for (let i = 0; i < 4; i++) session.handle({ type: 'step', runId: 2 });
+  });
+
+  it('sends W, H, WH and the history byte for byte as the CLI writes them for the same run', async () => {
+    const node = await nodeRun(4);
+    const dir = mkdtempSync(join(tmpdir(), 'nmf-export-'));
+    try {
+      writeOutputs(dir, DATA, { rows: 30, cols: 3, data: node.W }, { rows: 3, cols: 20, data: node.H }, node.history);
+      for (const what of ['W', 'H', 'WH', 'history'] as const) {
+        const file = await exported(2, what);
+        expect(file.iteration).toBe(4);
+        expect(file.text).toBe(readFileSync(join(dir, `${what}.csv`), 'utf8'));
+      }
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('writes labels and every digit: W.csv parses back to exactly the factor', async () => {
+    const { text } = await exported(2, 'W');
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe(',factor 1,factor 2,factor 3');
+    expect(lines).toHaveLength(31);
+    expect(lines[1].startsWith('user 1,')).toBe(true);
+    const node = await nodeRun(4);
+    const values = lines.slice(1).flatMap((l) => l.split(',').slice(1).map(Number));
+    expect(values).toEqual(Array.from(node.W));
+  });
+
+  it('answers a request for another run with exportFailed, naming the request', () => {
+    session.handle({ type: 'export', runId: 1, requestId: 9, what: 'H' });
+    expect(host.posted.at(-1)).toEqual({
+      type: 'exportFailed', runId: 1, requestId: 9,
+      message: 'There is no result to export: the run changed or has not started. Try again.',
+    });
+  });
+});
+
+describe('exportPieces', () => {
+  it('writes a WH too big for one piece in blocks of rows that join into the one CSV', () => {
+    const m = 300;
+    const k = 2;
+    const n = 400; // 163 rows per piece
+    const W = Float64Array.from({ length: m * k }, (_, t) => (t % 7) / 3);
+    const H = Float64Array.from({ length: k * n }, (_, t) => (t % 11) / 9);
+    const rowLabels = Array.from({ length: m }, (_, i) => `r,${i}`);
+    const colLabels = Array.from({ length: n }, (_, j) => `c${j}`);
+    const pieces = exportPieces('WH', { W, H, m, k, n, rowLabels, colLabels, history: [] });
+    expect(pieces.length).toBe(2);
+    const WH = new Float64Array(m * n);
+    for (let i = 0; i < m; i++) for (let a = 0; a < k; a++) for (let j = 0; j < n; j++) WH[i * n + j] += W[i * k + a] * H[a * n + j];
+    expect(pieces.join('')).toBe(toCsv({ rows: m, cols: n, data: WH }, { rows: rowLabels, cols: colLabels }));
+  });
+
+  it('writes no header when the data has no column labels, and NaN as NA', () => {
+    const text = exportPieces('H', { W: [1, 2], H: [0.5, Number.NaN], m: 2, k: 1, n: 2, history: [] })[0];
+    expect(text).toBe('factor 1,0.5,NA\n');
+  });
+});
