@@ -1,12 +1,10 @@
 // The pure parts of the plots (web/plots): axis ticks, tick positions and hover names, colour ranges,
-// the loss plot's axes, ticks and thinned lines, text alternatives. Colour tables and the frame queue
-// are in test/plots-draw.test.ts.
+// the loss plot's axes and log ticks, text alternatives. Colour tables and the frame queue are in
+// test/plots-draw.test.ts; the loss plot's plotly traces, updates and layout in test/plots-loss.test.ts.
 import { describe, expect, it } from 'vitest';
 import { cellAt, indexTicks, sourcePosition, spanName, tickStep, valueTicks } from '../web/plots/axes.js';
 import { DIVERGING, niceRange, openRange, symmetricRange, unionRange, valueRange } from '../web/plots/colors.js';
-import {
-  firstPoint, iterationAt, iterationTicks, linePoints, logLabel, logTicks, lossAxes, positiveRange, roundUp, valueAt, type LossSeries,
-} from '../web/plots/lossScale.js';
+import { firstPoint, logLabel, logTicks, lossAxes, positiveRange, roundUp, valueAt, type LossSeries } from '../web/plots/lossScale.js';
 import { blockNote, fileName, lossSummary, matrixSummary, shortNumber } from '../web/plots/summary.js';
 
 describe('axis ticks', () => {
@@ -133,8 +131,6 @@ describe('loss plot', () => {
   it('grows the iteration axis to the next round number past the longest series', () => {
     expect(lossAxes([{ name: 'a', relError: new Array(237).fill(0.5) }]).xMax).toBe(250);
     expect([roundUp(10), roundUp(11), roundUp(201), roundUp(100000), roundUp(3)]).toEqual([10, 12, 250, 100000, 3]);
-    expect(iterationTicks(250, 6).map((t) => t.text)).toEqual(['0', '50', '100', '150', '200', '250']);
-    expect(iterationTicks(10, 20).every((t) => Number.isInteger(t.value))).toBe(true);
   });
 
   it('labels 1, 2, 5 per decade on a short log axis and powers of ten on a long one', () => {
@@ -145,31 +141,6 @@ describe('loss plot', () => {
     expect(t[0]).toMatchObject({ value: 0.01, at: 0 });
     expect(t[t.length - 1]).toMatchObject({ value: 1, at: 1 });
     expect(logLabel(2e-5)).toBe('2e-5');
-  });
-
-  it('thins a long line to a few points per pixel column, keeping each column\'s extremes and ends', () => {
-    const relError = Array.from({ length: 10000 }, (_, i) => 1 / (i + 1) + (i % 2 ? 0.001 : 0));
-    const s = { name: 'long', initial: 2, relError };
-    const pts = linePoints(s, (it) => it / 100, (v) => -Math.log10(v));
-    expect(pts.length).toBeLessThanOrEqual(4 * 101);
-    expect(pts[0]).toEqual([0, -Math.log10(2)]);
-    expect(pts[pts.length - 1]).toEqual([100, -Math.log10(relError[9999])]);
-    // Column 50 holds iterations 5000..5099: its highest value (smallest y pixel) is kept.
-    const col = pts.filter((p) => p && Math.floor(p[0]) === 50) as [number, number][];
-    const values = relError.slice(4999, 5099).map((v) => -Math.log10(v));
-    expect(Math.min(...col.map((p) => p[1]))).toBe(Math.min(...values));
-    expect(Math.max(...col.map((p) => p[1]))).toBe(Math.max(...values));
-  });
-
-  it('breaks the line where the log axis cannot show a value, and keeps short lines whole', () => {
-    const pts = linePoints({ name: 'd', relError: [0.5, 0.4, NaN, 0.3, 0.2] }, (it) => it * 10, (v) => v);
-    expect(pts).toEqual([[10, 0.5], [20, 0.4], null, [40, 0.3], [50, 0.2]]);
-  });
-
-  it('reads the iteration nearest the pointer, within the run', () => {
-    expect(iterationAt(0.5, 250, 237)).toBe(125);
-    expect(iterationAt(0.99, 250, 237)).toBe(237);
-    expect(iterationAt(-0.1, 250, 237)).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 // The figure around a plot: a title row (the visible title, also the accessible name, and a
-// "Download … as PNG" button), the plot itself, a text alternative, and notes under the plot.
+// "Download … as PNG" button unless the plot brings its own), the plot itself, a text alternative, and notes under the plot.
 import { useId, useState, type ReactNode } from 'react';
 import './plots.css';
 
@@ -10,6 +10,8 @@ export interface PlotFrameProps {
   summary: string;
   /** Saves the plot as a PNG file (the button is disabled while this is undefined). */
   onDownload?: () => Promise<void> | void;
+  /** Whether the title row has the PNG button (false: the plot brings its own, e.g. plotly's modebar). */
+  pngButton?: boolean;
   /** Visible notes under the plot (block averaging, missing entries, …). */
   notes?: ReactNode[];
   className?: string;
@@ -17,7 +19,7 @@ export interface PlotFrameProps {
 }
 
 /** A <figure> named by `title` and described by `summary`, holding the plot. */
-export function PlotFrame({ title, summary, onDownload, notes = [], className, children }: PlotFrameProps) {
+export function PlotFrame({ title, summary, onDownload, pngButton = true, notes = [], className, children }: PlotFrameProps) {
   const id = useId();
   const [failed, setFailed] = useState<string | null>(null);
   const download = async () => {
@@ -32,10 +34,12 @@ export function PlotFrame({ title, summary, onDownload, notes = [], className, c
     <figure className={className ? `plot ${className}` : 'plot'} aria-label={title} aria-describedby={`${id}-summary`}>
       <div className="plot-head">
         <span className="plot-title">{title}</span>
-        <button type="button" className="plot-png" aria-label={`Download ${title} as PNG`} title={`Download ${title} as PNG`}
-          onClick={download} disabled={!onDownload}>
-          PNG
-        </button>
+        {pngButton && (
+          <button type="button" className="plot-png" aria-label={`Download ${title} as PNG`} title={`Download ${title} as PNG`}
+            onClick={download} disabled={!onDownload}>
+            PNG
+          </button>
+        )}
       </div>
       {children}
       <p id={`${id}-summary`} className="plot-sr">{summary}</p>

@@ -1,6 +1,5 @@
 // The loss plot's numbers, without drawing: its series and their points (iteration 0 = the initial
-// error), the axis ranges (x linear from 0, y log), the ticks of both axes, the line of a series
-// thinned to what a pixel column can show, and what hovering an iteration reads. Pure (no DOM).
+// error), the axis ranges (x linear from 0, y log) and the ticks of the log axis. Pure (no DOM).
 import { valueTicks, type ValueTick } from './axes.js';
 
 /** A loss series as the plot receives it: relative error at iteration 0 (optional), then after iterations 1, 2, …. */
@@ -85,11 +84,6 @@ export function roundUp(x: number): number {
   return 10 * e;
 }
 
-/** Ticks of the iteration axis: whole round numbers from 0 to xMax (`at` = fraction of the axis). */
-export function iterationTicks(xMax: number, maxTicks: number): ValueTick[] {
-  return valueTicks(0, xMax, maxTicks).filter((t) => Number.isInteger(t.value));
-}
-
 /**
  * Ticks of the log axis from 10^yLo to 10^yHi (`at` = fraction from the bottom): 1, 2, 5 in each
  * decade when the axis spans at most 2.5 decades (1 and 2 only when they would crowd), else powers of
@@ -122,54 +116,4 @@ export function logLabel(v: number): string {
   if (v >= 1e-3 && v < 1e5) return String(Number(v.toPrecision(6)));
   const [m, e] = v.toExponential().split('e');
   return `${Number(Number(m).toPrecision(6))}e${Number(e)}`;
-}
-
-/**
- * The line of a series in pixels, thinned for drawing: for each pixel column the first and last
- * point and the lowest and highest ones, in order (so a curve of 100 000 iterations costs a few
- * points per pixel, and looks the same). `x(it)` and `y(v)` map to pixels; a value the log axis
- * cannot show breaks the line (a null in the result).
- */
-export function linePoints(s: LossSeries, x: (it: number) => number, y: (v: number) => number): ([number, number] | null)[] {
-  const out: ([number, number] | null)[] = [];
-  let col = NaN;
-  let bucket: [number, number][] = [];
-  const flush = () => {
-    if (!bucket.length) return;
-    if (bucket.length <= 4) out.push(...bucket);
-    else {
-      let lo = bucket[0];
-      let hi = bucket[0];
-      for (const p of bucket) {
-        if (p[1] < lo[1]) lo = p;
-        if (p[1] > hi[1]) hi = p;
-      }
-      const mid = lo[0] <= hi[0] ? [lo, hi] : [hi, lo];
-      out.push(bucket[0], ...mid, bucket[bucket.length - 1]);
-    }
-    bucket = [];
-  };
-  for (let it = firstIteration(s); it <= s.relError.length; it++) {
-    const v = valueAt(s, it);
-    if (!plottable(v)) {
-      flush();
-      if (out.length && out[out.length - 1] !== null) out.push(null);
-      col = NaN;
-      continue;
-    }
-    const px = x(it);
-    const c = Math.floor(px);
-    if (c !== col) {
-      flush();
-      col = c;
-    }
-    bucket.push([px, y(v)]);
-  }
-  flush();
-  return out;
-}
-
-/** The iteration nearest to fraction f (0..1) of an x axis from 0 to xMax, clamped to 0..last. */
-export function iterationAt(f: number, xMax: number, last: number): number {
-  return Math.min(last, Math.max(0, Math.round(f * xMax)));
 }

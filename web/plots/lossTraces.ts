@@ -1,0 +1,102 @@
+// How the plotly loss plot brings what it drew up to date: the points of a series from iteration 0
+// (the initial error), what was drawn, and whether new points can be appended (Plotly.extendTraces)
+// or the plot must be drawn again; the axis ranges, snapped so they change in steps, not on every
+// update. Pure (no DOM, no plotly).
+import { logTicks, lossAxes, plottable, valueAt, firstIteration, type LossSeries } from './lossScale.js';
+
+/** Points of a series from iteration `from` on: x = iteration, y = its value, or null where a log axis cannot show it. */
+export function tracePoints(s: LossSeries, from = firstIteration(s)): { x: number[]; y: (number | null)[] } {
+  const x: number[] = [];
+  const y: (number | null)[] = [];
+  for (let it = from; it <= s.relError.length; it++) {
+    const v = valueAt(s, it);
+    x.push(it);
+    y.push(plottable(v) ? v : null);
+  }
+  return { x, y };
+}
+
+/** What the plot last drew of one series. */
+export interface DrawnSeries {
+  readonly name: string;
+  readonly initial: number | null;
+  /** Iterations drawn after the initial point (relError.length when drawn). */
+  readonly length: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The record of what drawing `series` leaves on the plot. */
+export function drawnOf(series: readonly LossSeries[]): DrawnSeries[] {
+  return series.map((s) => ({
+    name: s.name,
+    initial: s.initial ?? null,
+    length: s.relError.length,
+    first: s.relError.length ? s.relError[0] : NaN,
+    last: s.relError.length ? s.relError[s.relError.length - 1] : NaN,
+  }));
+}
+
+/** The cheapest way to show `series` over what was drawn. */
+export type LossUpdate =
+  | { readonly kind: 'none' }
+  /** Append the points of series[i] from iteration from[t] on to trace i, for each traces[t] = i. */
+  | { readonly kind: 'extend'; readonly traces: number[]; readonly from: number[] }
+  | { readonly kind: 'redraw' };
+
+/**
+ * 'extend' when every series still starts as drawn (same name and initial error in the same place,
+ * at least as long, same first and last drawn value) and some grew; 'none' when nothing changed;
+ * 'redraw' otherwise (a series added, removed, renamed, restarted, shortened or replaced), or when
+ * nothing was drawn.
+ */
+export function planLossUpdate(drawn: readonly DrawnSeries[] | null, series: readonly LossSeries[]): LossUpdate {
+  if (!drawn || drawn.length !== series.length) return { kind: 'redraw' };
+  const traces: number[] = [];
+  const from: number[] = [];
+  for (let i = 0; i < series.length; i++) {
+    const d = drawn[i];
+    const s = series[i];
+    const y = s.relError;
+    if (s.name !== d.name || !Object.is(s.initial ?? null, d.initial) || y.length < d.length) return { kind: 'redraw' };
+    if (d.length > 0 && !(Object.is(y[0], d.first) && Object.is(y[d.length - 1], d.last))) return { kind: 'redraw' };
+    if (y.length > d.length) {
+      traces.push(i);
+      from.push(d.length + 1); // the trace holds iterations up to d.length
+    }
+  }
+  return traces.length ? { kind: 'extend', traces, from } : { kind: 'none' };
+}
+
+/** Steps (in decades) to which the ends of the log axis are rounded outward. */
+export const Y_STEP = 0.25;
+
+/** Ranges of the loss plot's axes as plotly takes them (the log axis in log10 units) and the log axis' ticks. */
+export interface LossRanges {
+  x: [number, number];
+  y: [number, number];
+  tickvals: number[];
+  ticktext: string[];
+}
+
+/**
+ * The axes of lossAxes (x from 0 to a round number past the longest series, y padded around the
+ * values), with the log axis' ends rounded outward to multiples of Y_STEP decades, so the ranges (and
+ * the tick labels plotly measures) change a few times in a run, not on every update; ticks for a
+ * plot area `plotHeight` px tall (about one per 28 px).
+ */
+export function lossRanges(series: readonly LossSeries[], plotHeight: number): LossRanges {
+  const a = lossAxes(series);
+  const lo = Math.floor(a.yLo / Y_STEP + 1e-9) * Y_STEP;
+  const hi = Math.ceil(a.yHi / Y_STEP - 1e-9) * Y_STEP;
+  const ticks = logTicks(lo, hi, Math.max(2, plotHeight / 28));
+  return { x: [0, a.xMax], y: [lo, hi], tickvals: ticks.map((t) => t.value), ticktext: ticks.map((t) => t.text) };
+}
+
+/** Whether two LossRanges put the same axes and ticks on the plot. */
+export function sameRanges(a: LossRanges | null, b: LossRanges): boolean {
+  return (
+    a !== null && a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1] &&
+    a.ticktext.length === b.ticktext.length && a.ticktext.every((t, i) => t === b.ticktext[i])
+  );
+}

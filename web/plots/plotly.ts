@@ -1,0 +1,24 @@
+// plotly.js (dist-min, 4.8 MB), loaded lazily as a chunk of its own so the page paints without it.
+
+/** The plotly API object (Plotly.react, extendTraces, toImage, purge, …). */
+export type PlotlyApi = typeof import('plotly.js-dist-min').default;
+
+let loading: Promise<PlotlyApi> | null = null;
+let loaded: PlotlyApi | null = null;
+
+/** plotly once loaded, else null (so a plot mounted later draws without waiting a tick). */
+export function plotlyIfLoaded(): PlotlyApi | null {
+  return loaded;
+}
+
+/** Loads plotly.js-dist-min once; later calls share the same promise (a failed load is tried again next time). */
+export function loadPlotly(): Promise<PlotlyApi> {
+  loading ??= import('plotly.js-dist-min').then(
+    (m) => (loaded = m.default),
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  );
+  return loading;
+}
