@@ -1,8 +1,10 @@
 // The plots (web/plots) on their demo page (web/plots/demo.html) with seeded data, in Chromium:
 // every plot drawn and labelled (heatmap canvases hold more than one colour, colour bars and ticks
-// are labelled; the loss canvas shows each run in its colour), notes for block averaging and missing
-// entries, hover, PNG download, live updates, off-screen plots drawn when they scroll in, a phone-width layout, no console errors and
-// no request leaving the origin. And in the app: the loss curve starts at iteration 0 before Run.
+// are labelled; plotly's loss plot has a line per run in its colour, a start dot per run, a log axis
+// and axis titles in its SVG), notes for block averaging and missing entries, hover, PNG download
+// (the loss plot's through its modebar button), live updates, off-screen plots drawn when they scroll
+// in, a phone-width layout with nothing over a title, no console errors and no request leaving the
+// origin. And in the app: the loss curve starts at iteration 0 before Run.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
@@ -27,27 +29,36 @@ function watch(page: Page, origin: string) {
 
 async function open(page: Page) {
   await page.goto(DEMO);
-  await expect.poll(() => lossPixels(figure(page, LOSS), '#1f77b4'), { timeout: 30_000 }).toBeGreaterThan(50);
+  await expect.poll(() => lossLine(figure(page, LOSS), 0), { timeout: 30_000 }).toBeGreaterThan(50);
 }
 
-/** Pixels of the loss plot's canvas in (nearly) the colour #rrggbb: how much of a series is drawn. */
-function lossPixels(plot: Locator, hex: string): Promise<number> {
-  return plot.locator('canvas').evaluate((c: any, hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 200 && Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 30) n++;
-    return n;
-  }, hex);
+/** Length of the SVG path of line `trace` of the loss plot (0 when it has none): how much of that run is drawn. */
+function lossLine(plot: Locator, trace: number): Promise<number> {
+  return plot.locator('.scatterlayer .trace').evaluateAll(
+    (traces: any[], i: number) => traces[i]?.querySelector('path.js-line')?.getAttribute('d')?.length ?? 0, trace);
 }
 
-/** Hovers the loss plot at fraction f of its width (and half its height); returns the hover box text. */
-async function hoverLoss(page: Page, plot: Locator, f: number): Promise<string> {
+/** Colours of the start dots of the loss plot (one per run that has a first point). */
+function startDots(plot: Locator): Promise<string[]> {
+  return plot.locator('.scatterlayer .trace path.point').evaluateAll((dots: any[]) => dots.map((d) => d.style.fill));
+}
+
+/**
+ * Hovers the loss plot (an x axis from 0 to xMax) over iteration `it`, at half its height; waits
+ * for plotly's hover to name that iteration and returns its text, line by line.
+ */
+async function hoverLoss(page: Page, plot: Locator, it: number, xMax: number): Promise<string[]> {
   await plot.scrollIntoViewIfNeeded();
-  const box = (await plot.locator('.loss-area').boundingBox())!;
-  await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
-  await expect(plot.locator('.plot-hover')).toBeVisible();
-  return (await plot.locator('.plot-hover').textContent())!;
+  const box = (await plot.locator('.nsewdrag').boundingBox())!;
+  const x = Math.min(Math.max(box.x + (box.width * it) / xMax, box.x + 1), box.x + box.width - 1);
+  await page.mouse.move(x, box.y + box.height / 2);
+  await expect(plot.locator('.hoverlayer text').first()).toHaveText(`iteration ${it}`);
+  return plot.locator('.hoverlayer text').allTextContents();
+}
+
+/** Whether two boxes overlap. */
+function overlap(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 const figure = (page: Page, name: string) => page.getByRole('figure', { name, exact: true });
@@ -95,19 +106,20 @@ test.describe('plots demo', () => {
 
     const loss = figure(page, LOSS);
     await expect(loss.locator('.plot-title')).toHaveText(LOSS);
-    await expect(loss.locator('.loss-xtitle')).toHaveText('Iteration');
-    await expect(loss.locator('.loss-ytitle')).toHaveText('Relative error ‖V−WH‖/‖V‖');
-    await expect(loss.locator('.loss-legend li')).toHaveText(['hals', 'als', 'mu (live)']);
+    await expect(loss.locator('.xtitle')).toHaveText('Iteration');
+    await expect(loss.locator('.ytitle')).toHaveText('Relative error ‖V−WH‖/‖V‖');
+    await expect(loss.locator('.legendtext')).toHaveText(['hals', 'als', 'mu (live)']);
     // A log axis: 1, 2, 5 per decade; the iteration axis from 0.
-    const yTicks = await loss.locator('.axis-yticks .axis-tick').allTextContents();
+    const yTicks = await loss.locator('.ytick text').allTextContents();
     expect(yTicks).toEqual(expect.arrayContaining(['0.05', '0.1', '0.2', '0.5']));
-    await expect(loss.locator('.axis-xticks .axis-tick').first()).toHaveText('0');
-    // Each run in its colour; the live run has no iteration yet, but a dot at iteration 0.
-    for (const color of ['#1f77b4', '#ff7f0e']) expect(await lossPixels(loss, color)).toBeGreaterThan(200);
-    const dot = await lossPixels(loss, '#2ca02c');
-    expect(dot).toBeGreaterThan(10);
-    expect(dot).toBeLessThan(200);
-    expect(await hoverLoss(page, loss, 0)).toMatch(/^iteration 0mu \(live\): 0\.\d+$/);
+    await expect(loss.locator('.xtick text').first()).toHaveText('0');
+    // A line for each finished run; the live run has no iteration yet, but a dot at iteration 0, in its colour.
+    for (const trace of [0, 1]) expect(await lossLine(loss, trace)).toBeGreaterThan(200);
+    expect(await lossLine(loss, 2)).toBeLessThan(20);
+    expect(await startDots(loss)).toEqual(['rgb(31, 119, 180)', 'rgb(255, 127, 14)', 'rgb(44, 160, 44)']);
+    // Hover names the iteration and only the runs that have a value there.
+    expect(await hoverLoss(page, loss, 0, 150)).toEqual(['iteration 0', expect.stringMatching(/^mu \(live\) : 0\.\d+$/)]);
+    expect(await hoverLoss(page, loss, 75, 150)).toEqual(['iteration 75', expect.stringMatching(/^hals : 0\.\d+$/), expect.stringMatching(/^als : 0\.\d+$/)]);
     await page.mouse.move(0, 0);
 
     for (const title of PANEL) {
@@ -177,8 +189,16 @@ test.describe('plots demo', () => {
     const png = readFileSync((await download.path())!);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 1040]); // 640×520 at scale 2
-    const [lossPng] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${LOSS} as PNG` }).click()]);
+    // The loss plot's button is in plotly's modebar; the picture has the title above the plot.
+    const lossButton = figure(page, LOSS).getByRole('button', { name: `Download ${LOSS} as PNG` });
+    await expect(lossButton).toHaveClass(/modebar-btn/);
+    const [lossPng] = await Promise.all([page.waitForEvent('download'), lossButton.click()]);
     expect(lossPng.suggestedFilename()).toBe('Relative-error-per-iteration.png');
+    const lossFile = readFileSync((await lossPng.path())!);
+    expect(lossFile.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([lossFile.readUInt32BE(16), lossFile.readUInt32BE(20)]).toEqual([1440, 800]); // 720×400 at scale 2
+    await lossPng.saveAs(`${SHOTS}/plots-loss-download.png`);
+    await expect(figure(page, LOSS).locator('.plot-failed, .plot-note')).toHaveCount(0);
   });
 
   test('skips an off-screen plot while its data changes, draws it once settled and when it scrolls in', async ({ page }) => {
@@ -207,20 +227,20 @@ test.describe('plots demo', () => {
     await wh.locator('canvas').evaluate((c: any) => c.setAttribute('data-marked', '1'));
     const pixels = () => wh.locator('canvas').evaluate((c: any) => c.toDataURL());
     const before = await pixels();
-    const liveBefore = await lossPixels(loss, '#2ca02c');
+    const liveBefore = await lossLine(loss, 2);
 
     await page.getByRole('button', { name: 'Run 20 iterations' }).click();
     await expect(page.getByLabel('live iterations')).toHaveText('20');
     await expect(loss).toHaveAccessibleDescription(/mu \(live\): 20 iterations, last [\d.]+\.$/);
-    await expect.poll(() => lossPixels(loss, '#2ca02c')).toBeGreaterThan(liveBefore + 50);
+    await expect.poll(() => lossLine(loss, 2)).toBeGreaterThan(liveBefore + 100);
     await expect.poll(pixels).not.toBe(before);
     expect(await wh.locator('canvas').getAttribute('data-marked')).toBe('1');
-    await expect(loss.locator('.loss-legend li')).toHaveText(['hals', 'als', 'mu (live)']);
+    await expect(loss.locator('.legendtext')).toHaveText(['hals', 'als', 'mu (live)']);
     // Hover lists every run's error at the iteration under the mouse, and the error fell.
-    const at = (text: string) => Number(/mu \(live\): ([\d.]+)/.exec(text)?.[1]);
-    const first = await hoverLoss(page, loss, 0);
-    const later = await hoverLoss(page, loss, 20 / 150);
-    expect(later).toMatch(/^iteration \d+hals: [\d.]+als: [\d.]+mu \(live\): [\d.]+$/);
+    const at = (lines: string[]) => Number(/^mu \(live\) : ([\d.]+)$/.exec(lines.find((l) => l.startsWith('mu')) ?? '')?.[1]);
+    const first = await hoverLoss(page, loss, 0, 150);
+    const later = await hoverLoss(page, loss, 20, 150);
+    expect(later).toEqual(['iteration 20', expect.stringMatching(/^hals : [\d.]+$/), expect.stringMatching(/^als : [\d.]+$/), expect.stringMatching(/^mu \(live\) : [\d.]+$/)]);
     expect(at(later)).toBeLessThan(at(first));
     await loss.screenshot({ path: `${SHOTS}/plots-loss-after-run.png` });
     await page.mouse.move(0, 0);
@@ -228,7 +248,8 @@ test.describe('plots demo', () => {
     await page.getByRole('button', { name: 'New run' }).click();
     await expect(page.getByLabel('live iterations')).toHaveText('0');
     await expect(loss).not.toHaveAccessibleDescription(/mu \(live\)/);
-    await expect.poll(() => lossPixels(loss, '#2ca02c')).toBeLessThan(200);
+    await expect.poll(() => lossLine(loss, 2)).toBeLessThan(20);
+    expect(await startDots(loss)).toHaveLength(3);
     await page.getByRole('button', { name: 'Run 20 iterations' }).click();
     await expect(loss).toHaveAccessibleDescription(/mu \(live\): 20 iterations/);
   });
@@ -245,11 +266,21 @@ test.describe('plots demo', () => {
     for (const b of boxes) expect(b.x + b.width).toBeLessThanOrEqual(390);
     const width = await page.locator('html').evaluate((el) => el.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
-    for (const title of [LOSS, ...PANEL]) {
+    for (const title of PANEL) {
       const t = (await figure(page, title).locator('.plot-title').boundingBox())!;
       const b = (await figure(page, title).locator('.plot-png').boundingBox())!;
       expect(t.x + t.width).toBeLessThanOrEqual(b.x);
     }
+    // The loss plot: its modebar (the PNG button) clear of the title and of the legend, all inside the screen.
+    const loss = figure(page, LOSS);
+    const title = (await loss.locator('.plot-title').boundingBox())!;
+    const modebar = (await loss.locator('.modebar').boundingBox())!;
+    const legend = (await loss.locator('.legend').boundingBox())!;
+    expect(overlap(title, modebar)).toBe(false);
+    expect(overlap(title, legend)).toBe(false);
+    expect(overlap(legend, modebar)).toBe(false);
+    expect(modebar.x + modebar.width).toBeLessThanOrEqual(390);
+    await expect(loss.locator('.xtitle')).toBeInViewport();
     await page.screenshot({ path: `${SHOTS}/plots-390x844-top.png` });
     await page.waitForTimeout(400); // off-screen plots draw once their data has settled
     for (const name of ['Loss', 'Factors', 'Heatmaps', 'Images'])
@@ -278,11 +309,11 @@ test('in the app, the loss curve starts at iteration 0 with the initial error be
   await expect(status).toHaveText(/^Ready · iteration 0 · relative error [\d.]+/, { timeout: 15_000 });
   const shown = Number(/relative error ([\d.]+)/.exec((await status.textContent())!)![1]);
   const loss = figure(page, LOSS);
-  await expect.poll(() => lossPixels(loss, '#1f77b4')).toBeGreaterThan(10);
-  const hover = await hoverLoss(page, loss, 0);
-  expect(hover).toMatch(/^iteration 0HALS.*: [\d.]+$/);
-  expect(Number(/: ([\d.]+)$/.exec(hover)![1])).toBeCloseTo(shown, 3);
-  const xTicks = await loss.locator('.axis-xticks .axis-tick').allTextContents();
+  await expect.poll(() => startDots(loss)).toEqual(['rgb(31, 119, 180)']);
+  const hover = await hoverLoss(page, loss, 0, 10);
+  expect(hover).toEqual(['iteration 0', expect.stringMatching(/^HALS.* : [\d.]+$/)]);
+  expect(Number(/: ([\d.]+)$/.exec(hover[1])![1])).toBeCloseTo(shown, 3);
+  const xTicks = await loss.locator('.xtick text').allTextContents();
   expect(xTicks[0]).toBe('0');
   expect(xTicks[xTicks.length - 1]).toBe('10');
   await page.mouse.move(0, 0);

@@ -49,7 +49,7 @@ describe('loss plot updates', () => {
 
 describe('loss plot ranges', () => {
   it('round the log axis outward to steps of a quarter decade, x from 0 to a round number', () => {
-    const r = lossRanges([{ name: 'a', initial: 0.6, relError: [0.3, 0.2, 0.1, 0.05] }], 230);
+    const r = lossRanges([{ name: 'a', initial: 0.6, relError: [0.3, 0.2, 0.1, 0.05] }], 230, 500);
     expect(Y_STEP).toBe(0.25);
     expect(r.x).toEqual([0, 10]);
     for (const end of r.y) expect(Math.abs(end / Y_STEP - Math.round(end / Y_STEP))).toBeLessThan(1e-9);
@@ -59,16 +59,23 @@ describe('loss plot ranges', () => {
     expect(r.tickvals).toEqual([0.05, 0.1, 0.2, 0.5, 1]);
   });
 
+  it('let hover look half an iteration to each side (at least a pixel)', () => {
+    const s = (n: number) => [{ name: 'a', initial: 1, relError: new Array(n).fill(0.5) }];
+    expect(lossRanges(s(5), 230, 500).hoverdistance).toBe(25); // 10 iterations on 500 px
+    expect(lossRanges(s(237), 230, 500).hoverdistance).toBe(1); // 250 iterations: 2 px each
+    expect(lossRanges(s(5000), 230, 500).hoverdistance).toBe(1);
+  });
+
   it('stay the same while a falling curve moves within a step, and change when it leaves it', () => {
     const run = (n: number): LossSeries => ({ name: 'a', initial: 1, relError: Array.from({ length: n }, (_, i) => 0.5 * 0.99 ** i) });
     const changes = [];
-    let last = lossRanges([run(1)], 230);
+    let last = lossRanges([run(1)], 230, 500);
     for (let n = 2; n <= 300; n++) {
-      const r = lossRanges([run(n)], 230);
+      const r = lossRanges([run(n)], 230, 500);
       if (!sameRanges(last, r)) changes.push(n);
       last = r;
     }
-    // 300 updates; the y axis spans 1.6 decades at the end, the x axis passes 10, 12, 15, …, 300.
+    // 300 updates (the unrounded ends move on each); the y axis spans 2 decades at the end, the x axis passes 10, 12, 15, …, 300.
     expect(changes.length).toBeGreaterThan(5);
     expect(changes.length).toBeLessThan(25);
     expect(sameRanges(null, last)).toBe(false);
@@ -76,7 +83,7 @@ describe('loss plot ranges', () => {
 
   it('put fewer ticks on a short plot', () => {
     const s = [{ name: 'a', initial: 1, relError: [1e-6] }];
-    expect(lossRanges(s, 300).ticktext.length).toBeGreaterThan(lossRanges(s, 60).ticktext.length);
+    expect(lossRanges(s, 300, 500).ticktext.length).toBeGreaterThan(lossRanges(s, 60, 500).ticktext.length);
   });
 });
 
@@ -99,16 +106,16 @@ describe('loss figure', () => {
   });
 
   it('has a fixed size, fixed margins and explicit ranges: nothing for plotly to autosize, automargin or autorange', () => {
-    const r = lossRanges(series, 226);
+    const r = lossRanges(series, 226, 560);
     const layout = lossLayout(640, 300, r, true) as Record<string, any>;
-    expect(layout).toMatchObject({ width: 640, height: 300, autosize: false, margin: LOSS_MARGIN, showlegend: true, hovermode: 'x unified', dragmode: false });
+    expect(layout).toMatchObject({ width: 640, height: 300, autosize: false, hoverdistance: r.hoverdistance, margin: LOSS_MARGIN, showlegend: true, hovermode: 'x unified', dragmode: false });
     for (const axis of [layout.xaxis, layout.yaxis]) expect(axis).toMatchObject({ autorange: false, automargin: false, fixedrange: true, ticklabeloverflow: 'allow' });
     expect(layout.xaxis.range).toEqual(r.x);
     expect(layout.yaxis).toMatchObject({ type: 'log', range: r.y, tickmode: 'array', tickvals: r.tickvals, ticktext: r.ticktext });
     expect([layout.xaxis.title.text, layout.yaxis.title.text]).toEqual([LOSS_AXES.x, LOSS_AXES.y]);
     expect(layout.xaxis.unifiedhovertitle.text).toBe('iteration %{x}');
     expect(lossLayout(640, 300, r, false).showlegend).toBe(false);
-    expect(rangeLayout(r)).toEqual({ xaxis: { range: r.x, autorange: false }, yaxis: { range: r.y, autorange: false, tickmode: 'array', tickvals: r.tickvals, ticktext: r.ticktext } });
+    expect(rangeLayout(r)).toEqual({ hoverdistance: r.hoverdistance, xaxis: { range: r.x, autorange: false }, yaxis: { range: r.y, autorange: false, tickmode: 'array', tickvals: r.tickvals, ticktext: r.ticktext } });
   });
 
   it('has a config with no resize handling and the given button as the only modebar button', () => {

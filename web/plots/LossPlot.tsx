@@ -101,7 +101,7 @@ function draw(
   want: { series: readonly LossSeries[]; title: string; width: number; height: number }, fail: (message: string | null) => void,
 ): Promise<unknown> | undefined {
   const { series, title, width, height } = want;
-  const ranges = lossRanges(series, height - LOSS_MARGIN.t - LOSS_MARGIN.b);
+  const ranges = lossRanges(series, height - LOSS_MARGIN.t - LOSS_MARGIN.b, width - LOSS_MARGIN.l - LOSS_MARGIN.r);
   const last = drawn.current;
   const same = last && last.title === title && last.width === width && last.height === height;
   const plan = same ? planLossUpdate(last.series, series) : ({ kind: 'redraw' } as const);
@@ -115,10 +115,11 @@ function draw(
     if (!sameRanges(last!.ranges, ranges)) {
       // extendTraces redraws from div.layout, so new ranges set there show in the same redraw
       // (a relayout first would cost a second one).
-      const layout = (div as unknown as { layout: { xaxis: object; yaxis: object } }).layout;
+      const layout = (div as unknown as { layout: { xaxis: object; yaxis: object; hoverdistance: number } }).layout;
       const r = rangeLayout(ranges);
       Object.assign(layout.xaxis, r.xaxis);
       Object.assign(layout.yaxis, r.yaxis);
+      layout.hoverdistance = r.hoverdistance;
     }
     const points = plan.traces.map((i, t) => tracePoints(series[i], plan.from[t]));
     return Plotly.extendTraces(div, { x: points.map((p) => p.x), y: points.map((p) => p.y) } as never, plan.traces).catch(forget);

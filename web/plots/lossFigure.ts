@@ -39,15 +39,17 @@ export function lossTraces(series: readonly LossSeries[]): Data[] {
     x: starts.map((d) => d.p!.x),
     y: starts.map((d) => d.p!.y),
     marker: { color: starts.map((d) => d.color), size: 7 },
+    cliponaxis: false, // a dot at iteration 0 sits on the y axis: show it whole
     hoverinfo: 'skip',
     showlegend: false,
   } as Data;
   return [...lines, dots];
 }
 
-/** Axis ranges and log ticks as layout attributes (what changes while a run goes). */
-export function rangeLayout(r: LossRanges): { xaxis: Partial<Layout['xaxis']>; yaxis: Partial<Layout['yaxis']> } {
+/** Axis ranges, log ticks and hover distance as layout attributes (what changes while a run goes). */
+export function rangeLayout(r: LossRanges): { xaxis: Partial<Layout['xaxis']>; yaxis: Partial<Layout['yaxis']>; hoverdistance: number } {
   return {
+    hoverdistance: r.hoverdistance,
     xaxis: { range: [r.x[0], r.x[1]], autorange: false },
     yaxis: { range: [r.y[0], r.y[1]], autorange: false, tickmode: 'array', tickvals: r.tickvals, ticktext: r.ticktext },
   };
@@ -57,6 +59,7 @@ export function rangeLayout(r: LossRanges): { xaxis: Partial<Layout['xaxis']>; y
 export function lossLayout(width: number, height: number, r: LossRanges, legend: boolean): Partial<Layout> {
   const ranges = rangeLayout(r);
   return {
+    hoverdistance: ranges.hoverdistance,
     width,
     height,
     autosize: false,

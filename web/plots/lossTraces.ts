@@ -77,26 +77,32 @@ export interface LossRanges {
   y: [number, number];
   tickvals: number[];
   ticktext: string[];
+  /**
+   * How far (px) from the pointer the hover looks for a point of each series: half an iteration's
+   * width, so it names only the series that have a point at the iteration under the pointer.
+   */
+  hoverdistance: number;
 }
 
 /**
  * The axes of lossAxes (x from 0 to a round number past the longest series, y padded around the
  * values), with the log axis' ends rounded outward to multiples of Y_STEP decades, so the ranges (and
  * the tick labels plotly measures) change a few times in a run, not on every update; ticks for a
- * plot area `plotHeight` px tall (about one per 28 px).
+ * plot area `plotHeight` px tall (about one per 28 px) and `plotWidth` px wide.
  */
-export function lossRanges(series: readonly LossSeries[], plotHeight: number): LossRanges {
+export function lossRanges(series: readonly LossSeries[], plotHeight: number, plotWidth: number): LossRanges {
   const a = lossAxes(series);
   const lo = Math.floor(a.yLo / Y_STEP + 1e-9) * Y_STEP;
   const hi = Math.ceil(a.yHi / Y_STEP - 1e-9) * Y_STEP;
   const ticks = logTicks(lo, hi, Math.max(2, plotHeight / 28));
-  return { x: [0, a.xMax], y: [lo, hi], tickvals: ticks.map((t) => t.value), ticktext: ticks.map((t) => t.text) };
+  const hoverdistance = Math.max(1, Math.ceil(plotWidth / a.xMax / 2));
+  return { x: [0, a.xMax], y: [lo, hi], tickvals: ticks.map((t) => t.value), ticktext: ticks.map((t) => t.text), hoverdistance };
 }
 
 /** Whether two LossRanges put the same axes and ticks on the plot. */
 export function sameRanges(a: LossRanges | null, b: LossRanges): boolean {
   return (
-    a !== null && a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1] &&
+    a !== null && a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1] && a.hoverdistance === b.hoverdistance &&
     a.ticktext.length === b.ticktext.length && a.ticktext.every((t, i) => t === b.ticktext[i])
   );
 }
