@@ -10,8 +10,8 @@ import { LossPlot } from '../plots/LossPlot.js';
 import type { DisplayMat } from '../worker/protocol.js';
 import { useThrottled } from './useThrottled.js';
 
-/** Updates of the loss curve per second while a run goes (each is a plotly redraw of several milliseconds). */
-const LOSS_HZ = 8;
+/** Updates of the loss curve per second while a run goes (each is a plotly redraw of several milliseconds; DESIGN asks ≥ 10/s). */
+const LOSS_HZ = 10;
 
 /** A display matrix of the worker as the plots take it: its cells, and the source shape and block size it stands for. */
 export function plotMatrix(d: DisplayMat): Mat2 {
