@@ -74,6 +74,8 @@ export class AppPage {
 
   /** Steps `n` times, waiting for each step to be shown. */
   async steps(n: number): Promise<StatusInfo> {
+    // a run that is being (re)started shows no iteration for a moment: wait until it does
+    await expect(this.status).toHaveText(/iteration \d+/);
     let s = await this.read();
     for (let i = 0; i < n; i++) {
       const before = s.iteration;
