@@ -42,8 +42,11 @@ export class AppPage {
 
   /** Waits until the status line is in `phase` (Ready, Running, Paused, Stopped). */
   async waitFor(phase: string, timeout = 15_000): Promise<StatusInfo> {
-    await expect(this.status).toHaveText(new RegExp(`^${phase}`), { timeout });
-    return this.read();
+    // the text that matched is the one returned (the line may change right after, e.g. to
+    // "Initializing W and H…" when an option change restarts the run)
+    let s = await this.read();
+    await expect.poll(async () => (s = await this.read()).text.startsWith(phase), { timeout }).toBe(true);
+    return s;
   }
 
   /** Types a value into a labelled number field and commits it (Enter). */
@@ -74,9 +77,10 @@ export class AppPage {
 
   /** Steps `n` times, waiting for each step to be shown. */
   async steps(n: number): Promise<StatusInfo> {
-    // a run that is being (re)started shows no iteration for a moment: wait until it does
-    await expect(this.status).toHaveText(/iteration \d+/);
+    // a run that is being (re)started shows no iteration for a moment ("Initializing W and H…"):
+    // read until the status line names one
     let s = await this.read();
+    await expect.poll(async () => (s = await this.read()).iteration).not.toBeNaN();
     for (let i = 0; i < n; i++) {
       const before = s.iteration;
       await this.button('Step').click();
