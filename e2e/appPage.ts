@@ -61,6 +61,15 @@ export class AppPage {
     await this.field(label).fill(String(value));
   }
 
+  /** Randomizes a low-rank matrix of this size and planted rank and waits for its summary. */
+  async randomizeLowRank(rows: number, cols: number, rank: number): Promise<void> {
+    await this.fill('Rows', rows);
+    await this.fill('Columns', cols);
+    await this.fill('Planted rank', rank);
+    await this.button('Randomize').click();
+    await expect(this.summary).toContainText(`${rows}×${cols}, ${rows * cols} observed`, { timeout: 30_000 });
+  }
+
   /** Sets the speed (e.g. '10 iterations/s' or 'As fast as possible'). */
   async setSpeed(label: string): Promise<void> {
     await this.field('Speed').selectOption({ label });

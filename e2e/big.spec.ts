@@ -5,11 +5,7 @@ import { test, expect } from './fixtures.js';
 test('a 2000×1000 rank-20 run: status keeps updating and Pause answers within a second', async ({ app, page }) => {
   test.setTimeout(120_000);
   await app.open();
-  await app.fill('Rows', 2000);
-  await app.fill('Columns', 1000);
-  await app.fill('Planted rank', 20);
-  await app.button('Randomize').click();
-  await expect(app.summary).toContainText('2000×1000, 2000000 observed', { timeout: 30_000 });
+  await app.randomizeLowRank(2000, 1000, 20);
   await expect(app.rankBox()).toHaveValue('20');
   const algorithms = await app.field('Algorithm').locator('option').allTextContents();
   const hals = algorithms.find((l) => /HALS|hierarchical/i.test(l));

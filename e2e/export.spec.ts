@@ -86,11 +86,7 @@ test('phone width: the export panel fits and works', async ({ app, page }) => {
 test('a 2000×1000 WH (about 40 MB of CSV) is exported while the run goes on', async ({ app, page }) => {
   test.setTimeout(120_000);
   await app.open();
-  await app.fill('Rows', 2000);
-  await app.fill('Columns', 1000);
-  await app.fill('Planted rank', 20);
-  await app.button('Randomize').click();
-  await expect(app.summary).toContainText('2000×1000', { timeout: 30_000 });
+  await app.randomizeLowRank(2000, 1000, 20);
   await app.setNumber('Max iterations', 100000);
   await app.setNumber('Tolerance', 0);
   await app.waitFor('Ready', 30_000);

@@ -5,7 +5,7 @@ import { Rng } from '../src/core/rng.js';
 import * as T from '../src/kernels-ts/index.js';
 import type { Engine } from '../src/wasm/engine.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { Buffers, firstDiff, label, mask, testShapes, uniform, worstRel, type Buf } from './helpers/kernels.js';
+import { Buffers, firstDiff, intact, label, mask, testShapes, uniform, worstRel } from './helpers/kernels.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -19,13 +19,6 @@ function buffers(c: number): Buffers {
   return new Buffers(engine, c % 2 === 1);
 }
 
-function intact(outs: Buf[], inputs: [Buf, Float64Array][]): void {
-  for (const b of outs) expect(b.brokenGuards()).toEqual([]);
-  for (const [b, x] of inputs) {
-    expect(b.brokenGuards()).toEqual([]);
-    expect(firstDiff(b.read(), x)).toBe(-1);
-  }
-}
 
 describe('sgd_epoch and sgd_transpose', () => {
   shapes.forEach((s, c) => {

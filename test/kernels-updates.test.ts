@@ -5,7 +5,7 @@ import { Rng } from '../src/core/rng.js';
 import * as T from '../src/kernels-ts/index.js';
 import type { Engine } from '../src/wasm/engine.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { Buffers, firstDiff, label, testShapes, uniform, worstRel, type Buf } from './helpers/kernels.js';
+import { Buffers, firstDiff, intact, label, testShapes, uniform, worstRel } from './helpers/kernels.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -19,14 +19,6 @@ function buffers(c: number): Buffers {
   return new Buffers(engine, c % 2 === 1);
 }
 
-/** Inputs unchanged and every guard intact. */
-function intact(outs: Buf[], inputs: [Buf, Float64Array][]): void {
-  for (const b of outs) expect(b.brokenGuards()).toEqual([]);
-  for (const [b, x] of inputs) {
-    expect(b.brokenGuards()).toEqual([]);
-    expect(firstDiff(b.read(), x)).toBe(-1);
-  }
-}
 
 describe('multiplicative updates: mu_update, mu_update_rowden, mu_update_colden', () => {
   shapes.forEach((s, c) => {

@@ -1,5 +1,6 @@
 // Shared pieces of the kernel tests: shapes, seeded data, wasm buffers with guard values
 // around them, and comparisons against the plain-TypeScript kernels (src/kernels-ts).
+import { expect } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import type { Engine } from '../../src/wasm/engine.js';
 
@@ -124,4 +125,13 @@ export function firstDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) return 0;
   for (let t = 0; t < a.length; t++) if (!Object.is(a[t], b[t])) return t;
   return -1;
+}
+
+/** Asserts every guard around the outputs and inputs intact and every input unchanged (equal to its copy). */
+export function intact(outs: Buf[], inputs: [Buf, Float64Array][]): void {
+  for (const b of outs) expect(b.brokenGuards()).toEqual([]);
+  for (const [b, x] of inputs) {
+    expect(b.brokenGuards()).toEqual([]);
+    expect(firstDiff(b.read(), x)).toBe(-1);
+  }
 }
