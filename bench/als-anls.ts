@@ -20,11 +20,18 @@ const iterations = Number(process.argv[2] ?? 7);
 
 /** Kernel groups reported; anything else counts as "other". */
 const GROUPS: Record<string, string> = {
-  gemm_tn: 'WᵀV + VHᵀ', gemm_nt: 'WᵀV + VHᵀ',
-  chol_factor: 'k×k solves', chol_solve: 'k×k solves', nnls_batch: 'k×k solves',
-  masked_ls: 'masked Grams + solves', transpose: 'masked Grams + solves',
-  gram_tn: 'WᵀW, HHᵀ', gram_nt: 'WᵀW, HHᵀ',
-  dot: 'residual', sq_residual: 'residual', has_nonfinite: 'driver checks',
+  gemm_tn: 'WᵀV + VHᵀ',
+  gemm_nt: 'WᵀV + VHᵀ',
+  chol_factor: 'k×k solves',
+  chol_solve: 'k×k solves',
+  nnls_batch: 'k×k solves',
+  masked_ls: 'masked Grams + solves',
+  transpose: 'masked Grams + solves',
+  gram_tn: 'WᵀW, HHᵀ',
+  gram_nt: 'WᵀW, HHᵀ',
+  dot: 'residual',
+  sq_residual: 'residual',
+  has_nonfinite: 'driver checks',
 };
 
 /** A planted rank-k matrix plus 1% noise; `missing` of the entries hidden (NaN). */
@@ -83,13 +90,20 @@ async function run(data: DataMatrix, algorithm: AlgorithmId): Promise<void> {
   }
   const sorted = totals.slice().sort((a, b) => a - b);
   const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const split = [...shares].sort((a, b) => median(b[1]) - median(a[1]))
-    .map(([g, s]) => `${g} ${(100 * median(s)).toFixed(0)}%`).join(', ');
-  console.log(`  ${algorithm.padEnd(4)} ${sorted[0].toFixed(1)} ms/iteration (median ${median(totals).toFixed(1)}); relError ${f.relError.toFixed(4)}`);
+  const split = [...shares]
+    .sort((a, b) => median(b[1]) - median(a[1]))
+    .map(([g, s]) => `${g} ${(100 * median(s)).toFixed(0)}%`)
+    .join(', ');
+  console.log(
+    `  ${algorithm.padEnd(4)} ${sorted[0].toFixed(1)} ms/iteration (median ${median(totals).toFixed(1)}); relError ${f.relError.toFixed(4)}`,
+  );
   console.log(`       median share: ${split}`);
 }
 
-for (const [label, missing] of [['full mask', 0], ['15% missing', 0.15]] as const) {
+for (const [label, missing] of [
+  ['full mask', 0],
+  ['15% missing', 0.15],
+] as const) {
   const data = planted(7, missing);
   console.log(`${m}×${n}, k = ${k}, ${label}:`);
   for (const algorithm of ['als', 'anls'] as const) await run(data, algorithm);

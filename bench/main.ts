@@ -60,19 +60,38 @@ async function main(): Promise<void> {
       const npShape = np?.results[shapeKey(m, n, k)];
       console.log(`\nkernels, V ${m}×${n}, k = ${k} (GFLOP/s)`);
       console.log(
-        [pad('kernel', 17), pad('computes', 22), pad('wasm', 7, true), pad('TS', 7, true), pad('wasm/TS', 8, true), pad('numpy', 7, true), pad('wasm/np', 8, true)].join(' '),
+        [
+          pad('kernel', 17),
+          pad('computes', 22),
+          pad('wasm', 7, true),
+          pad('TS', 7, true),
+          pad('wasm/TS', 8, true),
+          pad('numpy', 7, true),
+          pad('wasm/np', 8, true),
+        ].join(' '),
       );
       for (const c of kernelCases(engine, m, n, k)) {
         const w = gflops(c.flops, bestMs(c.wasm, KERNEL_REPS));
         const t = gflops(c.flops, bestMs(c.ts, TS_REPS));
         const ref = c.numpy && npShape ? npShape[c.numpy] : undefined;
         console.log(
-          [pad(c.kernel, 17), pad(c.what, 22), pad(num(w), 7, true), pad(num(t), 7, true), pad(num(w / t, 1) + '×', 8, true),
-            pad(num(ref), 7, true), pad(ref ? num(w / ref) : '—', 8, true)].join(' '),
+          [
+            pad(c.kernel, 17),
+            pad(c.what, 22),
+            pad(num(w), 7, true),
+            pad(num(t), 7, true),
+            pad(`${num(w / t, 1)}×`, 8, true),
+            pad(num(ref), 7, true),
+            pad(ref ? num(w / ref) : '—', 8, true),
+          ].join(' '),
         );
         if (m === 2000 && (c.numpy === 'WtV' || c.numpy === 'VHt')) {
-          const vsNp = ref ? `${num(w / ref)} of numpy (target ≥ ${TARGET_VS_NUMPY}: ${w / ref >= TARGET_VS_NUMPY ? 'met' : 'not met'})` : 'numpy not measured';
-          checks.push(`${c.kernel} ${m}×${n} k=${k}: ${num(w)} GFLOP/s, ${vsNp}; ${num(w / t, 1)}× the TS loop (target ≥ ${TARGET_VS_TS}: ${w / t >= TARGET_VS_TS ? 'met' : 'not met'})`);
+          const vsNp = ref
+            ? `${num(w / ref)} of numpy (target ≥ ${TARGET_VS_NUMPY}: ${w / ref >= TARGET_VS_NUMPY ? 'met' : 'not met'})`
+            : 'numpy not measured';
+          checks.push(
+            `${c.kernel} ${m}×${n} k=${k}: ${num(w)} GFLOP/s, ${vsNp}; ${num(w / t, 1)}× the TS loop (target ≥ ${TARGET_VS_TS}: ${w / t >= TARGET_VS_TS ? 'met' : 'not met'})`,
+          );
         }
       }
     }
@@ -86,7 +105,10 @@ async function main(): Promise<void> {
         console.log([pad('solver', 8), pad('best', 9, true), pad('median', 9, true), pad('iters', 6, true)].join(' '));
         for (const s of timeSolvers(engine, plantedData(m, n, k, missing), k)) {
           if (s.skipped) console.log(`${pad(s.id, 8)} skipped: ${s.skipped}`);
-          else console.log([pad(s.id, 8), pad(num(s.best), 9, true), pad(num(s.median), 9, true), pad(String(s.iterations), 6, true)].join(' '));
+          else
+            console.log(
+              [pad(s.id, 8), pad(num(s.best), 9, true), pad(num(s.median), 9, true), pad(String(s.iterations), 6, true)].join(' '),
+            );
         }
       }
     }

@@ -9,7 +9,10 @@ import { initInfo } from '../src/init/registry.js';
 import { truncatedSvd } from '../src/init/svd.js';
 import { createEngineNode } from '../src/wasm/node.js';
 
-const [m, n, k] = process.argv.slice(2).map(Number).concat([2000, 1000, 20].slice(process.argv.length - 2));
+const [m, n, k] = process.argv
+  .slice(2)
+  .map(Number)
+  .concat([2000, 1000, 20].slice(process.argv.length - 2));
 
 function lowRankPlusNoise(seed: number): DataMatrix {
   const rng = new Rng(seed);
@@ -34,7 +37,10 @@ function uniform(seed: number): DataMatrix {
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 console.log(`truncated SVD and NNDSVD on ${m}×${n}, k = ${k} (median of 3 runs each)`);
-for (const [name, data] of [['rank-k + noise', lowRankPlusNoise(1)], ['uniform random', uniform(2)]] as const) {
+for (const [name, data] of [
+  ['rank-k + noise', lowRankPlusNoise(1)],
+  ['uniform random', uniform(2)],
+] as const) {
   const engine = await createEngineNode();
   const problem = loadProblem(engine, data);
   const svdTimes: number[] = [];

@@ -102,6 +102,10 @@ export function formatRows(rows: readonly TargetRow[]): string[] {
     ];
   });
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
-  const line = (cells: string[]) => cells.map((x, c) => (c < 2 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((x, c) => (c < 2 ? x.padEnd(widths[c]) : x.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...body.map(line)];
 }

@@ -27,8 +27,27 @@ export interface OurRun {
 }
 
 /** The options of a benchmark run: `iterations` iterations exactly (no tolerance, no target). */
-export function benchOptions(algorithm: AlgorithmId, init: InitId, k: number, iterations: number, seed: number, given?: { W0: Dense; H0: Dense }): FactorOptions {
-  return { ...DEFAULT_OPTIONS, algorithm, init, rank: k, seed, maxIter: iterations, tol: 0, target: 0, params: solverParams(algorithm), restarts: 1, given };
+export function benchOptions(
+  algorithm: AlgorithmId,
+  init: InitId,
+  k: number,
+  iterations: number,
+  seed: number,
+  given?: { W0: Dense; H0: Dense },
+): FactorOptions {
+  return {
+    ...DEFAULT_OPTIONS,
+    algorithm,
+    init,
+    rank: k,
+    seed,
+    maxIter: iterations,
+    tol: 0,
+    target: 0,
+    params: solverParams(algorithm),
+    restarts: 1,
+    given,
+  };
 }
 
 /** Runs one factorization to its stop, timing each step; the arena is released afterwards. */
@@ -50,8 +69,14 @@ export function runOurs(engine: Engine, problem: Problem, options: FactorOptions
     const scratch = engine.mat(1, problem.n);
     const sq = engine.k.sq_residual(problem.V.ptr, 0, f.W.ptr, f.H.ptr, problem.m, f.k, problem.n, scratch.ptr);
     return {
-      relErrors: f.history.slice(), seconds, cpuSeconds: cpu, setupSeconds, setupCpuSeconds, initRelError: f.initialRelError,
-      finalDirect: Math.sqrt(sq / problem.normV2), stop: f.stop,
+      relErrors: f.history.slice(),
+      seconds,
+      cpuSeconds: cpu,
+      setupSeconds,
+      setupCpuSeconds,
+      initRelError: f.initialRelError,
+      finalDirect: Math.sqrt(sq / problem.normV2),
+      stop: f.stop,
     };
   } finally {
     engine.release(mark);

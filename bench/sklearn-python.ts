@@ -103,7 +103,7 @@ export class SklearnProcess {
 
   /** Sends one command and waits for its reply; throws with python's message on an error. */
   async request<T>(cmd: Record<string, unknown>): Promise<T> {
-    this.child.stdin.write(JSON.stringify(cmd) + '\n');
+    this.child.stdin.write(`${JSON.stringify(cmd)}\n`);
     const next = await this.lines.next();
     if (next.done) throw new Error(`sklearn_nmf.py exited during ${String(cmd.cmd)}`);
     const reply = parseReply<{ ok?: T; error?: string }>(next.value, String(cmd.cmd));
@@ -130,7 +130,7 @@ export class SklearnProcess {
   async close(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.stdin.end(JSON.stringify({ cmd: 'quit' }) + '\n');
+    this.child.stdin.end(`${JSON.stringify({ cmd: 'quit' })}\n`);
     await exited;
   }
 }

@@ -29,7 +29,17 @@ import type { AlgorithmId } from '../src/solvers/types.js';
 import type { Engine } from '../src/wasm/engine.js';
 import { createEngineNode } from '../src/wasm/node.js';
 import {
-  bestOf, elementwiseMin, firstReaching, fmtSeconds, formatRows, marginLabel, maxRelDiff, medianStep, ratioOf, targetsFrom, type TargetRow,
+  bestOf,
+  elementwiseMin,
+  firstReaching,
+  fmtSeconds,
+  formatRows,
+  marginLabel,
+  maxRelDiff,
+  medianStep,
+  ratioOf,
+  targetsFrom,
+  type TargetRow,
 } from './sklearn-compare.js';
 import { benchOptions, randomStart, runOurs, type OurRun } from './sklearn-ours.js';
 import { DEFAULT_PYTHON, SklearnProcess, type PythonVersions, type SkInit, type SkSolver, type SkTiming } from './sklearn-python.js';
@@ -75,12 +85,14 @@ interface Case {
   title: string;
 }
 
-const CASES: Case[] = ([
-  { ours: 'hals', sklearn: 'cd', oursInit: 'given', sklearnInit: 'custom', title: `both from our random W0, H0 (seed ${seed})` },
-  { ours: 'mu', sklearn: 'mu', oursInit: 'given', sklearnInit: 'custom', title: `both from our random W0, H0 (seed ${seed})` },
-  { ours: 'hals', sklearn: 'cd', oursInit: 'nndsvda', sklearnInit: 'nndsvda', title: 'each from its own NNDSVDa' },
-  { ours: 'mu', sklearn: 'mu', oursInit: 'nndsvda', sklearnInit: 'nndsvda', title: 'each from its own NNDSVDa' },
-] satisfies Case[]).filter((c) => !(args['no-nndsvda'] && c.oursInit === 'nndsvda'));
+const CASES: Case[] = (
+  [
+    { ours: 'hals', sklearn: 'cd', oursInit: 'given', sklearnInit: 'custom', title: `both from our random W0, H0 (seed ${seed})` },
+    { ours: 'mu', sklearn: 'mu', oursInit: 'given', sklearnInit: 'custom', title: `both from our random W0, H0 (seed ${seed})` },
+    { ours: 'hals', sklearn: 'cd', oursInit: 'nndsvda', sklearnInit: 'nndsvda', title: 'each from its own NNDSVDa' },
+    { ours: 'mu', sklearn: 'mu', oursInit: 'nndsvda', sklearnInit: 'nndsvda', title: 'each from its own NNDSVDa' },
+  ] satisfies Case[]
+).filter((c) => !(args['no-nndsvda'] && c.oursInit === 'nndsvda'));
 
 /** The shared start: our random W0 (m×k), H0 (k×n) and their relative error (as sklearn computed it). */
 interface Start {
@@ -94,14 +106,19 @@ function writeF64(path: string, x: Float64Array): void {
 }
 
 function versionLines(v: PythonVersions): string[] {
-  const pools = v.pools.map((p) => `${p.internal_api} ${p.version ?? p.prefix}${p.architecture ? ` ${p.architecture}` : ''}${p.threading_layer ? ` (${p.threading_layer})` : ''}: ${p.num_threads} thread${p.num_threads === 1 ? '' : 's'}`);
+  const pools = v.pools.map(
+    (p) =>
+      `${p.internal_api} ${p.version ?? p.prefix}${p.architecture ? ` ${p.architecture}` : ''}${p.threading_layer ? ` (${p.threading_layer})` : ''}: ${p.num_threads} thread${p.num_threads === 1 ? '' : 's'}`,
+  );
   return [
     `clock:   ${clock === 'cpu' ? "each process's CPU time (user + system; waits for a shared core not counted)" : 'wall time'}`,
     `ours:    node ${process.version}, build/kernels.wasm (AssemblyScript); time = Factorization constructor (init, first error) + steps, as the CLI's seconds`,
     `sklearn: ${v.sklearn} (python ${v.python} ${v.executable}, numpy ${v.numpy}, scipy ${v.scipy})`,
     `         ${pools.length ? pools.join('; ') : 'no thread pools reported'}${v.threadpoolctl ? ' [threadpoolctl limits=1]' : ' [threadpoolctl absent: OPENBLAS/OMP_NUM_THREADS=1 only]'}`,
     `         time = one fresh NMF(max_iter=N).fit_transform (input checks, init and final error included), N = first iteration at the target`,
-    `cpu:     ${cpus()[0]?.model ?? '?'} × ${cpus().length}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`,
+    `cpu:     ${cpus()[0]?.model ?? '?'} × ${cpus().length}, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at start`,
   ];
 }
 
@@ -115,7 +132,14 @@ interface OursTimed {
 /** Our runs of one case, `repeats` times: the same errors each time (checked), the fastest time per iteration. */
 function oursRepeated(engine: Engine, problem: Problem, algorithm: AlgorithmId, init: InitId, iterations: number, given: Start): OursTimed {
   const runs: OurRun[] = [];
-  for (let r = 0; r < repeats; r++) runs.push(runOurs(engine, problem, benchOptions(algorithm, init, K, iterations, seed, init === 'given' ? { W0: given.W0, H0: given.H0 } : undefined)));
+  for (let r = 0; r < repeats; r++)
+    runs.push(
+      runOurs(
+        engine,
+        problem,
+        benchOptions(algorithm, init, K, iterations, seed, init === 'given' ? { W0: given.W0, H0: given.H0 } : undefined),
+      ),
+    );
   for (const run of runs.slice(1)) {
     if (run.relErrors.some((x, i) => x !== runs[0].relErrors[i])) throw new Error(`${algorithm}: repeated runs gave different errors`);
   }
@@ -128,7 +152,13 @@ function oursRepeated(engine: Engine, problem: Problem, algorithm: AlgorithmId, 
 }
 
 /** Runs one comparison; returns its printed block and its line of the summary. */
-async function runCase(c: Case, engine: Engine, problem: Problem, py: SklearnProcess, start: Start): Promise<{ lines: string[]; summary: string }> {
+async function runCase(
+  c: Case,
+  engine: Engine,
+  problem: Problem,
+  py: SklearnProcess,
+  start: Start,
+): Promise<{ lines: string[]; summary: string }> {
   const iterations = iterationsOf[c.ours];
   const timed = oursRepeated(engine, problem, c.ours, c.oursInit, iterations, start);
   const ours = timed.run;
@@ -145,7 +175,8 @@ async function runCase(c: Case, engine: Engine, problem: Problem, py: SklearnPro
     const itO = firstReaching(ours.relErrors, target);
     const itS = firstReaching(sk.relErrors, target);
     rows.push({
-      margin, target,
+      margin,
+      target,
       ours: itO ? { iteration: itO, seconds: timed.times[itO - 1] } : null,
       sklearn: itS ? { iteration: itS, seconds: skTime(await timeAt(itS)) } : null,
     });
@@ -160,14 +191,16 @@ async function runCase(c: Case, engine: Engine, problem: Problem, py: SklearnPro
   const oursPerIteration = medianStep(timed.times);
   const oursEnd = ours.relErrors[iterations - 1];
   const skEnd = sk.relErrors[iterations - 1];
-  const who = ours.relErrors.includes(best) ? `ours, iteration ${ours.relErrors.indexOf(best) + 1}` : `sklearn, iteration ${sk.relErrors.indexOf(best) + 1}`;
+  const who = ours.relErrors.includes(best)
+    ? `ours, iteration ${ours.relErrors.indexOf(best) + 1}`
+    : `sklearn, iteration ${sk.relErrors.indexOf(best) + 1}`;
   const skStart = c.sklearnInit === 'custom' ? start.initRelError : sk.initRelError;
   const lines = [
     '',
     `── ${c.ours} (ours) vs sklearn ${c.sklearn}, ${c.title}: ${iterations} iterations each ──`,
     `start relError: ours ${ours.initRelError.toPrecision(6)}, sklearn ${skStart == null ? 'n/a' : skStart.toPrecision(6)}`,
     `best relError ${best.toPrecision(6)} (${who})`,
-    ...formatRows(rows).map((l) => '  ' + l),
+    ...formatRows(rows).map((l) => `  ${l}`),
     `per iteration: ours ${ms(oursPerIteration)} (median step), sklearn ${ms(skPerIteration)} (fits of 1 and ${longest} iterations): ` +
       `ours/sklearn ${(oursPerIteration / skPerIteration).toFixed(2)}`,
     `setup (init, checks, errors outside the iterations): ours ${fmtSeconds(timed.setup)} s, sklearn ≈ ${fmtSeconds(skSetup)} s`,
@@ -184,9 +217,11 @@ async function runCase(c: Case, engine: Engine, problem: Problem, py: SklearnPro
     );
   }
   const mismatched = [...timings].filter(([, t]) => !t.matchesTrajectory).map(([n]) => n);
-  lines.push(mismatched.length
-    ? `WARNING: sklearn's timed fits at max_iter ${mismatched.join(', ')} did not reproduce its trajectory's errors bit for bit`
-    : `sklearn's timed fits (max_iter ${[...timings.keys()].sort((a, b) => a - b).join(', ')}) reproduce its trajectory's errors bit for bit`);
+  lines.push(
+    mismatched.length
+      ? `WARNING: sklearn's timed fits at max_iter ${mismatched.join(', ')} did not reproduce its trajectory's errors bit for bit`
+      : `sklearn's timed fits (max_iter ${[...timings.keys()].sort((a, b) => a - b).join(', ')}) reproduce its trajectory's errors bit for bit`,
+  );
   const label = `${c.ours} vs ${c.sklearn}, ${c.sklearnInit === 'custom' ? 'same W0, H0' : 'own NNDSVDa'}`;
   const ratios = rows.map((r) => `${marginLabel(r.margin).slice(1)} ${ratioOf(r)?.toFixed(2) ?? '—'}`).join(', ');
   return { lines, summary: `${label.padEnd(26)} ${ratios}; per iteration ${(oursPerIteration / skPerIteration).toFixed(2)}` };
@@ -226,7 +261,9 @@ async function main(): Promise<void> {
     const normV = Math.sqrt(problem.normV2);
     const oursStart = runOurs(engine, problem, benchOptions('hals', 'given', K, 1, seed, given)).initRelError;
     if (Math.abs(loaded.normV - normV) > 1e-12 * normV || Math.abs(loaded.initRelError - oursStart) > 1e-10 * oursStart) {
-      throw new Error(`python read different numbers: ‖V‖_F ${loaded.normV} vs ${normV}, start error ${loaded.initRelError} vs ${oursStart}`);
+      throw new Error(
+        `python read different numbers: ‖V‖_F ${loaded.normV} vs ${normV}, start error ${loaded.initRelError} vs ${oursStart}`,
+      );
     }
     const start = { ...given, initRelError: loaded.initRelError };
     console.log('NMF time to a relative error ‖V−WH‖_F/‖V‖_F: ours vs scikit-learn, measured in this one run');
@@ -240,8 +277,12 @@ async function main(): Promise<void> {
     }
     console.log('');
     console.log(`summary: ours/sklearn ${clock} seconds to reach best·(1 + margin), "—" = not reached by both; above 1 = sklearn faster`);
-    for (const line of summary) console.log('  ' + line);
-    console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end (timings move with the load; --repeats R keeps the fastest of R runs on both sides)`);
+    for (const line of summary) console.log(`  ${line}`);
+    console.log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} at the end (timings move with the load; --repeats R keeps the fastest of R runs on both sides)`,
+    );
   } finally {
     await py.close();
     rmSync(dir, { recursive: true, force: true });

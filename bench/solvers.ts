@@ -45,8 +45,14 @@ export function timeSolvers(engine: Engine, data: DataMatrix, k: number, maxStep
     const mark = engine.mark();
     try {
       const f = new Factorization(engine, problem, {
-        ...DEFAULT_OPTIONS, algorithm: info.id, rank: k, init: 'random', seed: 1,
-        maxIter: 1_000_000, tol: 0, params: solverParams(info.id),
+        ...DEFAULT_OPTIONS,
+        algorithm: info.id,
+        rank: k,
+        init: 'random',
+        seed: 1,
+        maxIter: 1_000_000,
+        tol: 0,
+        params: solverParams(info.id),
       });
       f.step();
       f.step();

@@ -30,7 +30,15 @@ const { values: args } = parseArgs({
 const algorithm = args.algorithm as AlgorithmId;
 const iterations = Number(args.iterations);
 const DATA = { rows: 2000, cols: 1000, rank: 20, noise: 0.05, seed: 1 };
-const options = { ...DEFAULT_OPTIONS, algorithm, rank: DATA.rank, maxIter: iterations, tol: 0, seed: 1, params: { ...DEFAULT_OPTIONS.params, ...solverInfo(algorithm).defaults } };
+const options = {
+  ...DEFAULT_OPTIONS,
+  algorithm,
+  rank: DATA.rank,
+  maxIter: iterations,
+  tol: 0,
+  seed: 1,
+  params: { ...DEFAULT_OPTIONS.params, ...solverInfo(algorithm).defaults },
+};
 
 /** Iterations per second of the same run in Node (initialization excluded). */
 async function nodeRun(): Promise<{ itersPerSec: number; relError: number }> {
@@ -43,7 +51,11 @@ async function nodeRun(): Promise<{ itersPerSec: number; relError: number }> {
 
 /** Starts `vite preview` on `port` and resolves when it answers. */
 async function preview(port: number, dist: string): Promise<() => void> {
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--outDir', dist],
+    { stdio: 'ignore' },
+  );
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -78,7 +90,10 @@ type DrawCounts = Record<string, { count: number; mean: number; max: number }>;
 
 /** The same run in the app, driven through its controls. */
 async function browserRun(port: number) {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: Number(args.height) } });
     await page.addInitScript(MONITOR);
@@ -86,7 +101,13 @@ async function browserRun(port: number) {
     const status = page.getByRole('status');
     await status.filter({ hasText: /^Ready/ }).waitFor({ timeout: 30_000 });
     // The Randomize form submits on Enter, so its fields are only filled.
-    for (const [label, value] of [['Rows', DATA.rows], ['Columns', DATA.cols], ['Planted rank', DATA.rank], ['Noise', DATA.noise], ['Data seed', DATA.seed]] as const) {
+    for (const [label, value] of [
+      ['Rows', DATA.rows],
+      ['Columns', DATA.cols],
+      ['Planted rank', DATA.rank],
+      ['Noise', DATA.noise],
+      ['Data seed', DATA.seed],
+    ] as const) {
       await page.getByLabel(label, { exact: true }).fill(String(value));
     }
     await page.getByRole('button', { name: 'Randomize', exact: true }).click();
@@ -120,7 +141,8 @@ async function browserRun(port: number) {
       const during = w.__bench.longTasks.filter((t) => t.start >= start);
       const now = w.plotDrawStats?.() ?? null;
       const draws: Record<string, { count: number; max: number }> = {};
-      if (now) for (const [name, s] of Object.entries(now)) draws[name] = { count: s.count - (w.__bench.draws0?.[name]?.count ?? 0), max: s.max };
+      if (now)
+        for (const [name, s] of Object.entries(now)) draws[name] = { count: s.count - (w.__bench.draws0?.[name]?.count ?? 0), max: s.max };
       return {
         draws: now ? draws : null,
         seconds: (performance.now() - start) / 1000,
@@ -145,9 +167,15 @@ try {
   const before = await nodeRun();
   const ui = await browserRun(port);
   const after = await nodeRun();
-  const node = { itersPerSec: (before.itersPerSec + after.itersPerSec) / 2, relError: after.relError, runs: [before.itersPerSec, after.itersPerSec] };
+  const node = {
+    itersPerSec: (before.itersPerSec + after.itersPerSec) / 2,
+    relError: after.relError,
+    runs: [before.itersPerSec, after.itersPerSec],
+  };
   const result = {
-    algorithm, iterations, data: `${DATA.rows}×${DATA.cols} rank ${DATA.rank}`,
+    algorithm,
+    iterations,
+    data: `${DATA.rows}×${DATA.cols} rank ${DATA.rank}`,
     node,
     browser: ui,
     ratio: ui.itersPerSecWall / node.itersPerSec,
@@ -157,16 +185,31 @@ try {
   else {
     const f = (x: number) => x.toFixed(2);
     console.log(`${algorithm}, ${iterations} iterations of a ${result.data} run, page 1280×${args.height}, build ${args.dist}`);
-    console.log(`  Node (same engine):     ${f(node.itersPerSec)} it/s (before ${f(node.runs[0])}, after ${f(node.runs[1])})   final relative error ${node.relError.toPrecision(6)}`);
-    console.log(`  app worker (Chromium): ${f(ui.itersPerSecWall)} it/s from Run to Stopped (status line showed up to ${ui.itersPerSecShown} it/s)   final ${ui.relError}`);
+    console.log(
+      `  Node (same engine):     ${f(node.itersPerSec)} it/s (before ${f(node.runs[0])}, after ${f(node.runs[1])})   final relative error ${node.relError.toPrecision(6)}`,
+    );
+    console.log(
+      `  app worker (Chromium): ${f(ui.itersPerSecWall)} it/s from Run to Stopped (status line showed up to ${ui.itersPerSecShown} it/s)   final ${ui.relError}`,
+    );
     console.log(`  ratio browser/Node:    ${f(result.ratio)}`);
-    console.log(`  main thread during the run (${f(ui.seconds)} s): ${ui.longTasks} tasks over 50 ms (${f(ui.longTaskMs)} ms in all), longest ${f(ui.longest)} ms; largest gap between frames ${f(ui.maxFrameGap)} ms`);
+    console.log(
+      `  main thread during the run (${f(ui.seconds)} s): ${ui.longTasks} tasks over 50 ms (${f(ui.longTaskMs)} ms in all), longest ${f(ui.longest)} ms; largest gap between frames ${f(ui.maxFrameGap)} ms`,
+    );
     if (ui.draws) {
       const rate = (name: string) => (ui.draws![name] ? `${f(ui.draws![name].count / ui.seconds)}/s` : 'none');
       const loss = Object.keys(ui.draws).find((n) => /error/i.test(n));
-      console.log(`  plot updates during the run: loss curve ${loss ? rate(loss) : 'none'}; ` +
-        Object.keys(ui.draws).filter((n) => n !== loss).map((n) => `${n} ${rate(n)}`).join(', '));
-      console.log(`  longest single draw (since page load): ${Object.entries(ui.draws).map(([n, d]) => `${n} ${f(d.max)} ms`).join(', ')}`);
+      console.log(
+        `  plot updates during the run: loss curve ${loss ? rate(loss) : 'none'}; ` +
+          Object.keys(ui.draws)
+            .filter((n) => n !== loss)
+            .map((n) => `${n} ${rate(n)}`)
+            .join(', '),
+      );
+      console.log(
+        `  longest single draw (since page load): ${Object.entries(ui.draws)
+          .map(([n, d]) => `${n} ${f(d.max)} ms`)
+          .join(', ')}`,
+      );
     } else console.log('  plot updates: not counted (this build has no window.plotDrawStats)');
     console.log(`  machine load average (1 min): ${f(result.loadAverage)} — other work on the machine skews all of these`);
   }

@@ -14,7 +14,11 @@ test('a 2000×1000 rank-20 run: status keeps updating and Pause answers within a
   await app.setNumber('Tolerance', 0);
   await app.waitFor('Ready', 30_000);
   // Each heatmap says that it shows block means.
-  await expect(page.getByRole('figure', { name: 'V (data)' }).getByText('Each cell: mean of a 10×5 block (2000×1000 shown as 200×200).', { exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole('figure', { name: 'V (data)' })
+      .getByText('Each cell: mean of a 10×5 block (2000×1000 shown as 200×200).', { exact: true }),
+  ).toBeVisible();
 
   await app.button('Run').click();
   await expect(app.status).toHaveText(/^Running · iteration [1-9]/, { timeout: 15_000 });

@@ -100,7 +100,10 @@ test('pasted text and a dropped file load too', async ({ app, page }) => {
   const data = page.getByRole('region', { name: 'Data' });
   // The drop a person makes, built in the page (the e2e realm has no DOM types, hence the casts).
   const transfer = await page.evaluateHandle((csv) => {
-    const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: string[], name: string, o: object) => unknown };
+    const g = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(f: unknown): void } };
+      File: new (parts: string[], name: string, o: object) => unknown;
+    };
     const dt = new g.DataTransfer();
     dt.items.add(new g.File([csv], 'dropped.tsv', { type: 'text/tab-separated-values' }));
     return dt;

@@ -20,7 +20,16 @@ async function nodeRun(example: string, algorithm: AlgorithmId, init: InitId, ra
   const engine = await createEngineNode();
   const problem = loadProblem(engine, exampleInfo(example).make());
   const f = new Factorization(engine, problem, {
-    ...DEFAULT_OPTIONS, algorithm, init, rank, params: solverParams(algorithm), seed: SEED, maxIter: ITERATIONS, tol: 0, target: 0, restarts: 1,
+    ...DEFAULT_OPTIONS,
+    algorithm,
+    init,
+    rank,
+    params: solverParams(algorithm),
+    seed: SEED,
+    maxIter: ITERATIONS,
+    tol: 0,
+    target: 0,
+    restarts: 1,
   });
   while (!f.stop) f.step();
   return { W: engine.copyOut(f.W), H: engine.copyOut(f.H), history: f.history.slice(), iterations: f.iteration };
@@ -34,7 +43,10 @@ const CASES: { example: string; exampleLabel: RegExp; init: InitId; initLabel: s
 ];
 
 for (const c of CASES) {
-  test(`${c.example} (${c.init} start): every algorithm gives bit-identical W, H and history in Chromium and Node`, async ({ app, page }) => {
+  test(`${c.example} (${c.init} start): every algorithm gives bit-identical W, H and history in Chromium and Node`, async ({
+    app,
+    page,
+  }) => {
     test.setTimeout(120_000);
     await app.open();
     const label = (await app.field('Example').locator('option').allTextContents()).find((l) => c.exampleLabel.test(l))!;

@@ -99,7 +99,13 @@ test('a 2000×1000 WH (about 40 MB of CSV) is exported while the run goes on', a
   const lines = text.trimEnd().split('\n');
   expect(lines).toHaveLength(2000); // no labels: no header row
   expect(lines[0].split(',')).toHaveLength(1000);
-  expect(lines.at(-1)!.split(',').map(Number).every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
+  expect(
+    lines
+      .at(-1)!
+      .split(',')
+      .map(Number)
+      .every((x) => Number.isFinite(x) && x >= 0),
+  ).toBe(true);
   // The run went on meanwhile: it is still running, past the exported iteration.
   const exportedAt = Number(/iteration (\d+)/.exec((await saved.textContent())!)![1]);
   await expect.poll(async () => (await app.read()).iteration, { timeout: 10_000 }).toBeGreaterThan(exportedAt);

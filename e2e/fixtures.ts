@@ -27,7 +27,10 @@ export const test = base.extend<{ watch: Watch; app: AppPage }>({
       });
       await use(w);
       expect(w.foreign, 'requests outside the page origin').toEqual([]);
-      expect(w.errors.filter((e) => !w.allow.some((r) => r.test(e))), 'console errors').toEqual([]);
+      expect(
+        w.errors.filter((e) => !w.allow.some((r) => r.test(e))),
+        'console errors',
+      ).toEqual([]);
     },
     { auto: true },
   ],

@@ -34,8 +34,9 @@ async function open(page: Page) {
 
 /** Length of the SVG path of line `trace` of the loss plot (0 when it has none): how much of that run is drawn. */
 function lossLine(plot: Locator, trace: number): Promise<number> {
-  return plot.locator('.scatterlayer .trace').evaluateAll(
-    (traces: any[], i: number) => traces[i]?.querySelector('path.js-line')?.getAttribute('d')?.length ?? 0, trace);
+  return plot
+    .locator('.scatterlayer .trace')
+    .evaluateAll((traces: any[], i: number) => traces[i]?.querySelector('path.js-line')?.getAttribute('d')?.length ?? 0, trace);
 }
 
 /** Colours of the start dots of the loss plot (one per run that has a first point). */
@@ -57,7 +58,10 @@ async function hoverLoss(page: Page, plot: Locator, it: number, xMax: number): P
 }
 
 /** Whether two boxes overlap. */
-function overlap(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+function overlap(
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
@@ -119,7 +123,11 @@ test.describe('plots demo', () => {
     expect(await startDots(loss)).toEqual(['rgb(31, 119, 180)', 'rgb(255, 127, 14)', 'rgb(44, 160, 44)']);
     // Hover names the iteration and only the runs that have a value there.
     expect(await hoverLoss(page, loss, 0, 150)).toEqual(['iteration 0', expect.stringMatching(/^mu \(live\) : 0\.\d+$/)]);
-    expect(await hoverLoss(page, loss, 75, 150)).toEqual(['iteration 75', expect.stringMatching(/^hals : 0\.\d+$/), expect.stringMatching(/^als : 0\.\d+$/)]);
+    expect(await hoverLoss(page, loss, 75, 150)).toEqual([
+      'iteration 75',
+      expect.stringMatching(/^hals : 0\.\d+$/),
+      expect.stringMatching(/^als : 0\.\d+$/),
+    ]);
     await page.mouse.move(0, 0);
 
     for (const title of PANEL) {
@@ -137,7 +145,9 @@ test.describe('plots demo', () => {
     await expect(figure(page, PANEL[4]).locator('.heatmap-ytitle')).toHaveText('component');
     await expect(figure(page, 'V (data)')).toHaveAccessibleDescription(/^V \(data\): 60×40, values [\d.]+–[\d.]+, \d+ missing\.$/);
     await expect(figure(page, 'V (data)').getByText(/^Grey: missing \(\d+ entries\)\.$/)).toBeVisible();
-    await expect(figure(page, 'WH (reconstruction)').getByText(/^At the \d+ missing entries of V, WH shows the predicted values\.$/)).toBeVisible();
+    await expect(
+      figure(page, 'WH (reconstruction)').getByText(/^At the \d+ missing entries of V, WH shows the predicted values\.$/),
+    ).toBeVisible();
 
     // V and WH share one colour range; the residual's is symmetric about 0.
     expect(await barLabels(figure(page, 'V (data)'))).toEqual(await barLabels(figure(page, 'WH (reconstruction)')));
@@ -153,7 +163,9 @@ test.describe('plots demo', () => {
     await big.scrollIntoViewIfNeeded();
     await expectDrawn(big, 'Big V');
     await expect(big.getByText('Each cell: mean of a 10×5 block (2000×1000 shown as 200×200).', { exact: true })).toBeVisible();
-    await expect(big).toHaveAccessibleDescription(/^Big V: 2000×1000, values .*; each cell: mean of a 10×5 block \(2000×1000 shown as 200×200\)\.$/);
+    await expect(big).toHaveAccessibleDescription(
+      /^Big V: 2000×1000, values .*; each cell: mean of a 10×5 block \(2000×1000 shown as 200×200\)\.$/,
+    );
     expect(await big.locator('canvas').evaluate((c: any) => [c.width, c.height])).toEqual([200, 200]);
     await expect(big.locator('.axis-yticks .axis-tick').last()).toHaveText('2000');
 
@@ -184,7 +196,10 @@ test.describe('plots demo', () => {
     await open(page);
     const v = figure(page, 'V (data)');
     await expectDrawn(v, 'V (data)');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download V (data) as PNG' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download V (data) as PNG' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('V-data.png');
     const png = readFileSync((await download.path())!);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -240,7 +255,12 @@ test.describe('plots demo', () => {
     const at = (lines: string[]) => Number(/^mu \(live\) : ([\d.]+)$/.exec(lines.find((l) => l.startsWith('mu')) ?? '')?.[1]);
     const first = await hoverLoss(page, loss, 0, 150);
     const later = await hoverLoss(page, loss, 20, 150);
-    expect(later).toEqual(['iteration 20', expect.stringMatching(/^hals : [\d.]+$/), expect.stringMatching(/^als : [\d.]+$/), expect.stringMatching(/^mu \(live\) : [\d.]+$/)]);
+    expect(later).toEqual([
+      'iteration 20',
+      expect.stringMatching(/^hals : [\d.]+$/),
+      expect.stringMatching(/^als : [\d.]+$/),
+      expect.stringMatching(/^mu \(live\) : [\d.]+$/),
+    ]);
     expect(at(later)).toBeLessThan(at(first));
     await loss.screenshot({ path: `${SHOTS}/plots-loss-after-run.png` });
     await page.mouse.move(0, 0);

@@ -37,7 +37,9 @@ test('a link reproduces the options, speed, iteration and numbers of the page th
   await app.waitFor('Ready');
   const before = await app.steps(6);
   const link = await share(page);
-  expect(link).toMatch(/\/#v=1&data=example&example=lowrank&alg=mu&rank=3&init=random&seed=42&maxIter=500&tol=0&target=0&eps=1e-9&lr=0\.001&l2=0\.01&project=1&speed=30&iter=6$/);
+  expect(link).toMatch(
+    /\/#v=1&data=example&example=lowrank&alg=mu&rank=3&init=random&seed=42&maxIter=500&tol=0&target=0&eps=1e-9&lr=0\.001&l2=0\.01&project=1&speed=30&iter=6$/,
+  );
   expect(page.url()).toBe(link);
   await expect(linkField(page)).toHaveJSProperty('readOnly', true);
   await expect(page.getByText('The link holds iteration 6', { exact: false })).toBeVisible();
@@ -99,7 +101,10 @@ test('pasted data travels inside the link, compressed', async ({ app, page }) =>
 test('data too large for a link: the link holds the options only, and says so', async ({ app, page }) => {
   await app.open();
   let x = 7;
-  const rows = Array.from({ length: 200 }, (_, i) => `r${i},` + Array.from({ length: 30 }, () => ((x = (x * 48271) % 2147483647) / 2147483647) * 5).join(','));
+  const rows = Array.from(
+    { length: 200 },
+    (_, i) => `r${i},${Array.from({ length: 30 }, () => ((x = (x * 48271) % 2147483647) / 2147483647) * 5).join(',')}`,
+  );
   const csv = `id,${Array.from({ length: 30 }, (_, j) => `c${j}`).join(',')}\n${rows.join('\n')}\n`;
   await app.field('Upload CSV/TSV file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(app.summary).toContainText('big.csv — 200×30');
@@ -136,7 +141,9 @@ test('garbage in a link gives defaults for those fields and a notice naming them
 
 test('a link whose inline data does not parse shows the first example, saying why', async ({ app, page }) => {
   await page.goto(`./#data=inline&name=bad.csv&csv=${LZString.compressToEncodedURIComponent('a,b\n1,2\n3,x\n')}&rank=2`);
-  await expect(notices(page)).toContainText("The shared link's data could not be loaded (bad.csv: row 3, column 2: 'x' is not a number); the first example is shown instead.");
+  await expect(notices(page)).toContainText(
+    "The shared link's data could not be loaded (bad.csv: row 3, column 2: 'x' is not a number); the first example is shown instead.",
+  );
   await app.waitFor('Ready');
   await expect(app.field('Example')).toHaveValue('lowrank');
   await expect(app.rankBox()).toHaveValue('2');
@@ -162,7 +169,11 @@ test.describe('copying', () => {
     const link = await share(page);
     await page.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
-    expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(link);
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+      ),
+    ).toBe(link);
   });
 });
 

@@ -20,12 +20,7 @@ function read(engine: Engine, l: MaskLists) {
 it('lists the fewer of the observed and the missing entries of each column and row', async () => {
   const engine = await createEngineNode();
   // 4×3 mask: column 0 fully observed, column 1 has one missing row (2), column 2 observes only row 3.
-  const M = engine.matFrom(4, 3, [
-    1, 1, 0,
-    1, 1, 0,
-    1, 0, 0,
-    1, 1, 1,
-  ]);
+  const M = engine.matFrom(4, 3, [1, 1, 0, 1, 1, 0, 1, 0, 0, 1, 1, 1]);
   const cols = columnLists(engine, M);
   expect(read(engine, cols)).toEqual({ mode: [1, 1, 0], lists: [[], [2], [3]] });
   expect(cols.total).toBe(2);
@@ -45,7 +40,8 @@ it('masked_gram forms Base − Σ f fᵀ (mode 1) or Σ f fᵀ (mode 0) over the
         const list = Array.from({ length: r }, () => rng.int(rows));
         const Base = gramOf(uniform(rng, 9, k), 9, k);
         const want = subtract ? Base.slice() : new Float64Array(k * k);
-        for (const i of list) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) want[a * k + b] += (subtract ? -1 : 1) * F[i * k + a] * F[i * k + b];
+        for (const i of list)
+          for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) want[a * k + b] += (subtract ? -1 : 1) * F[i * k + a] * F[i * k + b];
         const mark = engine.mark();
         const f = engine.matFrom(rows, k, F);
         const base = engine.matFrom(k, k, Base);

@@ -58,8 +58,10 @@ describe('als', () => {
     // (their Grams are the full Gram minus the missing rows).
     const c = plantedCase(2, 16, 12, 3, (i, j, rng) => (j < 4 || i < 5 ? (i + j) % 3 !== 0 : rng.next() < 0.15));
     const seen = (i: number, j: number) => c.mask![i * c.n + j] !== 0;
-    for (let j = 0; j < c.n; j++) expect(Array.from({ length: c.m }, (_, i) => seen(i, j)).filter(Boolean).length).toBeGreaterThanOrEqual(c.k);
-    for (let i = 0; i < c.m; i++) expect(Array.from({ length: c.n }, (_, j) => seen(i, j)).filter(Boolean).length).toBeGreaterThanOrEqual(c.k);
+    for (let j = 0; j < c.n; j++)
+      expect(Array.from({ length: c.m }, (_, i) => seen(i, j)).filter(Boolean).length).toBeGreaterThanOrEqual(c.k);
+    for (let i = 0; i < c.m; i++)
+      expect(Array.from({ length: c.n }, (_, j) => seen(i, j)).filter(Boolean).length).toBeGreaterThanOrEqual(c.k);
     const f = startCase(engine, c, 'als');
     const modes = (l: ReturnType<typeof columnLists>) => new Set(engine.viewI32(l.mode, l.count));
     expect(modes(columnLists(engine, f.problem.M!))).toEqual(new Set([0, 1]));
@@ -86,7 +88,9 @@ describe('als', () => {
     const k = c.k;
     const Wo = c.W0.subarray(0, 2 * k);
     const vo = [c.V[0], c.V[c.n]];
-    const WWt = [0, 1].flatMap((i) => [0, 1].map((j) => Array.from({ length: k }, (_, a) => Wo[i * k + a] * Wo[j * k + a]).reduce((s, x) => s + x)));
+    const WWt = [0, 1].flatMap((i) =>
+      [0, 1].map((j) => Array.from({ length: k }, (_, a) => Wo[i * k + a] * Wo[j * k + a]).reduce((s, x) => s + x)),
+    );
     const y = solveGE(WWt, vo, 2)!;
     const h = Array.from({ length: k }, (_, a) => Math.max(0, Wo[a] * y[0] + Wo[k + a] * y[1]));
     expect(scaledDiff([H[0], H[c.n], H[2 * c.n]], h)).toBeLessThan(1e-5);

@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bestOf, elementwiseMin, firstReaching, formatRows, marginLabel, maxRelDiff, medianStep, ratioOf, targetsFrom,
+  bestOf,
+  elementwiseMin,
+  firstReaching,
+  formatRows,
+  marginLabel,
+  maxRelDiff,
+  medianStep,
+  ratioOf,
+  targetsFrom,
 } from '../bench/sklearn-compare.js';
 import { benchOptions, randomStart, runOurs } from '../bench/sklearn-ours.js';
 import { DEFAULT_PYTHON, SklearnProcess } from '../bench/sklearn-python.js';
@@ -53,7 +61,12 @@ describe('targets and times to target', () => {
     expect(medianStep([1, 3, 4, 8])).toBe(2);
     expect(medianStep([1, 3, 4, 8, 9])).toBe(1.5);
     expect(medianStep([0.5])).toBe(0.5);
-    expect(elementwiseMin([[1, 5, 9], [2, 4, 10]])).toEqual([1, 4, 9]);
+    expect(
+      elementwiseMin([
+        [1, 5, 9],
+        [2, 4, 10],
+      ]),
+    ).toEqual([1, 4, 9]);
   });
 
   it('the table: aligned columns, ratio ours/sklearn, "—" where a side did not reach the target', () => {
@@ -81,7 +94,9 @@ describe('without scikit-learn the bench says "skipped: …"', () => {
 
   it('names the missing python', async () => {
     const r = await SklearnProcess.start('/nonexistent/python3');
-    expect(r).toEqual({ skip: 'skipped: /nonexistent/python3 not found, so scikit-learn cannot run (Debian: apt-get install -y python3-sklearn)' });
+    expect(r).toEqual({
+      skip: 'skipped: /nonexistent/python3 not found, so scikit-learn cannot run (Debian: apt-get install -y python3-sklearn)',
+    });
   });
 
   it("passes on the script's own reason when sklearn does not import", async () => {
@@ -95,22 +110,25 @@ describe('without scikit-learn the bench says "skipped: …"', () => {
     expect(r).toEqual({ skip: `skipped: ${python} /some/script.py exited before answering: SyntaxError: bad` });
   });
 
-  it.skipIf(!existsSync(DEFAULT_PYTHON))('the real script, with sklearn shadowed by a package that fails to import, asks to install it', async () => {
-    mkdirSync(join(dir, 'shadow', 'sklearn'), { recursive: true });
-    writeFileSync(join(dir, 'shadow', 'sklearn', '__init__.py'), 'raise ImportError("sklearn shadowed by the test")\n');
-    const saved = process.env.PYTHONPATH;
-    process.env.PYTHONPATH = join(dir, 'shadow');
-    try {
-      const r = await SklearnProcess.start();
-      expect(r).toHaveProperty('skip');
-      const { skip } = r as { skip: string };
-      expect(skip.startsWith('skipped: scikit-learn is not available: ')).toBe(true);
-      expect(skip.endsWith(`(under ${DEFAULT_PYTHON}; Debian: apt-get install -y python3-sklearn)`)).toBe(true);
-    } finally {
-      if (saved === undefined) delete process.env.PYTHONPATH;
-      else process.env.PYTHONPATH = saved;
-    }
-  });
+  it.skipIf(!existsSync(DEFAULT_PYTHON))(
+    'the real script, with sklearn shadowed by a package that fails to import, asks to install it',
+    async () => {
+      mkdirSync(join(dir, 'shadow', 'sklearn'), { recursive: true });
+      writeFileSync(join(dir, 'shadow', 'sklearn', '__init__.py'), 'raise ImportError("sklearn shadowed by the test")\n');
+      const saved = process.env.PYTHONPATH;
+      process.env.PYTHONPATH = join(dir, 'shadow');
+      try {
+        const r = await SklearnProcess.start();
+        expect(r).toHaveProperty('skip');
+        const { skip } = r as { skip: string };
+        expect(skip.startsWith('skipped: scikit-learn is not available: ')).toBe(true);
+        expect(skip.endsWith(`(under ${DEFAULT_PYTHON}; Debian: apt-get install -y python3-sklearn)`)).toBe(true);
+      } finally {
+        if (saved === undefined) delete process.env.PYTHONPATH;
+        else process.env.PYTHONPATH = saved;
+      }
+    },
+  );
 });
 
 const hasSklearn = spawnSync(DEFAULT_PYTHON, ['-c', 'import sklearn'], { stdio: 'ignore' }).status === 0;
@@ -126,7 +144,11 @@ describe.skipIf(!hasSklearn)('bench/sklearn_nmf.py against our solvers (Debian p
     const engine = await createEngineNode();
     const problem = loadProblem(engine, data);
     const start = randomStart(engine, problem, k, 3);
-    for (const [name, x] of [['V', data.values], ['W0', start.W0.data], ['H0', start.H0.data]] as const) {
+    for (const [name, x] of [
+      ['V', data.values],
+      ['W0', start.W0.data],
+      ['H0', start.H0.data],
+    ] as const) {
       writeFileSync(join(dir, `${name}.f64`), new Uint8Array(x.buffer, x.byteOffset, x.byteLength));
     }
     const py = await SklearnProcess.start();

@@ -171,9 +171,12 @@ describe('blockAverage', () => {
   it('matches the block-by-block reference on random shapes, limits and masks', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }),
-        fc.integer({ min: 1, max: 25 }), fc.integer({ min: 1, max: 25 }),
-        fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
         (rows, cols, maxRows, maxCols, seed, missing) => {
           const src = randomMatrix(seed, rows, cols, missing);
           const g = blockAverage(src, maxRows, maxCols);
@@ -205,7 +208,12 @@ describe('blockSpan', () => {
 describe('displayShape', () => {
   it('counts source entries on the axes when the matrix is already block means (the worker display of a 2000×1000 V)', () => {
     expect(displayShape(200, 200, 200, { rows: 2000, cols: 1000, rowFactor: 10, colFactor: 5 })).toEqual({
-      m: 2000, n: 1000, rows: 200, cols: 200, rowFactor: 10, colFactor: 5,
+      m: 2000,
+      n: 1000,
+      rows: 200,
+      cols: 200,
+      rowFactor: 10,
+      colFactor: 5,
     });
     expect(displayShape(60, 40, 200)).toEqual({ m: 60, n: 40, rows: 60, cols: 40, rowFactor: 1, colFactor: 1 });
     expect(displayShape(2000, 1000, 200)).toEqual({ m: 2000, n: 1000, rows: 200, cols: 200, rowFactor: 10, colFactor: 5 });
@@ -213,19 +221,24 @@ describe('displayShape', () => {
 
   it('averaging block means again is averaging the source in blocks of the product size', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 250 }), (m, f0, maxCells) => {
-        const shown = Math.ceil(m / f0); // what the worker sends
-        const d = displayShape(shown, 1, maxCells, { rows: m, cols: 1, rowFactor: f0, colFactor: 1 });
-        const f = blockFactor(shown, maxCells);
-        expect(d.rows).toBe(Math.ceil(m / d.rowFactor));
-        expect(d.rows).toBeLessThanOrEqual(maxCells);
-        for (const b of [0, d.rows - 1]) {
-          // Cell b holds worker cells b·f … min((b+1)·f, shown) − 1, which hold these source rows.
-          const first = blockSpan(b * f, f0, m)[0];
-          const last = blockSpan(Math.min((b + 1) * f, shown) - 1, f0, m)[1];
-          expect(blockSpan(b, d.rowFactor, m)).toEqual([first, last]);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 250 }),
+        (m, f0, maxCells) => {
+          const shown = Math.ceil(m / f0); // what the worker sends
+          const d = displayShape(shown, 1, maxCells, { rows: m, cols: 1, rowFactor: f0, colFactor: 1 });
+          const f = blockFactor(shown, maxCells);
+          expect(d.rows).toBe(Math.ceil(m / d.rowFactor));
+          expect(d.rows).toBeLessThanOrEqual(maxCells);
+          for (const b of [0, d.rows - 1]) {
+            // Cell b holds worker cells b·f … min((b+1)·f, shown) − 1, which hold these source rows.
+            const first = blockSpan(b * f, f0, m)[0];
+            const last = blockSpan(Math.min((b + 1) * f, shown) - 1, f0, m)[1];
+            expect(blockSpan(b, d.rowFactor, m)).toEqual([first, last]);
+          }
+        },
+      ),
     );
   });
 });

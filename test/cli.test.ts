@@ -12,7 +12,9 @@ const ROOT = new URL('..', import.meta.url).pathname;
 let dir = '';
 
 function nmf(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), ...args], {
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +35,23 @@ beforeAll(() => {
 describe('nmf factor', () => {
   it('--json prints one object whose fields agree with the --out files', () => {
     const out = join(dir, 'out');
-    const r = nmf('factor', join(dir, 'V.csv'), '--rank', '2', '--algorithm', 'mu', '--seed', '3', '--max-iter', '40', '--tol', '0', '--json', '--out', out);
+    const r = nmf(
+      'factor',
+      join(dir, 'V.csv'),
+      '--rank',
+      '2',
+      '--algorithm',
+      'mu',
+      '--seed',
+      '3',
+      '--max-iter',
+      '40',
+      '--tol',
+      '0',
+      '--json',
+      '--out',
+      out,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -70,8 +88,25 @@ describe('nmf factor', () => {
 
   it('--init given with --w0/--h0 follows the reference trajectory', () => {
     const c = loadReference('seed5x6_mu_k3');
-    const r = nmf('factor', join(dir, 'V.csv'), '--rank', '3', '--algorithm', 'mu', '--w0', join(dir, 'W0.csv'), '--h0', join(dir, 'H0.csv'),
-      '--max-iter', String(c.iterations), '--tol', '0', '--epsilon', '1e-9', '--json');
+    const r = nmf(
+      'factor',
+      join(dir, 'V.csv'),
+      '--rank',
+      '3',
+      '--algorithm',
+      'mu',
+      '--w0',
+      join(dir, 'W0.csv'),
+      '--h0',
+      join(dir, 'H0.csv'),
+      '--max-iter',
+      String(c.iterations),
+      '--tol',
+      '0',
+      '--epsilon',
+      '1e-9',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.init).toBe('given');

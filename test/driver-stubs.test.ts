@@ -41,7 +41,9 @@ describe('missing entries with a solver that refuses them', () => {
       make();
     } catch (e) {
       expect((e as OptionError).option).toBe('algorithm');
-      expect((e as OptionError).message).toBe('stub-full-only cannot be used with missing entries: it needs every entry of V; use hals or mu instead');
+      expect((e as OptionError).message).toBe(
+        'stub-full-only cannot be used with missing entries: it needs every entry of V; use hals or mu instead',
+      );
     }
   });
 
@@ -71,7 +73,11 @@ describe('divergence detected by the driver', () => {
     const f = make();
     while (!f.stop) f.step();
     expect(f.relError).toBeCloseTo(1, 12);
-    expect(f.stop).toEqual({ reason: 'diverged', iteration: 3, message: 'diverged at iteration 3: W·H collapsed to zero, from which no iteration recovers.' });
+    expect(f.stop).toEqual({
+      reason: 'diverged',
+      iteration: 3,
+      message: 'diverged at iteration 3: W·H collapsed to zero, from which no iteration recovers.',
+    });
   });
 
   it('a relative error of 1 with W·H ≠ 0 is not a collapse', async () => {
@@ -92,7 +98,9 @@ describe('divergence detected by the driver', () => {
     expect(f.stop!.reason).toBe('diverged');
     expect(f.history[it - 1]).toBeGreaterThan(100 * best);
     expect(f.history[it - 2]).toBeLessThanOrEqual(100 * best);
-    expect(f.stop!.message).toBe(`diverged at iteration ${it}: the relative error grew to ${f.history[it - 1].toPrecision(3)}, over 100× its best ${best.toPrecision(3)}.`);
+    expect(f.stop!.message).toBe(
+      `diverged at iteration ${it}: the relative error grew to ${f.history[it - 1].toPrecision(3)}, over 100× its best ${best.toPrecision(3)}.`,
+    );
   });
 });
 

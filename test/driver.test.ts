@@ -49,7 +49,9 @@ describe('stopping rules', () => {
     expect(f.stop!.reason).toBe('tolerance');
     expect(changes[it - 1]).toBeLessThan(tol);
     expect(changes.slice(0, it - 1).every((c) => c >= tol)).toBe(true);
-    expect(f.stop!.message).toBe(`converged at iteration ${it}: the objective changed by ${changes[it - 1].toPrecision(3)} < tolerance 0.0001`);
+    expect(f.stop!.message).toBe(
+      `converged at iteration ${it}: the objective changed by ${changes[it - 1].toPrecision(3)} < tolerance 0.0001`,
+    );
   });
 
   it('tolerance follows the KL divergence for kl', async () => {
@@ -99,7 +101,8 @@ describe('stopping rules', () => {
     expect(f.stop).toEqual({
       reason: 'diverged',
       iteration: 1,
-      message: 'diverged at iteration 1: the error became NaN or infinite. Lower the learning rate (try 10× smaller); large values in V need a smaller rate.',
+      message:
+        'diverged at iteration 1: the error became NaN or infinite. Lower the learning rate (try 10× smaller); large values in V need a smaller rate.',
     });
   });
 
@@ -113,7 +116,9 @@ describe('stopping rules', () => {
     expect(f.stop!.reason).toBe('diverged');
     expect(rel).toBeGreaterThan(100 * best);
     expect(Number.isFinite(rel)).toBe(true);
-    expect(f.stop!.message).toBe(`diverged at iteration ${it}: the relative error grew to ${rel.toPrecision(3)}, over 100× its best ${best.toPrecision(3)}. Lower the learning rate (try 10× smaller).`);
+    expect(f.stop!.message).toBe(
+      `diverged at iteration ${it}: the relative error grew to ${rel.toPrecision(3)}, over 100× its best ${best.toPrecision(3)}. Lower the learning rate (try 10× smaller).`,
+    );
   });
 
   it('a stopped run can be stepped on, extending its history', async () => {

@@ -51,7 +51,9 @@ describe('lowRank', () => {
   });
 
   it('names the bad parameter', () => {
-    expect(paramError(() => lowRank({ rows: 4, cols: 3, rank: 4, noise: 0, seed: 1 })).message).toBe('planted rank 4 must be an integer from 1 to 3');
+    expect(paramError(() => lowRank({ rows: 4, cols: 3, rank: 4, noise: 0, seed: 1 })).message).toBe(
+      'planted rank 4 must be an integer from 1 to 3',
+    );
     expect(paramError(() => lowRank({ rows: 0, cols: 3, rank: 1, noise: 0, seed: 1 })).where).toEqual({ parameter: 'rows' });
     expect(paramError(() => lowRank({ rows: 4, cols: 3, rank: 1, noise: -1, seed: 1 })).message).toBe('noise -1 must be a number ≥ 0');
     expect(paramError(() => uniformRandom({ rows: 5000, cols: 5000, seed: 1 })).message).toBe('5000×5000 has more than 10,000,000 entries');

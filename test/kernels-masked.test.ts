@@ -30,10 +30,20 @@ function problem(s: Shape, c: number, masked: boolean) {
     bufs.push([b, x]);
     return b;
   };
-  const bV = put(V), bW = put(W), bH = put(H);
+  const bV = put(V),
+    bW = put(W),
+    bH = put(H);
   const bM = M ? put(M) : null;
   return {
-    buf, V, M, W, H, bV, bW, bH, mPtr: bM ? bM.ptr : 0,
+    buf,
+    V,
+    M,
+    W,
+    H,
+    bV,
+    bW,
+    bH,
+    mPtr: bM ? bM.ptr : 0,
     /** Inputs unchanged and their guards intact. */
     inputsIntact(): void {
       for (const [b, x] of bufs) {
@@ -51,11 +61,15 @@ for (const masked of [true, false]) {
       it(`${label(s)}`, () => {
         const p = problem(s, c, masked);
         const { m, n, k } = s;
-        const P = p.buf.zeros(m * n), R = p.buf.zeros(m * n), Q = p.buf.zeros(m * n);
+        const P = p.buf.zeros(m * n),
+          R = p.buf.zeros(m * n),
+          Q = p.buf.zeros(m * n);
         engine.k.masked_wh(p.bW.ptr, p.bH.ptr, p.mPtr, P.ptr, m, k, n);
         engine.k.residual(p.bV.ptr, p.mPtr, p.bW.ptr, p.bH.ptr, R.ptr, m, k, n);
         engine.k.kl_quotient(p.bV.ptr, p.bW.ptr, p.bH.ptr, Q.ptr, m, k, n, 1e-9);
-        const rP = new Float64Array(m * n), rR = new Float64Array(m * n), rQ = new Float64Array(m * n);
+        const rP = new Float64Array(m * n),
+          rR = new Float64Array(m * n),
+          rQ = new Float64Array(m * n);
         T.masked_wh(p.W, p.H, p.M, rP, m, k, n);
         T.residual(p.V, p.M, p.W, p.H, rR, m, k, n);
         T.kl_quotient(p.V, p.W, p.H, rQ, m, k, n, 1e-9);
@@ -64,7 +78,8 @@ for (const masked of [true, false]) {
         expect(firstDiff(Q.read(), rQ)).toBe(-1);
         for (const out of [P, R, Q]) expect(out.brokenGuards()).toEqual([]);
         if (p.M) {
-          const r = R.read(), mk = p.M;
+          const r = R.read(),
+            mk = p.M;
           expect(r.every((x, t) => mk[t] !== 0 || x === 0)).toBe(true);
         }
         p.inputsIntact();
@@ -112,7 +127,8 @@ describe('sq_residual: values a person can check', () => {
     engine.reset();
     const buf = new Buffers(engine);
     // W = [1; 2] (2×1), H = [1 2 3] (1×3): WH = [1 2 3; 2 4 6].
-    const W = buf.put([1, 2]), H = buf.put([1, 2, 3]);
+    const W = buf.put([1, 2]),
+      H = buf.put([1, 2, 3]);
     const exact = buf.put([1, 2, 3, 2, 4, 6]);
     expect(engine.k.sq_residual(exact.ptr, 0, W.ptr, H.ptr, 2, 1, 3, 0)).toBe(0);
     const off = buf.put([2, 2, 3, 2, 4, 9]); // errors 1 at (0,0) and 3 at (1,2)
@@ -130,8 +146,10 @@ describe('dot and has_nonfinite', () => {
       engine.reset();
       const buf = new Buffers(engine, c % 2 === 1);
       const rng = new Rng(900 + len);
-      const A = uniform(rng, len, -1, 1), B = uniform(rng, len, -1, 1);
-      const bA = buf.put(A), bB = buf.put(B);
+      const A = uniform(rng, len, -1, 1),
+        B = uniform(rng, len, -1, 1);
+      const bA = buf.put(A),
+        bB = buf.put(B);
       const scale = A.reduce((s, a, t) => s + Math.abs(a * B[t]), 0);
       const d = engine.k.dot(bA.ptr, bB.ptr, len);
       expect(Math.abs(d - T.dot(A, B, len))).toBeLessThanOrEqual(1e-12 * scale);
@@ -163,7 +181,10 @@ describe('kl_divergence: the vectorized log, entry by entry', () => {
   function kl2(v: [number, number], wh: [number, number], m: [number, number] | null = null): number {
     engine.reset();
     const buf = new Buffers(engine);
-    const V = buf.put(v), W = buf.put([1]), H = buf.put(wh), scratch = buf.zeros(2);
+    const V = buf.put(v),
+      W = buf.put([1]),
+      H = buf.put(wh),
+      scratch = buf.zeros(2);
     const M = m ? buf.put(m) : null;
     return engine.k.kl_divergence(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, 1, 1, 2, scratch.ptr);
   }

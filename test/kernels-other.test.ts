@@ -19,31 +19,41 @@ function buffers(c: number): Buffers {
   return new Buffers(engine, c % 2 === 1);
 }
 
-
 describe('sgd_epoch and sgd_transpose', () => {
   shapes.forEach((s, c) => {
     it(`${label(s)}: epoch within 1e-12 of the TS epoch, transpose exact`, () => {
       const buf = buffers(c);
       const rng = new Rng(1100 + c);
-      const W = uniform(rng, s.m * s.k), H = uniform(rng, s.k * s.n);
+      const W = uniform(rng, s.m * s.k),
+        H = uniform(rng, s.k * s.n);
       const order = Int32Array.from({ length: s.m * s.n }, (_, t) => t);
       rng.shuffle(order, order.length);
       const count = Math.max(1, order.length - 2);
       const vals = uniform(rng, count, 0, 2);
-      const bH = buf.put(H), bHt = buf.zeros(s.n * s.k), bH2 = buf.zeros(s.k * s.n);
+      const bH = buf.put(H),
+        bHt = buf.zeros(s.n * s.k),
+        bH2 = buf.zeros(s.k * s.n);
       engine.k.sgd_transpose(bH.ptr, bHt.ptr, s.k, s.n);
       const Ht = new Float64Array(s.n * s.k);
       T.sgd_transpose(H, Ht, s.k, s.n);
       expect(firstDiff(bHt.read(), Ht)).toBe(-1);
-      const bVals = buf.put(vals), bW = buf.put(W);
+      const bVals = buf.put(vals),
+        bW = buf.put(W);
       engine.k.sgd_epoch(bVals.ptr, bW.ptr, bHt.ptr, buf.putI32(order), count, s.k, s.n, 0.05, 0.01, 1);
-      const rW = W.slice(), rHt = Ht.slice();
+      const rW = W.slice(),
+        rHt = Ht.slice();
       T.sgd_epoch(vals, rW, rHt, order, count, s.k, s.n, 0.05, 0.01, 1);
       expect(worstRel(bW.read(), rW)).toBeLessThan(1e-12);
       expect(worstRel(bHt.read(), rHt)).toBeLessThan(1e-12);
       engine.k.sgd_transpose(bHt.ptr, bH2.ptr, s.n, s.k);
       expect(firstDiff(bH2.read(), transpose(bHt.read(), s.n, s.k))).toBe(-1);
-      intact([bW, bHt, bH2], [[bVals, vals], [bH, H]]);
+      intact(
+        [bW, bHt, bH2],
+        [
+          [bVals, vals],
+          [bH, H],
+        ],
+      );
     });
   });
 });
@@ -63,14 +73,29 @@ for (const masked of [true, false]) {
         const { m, n, k } = s;
         const M = masked ? mask(rng, m * n) : null;
         const V = uniform(rng, m * n, 0, 2);
-        const W = uniform(rng, m * k), H = uniform(rng, k * n);
+        const W = uniform(rng, m * k),
+          H = uniform(rng, k * n);
         const R = new Float64Array(m * n);
-        T.residual(V.map((v, t) => (M ? v * M[t] : v)), M, W, H, R, m, k, n);
-        const bW = buf.put(W), bH = buf.put(H), bR = buf.put(R), scratch = buf.zeros(3 * n);
+        T.residual(
+          V.map((v, t) => (M ? v * M[t] : v)),
+          M,
+          W,
+          H,
+          R,
+          m,
+          k,
+          n,
+        );
+        const bW = buf.put(W),
+          bH = buf.put(H),
+          bR = buf.put(R),
+          scratch = buf.zeros(3 * n);
         const bM = M ? buf.put(M) : null;
         engine.k.hals_rows_masked(bH.ptr, bW.ptr, bM ? bM.ptr : 0, bR.ptr, scratch.ptr, m, k, n);
         engine.k.hals_cols_masked(bW.ptr, bH.ptr, bM ? bM.ptr : 0, bR.ptr, m, k, n);
-        const rW = W.slice(), rH = H.slice(), rR = R.slice();
+        const rW = W.slice(),
+          rH = H.slice(),
+          rR = R.slice();
         T.hals_rows_masked(rH, rW, M, rR, null, m, k, n);
         T.hals_cols_masked(rW, rH, M, rR, m, k, n);
         // The sums Σ R·H run over residuals of both signs, so entries are compared relative to

@@ -22,7 +22,12 @@ function setup(caseIndex: number): Buffers {
 }
 
 /** The same product of |A| and |B|: Σ|a||b| per entry, the scale of a tolerance for sums of mixed signs. */
-function absProduct(f: (A: Float64Array, B: Float64Array, C: Float64Array) => void, A: Float64Array, B: Float64Array, len: number): Float64Array {
+function absProduct(
+  f: (A: Float64Array, B: Float64Array, C: Float64Array) => void,
+  A: Float64Array,
+  B: Float64Array,
+  len: number,
+): Float64Array {
   const C = new Float64Array(len);
   f(A.map(Math.abs), B.map(Math.abs), C);
   return C.map((x) => Math.max(x, Number.MIN_VALUE));
@@ -43,12 +48,17 @@ describe('gemm_tn: C (p×q) = AᵀB, the WᵀV of every solver', () => {
       const rng = new Rng(100 + c);
       const W = uniform(rng, s.m * s.k, -1, 1);
       const V = uniform(rng, s.m * s.n, -1, 1);
-      const bW = buf.put(W), bV = buf.put(V), out = buf.put(uniform(rng, s.k * s.n, 5, 6));
+      const bW = buf.put(W),
+        bV = buf.put(V),
+        out = buf.put(uniform(rng, s.k * s.n, 5, 6));
       engine.k.gemm_tn(bW.ptr, bV.ptr, out.ptr, s.m, s.k, s.n);
       const ref = new Float64Array(s.k * s.n);
       T.gemm_tn(W, V, ref, s.m, s.k, s.n);
       expect(firstDiff(out.read(), ref)).toBe(-1);
-      expectIntact(out, [[bW, W], [bV, V]]);
+      expectIntact(out, [
+        [bW, W],
+        [bV, V],
+      ]);
     });
   });
 
@@ -68,13 +78,18 @@ describe('gemm_nt: C (m×p) = ABᵀ, the VHᵀ of every solver', () => {
       const rng = new Rng(200 + c);
       const V = uniform(rng, s.m * s.n, -1, 1);
       const H = uniform(rng, s.k * s.n, -1, 1);
-      const bV = buf.put(V), bH = buf.put(H), out = buf.zeros(s.m * s.k);
+      const bV = buf.put(V),
+        bH = buf.put(H),
+        out = buf.zeros(s.m * s.k);
       engine.k.gemm_nt(bV.ptr, bH.ptr, out.ptr, s.m, s.n, s.k);
       const f = (A: Float64Array, B: Float64Array, C: Float64Array) => T.gemm_nt(A, B, C, s.m, s.n, s.k);
       const ref = new Float64Array(s.m * s.k);
       f(V, H, ref);
       expect(worstRel(out.read(), ref, absProduct(f, V, H, ref.length))).toBeLessThan(1e-12);
-      expectIntact(out, [[bV, V], [bH, H]]);
+      expectIntact(out, [
+        [bV, V],
+        [bH, H],
+      ]);
     });
   });
 
@@ -82,8 +97,11 @@ describe('gemm_nt: C (m×p) = ABᵀ, the VHᵀ of every solver', () => {
     const buf = setup(1);
     const rng = new Rng(7);
     const [m, n, k] = [9, 1001, 6];
-    const V = uniform(rng, m * n), H = uniform(rng, k * n);
-    const bV = buf.put(V), bH = buf.put(H), out = buf.zeros(m * k);
+    const V = uniform(rng, m * n),
+      H = uniform(rng, k * n);
+    const bV = buf.put(V),
+      bH = buf.put(H),
+      out = buf.zeros(m * k);
     engine.k.gemm_nt(bV.ptr, bH.ptr, out.ptr, m, n, k);
     const ref = new Float64Array(m * k);
     T.gemm_nt(V, H, ref, m, n, k);
@@ -99,12 +117,17 @@ describe('gemm_nn: C (m×q) = AB, for (WᵀW)H, W(HHᵀ) and WH', () => {
       const rng = new Rng(300 + c);
       const W = uniform(rng, s.m * s.k, -1, 1);
       const H = uniform(rng, s.k * s.n, -1, 1);
-      const bW = buf.put(W), bH = buf.put(H), out = buf.put(uniform(rng, s.m * s.n, 5, 6));
+      const bW = buf.put(W),
+        bH = buf.put(H),
+        out = buf.put(uniform(rng, s.m * s.n, 5, 6));
       engine.k.gemm_nn(bW.ptr, bH.ptr, out.ptr, s.m, s.k, s.n);
       const ref = new Float64Array(s.m * s.n);
       T.gemm_nn(W, H, ref, s.m, s.k, s.n);
       expect(firstDiff(out.read(), ref)).toBe(-1);
-      expectIntact(out, [[bW, W], [bH, H]]);
+      expectIntact(out, [
+        [bW, W],
+        [bH, H],
+      ]);
     });
   });
 });
@@ -116,13 +139,18 @@ describe('gram_tn and gram_nt: WᵀW (k×k) and HHᵀ (k×k)', () => {
       const rng = new Rng(400 + c);
       const W = uniform(rng, s.m * s.k);
       const H = uniform(rng, s.k * s.n);
-      const bW = buf.put(W), bH = buf.put(H), G1 = buf.zeros(s.k * s.k), G2 = buf.zeros(s.k * s.k);
+      const bW = buf.put(W),
+        bH = buf.put(H),
+        G1 = buf.zeros(s.k * s.k),
+        G2 = buf.zeros(s.k * s.k);
       engine.k.gram_tn(bW.ptr, G1.ptr, s.m, s.k);
       engine.k.gram_nt(bH.ptr, G2.ptr, s.k, s.n);
-      const r1 = new Float64Array(s.k * s.k), r2 = new Float64Array(s.k * s.k);
+      const r1 = new Float64Array(s.k * s.k),
+        r2 = new Float64Array(s.k * s.k);
       T.gram_tn(W, r1, s.m, s.k);
       T.gram_nt(H, r2, s.k, s.n);
-      const g1 = G1.read(), g2 = G2.read();
+      const g1 = G1.read(),
+        g2 = G2.read();
       expect(firstDiff(g1, r1)).toBe(-1);
       expect(worstRel(g2, r2)).toBeLessThan(1e-12);
       for (let a = 0; a < s.k; a++) {

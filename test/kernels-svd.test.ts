@@ -18,7 +18,16 @@ function scaledDiff(a: Float64Array, b: Float64Array): number {
   return worstRel(a, b, new Float64Array(b.length).fill(s));
 }
 
-const SHAPES = [[1, 1], [1, 5], [3, 1], [2, 7], [5, 9], [6, 33], [10, 64], [13, 101]] as const;
+const SHAPES = [
+  [1, 1],
+  [1, 5],
+  [3, 1],
+  [2, 7],
+  [5, 9],
+  [6, 33],
+  [10, 64],
+  [13, 101],
+] as const;
 
 describe('svd kernels: transpose, orth_rows, jacobi_rows, sort_normalize_rows, ritz_residual', () => {
   SHAPES.forEach(([rows, cols], c) => {
@@ -28,7 +37,8 @@ describe('svd kernels: transpose, orth_rows, jacobi_rows, sort_normalize_rows, r
       const rng = new Rng(1300 + c);
       const A = uniform(rng, rows * cols, -1, 1);
 
-      const bA = buf.put(A), bAt = buf.zeros(rows * cols);
+      const bA = buf.put(A),
+        bAt = buf.zeros(rows * cols);
       engine.k.transpose(bA.ptr, bAt.ptr, rows, cols);
       const At = new Float64Array(rows * cols);
       T.transpose(A, At, rows, cols);
@@ -38,7 +48,8 @@ describe('svd kernels: transpose, orth_rows, jacobi_rows, sort_normalize_rows, r
       const r = Math.min(rows, cols);
       const bL = buf.zeros(rows * rows);
       const got = engine.k.orth_rows(bA.ptr, bL.ptr, rows, cols, 0, r);
-      const Q = A.slice(), L = new Float64Array(rows * rows);
+      const Q = A.slice(),
+        L = new Float64Array(rows * rows);
       expect(got).toBe(T.orth_rows(Q, L, rows, cols, 0, r));
       expect(got).toBe(r);
       expect(scaledDiff(bA.read(), Q)).toBeLessThan(1e-12);
@@ -48,9 +59,13 @@ describe('svd kernels: transpose, orth_rows, jacobi_rows, sort_normalize_rows, r
       const S = uniform(rng, rows * cols, -1, 1);
       const G = new Float64Array(rows * rows);
       for (let i = 0; i < rows; i++) G[i * rows + i] = 1;
-      const bS = buf.put(S), bG = buf.put(G), bSig = buf.zeros(rows);
+      const bS = buf.put(S),
+        bG = buf.put(G),
+        bSig = buf.zeros(rows);
       const sweeps = engine.k.jacobi_rows(bS.ptr, bG.ptr, rows, cols, 1e-13, 30);
-      const rS = S.slice(), rG = G.slice(), rSig = new Float64Array(rows);
+      const rS = S.slice(),
+        rG = G.slice(),
+        rSig = new Float64Array(rows);
       expect(sweeps).toBe(T.jacobi_rows(rS, rG, rows, cols, 1e-13, 30));
       expect(scaledDiff(bS.read(), rS)).toBeLessThan(1e-12);
       expect(scaledDiff(bG.read(), rG)).toBeLessThan(1e-12);

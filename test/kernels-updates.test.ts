@@ -19,28 +19,49 @@ function buffers(c: number): Buffers {
   return new Buffers(engine, c % 2 === 1);
 }
 
-
 describe('multiplicative updates: mu_update, mu_update_rowden, mu_update_colden', () => {
   shapes.forEach((s, c) => {
     it(`${label(s)} (rows = k, cols = n): equal to the TS updates bit for bit`, () => {
       const buf = buffers(c);
       const rng = new Rng(600 + c);
-      const rows = s.k, cols = s.n, len = rows * cols;
-      const X = uniform(rng, len), Num = uniform(rng, len), Den = uniform(rng, len);
-      const dr = uniform(rng, rows), dc = uniform(rng, cols);
-      const bNum = buf.put(Num), bDen = buf.put(Den), bdr = buf.put(dr), bdc = buf.put(dc);
+      const rows = s.k,
+        cols = s.n,
+        len = rows * cols;
+      const X = uniform(rng, len),
+        Num = uniform(rng, len),
+        Den = uniform(rng, len);
+      const dr = uniform(rng, rows),
+        dc = uniform(rng, cols);
+      const bNum = buf.put(Num),
+        bDen = buf.put(Den),
+        bdr = buf.put(dr),
+        bdc = buf.put(dc);
       const eps = 1e-3;
       for (const [kernel, ref] of [
         [(x: number) => engine.k.mu_update(x, bNum.ptr, bDen.ptr, len, eps), (x: Float64Array) => T.mu_update(x, Num, Den, len, eps)],
-        [(x: number) => engine.k.mu_update_rowden(x, bNum.ptr, bdr.ptr, rows, cols, eps), (x: Float64Array) => T.mu_update_rowden(x, Num, dr, rows, cols, eps)],
-        [(x: number) => engine.k.mu_update_colden(x, bNum.ptr, bdc.ptr, rows, cols, eps), (x: Float64Array) => T.mu_update_colden(x, Num, dc, rows, cols, eps)],
+        [
+          (x: number) => engine.k.mu_update_rowden(x, bNum.ptr, bdr.ptr, rows, cols, eps),
+          (x: Float64Array) => T.mu_update_rowden(x, Num, dr, rows, cols, eps),
+        ],
+        [
+          (x: number) => engine.k.mu_update_colden(x, bNum.ptr, bdc.ptr, rows, cols, eps),
+          (x: Float64Array) => T.mu_update_colden(x, Num, dc, rows, cols, eps),
+        ],
       ] as const) {
         const bX = buf.put(X);
         kernel(bX.ptr);
         const r = X.slice();
         ref(r);
         expect(firstDiff(bX.read(), r)).toBe(-1);
-        intact([bX], [[bNum, Num], [bDen, Den], [bdr, dr], [bdc, dc]]);
+        intact(
+          [bX],
+          [
+            [bNum, Num],
+            [bDen, Den],
+            [bdr, dr],
+            [bdc, dc],
+          ],
+        );
       }
     });
   });
@@ -51,17 +72,27 @@ describe('col_sums and row_sums', () => {
     it(`${label(s)}: col_sums (m×k) equal bit for bit, row_sums (m×n) within 1e-12`, () => {
       const buf = buffers(c);
       const rng = new Rng(700 + c);
-      const W = uniform(rng, s.m * s.k), V = uniform(rng, s.m * s.n);
-      const bW = buf.put(W), bV = buf.put(V);
-      const cs = buf.put(uniform(rng, s.k, 3, 4)), rs = buf.zeros(s.m);
+      const W = uniform(rng, s.m * s.k),
+        V = uniform(rng, s.m * s.n);
+      const bW = buf.put(W),
+        bV = buf.put(V);
+      const cs = buf.put(uniform(rng, s.k, 3, 4)),
+        rs = buf.zeros(s.m);
       engine.k.col_sums(bW.ptr, cs.ptr, s.m, s.k);
       engine.k.row_sums(bV.ptr, rs.ptr, s.m, s.n);
-      const rc = new Float64Array(s.k), rr = new Float64Array(s.m);
+      const rc = new Float64Array(s.k),
+        rr = new Float64Array(s.m);
       T.col_sums(W, rc, s.m, s.k);
       T.row_sums(V, rr, s.m, s.n);
       expect(firstDiff(cs.read(), rc)).toBe(-1);
       expect(worstRel(rs.read(), rr)).toBeLessThan(1e-12);
-      intact([cs, rs], [[bW, W], [bV, V]]);
+      intact(
+        [cs, rs],
+        [
+          [bW, W],
+          [bV, V],
+        ],
+      );
     });
   });
 });
@@ -82,18 +113,27 @@ describe('hals_rows and hals_cols: in place, sequential over a', () => {
       const buf = buffers(c);
       const rng = new Rng(800 + c);
       const zero = s.k > 2 ? 1 : -1; // a zero diagonal entry must leave that row/column alone
-      const WtW = gram(rng, s.k, zero), HHt = gram(rng, s.k, zero);
+      const WtW = gram(rng, s.k, zero),
+        HHt = gram(rng, s.k, zero);
       // WtV, VHt with a wide range so that some updates go negative and are clipped.
-      const WtV = uniform(rng, s.k * s.n, -2, 3), VHt = uniform(rng, s.m * s.k, -2, 3);
-      const H = uniform(rng, s.k * s.n), W = uniform(rng, s.m * s.k);
-      const bH = buf.put(H), bW = buf.put(W);
-      const bWtV = buf.put(WtV), bWtW = buf.put(WtW), bVHt = buf.put(VHt), bHHt = buf.put(HHt);
+      const WtV = uniform(rng, s.k * s.n, -2, 3),
+        VHt = uniform(rng, s.m * s.k, -2, 3);
+      const H = uniform(rng, s.k * s.n),
+        W = uniform(rng, s.m * s.k);
+      const bH = buf.put(H),
+        bW = buf.put(W);
+      const bWtV = buf.put(WtV),
+        bWtW = buf.put(WtW),
+        bVHt = buf.put(VHt),
+        bHHt = buf.put(HHt);
       engine.k.hals_rows(bH.ptr, bWtV.ptr, bWtW.ptr, s.k, s.n);
       engine.k.hals_cols(bW.ptr, bVHt.ptr, bHHt.ptr, s.m, s.k);
-      const rH = H.slice(), rW = W.slice();
+      const rH = H.slice(),
+        rW = W.slice();
       T.hals_rows(rH, WtV, WtW, s.k, s.n);
       T.hals_cols(rW, VHt, HHt, s.m, s.k);
-      const h = bH.read(), w = bW.read();
+      const h = bH.read(),
+        w = bW.read();
       expect(firstDiff(h, rH)).toBe(-1);
       expect(firstDiff(w, rW)).toBe(-1);
       expect(h.every((x) => x >= 0) && w.every((x) => x >= 0)).toBe(true);
@@ -101,7 +141,15 @@ describe('hals_rows and hals_cols: in place, sequential over a', () => {
         expect(firstDiff(h.subarray(zero * s.n, (zero + 1) * s.n), H.subarray(zero * s.n, (zero + 1) * s.n))).toBe(-1);
         for (let i = 0; i < s.m; i++) expect(w[i * s.k + zero]).toBe(W[i * s.k + zero]);
       }
-      intact([bH, bW], [[bWtV, WtV], [bWtW, WtW], [bVHt, VHt], [bHHt, HHt]]);
+      intact(
+        [bH, bW],
+        [
+          [bWtV, WtV],
+          [bWtW, WtW],
+          [bVHt, VHt],
+          [bHHt, HHt],
+        ],
+      );
     });
   });
 });
@@ -113,11 +161,13 @@ describe('gd_update: X ← X + η(G − λX), optionally projected', () => {
       it(`len ${len}, project ${project}: equal to the TS step bit for bit`, () => {
         const buf = buffers(c);
         const rng = new Rng(1000 + len);
-        const X = uniform(rng, len, -1, 1), G = uniform(rng, len, -50, 50);
+        const X = uniform(rng, len, -1, 1),
+          G = uniform(rng, len, -50, 50);
         X[0] = -0.5; // a step that stays negative: clipped to 0 only when projected
         G[0] = -50;
         if (len > 2) X[1] = NaN; // NaN becomes 0 when projected, stays NaN otherwise
-        const bX = buf.put(X), bG = buf.put(G);
+        const bX = buf.put(X),
+          bG = buf.put(G);
         engine.k.gd_update(bX.ptr, bG.ptr, len, 0.01, 0.1, project);
         const r = X.slice();
         T.gd_update(r, G, len, 0.01, 0.1, project);

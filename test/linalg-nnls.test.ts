@@ -33,10 +33,26 @@ function normal(A: number[][], v: number[]): { G: Float64Array; b: Float64Array;
 
 describe('nnls', () => {
   it('matches scipy.optimize.nnls on two problems with mixed supports', () => {
-    const p1 = normal([[1, 0.5, 0.2], [0.3, 1, 0.1], [0.2, 0.4, 1], [0.9, 0.1, 0.3], [0.1, 0.8, 0.6]], [1, -0.5, 0.3, 0.8, -0.2]);
+    const p1 = normal(
+      [
+        [1, 0.5, 0.2],
+        [0.3, 1, 0.1],
+        [0.2, 0.4, 1],
+        [0.9, 0.1, 0.3],
+        [0.1, 0.8, 0.6],
+      ],
+      [1, -0.5, 0.3, 0.8, -0.2],
+    );
     expect(scaledDiff(nnls(p1.G, p1.b, 3).x, [0.8256410256410256, 0, 0])).toBeLessThan(1e-13);
     const p2 = normal(
-      [[0.9, 0.2, 0.4, 0.1], [0.1, 0.8, 0.3, 0.7], [0.5, 0.5, 0.9, 0.2], [0.3, 0.6, 0.1, 0.9], [0.7, 0.1, 0.6, 0.4], [0.2, 0.9, 0.5, 0.3]],
+      [
+        [0.9, 0.2, 0.4, 0.1],
+        [0.1, 0.8, 0.3, 0.7],
+        [0.5, 0.5, 0.9, 0.2],
+        [0.3, 0.6, 0.1, 0.9],
+        [0.7, 0.1, 0.6, 0.4],
+        [0.2, 0.9, 0.5, 0.3],
+      ],
       [0.5, 0.9, -0.4, 1.2, 0.1, 0.6],
     );
     const x2 = nnls(p2.G, p2.b, 4).x;
@@ -86,7 +102,14 @@ describe('nnls', () => {
   });
 
   it('takes no step from a solution: the warm start is returned with 0 entering indices', () => {
-    const p = normal([[1, 0.2], [0.3, 1], [0.5, 0.5]], [1, 1, 0.2]);
+    const p = normal(
+      [
+        [1, 0.2],
+        [0.3, 1],
+        [0.5, 0.5],
+      ],
+      [1, 1, 0.2],
+    );
     const first = nnls(p.G, p.b, 2);
     const again = nnls(p.G, p.b, 2, first.x);
     expect(again.result).toBe(0);
@@ -94,13 +117,27 @@ describe('nnls', () => {
   });
 
   it('gives x = 0 when b ≤ 0 (G positive definite), and when G = 0 whatever the warm start', () => {
-    const p = normal([[1, 0.2], [0.3, 1], [0.5, 0.5]], [-1, -1, -0.2]);
+    const p = normal(
+      [
+        [1, 0.2],
+        [0.3, 1],
+        [0.5, 0.5],
+      ],
+      [-1, -1, -0.2],
+    );
     expect(Array.from(nnls(p.G, p.b, 2).x)).toEqual([0, 0]);
     expect(Array.from(nnls(new Float64Array(9), new Float64Array(3), 3, [1, 2, 3]).x)).toEqual([0, 0, 0]);
   });
 
   it('treats negative and NaN warm-start entries as 0', () => {
-    const p = normal([[1, 0.2], [0.3, 1], [0.5, 0.5]], [1, 1, 0.2]);
+    const p = normal(
+      [
+        [1, 0.2],
+        [0.3, 1],
+        [0.5, 0.5],
+      ],
+      [1, 1, 0.2],
+    );
     const want = nnls(p.G, p.b, 2).x;
     expect(scaledDiff(nnls(p.G, p.b, 2, [-1, NaN]).x, want)).toBeLessThan(1e-15);
   });

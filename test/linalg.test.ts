@@ -88,8 +88,17 @@ describe('singular Grams', () => {
     expect(x[1]).toBe(0);
     const keep = [0, 2, 3];
     const Gr = Float64Array.from(keep.flatMap((a) => keep.map((c) => G[a * k + c])));
-    const xr = solveGE(Gr, keep.map((a) => b[a]), 3)!;
-    expect(scaledDiff(keep.map((a) => x[a]), xr)).toBeLessThan(1e-6);
+    const xr = solveGE(
+      Gr,
+      keep.map((a) => b[a]),
+      3,
+    )!;
+    expect(
+      scaledDiff(
+        keep.map((a) => x[a]),
+        xr,
+      ),
+    ).toBeLessThan(1e-6);
     f.done();
   });
 
@@ -174,7 +183,12 @@ describe('chol_solve over many right-hand sides', () => {
     for (let j = 0; j < n; j++) {
       const col = Array.from({ length: k }, (_, a) => Bc[a * n + j]);
       const want = solveGE(G, col, k)!;
-      expect(scaledDiff(Array.from({ length: k }, (_, a) => Xc[a * n + j]), want)).toBeLessThan(1e-12);
+      expect(
+        scaledDiff(
+          Array.from({ length: k }, (_, a) => Xc[a * n + j]),
+          want,
+        ),
+      ).toBeLessThan(1e-12);
     }
     // Rows, in place (B = X), clipped: max(0, G⁻¹b) for each row.
     const Br = uniform(rng, n, k, -1, 1);
@@ -185,7 +199,12 @@ describe('chol_solve over many right-hand sides', () => {
     for (let i = 0; i < n; i++) {
       const want = solveGE(G, Br.subarray(i * k, i * k + k), k)!;
       clipped += want.filter((v) => v < 0).length;
-      expect(scaledDiff(Rc.subarray(i * k, i * k + k), want.map((v) => Math.max(0, v)))).toBeLessThan(1e-12);
+      expect(
+        scaledDiff(
+          Rc.subarray(i * k, i * k + k),
+          want.map((v) => Math.max(0, v)),
+        ),
+      ).toBeLessThan(1e-12);
     }
     expect(clipped).toBeGreaterThan(0);
     engine.release(mark);

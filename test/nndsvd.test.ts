@@ -35,7 +35,10 @@ const initCases = referenceNames('init_').map(loadInitCase);
 describe('nndsvd and nndsvda against scikit-learn 1.2 (test/fixtures/reference/init_*)', () => {
   it('has the four fixtures', () => {
     expect(initCases.map((c) => c.name)).toEqual([
-      'init_lowrank60x40_nndsvd_k4', 'init_lowrank60x40_nndsvda_k4', 'init_seed5x6_nndsvd_k3', 'init_seed5x6_nndsvda_k3',
+      'init_lowrank60x40_nndsvd_k4',
+      'init_lowrank60x40_nndsvda_k4',
+      'init_seed5x6_nndsvd_k3',
+      'init_seed5x6_nndsvda_k3',
     ]);
   });
 
@@ -126,7 +129,10 @@ describe('nndsvd and nndsvda initializations', () => {
     const a = await initOf('nndsvda', data, 5);
     const mean = s.problem.meanV;
     let zeros = 0;
-    for (const [x, y] of [[s.W, a.W], [s.H, a.H]] as const) {
+    for (const [x, y] of [
+      [s.W, a.W],
+      [s.H, a.H],
+    ] as const) {
       for (let t = 0; t < x.length; t++) {
         if (x[t] === 0) zeros++;
         expect(y[t]).toBe(x[t] === 0 ? mean : x[t]);

@@ -77,7 +77,9 @@ describe('parseMatrixText: bad input names the file, row and column', () => {
   });
 
   it('a long row', () => {
-    expect(fails('1,2\n3,4\n5,6,7\n').message).toBe("data.csv: row 3, column 3: unexpected extra value '7': this row has 3 columns, row 1 has 2");
+    expect(fails('1,2\n3,4\n5,6,7\n').message).toBe(
+      "data.csv: row 3, column 3: unexpected extra value '7': this row has 3 columns, row 1 has 2",
+    );
   });
 
   it('a negative value', () => {

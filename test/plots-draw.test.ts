@@ -19,7 +19,13 @@ describe('colour lookup table', () => {
   });
 
   it('interpolates linearly between two stops', () => {
-    const lut = colorLut([[0, '#000000'], [1, '#ff8040']], 5);
+    const lut = colorLut(
+      [
+        [0, '#000000'],
+        [1, '#ff8040'],
+      ],
+      5,
+    );
     expect(rgbaAt(lut, 2)).toEqual([128, 64, 32, 255]);
     expect(rgbaAt(lut, 1)).toEqual([64, 32, 16, 255]);
   });
@@ -30,7 +36,13 @@ describe('colour lookup table', () => {
   });
 
   it('matches the colour bar gradient stop for stop, low at the bottom', () => {
-    expect(cssGradient([[0, '#000000'], [0.5, '#808080'], [1, '#ffffff']])).toBe('linear-gradient(to top, #000000 0%, #808080 50%, #ffffff 100%)');
+    expect(
+      cssGradient([
+        [0, '#000000'],
+        [0.5, '#808080'],
+        [1, '#ffffff'],
+      ]),
+    ).toBe('linear-gradient(to top, #000000 0%, #808080 50%, #ffffff 100%)');
   });
 });
 
@@ -94,7 +106,11 @@ describe('frame queue', () => {
   function fake(budget = 12) {
     let t = 0;
     const frames: (() => void)[] = [];
-    const q = createFrameQueue((fn) => frames.push(fn), () => t, budget);
+    const q = createFrameQueue(
+      (fn) => frames.push(fn),
+      () => t,
+      budget,
+    );
     const ran: string[] = [];
     const job = (name: string, cost: number) => () => {
       ran.push(name);
@@ -148,9 +164,13 @@ describe('frame queue', () => {
     const a = { name: 'a' };
     q.request(a, job('a', 1), 'light');
     q.cancel(a);
-    q.request({ name: 'bad' }, () => {
-      throw new Error('boom');
-    }, 'light');
+    q.request(
+      { name: 'bad' },
+      () => {
+        throw new Error('boom');
+      },
+      'light',
+    );
     q.request({ name: 'c' }, job('c', 1), 'light');
     const log = console.error;
     console.error = () => {};

@@ -2,7 +2,16 @@
 // from iteration 0, when new points are appended and when the plot is drawn again, axis ranges that
 // change in steps, and the figure plotly gets (traces, start dots, a fixed layout, one PNG button).
 import { describe, expect, it } from 'vitest';
-import { LOSS_AXES, LOSS_COLORS, LOSS_MARGIN, escapeText, lossConfig, lossLayout, lossTraces, rangeLayout } from '../web/plots/lossFigure.js';
+import {
+  LOSS_AXES,
+  LOSS_COLORS,
+  LOSS_MARGIN,
+  escapeText,
+  lossConfig,
+  lossLayout,
+  lossTraces,
+  rangeLayout,
+} from '../web/plots/lossFigure.js';
 import type { LossSeries } from '../web/plots/lossScale.js';
 import { Y_STEP, drawnOf, lossRanges, planLossUpdate, sameRanges, tracePoints } from '../web/plots/lossTraces.js';
 
@@ -14,7 +23,10 @@ describe('loss trace points', () => {
   });
 
   it('give only the points from a given iteration on, null where a log axis cannot show a value', () => {
-    expect(tracePoints({ name: 'a', initial: 0.6, relError: [0.3, 0, NaN, Infinity, 0.1] }, 2)).toEqual({ x: [2, 3, 4, 5], y: [null, null, null, 0.1] });
+    expect(tracePoints({ name: 'a', initial: 0.6, relError: [0.3, 0, NaN, Infinity, 0.1] }, 2)).toEqual({
+      x: [2, 3, 4, 5],
+      y: [null, null, null, 0.1],
+    });
     expect(tracePoints({ name: 'a', initial: 0.6, relError: [0.3] }, 2)).toEqual({ x: [], y: [] });
   });
 });
@@ -26,7 +38,12 @@ describe('loss plot updates', () => {
   it('append what each series gained since it was drawn, from the next iteration', () => {
     const drawn = drawnOf([a, b]);
     expect(planLossUpdate(drawn, [{ ...a, relError: [0.3, 0.2, 0.15, 0.1] }, b])).toEqual({ kind: 'extend', traces: [0], from: [3] });
-    expect(planLossUpdate(drawn, [{ ...a, relError: [0.3, 0.2, 0.15] }, { ...b, relError: [0.5] }])).toEqual({ kind: 'extend', traces: [0, 1], from: [3, 1] });
+    expect(
+      planLossUpdate(drawn, [
+        { ...a, relError: [0.3, 0.2, 0.15] },
+        { ...b, relError: [0.5] },
+      ]),
+    ).toEqual({ kind: 'extend', traces: [0, 1], from: [3, 1] });
   });
 
   it('do nothing when nothing changed, even for a new array with the same values', () => {
@@ -97,29 +114,60 @@ describe('loss figure', () => {
   it('has a line per series in its colour, then one trace of the start dots', () => {
     const traces = lossTraces(series) as Record<string, any>[];
     expect(traces).toHaveLength(4);
-    expect(traces.slice(0, 3).map((t) => [t.mode, t.line.color])).toEqual([['lines', LOSS_COLORS[0]], ['lines', LOSS_COLORS[1]], ['lines', LOSS_COLORS[2]]]);
+    expect(traces.slice(0, 3).map((t) => [t.mode, t.line.color])).toEqual([
+      ['lines', LOSS_COLORS[0]],
+      ['lines', LOSS_COLORS[1]],
+      ['lines', LOSS_COLORS[2]],
+    ]);
     expect(traces[0]).toMatchObject({ x: [0, 1, 2], y: [0.6, 0.3, 0.2], name: 'hals' });
     expect(traces[1].name).toBe('a&lt;b&gt; &amp; c');
     expect(traces[1].hovertemplate).toBe('%{y:.4~g}<extra>a&lt;b&gt; &amp; c</extra>');
-    expect(traces[3]).toMatchObject({ mode: 'markers', x: [0, 2], y: [0.6, 0.4], marker: { color: [LOSS_COLORS[0], LOSS_COLORS[1]] }, hoverinfo: 'skip', showlegend: false });
+    expect(traces[3]).toMatchObject({
+      mode: 'markers',
+      x: [0, 2],
+      y: [0.6, 0.4],
+      marker: { color: [LOSS_COLORS[0], LOSS_COLORS[1]] },
+      hoverinfo: 'skip',
+      showlegend: false,
+    });
     expect(escapeText('<&>')).toBe('&lt;&amp;&gt;');
   });
 
   it('has a fixed size, fixed margins and explicit ranges: nothing for plotly to autosize, automargin or autorange', () => {
     const r = lossRanges(series, 226, 560);
     const layout = lossLayout(640, 300, r, true) as Record<string, any>;
-    expect(layout).toMatchObject({ width: 640, height: 300, autosize: false, hoverdistance: r.hoverdistance, margin: LOSS_MARGIN, showlegend: true, hovermode: 'x unified', dragmode: false });
-    for (const axis of [layout.xaxis, layout.yaxis]) expect(axis).toMatchObject({ autorange: false, automargin: false, fixedrange: true, ticklabeloverflow: 'allow' });
+    expect(layout).toMatchObject({
+      width: 640,
+      height: 300,
+      autosize: false,
+      hoverdistance: r.hoverdistance,
+      margin: LOSS_MARGIN,
+      showlegend: true,
+      hovermode: 'x unified',
+      dragmode: false,
+    });
+    for (const axis of [layout.xaxis, layout.yaxis])
+      expect(axis).toMatchObject({ autorange: false, automargin: false, fixedrange: true, ticklabeloverflow: 'allow' });
     expect(layout.xaxis.range).toEqual(r.x);
     expect(layout.yaxis).toMatchObject({ type: 'log', range: r.y, tickmode: 'array', tickvals: r.tickvals, ticktext: r.ticktext });
     expect([layout.xaxis.title.text, layout.yaxis.title.text]).toEqual([LOSS_AXES.x, LOSS_AXES.y]);
     expect(layout.xaxis.unifiedhovertitle.text).toBe('iteration %{x}');
     expect(lossLayout(640, 300, r, false).showlegend).toBe(false);
-    expect(rangeLayout(r)).toEqual({ hoverdistance: r.hoverdistance, xaxis: { range: r.x, autorange: false }, yaxis: { range: r.y, autorange: false, tickmode: 'array', tickvals: r.tickvals, ticktext: r.ticktext } });
+    expect(rangeLayout(r)).toEqual({
+      hoverdistance: r.hoverdistance,
+      xaxis: { range: r.x, autorange: false },
+      yaxis: { range: r.y, autorange: false, tickmode: 'array', tickvals: r.tickvals, ticktext: r.ticktext },
+    });
   });
 
   it('has a config with no resize handling and the given button as the only modebar button', () => {
     const png = { name: 'png', title: 'Download x as PNG', icon: 'camera', click: () => {} };
-    expect(lossConfig(png)).toMatchObject({ responsive: false, displayModeBar: true, displaylogo: false, modeBarButtons: [[png]], scrollZoom: false });
+    expect(lossConfig(png)).toMatchObject({
+      responsive: false,
+      displayModeBar: true,
+      displaylogo: false,
+      modeBarButtons: [[png]],
+      scrollZoom: false,
+    });
   });
 });

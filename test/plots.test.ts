@@ -59,7 +59,11 @@ describe('axis ticks', () => {
     expect(valueTicks(0, 2.5e6, 4).map((x) => x.text)).toEqual(['0', '1.0e6', '2.0e6']);
     expect(valueTicks(1, 1, 5)).toEqual([]);
     expect(valueTicks(NaN, 1, 5)).toEqual([]);
-    for (const [lo, hi, n] of [[0.0813, 2.32, 5], [-3.7, 12.1, 6], [1e-5, 3e-5, 4]] as const) {
+    for (const [lo, hi, n] of [
+      [0.0813, 2.32, 5],
+      [-3.7, 12.1, 6],
+      [1e-5, 3e-5, 4],
+    ] as const) {
       const ticks = valueTicks(lo, hi, n);
       expect(ticks.length).toBeGreaterThanOrEqual(2);
       expect(ticks.length).toBeLessThanOrEqual(n);
@@ -151,19 +155,28 @@ describe('text alternatives', () => {
       'V: 2000×1000, values 0–1.23, 12 missing; each cell: mean of a 10×5 block (2000×1000 shown as 200×200).',
     );
     expect(matrixSummary('R', 2, 2, NaN, NaN, 4)).toBe('R: 2×2, no observed values, 4 missing.');
-    expect(blockNote(2000, 20, { rows: 200, cols: 20, rowFactor: 10, colFactor: 1 })).toBe('each cell: mean of a 10×1 block (2000×20 shown as 200×20)');
+    expect(blockNote(2000, 20, { rows: 200, cols: 20, rowFactor: 10, colFactor: 1 })).toBe(
+      'each cell: mean of a 10×1 block (2000×20 shown as 200×20)',
+    );
   });
 
   it('describe the loss curves by their length and last value', () => {
     expect(lossSummary([])).toBe('No iterations yet.');
-    expect(lossSummary([{ name: 'mu', relError: [0.5, 0.0123] }, { name: 'hals', relError: [0.2] }])).toBe(
-      'mu: 2 iterations, last 0.0123; hals: 1 iteration, last 0.2.',
-    );
+    expect(
+      lossSummary([
+        { name: 'mu', relError: [0.5, 0.0123] },
+        { name: 'hals', relError: [0.2] },
+      ]),
+    ).toBe('mu: 2 iterations, last 0.0123; hals: 1 iteration, last 0.2.');
   });
 
   it('write numbers short', () => {
     expect([shortNumber(0), shortNumber(2.3456), shortNumber(0.012345), shortNumber(1.5e-7), shortNumber(-4e7)]).toEqual([
-      '0', '2.35', '0.0123', '1.5e-7', '-4.0e7',
+      '0',
+      '2.35',
+      '0.0123',
+      '1.5e-7',
+      '-4.0e7',
     ]);
   });
 

@@ -58,7 +58,9 @@ describe('rankSweep', () => {
     const data = lowRank({ rows: 60, cols: 40, rank: 4, noise: 0.05, seed: 2 });
     const used = engine.used;
     const points = rankSweep(engine, data, {
-      ranks: [1, 2, 3, 4, 5, 6, 7, 8], restarts: 2, holdout: 0.2,
+      ranks: [1, 2, 3, 4, 5, 6, 7, 8],
+      restarts: 2,
+      holdout: 0.2,
       base: { ...DEFAULT_OPTIONS, algorithm: 'mu', maxIter: 500, tol: 1e-7 },
     });
     expect(points.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);

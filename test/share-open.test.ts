@@ -30,7 +30,9 @@ describe('planOpen', () => {
     const plan = planOpen('#data=example&example=ratings&alg=als&rank=5&seed=3&iter=25&speed=10', OFFERED)!;
     expect(plan).toMatchObject({ data: { kind: 'example', id: 'ratings' }, speed: 10, iteration: 25 });
     expect(plan.options).toMatchObject({ algorithm: 'als', rank: 5, seed: 3 });
-    expect(plan.notices).toEqual(['Opened from a shared link. It runs to iteration 25 with the link\'s options, so you see the same numbers.']);
+    expect(plan.notices).toEqual([
+      "Opened from a shared link. It runs to iteration 25 with the link's options, so you see the same numbers.",
+    ]);
   });
 
   it('names what it ignored in a second notice', () => {
@@ -51,7 +53,7 @@ describe('planOpen', () => {
   it('uses the offered speed nearest to the link’s, saying so', () => {
     const plan = planOpen('#speed=7', OFFERED)!;
     expect(plan.speed).toBe(5);
-    expect(plan.notices).toContain('The link\'s speed of 7 iterations/s is not offered: 5 iterations/s is used.');
+    expect(plan.notices).toContain("The link's speed of 7 iterations/s is not offered: 5 iterations/s is used.");
     expect(nearestSpeed(null, OFFERED)).toBeNull();
     expect(nearestSpeed(30, OFFERED)).toBe(30);
     expect(nearestSpeed(1000, OFFERED)).toBe(300);
@@ -65,7 +67,21 @@ describe('the app state in a link', () => {
     let s = loaded(spec, 'example', { ...defaultOptions(), algorithm: 'sgd', seed: 11 });
     s = reduce(s, { type: 'speed', speed: 30 });
     s = reduce(s, { type: 'configured', runId: 2 });
-    s = reduce(s, { type: 'worker', msg: { type: 'progress', runId: 2, phase: 'paused', iteration: 17, relError: 0.5, itersPerSec: 0, from: 0, history: [], initialRelError: 1, stop: null } });
+    s = reduce(s, {
+      type: 'worker',
+      msg: {
+        type: 'progress',
+        runId: 2,
+        phase: 'paused',
+        iteration: 17,
+        relError: 0.5,
+        itersPerSec: 0,
+        from: 0,
+        history: [],
+        initialRelError: 1,
+        stop: null,
+      },
+    });
     expect(shareStateOf(s)).toEqual({ data: spec, options: s.options, speed: 30, iteration: 17 });
     const plan = planOpen(encodeApp(s)!.hash, OFFERED)!;
     expect(plan).toMatchObject({ data: spec, options: s.options, speed: 30, iteration: 17 });
@@ -76,7 +92,9 @@ describe('the app state in a link', () => {
   });
 
   it('leaves a large upload out of the link and says how large it is', () => {
-    const text = Array.from({ length: 3000 }, (_, i) => Array.from({ length: 10 }, (_, j) => Math.sin(i * 10 + j + 1) ** 2).join(',')).join('\n');
+    const text = Array.from({ length: 3000 }, (_, i) => Array.from({ length: 10 }, (_, j) => Math.sin(i * 10 + j + 1) ** 2).join(',')).join(
+      '\n',
+    );
     const s = loaded({ kind: 'text', text, fileName: 'big.csv' }, 'example');
     const e = encodeApp(s)!;
     expect(e.tooLargeKB).toBeGreaterThan(16);

@@ -19,7 +19,15 @@ import { FakeHost } from '../web/test/fakeHost.js';
 
 const SPEC: DataSpec = { kind: 'ratings', rows: 30, cols: 20, rank: 3, density: 0.4, seed: 2 };
 const DATA = ratings({ users: 30, items: 20, rank: 3, density: 0.4, seed: 2 });
-const options: RunOptions = { ...defaultOptions(), algorithm: 'mu', params: { ...defaultOptions().params }, rank: 3, maxIter: 10, tol: 0, seed: 5 };
+const options: RunOptions = {
+  ...defaultOptions(),
+  algorithm: 'mu',
+  params: { ...defaultOptions().params },
+  rank: 3,
+  maxIter: 10,
+  tol: 0,
+  seed: 5,
+};
 
 let host: FakeHost;
 let session: Session;
@@ -135,7 +143,9 @@ describe('export', () => {
   it('answers a request for another run with exportFailed, naming the request', () => {
     session.handle({ type: 'export', runId: 1, requestId: 9, what: 'H' });
     expect(host.posted.at(-1)).toEqual({
-      type: 'exportFailed', runId: 1, requestId: 9,
+      type: 'exportFailed',
+      runId: 1,
+      requestId: 9,
       message: 'There is no result to export: the run changed or has not started. Try again.',
     });
   });

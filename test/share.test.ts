@@ -38,7 +38,10 @@ describe('share link round trips', () => {
   });
 
   const options: [string, Partial<ShareState['options']>][] = [
-    ...ALGORITHM_IDS.map((algorithm): [string, Partial<ShareState['options']>] => [`algorithm ${algorithm}`, { algorithm, params: solverParams(algorithm) }]),
+    ...ALGORITHM_IDS.map((algorithm): [string, Partial<ShareState['options']>] => [
+      `algorithm ${algorithm}`,
+      { algorithm, params: solverParams(algorithm) },
+    ]),
     ...LINK_INITS.map((init): [string, Partial<ShareState['options']>] => [`init ${init}`, { init }]),
     ['rank', { rank: 17 }],
     ['seed (negative)', { seed: -123456789 }],
@@ -78,10 +81,33 @@ describe('share link round trips', () => {
     const num = (min: number) => fc.double({ min, max: 1e6, noNaN: true, noDefaultInfinity: true });
     const data: fc.Arbitrary<SharedData | null> = fc.oneof(
       fc.constantFrom(...EXAMPLES.map((e): SharedData => ({ kind: 'example', id: e.id }))),
-      fc.record({ kind: fc.constant('uniform' as const), rows: fc.integer({ min: 1, max: 3000 }), cols: fc.integer({ min: 1, max: 3000 }), seed: fc.integer() }),
-      fc.record({ kind: fc.constant('lowrank' as const), rows: fc.integer({ min: 50, max: 3000 }), cols: fc.integer({ min: 50, max: 3000 }), rank: fc.integer({ min: 1, max: 50 }), noise: num(0), seed: fc.integer() }),
-      fc.record({ kind: fc.constant('ratings' as const), rows: fc.integer({ min: 50, max: 3000 }), cols: fc.integer({ min: 50, max: 3000 }), rank: fc.integer({ min: 1, max: 50 }), density: fc.double({ min: 1e-9, max: 1, noNaN: true }), seed: fc.integer() }),
-      fc.record({ kind: fc.constant('text' as const), text: fc.string({ minLength: 1, maxLength: 300, unit: 'binary' }), fileName: fc.string({ maxLength: 50, unit: 'binary' }) }),
+      fc.record({
+        kind: fc.constant('uniform' as const),
+        rows: fc.integer({ min: 1, max: 3000 }),
+        cols: fc.integer({ min: 1, max: 3000 }),
+        seed: fc.integer(),
+      }),
+      fc.record({
+        kind: fc.constant('lowrank' as const),
+        rows: fc.integer({ min: 50, max: 3000 }),
+        cols: fc.integer({ min: 50, max: 3000 }),
+        rank: fc.integer({ min: 1, max: 50 }),
+        noise: num(0),
+        seed: fc.integer(),
+      }),
+      fc.record({
+        kind: fc.constant('ratings' as const),
+        rows: fc.integer({ min: 50, max: 3000 }),
+        cols: fc.integer({ min: 50, max: 3000 }),
+        rank: fc.integer({ min: 1, max: 50 }),
+        density: fc.double({ min: 1e-9, max: 1, noNaN: true }),
+        seed: fc.integer(),
+      }),
+      fc.record({
+        kind: fc.constant('text' as const),
+        text: fc.string({ minLength: 1, maxLength: 300, unit: 'binary' }),
+        fileName: fc.string({ maxLength: 50, unit: 'binary' }),
+      }),
       fc.constant(null),
     );
     const state: fc.Arbitrary<ShareState> = fc.record({
@@ -94,7 +120,12 @@ describe('share link round trips', () => {
         maxIter: fc.integer({ min: 1, max: 1e9 }),
         tol: num(0),
         target: num(0),
-        params: fc.record({ epsilon: num(0), learningRate: fc.double({ min: 1e-12, max: 10, noNaN: true }), l2: num(0), project: fc.boolean() }),
+        params: fc.record({
+          epsilon: num(0),
+          learningRate: fc.double({ min: 1e-12, max: 10, noNaN: true }),
+          l2: num(0),
+          project: fc.boolean(),
+        }),
       }),
       speed: fc.oneof(fc.constant(null), fc.double({ min: 0.01, max: 10_000, noNaN: true })),
       iteration: fc.integer({ min: 0, max: 1_000_000 }),
@@ -121,29 +152,51 @@ describe('share link canonical text', () => {
   });
 
   it('writes equal states as the same text, whatever the order their properties were built in', () => {
-    const a: ShareState = { data: { kind: 'lowrank', rows: 10, cols: 8, rank: 2, noise: 0, seed: 3 }, options: BASE.options, speed: 10, iteration: 5 };
+    const a: ShareState = {
+      data: { kind: 'lowrank', rows: 10, cols: 8, rank: 2, noise: 0, seed: 3 },
+      options: BASE.options,
+      speed: 10,
+      iteration: 5,
+    };
     const o = BASE.options;
     const b: ShareState = {
-      iteration: 5, speed: 10,
-      options: { params: { project: o.params.project, l2: o.params.l2, learningRate: o.params.learningRate, epsilon: o.params.epsilon }, target: o.target, tol: o.tol, maxIter: o.maxIter, seed: o.seed, init: o.init, rank: o.rank, algorithm: o.algorithm },
+      iteration: 5,
+      speed: 10,
+      options: {
+        params: { project: o.params.project, l2: o.params.l2, learningRate: o.params.learningRate, epsilon: o.params.epsilon },
+        target: o.target,
+        tol: o.tol,
+        maxIter: o.maxIter,
+        seed: o.seed,
+        init: o.init,
+        rank: o.rank,
+        algorithm: o.algorithm,
+      },
       data: { seed: 3, noise: 0, rank: 2, cols: 8, rows: 10, kind: 'lowrank' },
     };
     expect(encodeShare(b).hash).toBe(encodeShare(a).hash);
-    expect(encodeShare(a).hash).toBe('v=1&data=lowrank&rows=10&cols=8&prank=2&noise=0&dseed=3&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=10&iter=5');
+    expect(encodeShare(a).hash).toBe(
+      'v=1&data=lowrank&rows=10&cols=8&prank=2&noise=0&dseed=3&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=10&iter=5',
+    );
   });
 
   it('writes only the dataset fields of the dataset kind', () => {
-    expect(encodeShare({ ...BASE, data: { kind: 'uniform', rows: 3, cols: 4, seed: 5 } }).hash).toMatch(/^v=1&data=uniform&rows=3&cols=4&dseed=5&alg=/);
+    expect(encodeShare({ ...BASE, data: { kind: 'uniform', rows: 3, cols: 4, seed: 5 } }).hash).toMatch(
+      /^v=1&data=uniform&rows=3&cols=4&dseed=5&alg=/,
+    );
     expect(encodeShare({ ...BASE, data: null }).hash).toMatch(/^v=1&data=none&alg=/);
-    expect(encodeShare({ ...BASE, data: { kind: 'text', text: '1,2\n', fileName: 'a b.csv' } }).hash)
-      .toBe(`v=1&data=inline&name=a%20b.csv&csv=${LZString.compressToEncodedURIComponent('1,2\n')}&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`);
+    expect(encodeShare({ ...BASE, data: { kind: 'text', text: '1,2\n', fileName: 'a b.csv' } }).hash).toBe(
+      `v=1&data=inline&name=a%20b.csv&csv=${LZString.compressToEncodedURIComponent('1,2\n')}&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`,
+    );
   });
 
   it('reads a hash that is not canonical (other order, defaults left out) and writes it canonically', () => {
     const d = decodeShare('#iter=3&rank=4&data=example&example=tutorial');
     expect(d.ignored).toEqual([]);
     expect(d.state).toEqual({ ...withOptions({ rank: 4 }), data: { kind: 'example', id: 'tutorial' }, iteration: 3 });
-    expect(encodeShare(d.state).hash).toBe('v=1&data=example&example=tutorial&alg=hals&rank=4&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=3');
+    expect(encodeShare(d.state).hash).toBe(
+      'v=1&data=example&example=tutorial&alg=hals&rank=4&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=3',
+    );
   });
 
   it('gives parameters left out the chosen algorithm’s own defaults', () => {
@@ -197,7 +250,11 @@ describe('share link garbage', () => {
     ['hexadecimal', 'eps=0x10', 'epsilon “0x10” (expected a number ≥ 0)'],
     ['an empty value', 'seed=', `seed “” (expected a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER})`],
     ['spaces around a number', 'maxIter=%2050', `max iterations “ 50” (expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER})`],
-    ['a seed beyond exact integers', 'seed=1e300', `seed “1e300” (expected a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER})`],
+    [
+      'a seed beyond exact integers',
+      'seed=1e300',
+      `seed “1e300” (expected a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER})`,
+    ],
     ['a zero learning rate', 'lr=0', 'learning rate “0” (expected a number > 0)'],
     ['an unknown algorithm', 'alg=magic', 'algorithm “magic” (expected one of mu, kl, als, anls, hals, gd, sgd)'],
     ['an initialization the app cannot use', 'init=given', 'initialization “given” (expected one of random, nndsvd, nndsvda)'],
@@ -267,9 +324,43 @@ describe('share link garbage', () => {
   it('never throws, and always gives a state that can be written again (property)', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'binary' }),
-      fc.tuple(fc.constantFrom('v', 'data', 'example', 'rows', 'cols', 'prank', 'noise', 'density', 'dseed', 'name', 'csv', 'alg', 'rank', 'init', 'seed', 'maxIter', 'tol', 'target', 'eps', 'lr', 'l2', 'project', 'speed', 'iter'), fc.string({ unit: 'binary' }))
+      fc
+        .tuple(
+          fc.constantFrom(
+            'v',
+            'data',
+            'example',
+            'rows',
+            'cols',
+            'prank',
+            'noise',
+            'density',
+            'dseed',
+            'name',
+            'csv',
+            'alg',
+            'rank',
+            'init',
+            'seed',
+            'maxIter',
+            'tol',
+            'target',
+            'eps',
+            'lr',
+            'l2',
+            'project',
+            'speed',
+            'iter',
+          ),
+          fc.string({ unit: 'binary' }),
+        )
         .map(([k, v]) => `${k}=${v}`),
-      fc.tuple(fc.constantFrom('data', 'alg', 'init', 'example'), fc.constantFrom('inline', 'lowrank', 'ratings', 'uniform', 'none', 'mu', 'nndsvd', 'swimmer')).map(([k, v]) => `${k}=${v}`),
+      fc
+        .tuple(
+          fc.constantFrom('data', 'alg', 'init', 'example'),
+          fc.constantFrom('inline', 'lowrank', 'ratings', 'uniform', 'none', 'mu', 'nndsvd', 'swimmer'),
+        )
+        .map(([k, v]) => `${k}=${v}`),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {

@@ -50,7 +50,9 @@ describe('gd', () => {
     while (!f.stop) f.step();
     // projected overshoots clip W and H to 0 here rather than growing without bound
     expect(f.stop!.reason).toBe('diverged');
-    expect(f.stop!.message).toBe(`diverged at iteration ${f.iteration}: W·H collapsed to zero, from which no iteration recovers. Lower the learning rate (try 10× smaller).`);
+    expect(f.stop!.message).toBe(
+      `diverged at iteration ${f.iteration}: W·H collapsed to zero, from which no iteration recovers. Lower the learning rate (try 10× smaller).`,
+    );
     expect(Math.max(...factors(f).W) === 0 || Math.max(...factors(f).H) === 0).toBe(true);
   });
 

@@ -66,7 +66,14 @@ describe('hals', () => {
   it('gives the same iterations through the masked path with an all-ones mask as through the Gram form', async () => {
     const p = planted({ rows: 14, cols: 12, rank: 3, seed: 3, noise: 0.2 });
     const { engine, problem, f } = await startRun('hals', p.data, { rank: 4, seed: 2 });
-    const masked = new Factorization(engine, withOnesMask(engine, problem), { ...DEFAULT_OPTIONS, algorithm: 'hals', rank: 4, seed: 2, tol: 0, params: solverParams('hals') });
+    const masked = new Factorization(engine, withOnesMask(engine, problem), {
+      ...DEFAULT_OPTIONS,
+      algorithm: 'hals',
+      rank: 4,
+      seed: 2,
+      tol: 0,
+      params: solverParams('hals'),
+    });
     stepTimes(f, 25);
     stepTimes(masked, 25);
     expect(scaledDiff(factors(masked).W, factors(f).W)).toBeLessThan(1e-10);
@@ -79,7 +86,12 @@ describe('hals', () => {
     const K = engine.k;
     const rng = new Rng(17);
     const [m, k, n] = [13, 5, 11];
-    const rand = (rows: number, cols: number) => engine.matFrom(rows, cols, Array.from({ length: rows * cols }, () => rng.next()));
+    const rand = (rows: number, cols: number) =>
+      engine.matFrom(
+        rows,
+        cols,
+        Array.from({ length: rows * cols }, () => rng.next()),
+      );
     const V = rand(m, n);
     const W = rand(m, k);
     const H1 = rand(k, n);
@@ -117,7 +129,16 @@ describe('hals', () => {
       const { engine, problem, f } = await startRun('hals', p.data, { rank: 3 });
       stepTimes(f, 7);
       const scratch = engine.mat(1, problem.n);
-      const direct = engine.k.sq_residual(problem.V.ptr, problem.M ? problem.M.ptr : 0, f.W.ptr, f.H.ptr, problem.m, 3, problem.n, scratch.ptr);
+      const direct = engine.k.sq_residual(
+        problem.V.ptr,
+        problem.M ? problem.M.ptr : 0,
+        f.W.ptr,
+        f.H.ptr,
+        problem.m,
+        3,
+        problem.n,
+        scratch.ptr,
+      );
       expect(Math.abs(2 * f.loss - direct) / direct).toBeLessThan(1e-12);
     }
   });

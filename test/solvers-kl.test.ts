@@ -9,7 +9,14 @@ describe('kl', () => {
   it('takes the same steps with column/row sums as with explicit products by an all-ones mask', async () => {
     const p = planted({ rows: 15, cols: 11, rank: 3, seed: 2, noise: 0.2 });
     const { engine, problem, f } = await startRun('kl', p.data, { rank: 3, seed: 4 });
-    const masked = new Factorization(engine, withOnesMask(engine, problem), { ...DEFAULT_OPTIONS, algorithm: 'kl', rank: 3, seed: 4, tol: 0, params: solverParams('kl') });
+    const masked = new Factorization(engine, withOnesMask(engine, problem), {
+      ...DEFAULT_OPTIONS,
+      algorithm: 'kl',
+      rank: 3,
+      seed: 4,
+      tol: 0,
+      params: solverParams('kl'),
+    });
     stepTimes(f, 30);
     stepTimes(masked, 30);
     expect(scaledDiff(factors(masked).W, factors(f).W)).toBeLessThan(1e-12);

@@ -92,7 +92,12 @@ for (const info of SOLVERS) {
         for (let r = 0; r < 2; r++) {
           const { engine, f } = await start(info.id, c);
           while (!f.stop) f.step();
-          runs.push({ history: f.history, objective: f.objectiveHistory, W: Array.from(engine.view(f.W)), H: Array.from(engine.view(f.H)) });
+          runs.push({
+            history: f.history,
+            objective: f.objectiveHistory,
+            W: Array.from(engine.view(f.W)),
+            H: Array.from(engine.view(f.H)),
+          });
         }
         expect(runs[1]).toEqual(runs[0]);
       });

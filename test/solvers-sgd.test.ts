@@ -49,8 +49,16 @@ describe('sgd', () => {
     const p = planted({ rows: m, cols: n, rank: 2, seed: 4, noise: 0.2, missing: 0.3 });
     const engine = await createEngineNode();
     const problem = loadProblem(engine, p.data);
-    const W = engine.matFrom(m, k, Array.from({ length: m * k }, (_, t) => 0.2 + 0.01 * t));
-    const H = engine.matFrom(k, n, Array.from({ length: k * n }, (_, t) => 0.3 + 0.02 * t));
+    const W = engine.matFrom(
+      m,
+      k,
+      Array.from({ length: m * k }, (_, t) => 0.2 + 0.01 * t),
+    );
+    const H = engine.matFrom(
+      k,
+      n,
+      Array.from({ length: k * n }, (_, t) => 0.3 + 0.02 * t),
+    );
     const params = solverParams('sgd', { learningRate: 0.05, l2: 0.01 });
     const solver = sgd.create({ engine, problem, k, W, H, params, rng: new Rng(77, 1) });
 
@@ -115,6 +123,8 @@ describe('sgd', () => {
     const { f } = await startRun('sgd', p.data, { rank: 2, maxIter: 50, params: solverParams('sgd', { learningRate: 1 }) });
     while (!f.stop) f.step();
     expect(f.stop!.reason).toBe('diverged');
-    expect(f.stop!.message).toMatch(/^diverged at iteration \d+: .*\. Lower the learning rate \(try 10× smaller\); large values in V need a smaller rate\.$/);
+    expect(f.stop!.message).toMatch(
+      /^diverged at iteration \d+: .*\. Lower the learning rate \(try 10× smaller\); large values in V need a smaller rate\.$/,
+    );
   });
 });

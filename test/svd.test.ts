@@ -30,7 +30,10 @@ function loadCase(file: string): SvdCase {
   return { name: j.name, k: j.k, m, n, A: Float64Array.from(j.A.flat()), sigma: j.sigma, absU: j.absU, absV: j.absV, vectors: j.vectors };
 }
 
-const cases = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map(loadCase);
+const cases = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map(loadCase);
 
 /** What one SVD gives, copied out of wasm memory. */
 interface Result {
@@ -99,7 +102,11 @@ function lowRank(m: number, n: number, r: number, seed: number): Float64Array {
 describe('truncatedSvd against numpy (test/fixtures/svd)', () => {
   it('has the five fixtures: tall, wide, k = 1, a near-repeated pair, small', () => {
     expect(cases.map((c) => c.name)).toEqual([
-      'svd_cluster130x105_k5', 'svd_small12x9_k4', 'svd_tall220x110_k6', 'svd_uniform150x120_k1', 'svd_wide110x230_k8',
+      'svd_cluster130x105_k5',
+      'svd_small12x9_k4',
+      'svd_tall220x110_k6',
+      'svd_uniform150x120_k1',
+      'svd_wide110x230_k8',
     ]);
   });
 
@@ -160,7 +167,10 @@ describe('truncatedSvd properties', () => {
   });
 
   it('gives σ = 0 and orthonormal vectors for a zero matrix, small and large', async () => {
-    for (const [m, n] of [[20, 10], [150, 120]]) {
+    for (const [m, n] of [
+      [20, 10],
+      [150, 120],
+    ]) {
       const r = await svdOf(m, n, new Float64Array(m * n), 3);
       expect(Array.from(r.svd.sigma)).toEqual([0, 0, 0]);
       expect(r.svd.residual).toBe(0);

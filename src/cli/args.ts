@@ -39,7 +39,10 @@ export const RANK_FLAGS = {
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 /** Splits argv into positionals and flag values, turning node's errors into UsageError. */
-export function parseFlags<T extends FlagSpec>(argv: string[], flags: T): { positionals: string[]; values: Record<string, string | boolean | undefined> } {
+export function parseFlags<T extends FlagSpec>(
+  argv: string[],
+  flags: T,
+): { positionals: string[]; values: Record<string, string | boolean | undefined> } {
   try {
     const { positionals, values } = parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
     return { positionals, values: values as Record<string, string | boolean | undefined> };

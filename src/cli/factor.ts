@@ -67,11 +67,23 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
 /** The JSON object printed by --json (W, H are in --out files, not here). */
 export function toJson(file: string, m: number, n: number, observed: number, r: RunResult, out?: string) {
   return {
-    file, m, n, observed,
-    algorithm: r.algorithm, rank: r.rank, init: r.init, seed: r.seed,
-    iterations: r.iterations, stopReason: r.stopReason, stopMessage: r.stopMessage,
-    relError: r.relError, error: r.error, loss: r.loss, objective: r.objective,
-    seconds: r.seconds, history: r.history,
+    file,
+    m,
+    n,
+    observed,
+    algorithm: r.algorithm,
+    rank: r.rank,
+    init: r.init,
+    seed: r.seed,
+    iterations: r.iterations,
+    stopReason: r.stopReason,
+    stopMessage: r.stopMessage,
+    relError: r.relError,
+    error: r.error,
+    loss: r.loss,
+    objective: r.objective,
+    seconds: r.seconds,
+    history: r.history,
     restarts: r.restarts,
     ...(out ? { out } : {}),
   };
@@ -85,7 +97,9 @@ function toText(file: string, m: number, n: number, observed: number, r: RunResu
   ];
   if (r.restarts.length > 1) {
     const errs = r.restarts.map((x) => x.relError);
-    lines.push(`${r.restarts.length} restarts: relative error from ${Math.min(...errs).toPrecision(4)} to ${Math.max(...errs).toPrecision(4)}; kept seed ${r.seed}`);
+    lines.push(
+      `${r.restarts.length} restarts: relative error from ${Math.min(...errs).toPrecision(4)} to ${Math.max(...errs).toPrecision(4)}; kept seed ${r.seed}`,
+    );
   }
   if (out) lines.push(`wrote ${out}/W.csv, H.csv, WH.csv, history.csv`);
   return lines.join('\n');

@@ -15,7 +15,7 @@ export function readMatrixFile(path: string): DataMatrix {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? 'unreadable';
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
     throw new InputError(`${path}: cannot read the file (${why})`, { file: name });
   }
   return parseMatrixText(text, name);
@@ -53,5 +53,5 @@ export function writeOutputs(dir: string, V: DataMatrix, W: Dense, H: Dense, his
   writeFileSync(join(dir, 'W.csv'), toCsv(W, { rows: V.rowLabels, cols: factors }));
   writeFileSync(join(dir, 'H.csv'), toCsv(H, { rows: factors, cols: V.colLabels }));
   writeFileSync(join(dir, 'WH.csv'), toCsv(product(W, H), { rows: V.rowLabels, cols: V.colLabels }));
-  writeFileSync(join(dir, 'history.csv'), 'iteration,relError\n' + history.map((e, t) => `${t + 1},${e}`).join('\n') + '\n');
+  writeFileSync(join(dir, 'history.csv'), `iteration,relError\n${history.map((e, t) => `${t + 1},${e}`).join('\n')}\n`);
 }

@@ -11,7 +11,7 @@ const USAGE = `usage: nmf <command> ...\n  ${FACTOR_USAGE.replace(/^usage: /, ''
 /** Dispatches a command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const print = (s: string) => process.stdout.write(s + '\n');
+  const print = (s: string) => process.stdout.write(`${s}\n`);
   try {
     if (command === 'factor') return await factorCommand(rest, print);
     if (command === 'rank') return await rankCommand(rest, print);

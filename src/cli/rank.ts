@@ -41,14 +41,20 @@ export async function rankCommand(argv: string[], print: (s: string) => void): P
   const points = rankSweep(engine, data, { ranks, restarts, holdout, base });
   const seconds = (performance.now() - t0) / 1000;
   if (values.json) {
-    print(JSON.stringify({ file, m: data.rows, n: data.cols, algorithm: info.id, seed: base.seed, restarts, holdout, seconds, ranks: points }));
+    print(
+      JSON.stringify({ file, m: data.rows, n: data.cols, algorithm: info.id, seed: base.seed, restarts, holdout, seconds, ranks: points }),
+    );
     return 0;
   }
   const f = (x: number | null) => (x === null ? '—' : x.toPrecision(4));
-  print(`${file}: ${data.rows}×${data.cols}, ${info.id}, ${restarts} restarts per rank${holdout ? `, ${(holdout * 100).toFixed(0)}% held out` : ''}`);
+  print(
+    `${file}: ${data.rows}×${data.cols}, ${info.id}, ${restarts} restarts per rank${holdout ? `, ${(holdout * 100).toFixed(0)}% held out` : ''}`,
+  );
   print('rank  relError  (worst)   heldOut   cophenetic');
   for (const p of points) {
-    print(`${String(p.rank).padStart(4)}  ${f(p.relError).padEnd(9)} ${f(p.relErrorMax).padEnd(9)} ${f(p.heldOutRelError).padEnd(9)} ${f(p.cophenetic)}`);
+    print(
+      `${String(p.rank).padStart(4)}  ${f(p.relError).padEnd(9)} ${f(p.relErrorMax).padEnd(9)} ${f(p.heldOutRelError).padEnd(9)} ${f(p.cophenetic)}`,
+    );
   }
   print(`in ${seconds.toFixed(2)} s`);
   return 0;

@@ -18,7 +18,7 @@ export function toCsv(d: { rows: number; cols: number; data: ArrayLike<number> }
     }
     lines.push(cells.join(','));
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function quote(s: string): string {

@@ -87,7 +87,9 @@ export function ratings(o: RatingsOptions): DataMatrix {
     values[t] = observed[t] ? Math.round(1 + (4 * (values[t] - lo)) / span) : NaN;
   }
   return {
-    rows: m, cols: n, values,
+    rows: m,
+    cols: n,
+    values,
     rowLabels: Array.from({ length: m }, (_, i) => `user ${i + 1}`),
     colLabels: Array.from({ length: n }, (_, j) => `item ${j + 1}`),
     name: `ratings ${m}×${n}, rank ${o.rank}, density ${o.density}, seed ${o.seed}`,
@@ -111,7 +113,10 @@ function plantedProduct(rng: Rng, rows: number, cols: number, rank: number): Flo
 }
 
 function checkShape(rows: number, cols: number, rowName: string, colName: string): void {
-  for (const [name, x] of [[rowName, rows], [colName, cols]] as const) {
+  for (const [name, x] of [
+    [rowName, rows],
+    [colName, cols],
+  ] as const) {
     if (!Number.isInteger(x) || x < 1) throw param(name, `${name} ${x} must be an integer ≥ 1`);
   }
   if (rows * cols > MAX_ENTRIES) throw param(rowName, `${rows}×${cols} has more than ${MAX_ENTRIES.toLocaleString('en-US')} entries`);

@@ -52,7 +52,10 @@ export function parseMatrixText(text: string, fileName: string): DataMatrix {
     }
   });
   const d: DataMatrix = {
-    rows: m, cols, values, name: file,
+    rows: m,
+    cols,
+    values,
+    name: file,
     rowLabels: hasLabels ? body.map((r) => r.cells[0]) : undefined,
     colLabels,
   };
@@ -73,9 +76,10 @@ function checkWidth(body: readonly TableRow[], width: number, firstLine: number,
     if (w === width) continue;
     const column = w < width ? w + 1 : width + 1;
     const where = { file, row: r.line, column };
-    const what = w < width
-      ? `the row ends early: it has ${w} columns, row ${firstLine} has ${width} (leave a cell empty or write NA for a missing value)`
-      : `unexpected extra value '${clip(r.cells[width])}': this row has ${w} columns, row ${firstLine} has ${width}`;
+    const what =
+      w < width
+        ? `the row ends early: it has ${w} columns, row ${firstLine} has ${width} (leave a cell empty or write NA for a missing value)`
+        : `unexpected extra value '${clip(r.cells[width])}': this row has ${w} columns, row ${firstLine} has ${width}`;
     throw new InputError(`${locate(where)}${what}`, where);
   }
 }

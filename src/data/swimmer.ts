@@ -6,10 +6,42 @@ const SIDE = 32;
 
 /** Joint (row, col) and the four end-point offsets (dr, dc) of each limb: left arm, right arm, left leg, right leg. */
 const LIMBS: readonly { joint: [number, number]; ends: [number, number][] }[] = [
-  { joint: [10, 14], ends: [[-6, -5], [-1, -7], [4, -6], [7, -3]] },
-  { joint: [10, 17], ends: [[-6, 5], [-1, 7], [4, 6], [7, 3]] },
-  { joint: [21, 15], ends: [[7, -1], [6, -4], [4, -6], [1, -7]] },
-  { joint: [21, 16], ends: [[7, 1], [6, 4], [4, 6], [1, 7]] },
+  {
+    joint: [10, 14],
+    ends: [
+      [-6, -5],
+      [-1, -7],
+      [4, -6],
+      [7, -3],
+    ],
+  },
+  {
+    joint: [10, 17],
+    ends: [
+      [-6, 5],
+      [-1, 7],
+      [4, 6],
+      [7, 3],
+    ],
+  },
+  {
+    joint: [21, 15],
+    ends: [
+      [7, -1],
+      [6, -4],
+      [4, -6],
+      [1, -7],
+    ],
+  },
+  {
+    joint: [21, 16],
+    ends: [
+      [7, 1],
+      [6, 4],
+      [4, 6],
+      [1, 7],
+    ],
+  },
 ];
 
 /** Pixels (row·32 + col) of the segment from (r0, c0) to (r1, c1), without its first point (Bresenham). */
@@ -51,7 +83,11 @@ export function swimmer(): DataMatrix {
     for (const px of pixels) values[px * n + t] = 1;
   }
   return {
-    rows: m, cols: n, values, imageWidth: SIDE, name: 'swimmer',
+    rows: m,
+    cols: n,
+    values,
+    imageWidth: SIDE,
+    name: 'swimmer',
     colLabels: Array.from({ length: n }, (_, t) => `image ${t + 1}`),
   };
 }

@@ -61,12 +61,20 @@ export class Factorization {
     this.H = engine.mat(k, n);
     this.scratch = engine.mat(1, n);
     initInfo(options.init).run({
-      engine, problem, k, W: this.W, H: this.H,
+      engine,
+      problem,
+      k,
+      W: this.W,
+      H: this.H,
       rng: new Rng(options.seed, 0),
       given: options.given,
     });
     this.solver = this.info.create({
-      engine, problem, k, W: this.W, H: this.H,
+      engine,
+      problem,
+      k,
+      W: this.W,
+      H: this.H,
       params: options.params,
       rng: new Rng(options.seed, 1),
     });
@@ -124,26 +132,45 @@ export class Factorization {
     const it = this.iteration;
     const o = this.options;
     const K = this.engine.k;
-    const nonFinite = !Number.isFinite(rel) || !Number.isFinite(this.objective) ||
-      K.has_nonfinite(this.W.ptr, this.W.rows * this.W.cols) !== 0 || K.has_nonfinite(this.H.ptr, this.H.rows * this.H.cols) !== 0;
+    const nonFinite =
+      !Number.isFinite(rel) ||
+      !Number.isFinite(this.objective) ||
+      K.has_nonfinite(this.W.ptr, this.W.rows * this.W.cols) !== 0 ||
+      K.has_nonfinite(this.H.ptr, this.H.rows * this.H.cols) !== 0;
     const hint = this.info.divergenceHint ? ` ${this.info.divergenceHint}` : '';
     if (nonFinite) {
       return { reason: 'diverged', iteration: it, message: `diverged at iteration ${it}: the error became NaN or infinite.${hint}` };
     }
     if (Math.abs(rel - 1) < COLLAPSE_SUSPECT && this.productIsZero()) {
       // projected steps that overshoot clip everything to 0, where no solver can move again
-      return { reason: 'diverged', iteration: it, message: `diverged at iteration ${it}: W·H collapsed to zero, from which no iteration recovers.${hint}` };
+      return {
+        reason: 'diverged',
+        iteration: it,
+        message: `diverged at iteration ${it}: W·H collapsed to zero, from which no iteration recovers.${hint}`,
+      };
     }
     if (rel > BLOW_UP * this.best && rel > 1) {
-      return { reason: 'diverged', iteration: it, message: `diverged at iteration ${it}: the relative error grew to ${fmt(rel)}, over ${BLOW_UP}× its best ${fmt(this.best)}.${hint}` };
+      return {
+        reason: 'diverged',
+        iteration: it,
+        message: `diverged at iteration ${it}: the relative error grew to ${fmt(rel)}, over ${BLOW_UP}× its best ${fmt(this.best)}.${hint}`,
+      };
     }
     if (o.target > 0 && Math.sqrt(this.sq) <= o.target) {
-      return { reason: 'target', iteration: it, message: `reached the target: ‖V−WH‖_F = ${fmt(Math.sqrt(this.sq))} ≤ ${o.target} at iteration ${it}` };
+      return {
+        reason: 'target',
+        iteration: it,
+        message: `reached the target: ‖V−WH‖_F = ${fmt(Math.sqrt(this.sq))} ≤ ${o.target} at iteration ${it}`,
+      };
     }
     if (o.tol > 0) {
       const change = Math.abs(prevObjective - this.objective) / Math.max(Math.abs(prevObjective), Number.MIN_VALUE);
       if (change < o.tol) {
-        return { reason: 'tolerance', iteration: it, message: `converged at iteration ${it}: the objective changed by ${fmt(change)} < tolerance ${o.tol}` };
+        return {
+          reason: 'tolerance',
+          iteration: it,
+          message: `converged at iteration ${it}: the objective changed by ${fmt(change)} < tolerance ${o.tol}`,
+        };
       }
     }
     if (it >= o.maxIter) {

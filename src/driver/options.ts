@@ -62,7 +62,10 @@ export class OptionError extends Error {
 export function checkOptions(o: FactorOptions, m: number, n: number): void {
   const maxRank = Math.min(m, n);
   if (!Number.isInteger(o.rank) || o.rank < 1 || o.rank > maxRank) {
-    throw new OptionError('rank', `rank ${o.rank} is out of range: it must be an integer from 1 to min(m, n) = ${maxRank} for a ${m}×${n} matrix`);
+    throw new OptionError(
+      'rank',
+      `rank ${o.rank} is out of range: it must be an integer from 1 to min(m, n) = ${maxRank} for a ${m}×${n} matrix`,
+    );
   }
   if (!Number.isInteger(o.maxIter) || o.maxIter < 1) throw new OptionError('maxIter', `max iterations ${o.maxIter} must be an integer ≥ 1`);
   if (!(o.tol >= 0)) throw new OptionError('tol', `tolerance ${o.tol} must be ≥ 0`);

@@ -67,9 +67,17 @@ export function factorize(engine: Engine, problem: Problem, options: FactorOptio
       const better = !best || (stop.reason !== 'diverged' && (best.stopReason === 'diverged' || f.objectiveValue < best.objective));
       if (better) {
         best = {
-          algorithm: options.algorithm, rank: f.k, init: options.init, seed,
-          iterations: f.iteration, stopReason: stop.reason, stopMessage: stop.message,
-          relError: f.relError, error: f.error, loss: f.loss, objective: f.objectiveValue,
+          algorithm: options.algorithm,
+          rank: f.k,
+          init: options.init,
+          seed,
+          iterations: f.iteration,
+          stopReason: stop.reason,
+          stopMessage: stop.message,
+          relError: f.relError,
+          error: f.error,
+          loss: f.loss,
+          objective: f.objectiveValue,
           history: f.history.slice(),
           W: { rows: f.W.rows, cols: f.W.cols, data: engine.copyOut(f.W) },
           H: { rows: f.H.rows, cols: f.H.cols, data: engine.copyOut(f.H) },

@@ -39,8 +39,14 @@ export function svdInput(engine: Engine, problem: Problem): Mat {
  * 0 (scikit-learn would divide by 0). Finally every entry below NNDSVD_EPS becomes 0.
  */
 export function nndsvdFactors(
-  sigma: ArrayLike<number>, Ut: ArrayLike<number>, Vt: ArrayLike<number>,
-  W: Float64Array, H: Float64Array, m: number, n: number, k: number,
+  sigma: ArrayLike<number>,
+  Ut: ArrayLike<number>,
+  Vt: ArrayLike<number>,
+  W: Float64Array,
+  H: Float64Array,
+  m: number,
+  n: number,
+  k: number,
 ): void {
   for (let j = 0; j < k; j++) {
     const u = j * m;
@@ -51,7 +57,10 @@ export function nndsvdFactors(
       for (let c = 0; c < n; c++) H[c] = s * Math.abs(Vt[v + c]);
       continue;
     }
-    let up = 0, un = 0, vp = 0, vn = 0;
+    let up = 0,
+      un = 0,
+      vp = 0,
+      vn = 0;
     for (let i = 0; i < m; i++) {
       const x = Ut[u + i];
       if (x > 0) up += x * x;

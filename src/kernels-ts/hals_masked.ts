@@ -6,7 +6,16 @@
  * H[a,j] ← max(0, H[a,j] + Σ_i W[i,a]·R[i,j] / d), then R[:,j] −= M[:,j]∘W[:,a]·ΔH[a,j].
  * W (m×k), M (m×n or null), R (m×n); scratch (3n) is not needed here.
  */
-export function hals_rows_masked(H: Float64Array, W: Float64Array, M: Float64Array | null, R: Float64Array, _scratch: Float64Array | null, m: number, k: number, n: number): void {
+export function hals_rows_masked(
+  H: Float64Array,
+  W: Float64Array,
+  M: Float64Array | null,
+  R: Float64Array,
+  _scratch: Float64Array | null,
+  m: number,
+  k: number,
+  n: number,
+): void {
   for (let a = 0; a < k; a++) {
     for (let j = 0; j < n; j++) {
       let num = 0;
@@ -32,7 +41,15 @@ export function hals_rows_masked(H: Float64Array, W: Float64Array, M: Float64Arr
  * W[i,a] ← max(0, W[i,a] + Σ_j R[i,j]·H[a,j] / d), then R[i,:] −= M[i,:]∘H[a,:]·ΔW[i,a].
  * H (k×n), M (m×n or null), R (m×n).
  */
-export function hals_cols_masked(W: Float64Array, H: Float64Array, M: Float64Array | null, R: Float64Array, m: number, k: number, n: number): void {
+export function hals_cols_masked(
+  W: Float64Array,
+  H: Float64Array,
+  M: Float64Array | null,
+  R: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+): void {
   for (let a = 0; a < k; a++) {
     for (let i = 0; i < m; i++) {
       let num = 0;

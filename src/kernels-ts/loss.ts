@@ -2,7 +2,16 @@
 import { wh_row } from './masked.js';
 
 /** Σ over observed (i,j) of (V − WH)²; V (m×n), M (m×n or null), W (m×k), H (k×n), scratch (n). */
-export function sq_residual(V: Float64Array, M: Float64Array | null, W: Float64Array, H: Float64Array, m: number, k: number, n: number, scratch: Float64Array): number {
+export function sq_residual(
+  V: Float64Array,
+  M: Float64Array | null,
+  W: Float64Array,
+  H: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+  scratch: Float64Array,
+): number {
   let total = 0;
   for (let i = 0; i < m; i++) {
     wh_row(W, H, scratch, i, k, n);
@@ -15,7 +24,16 @@ export function sq_residual(V: Float64Array, M: Float64Array | null, W: Float64A
 }
 
 /** Σ over observed (i,j) of V log(V/WH) − V + WH (0·log 0 = 0); V (m×n), M (m×n or null), W (m×k), H (k×n), scratch (n). */
-export function kl_divergence(V: Float64Array, M: Float64Array | null, W: Float64Array, H: Float64Array, m: number, k: number, n: number, scratch: Float64Array): number {
+export function kl_divergence(
+  V: Float64Array,
+  M: Float64Array | null,
+  W: Float64Array,
+  H: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+  scratch: Float64Array,
+): number {
   let total = 0;
   for (let i = 0; i < m; i++) {
     wh_row(W, H, scratch, i, k, n);

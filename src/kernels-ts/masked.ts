@@ -11,7 +11,15 @@ export function wh_row(W: Float64Array, H: Float64Array, out: Float64Array, i: n
 }
 
 /** P (m×n) = M∘(WH) for W (m×k), H (k×n), M (m×n or null). */
-export function masked_wh(W: Float64Array, H: Float64Array, M: Float64Array | null, P: Float64Array, m: number, k: number, n: number): void {
+export function masked_wh(
+  W: Float64Array,
+  H: Float64Array,
+  M: Float64Array | null,
+  P: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+): void {
   const row = new Float64Array(n);
   for (let i = 0; i < m; i++) {
     wh_row(W, H, row, i, k, n);
@@ -20,7 +28,16 @@ export function masked_wh(W: Float64Array, H: Float64Array, M: Float64Array | nu
 }
 
 /** R (m×n) = M∘(V − WH) for V (m×n), W (m×k), H (k×n), M (m×n or null). */
-export function residual(V: Float64Array, M: Float64Array | null, W: Float64Array, H: Float64Array, R: Float64Array, m: number, k: number, n: number): void {
+export function residual(
+  V: Float64Array,
+  M: Float64Array | null,
+  W: Float64Array,
+  H: Float64Array,
+  R: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+): void {
   const row = new Float64Array(n);
   for (let i = 0; i < m; i++) {
     wh_row(W, H, row, i, k, n);
@@ -32,7 +49,16 @@ export function residual(V: Float64Array, M: Float64Array | null, W: Float64Arra
 }
 
 /** Q (m×n) = V / (WH + ε) for V (m×n, 0 where missing), W (m×k), H (k×n). */
-export function kl_quotient(V: Float64Array, W: Float64Array, H: Float64Array, Q: Float64Array, m: number, k: number, n: number, eps: number): void {
+export function kl_quotient(
+  V: Float64Array,
+  W: Float64Array,
+  H: Float64Array,
+  Q: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+  eps: number,
+): void {
   const row = new Float64Array(n);
   for (let i = 0; i < m; i++) {
     wh_row(W, H, row, i, k, n);

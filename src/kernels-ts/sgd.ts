@@ -6,7 +6,18 @@
  * W[i,:] ← w + η(e·h − λw), Ht[j,:] ← h + η(e·w − λh), each max(·, 0) when project ≠ 0 (NaN stays NaN).
  * vals (count), W (m×k), Ht (n×k), order (count linear indices i·n + j).
  */
-export function sgd_epoch(vals: Float64Array, W: Float64Array, Ht: Float64Array, order: Int32Array, count: number, k: number, n: number, lr: number, l2: number, project: number): void {
+export function sgd_epoch(
+  vals: Float64Array,
+  W: Float64Array,
+  Ht: Float64Array,
+  order: Int32Array,
+  count: number,
+  k: number,
+  n: number,
+  lr: number,
+  l2: number,
+  project: number,
+): void {
   for (let t = 0; t < count; t++) {
     const idx = order[t];
     const i = Math.trunc(idx / n);

@@ -80,7 +80,8 @@ export function sort_normalize_rows(S: Float64Array, G: Float64Array, sigma: Flo
   const order = Array.from({ length: l }, (_, i) => i);
   const norms = order.map((i) => Math.sqrt(rowDot(S, i * c, i * c, c)));
   order.sort((a, b) => (norms[b] > norms[a] ? 1 : norms[b] < norms[a] ? -1 : a - b));
-  const S0 = S.slice(0, l * c), G0 = G.slice(0, l * g);
+  const S0 = S.slice(0, l * c),
+    G0 = G.slice(0, l * g);
   order.forEach((from, i) => {
     sigma[i] = norms[from];
     for (let t = 0; t < c; t++) S[i * c + t] = norms[from] > 0 ? S0[from * c + t] * (1 / norms[from]) : S0[from * c + t];

@@ -22,12 +22,22 @@ export function copheneticCorrelation(consensus: Float64Array, runs: number, n: 
   const D = new Float64Array(n * n);
   for (let t = 0; t < D.length; t++) D[t] = 1 - consensus[t] / runs;
   const coph = averageLinkageHeights(D, n);
-  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, c = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    syy = 0,
+    sxy = 0,
+    c = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const x = D[i * n + j];
       const y = coph[i * n + j];
-      sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y; c++;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      syy += y * y;
+      sxy += x * y;
+      c++;
     }
   }
   const vx = sxx - (sx * sx) / c;
@@ -44,7 +54,9 @@ export function averageLinkageHeights(D: Float64Array, n: number): Float64Array 
   const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
   const coph = new Float64Array(n * n);
   for (let merges = 0; merges < n - 1; merges++) {
-    let bi = -1, bj = -1, best = Infinity;
+    let bi = -1,
+      bj = -1,
+      best = Infinity;
     for (let i = 0; i < n; i++) {
       if (!alive[i]) continue;
       for (let j = i + 1; j < n; j++) {

@@ -65,8 +65,8 @@ export function decodeShare(hash: string): Decoded {
   const ignored: string[] = [];
   for (const part of parts) {
     const eq = part.indexOf('=');
-    const key = unescape(eq < 0 ? part : part.slice(0, eq));
-    const text = eq < 0 ? null : unescape(part.slice(eq + 1));
+    const key = decodeEscapes(eq < 0 ? part : part.slice(0, eq));
+    const text = eq < 0 ? null : decodeEscapes(part.slice(eq + 1));
     const name = key !== null && Object.hasOwn(FIELDS, key) ? (key as FieldName) : null;
     const label = name ? FIELDS[name].label : `unknown field ${quote(key ?? part.slice(0, Math.max(eq, 0)))}`;
     if (!name) {
@@ -87,7 +87,8 @@ export function decodeShare(hash: string): Decoded {
   }
   const f = flat as Flat;
   for (const name of ALL_DATA_FIELDS) {
-    if (present.has(name) && !DATA_FIELDS[f.data].includes(name)) ignored.push(`${FIELDS[name].label} (not used by dataset kind ${f.data})`);
+    if (present.has(name) && !DATA_FIELDS[f.data].includes(name))
+      ignored.push(`${FIELDS[name].label} (not used by dataset kind ${f.data})`);
   }
   if (f.data === 'inline' && present.has('csv')) {
     const text = decompressFromLink(f.csv);
@@ -104,7 +105,7 @@ export function decodeShare(hash: string): Decoded {
 }
 
 /** decodeURIComponent, or null for malformed escapes. */
-function unescape(text: string): string | null {
+function decodeEscapes(text: string): string | null {
   try {
     return decodeURIComponent(text);
   } catch {

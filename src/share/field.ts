@@ -29,7 +29,9 @@ function readNumber(text: string): number | undefined {
 /** A whole number in [min, max]. */
 export function intField(key: string, label: string, min: number, max: number, fallback: number): Field<number> {
   return {
-    key, label, fallback,
+    key,
+    label,
+    fallback,
     accepts: min === max ? `${min}` : `a whole number from ${min} to ${max}`,
     parse: (text) => {
       const x = readNumber(text);
@@ -53,7 +55,9 @@ export function numberField(key: string, label: string, range: NumberRange, fall
   if (range.above !== undefined) parts.push(`> ${range.above}`);
   if (range.max !== undefined) parts.push(`≤ ${range.max}`);
   return {
-    key, label, fallback,
+    key,
+    label,
+    fallback,
     accepts: parts.length ? `a number ${parts.join(' and ')}` : 'a number',
     parse: (text) => {
       const x = readNumber(text);
@@ -70,7 +74,9 @@ export function numberField(key: string, label: string, range: NumberRange, fall
 /** One of a list of values, each written as its own text (`texts[i]` for `values[i]`). */
 export function choiceField<T>(key: string, label: string, values: readonly T[], texts: readonly string[], fallback: T): Field<T> {
   return {
-    key, label, fallback,
+    key,
+    label,
+    fallback,
     accepts: `one of ${texts.join(', ')}`,
     parse: (text) => {
       const i = texts.indexOf(text);
@@ -97,7 +103,9 @@ export function flagField(key: string, label: string, fallback: boolean): Field<
 /** Any text of at most `maxLength` characters. */
 export function textField(key: string, label: string, maxLength: number, fallback: string): Field<string> {
   return {
-    key, label, fallback,
+    key,
+    label,
+    fallback,
     accepts: `text of at most ${maxLength} characters`,
     parse: (text) => (text.length <= maxLength ? text : undefined),
     format: (value) => value,

@@ -8,9 +8,23 @@ import { FIELDS, type Flat } from './table.js';
 /** The dataset of a link: an example, a generator's spec, or inline CSV/TSV text (its file name kept). */
 export type SharedData =
   | { readonly kind: 'example'; readonly id: string }
-  | { readonly kind: 'lowrank'; readonly rows: number; readonly cols: number; readonly rank: number; readonly noise: number; readonly seed: number }
+  | {
+      readonly kind: 'lowrank';
+      readonly rows: number;
+      readonly cols: number;
+      readonly rank: number;
+      readonly noise: number;
+      readonly seed: number;
+    }
   | { readonly kind: 'uniform'; readonly rows: number; readonly cols: number; readonly seed: number }
-  | { readonly kind: 'ratings'; readonly rows: number; readonly cols: number; readonly rank: number; readonly density: number; readonly seed: number }
+  | {
+      readonly kind: 'ratings';
+      readonly rows: number;
+      readonly cols: number;
+      readonly rank: number;
+      readonly density: number;
+      readonly seed: number;
+    }
   | { readonly kind: 'text'; readonly text: string; readonly fileName: string };
 
 /** The options of one run in the app (no restarts, no given W0/H0). */
@@ -52,9 +66,19 @@ export function toFlat(s: ShareState): Flat {
   const o = s.options;
   const flat: Flat = {
     ...defaultFlat(),
-    alg: o.algorithm, rank: o.rank, init: o.init, seed: o.seed, maxIter: o.maxIter, tol: o.tol, target: o.target,
-    eps: o.params.epsilon, lr: o.params.learningRate, l2: o.params.l2, project: o.params.project,
-    speed: s.speed, iter: s.iteration,
+    alg: o.algorithm,
+    rank: o.rank,
+    init: o.init,
+    seed: o.seed,
+    maxIter: o.maxIter,
+    tol: o.tol,
+    target: o.target,
+    eps: o.params.epsilon,
+    lr: o.params.learningRate,
+    l2: o.params.l2,
+    project: o.params.project,
+    speed: s.speed,
+    iter: s.iteration,
   };
   const d = s.data;
   if (!d) return { ...flat, data: 'none' };
@@ -84,7 +108,13 @@ export function toState(f: Flat, present: ReadonlySet<string>): { state: ShareSt
   const param = <P extends ParamId>(p: P): SolverParams[P] =>
     (present.has(PARAM_FIELDS[p]) ? f[PARAM_FIELDS[p]] : defaults[p]) as SolverParams[P];
   const options: SharedOptions = {
-    algorithm: f.alg, rank: f.rank, init: f.init, seed: f.seed, maxIter: f.maxIter, tol: f.tol, target: f.target,
+    algorithm: f.alg,
+    rank: f.rank,
+    init: f.init,
+    seed: f.seed,
+    maxIter: f.maxIter,
+    tol: f.tol,
+    target: f.target,
     params: { epsilon: param('epsilon'), learningRate: param('learningRate'), l2: param('l2'), project: param('project') },
   };
   let data = dataOf(f);

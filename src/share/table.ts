@@ -30,7 +30,9 @@ export const LINK_INITS: readonly InitId[] = INIT_IDS.filter((i) => i !== 'given
 function speedField(): Field<number | null> {
   const number = numberField('speed', 'speed', { above: 0, max: 10_000 }, 1);
   return {
-    key: 'speed', label: 'speed', fallback: null,
+    key: 'speed',
+    label: 'speed',
+    fallback: null,
     accepts: `max or ${number.accepts}`,
     parse: (text) => (text === 'max' ? null : number.parse(text)),
     format: (value) => (value === null ? 'max' : number.format(value)),
@@ -43,7 +45,12 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 export const FIELDS = {
   v: intField('v', 'link version', LINK_VERSION, LINK_VERSION, LINK_VERSION),
   data: enumField('data', 'dataset kind', DATA_KINDS, 'example'),
-  example: enumField<string>('example', 'example', EXAMPLES.map((e) => e.id), EXAMPLES[0].id),
+  example: enumField<string>(
+    'example',
+    'example',
+    EXAMPLES.map((e) => e.id),
+    EXAMPLES[0].id,
+  ),
   rows: intField('rows', 'rows', 1, MAX_ENTRIES, 100),
   cols: intField('cols', 'columns', 1, MAX_ENTRIES, 80),
   prank: intField('prank', 'planted rank', 1, MAX_ENTRIES, 5),

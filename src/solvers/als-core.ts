@@ -46,7 +46,23 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
   };
   /** The same with a Gram per vector, from F's rows listed in `lists` and the full Gram `base`. */
   const solveMasked = (F: Mat, base: Mat, lists: MaskLists, B: Mat, X: Mat, vs: number, es: number, Q: number): void => {
-    K.masked_ls(F.ptr, base.ptr, B.ptr, X.ptr, lists.ptr, lists.idx, lists.mode, lists.count, k, vs, es, nonneg ? 1 : 0, work, masked!.T, Q);
+    K.masked_ls(
+      F.ptr,
+      base.ptr,
+      B.ptr,
+      X.ptr,
+      lists.ptr,
+      lists.idx,
+      lists.mode,
+      lists.count,
+      k,
+      vs,
+      es,
+      nonneg ? 1 : 0,
+      work,
+      masked!.T,
+      Q,
+    );
   };
 
   return {

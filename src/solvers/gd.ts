@@ -36,7 +36,8 @@ function createGd(ctx: SolverContext): Solver {
 export const gd: SolverInfo = {
   id: 'gd',
   label: 'Gradient descent',
-  description: 'Full-gradient steps of size η with an L2 penalty λ, projected onto W, H ≥ 0 (the tutorial’s “SGD”); diverges when η is too large.',
+  description:
+    'Full-gradient steps of size η with an L2 penalty λ, projected onto W, H ≥ 0 (the tutorial’s “SGD”); diverges when η is too large.',
   maskUnsupported: null,
   monotone: false,
   objective: 'frobenius',

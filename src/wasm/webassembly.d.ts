@@ -2,7 +2,8 @@
 // (Node: src, test, bench). The browser realm (web/tsconfig.json) excludes this file and
 // takes the full declarations from lib.dom.
 declare namespace WebAssembly {
-  interface Module {}
+  // biome-ignore lint/complexity/noBannedTypes: an opaque handle, nothing is read from it
+  type Module = {};
   interface Memory {
     readonly buffer: ArrayBuffer;
     grow(delta: number): number;

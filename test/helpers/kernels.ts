@@ -13,10 +13,22 @@ export interface Shape {
 
 /** Hand-picked edge shapes: 1×1, k = 1, odd sizes, sizes around multiples of 2/4/8 and the 16- to 64-row passes of gemm_tn. */
 const EDGE: readonly Shape[] = [
-  { m: 1, n: 1, k: 1 }, { m: 1, n: 7, k: 1 }, { m: 7, n: 1, k: 1 }, { m: 2, n: 2, k: 2 },
-  { m: 3, n: 5, k: 1 }, { m: 5, n: 3, k: 2 }, { m: 9, n: 17, k: 3 }, { m: 16, n: 8, k: 4 },
-  { m: 17, n: 33, k: 5 }, { m: 31, n: 9, k: 7 }, { m: 64, n: 40, k: 8 }, { m: 65, n: 129, k: 10 },
-  { m: 130, n: 67, k: 21 }, { m: 23, n: 257, k: 50 }, { m: 129, n: 15, k: 6 }, { m: 37, n: 1025, k: 5 },
+  { m: 1, n: 1, k: 1 },
+  { m: 1, n: 7, k: 1 },
+  { m: 7, n: 1, k: 1 },
+  { m: 2, n: 2, k: 2 },
+  { m: 3, n: 5, k: 1 },
+  { m: 5, n: 3, k: 2 },
+  { m: 9, n: 17, k: 3 },
+  { m: 16, n: 8, k: 4 },
+  { m: 17, n: 33, k: 5 },
+  { m: 31, n: 9, k: 7 },
+  { m: 64, n: 40, k: 8 },
+  { m: 65, n: 129, k: 10 },
+  { m: 130, n: 67, k: 21 },
+  { m: 23, n: 257, k: 50 },
+  { m: 129, n: 15, k: 6 },
+  { m: 37, n: 1025, k: 5 },
 ];
 
 /** The edge shapes plus `count` random ones (m, n in 1..100, k in 1..30) fixed by `seed`. */

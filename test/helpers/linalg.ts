@@ -1,6 +1,6 @@
 // Plain-TypeScript oracles for the k×k linear algebra of als and anls (test only): Gaussian
 // elimination, brute-force NNLS, KKT residuals, and one als/anls iteration done the slow way.
-import { Rng } from '../../src/core/rng.js';
+import type { Rng } from '../../src/core/rng.js';
 
 /** A rows×cols row-major matrix of uniform numbers in [lo, hi). */
 export function uniform(rng: Rng, rows: number, cols: number, lo = 0, hi = 1): Float64Array {
@@ -139,12 +139,18 @@ export const bruteNnls: Subsolve = (G, b, k) => nnlsBrute(G, b, k).x;
  * mask (m×n of 0/1, or null). Returns new copies of W and H.
  */
 export function alternatingStep(
-  V: Float64Array, mask: Float64Array | null, W0: Float64Array, H0: Float64Array,
-  m: number, n: number, k: number, solve: Subsolve,
+  V: Float64Array,
+  mask: Float64Array | null,
+  W0: Float64Array,
+  H0: Float64Array,
+  m: number,
+  n: number,
+  k: number,
+  solve: Subsolve,
 ): { W: Float64Array; H: Float64Array } {
   const W = W0.slice();
   const H = H0.slice();
-  const seen = (i: number, j: number) => !mask || mask[i * n + j] !== 0;
+  const seen = (i: number, j: number) => mask?.[i * n + j] !== 0;
   for (let j = 0; j < n; j++) {
     const G = new Float64Array(k * k);
     const b = new Float64Array(k);

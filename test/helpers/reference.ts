@@ -48,9 +48,17 @@ function rowsToData(rows: (number | null)[][], name: string): DataMatrix {
 export function loadReference(name: string): ReferenceCase {
   const j = JSON.parse(readFileSync(new URL(`${name}.json`, DIR), 'utf8'));
   return {
-    name, algorithm: j.algorithm, rank: j.rank, iterations: j.iterations, params: j.params,
-    V: rowsToData(j.V, name), W0: fromRows(j.W0), H0: fromRows(j.H0),
-    relErrorHistory: j.relErrorHistory, W: fromRows(j.W), H: fromRows(j.H),
+    name,
+    algorithm: j.algorithm,
+    rank: j.rank,
+    iterations: j.iterations,
+    params: j.params,
+    V: rowsToData(j.V, name),
+    W0: fromRows(j.W0),
+    H0: fromRows(j.H0),
+    relErrorHistory: j.relErrorHistory,
+    W: fromRows(j.W),
+    H: fromRows(j.H),
   };
 }
 

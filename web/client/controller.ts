@@ -197,7 +197,10 @@ export class Controller {
 
   /** A shared link's data could not be made: say why and show the fallback example with the link's options. */
   private linkDataFailed(message: string): void {
-    this.store.dispatch({ type: 'notice', text: `The shared link's data could not be loaded (${message}); the first example is shown instead.` });
+    this.store.dispatch({
+      type: 'notice',
+      text: `The shared link's data could not be loaded (${message}); the first example is shown instead.`,
+    });
     this.load(this.fallback, 'link');
   }
 
@@ -206,7 +209,10 @@ export class Controller {
     this.exports.clear();
     this.crashes++;
     if (this.crashes > MAX_CRASHES) {
-      this.store.dispatch({ type: 'notice', text: `The worker failed ${MAX_CRASHES} times in a row (${reason}). Reload the page to start again.` });
+      this.store.dispatch({
+        type: 'notice',
+        text: `The worker failed ${MAX_CRASHES} times in a row (${reason}). Reload the page to start again.`,
+      });
       return;
     }
     this.link = this.connect();

@@ -47,7 +47,9 @@ export function FactorImages({ W, imageWidth, label = 'Columns of W as images', 
   const figure = useRef<HTMLElement | null>(null);
 
   useQueuedDraw(
-    figure, label, 'light',
+    figure,
+    label,
+    'light',
     () => {
       if (!valid) return;
       const pixels = new ImageData(imageWidth, height);
@@ -65,11 +67,17 @@ export function FactorImages({ W, imageWidth, label = 'Columns of W as images', 
   );
 
   if (!valid)
-    return <p className="plot-mismatch" role="alert">Cannot show W as images: {W.rows} rows are not a whole number of rows of {imageWidth} pixels.</p>;
+    return (
+      <p className="plot-mismatch" role="alert">
+        Cannot show W as images: {W.rows} rows are not a whole number of rows of {imageWidth} pixels.
+      </p>
+    );
   const scale = size / Math.max(imageWidth, height);
   return (
     <figure ref={figure} className="plot factor-images" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="factor-images-title">{label}</h3>
+      <h3 id={`${id}-title`} className="factor-images-title">
+        {label}
+      </h3>
       <p className="plot-sr">{`${label}: ${k} images of ${imageWidth}×${height} pixels, dark = large.`}</p>
       <div className="factor-images-grid">
         {Array.from({ length: k }, (_, c) => (

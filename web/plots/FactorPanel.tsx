@@ -46,12 +46,17 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
   const n = V.cols;
   const k = W.cols;
   const mismatch =
-    WH.rows !== m || WH.cols !== n ? `WH is ${WH.rows}×${WH.cols} but V is ${m}×${n}`
-    : W.rows !== m ? `W has ${W.rows} rows but V has ${m}`
-    : H.cols !== n ? `H has ${H.cols} columns but V has ${n}`
-    : H.rows !== k ? `W has ${k} columns but H has ${H.rows} rows`
-    : mask && mask.length !== m * n ? `the mask has ${mask.length} entries for a ${m}×${n} V`
-    : null;
+    WH.rows !== m || WH.cols !== n
+      ? `WH is ${WH.rows}×${WH.cols} but V is ${m}×${n}`
+      : W.rows !== m
+        ? `W has ${W.rows} rows but V has ${m}`
+        : H.cols !== n
+          ? `H has ${H.cols} columns but V has ${n}`
+          : H.rows !== k
+            ? `W has ${k} columns but H has ${H.rows} rows`
+            : mask && mask.length !== m * n
+              ? `the mask has ${mask.length} entries for a ${m}×${n} V`
+              : null;
 
   // Ranges of V (once per V) and of WH (each update, a read-only pass), for the shared colour range.
   const vRange = useMemo(() => (mismatch ? null : valueRange(V.data, mask)), [V.data, mask, mismatch]);
@@ -59,21 +64,82 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
   const union = vRange && whRange ? unionRange([vRange.min, vRange.max], [whRange.min, whRange.max]) : undefined;
   const sharedRange = union && niceRange(union);
 
-  if (mismatch || !vRange) return <p className="plot-mismatch" role="alert">Cannot show the factors: {mismatch}.</p>;
+  if (mismatch || !vRange)
+    return (
+      <p className="plot-mismatch" role="alert">
+        Cannot show the factors: {mismatch}.
+      </p>
+    );
   const missing = vRange.missing;
   return (
     <div className="plot-grid">
-      <Heatmap label={PANEL_TITLES.V} rows={m} cols={n} data={V.data} mask={mask} source={V.source} colorScale="sequential" zRange={sharedRange}
-        rowLabels={rowLabels} colLabels={colLabels} height={height} note="Same colour range as WH." />
-      <Heatmap label={PANEL_TITLES.WH} rows={m} cols={n} data={WH.data} source={WH.source ?? V.source} colorScale="sequential" zRange={sharedRange}
-        rowLabels={rowLabels} colLabels={colLabels} height={height}
-        note={missing > 0 ? `At the ${missing} missing ${missing === 1 ? 'entry' : 'entries'} of V, WH shows the predicted values.` : undefined} />
-      <Heatmap label={PANEL_TITLES.R} rows={m} cols={n} data={V.data} minus={WH.data} mask={mask} source={V.source} colorScale="diverging"
-        rowLabels={rowLabels} colLabels={colLabels} height={height} note="Red: V above WH; blue: below." />
-      <Heatmap label={PANEL_TITLES.W} rows={m} cols={k} data={W.data} source={W.source} colorScale="sequential"
-        rowLabels={rowLabels} xTitle="component" colNoun="component" height={height} />
-      <Heatmap label={PANEL_TITLES.H} rows={k} cols={n} data={H.data} source={H.source} colorScale="sequential"
-        colLabels={colLabels} yTitle="component" rowNoun="component" height={height} />
+      <Heatmap
+        label={PANEL_TITLES.V}
+        rows={m}
+        cols={n}
+        data={V.data}
+        mask={mask}
+        source={V.source}
+        colorScale="sequential"
+        zRange={sharedRange}
+        rowLabels={rowLabels}
+        colLabels={colLabels}
+        height={height}
+        note="Same colour range as WH."
+      />
+      <Heatmap
+        label={PANEL_TITLES.WH}
+        rows={m}
+        cols={n}
+        data={WH.data}
+        source={WH.source ?? V.source}
+        colorScale="sequential"
+        zRange={sharedRange}
+        rowLabels={rowLabels}
+        colLabels={colLabels}
+        height={height}
+        note={
+          missing > 0 ? `At the ${missing} missing ${missing === 1 ? 'entry' : 'entries'} of V, WH shows the predicted values.` : undefined
+        }
+      />
+      <Heatmap
+        label={PANEL_TITLES.R}
+        rows={m}
+        cols={n}
+        data={V.data}
+        minus={WH.data}
+        mask={mask}
+        source={V.source}
+        colorScale="diverging"
+        rowLabels={rowLabels}
+        colLabels={colLabels}
+        height={height}
+        note="Red: V above WH; blue: below."
+      />
+      <Heatmap
+        label={PANEL_TITLES.W}
+        rows={m}
+        cols={k}
+        data={W.data}
+        source={W.source}
+        colorScale="sequential"
+        rowLabels={rowLabels}
+        xTitle="component"
+        colNoun="component"
+        height={height}
+      />
+      <Heatmap
+        label={PANEL_TITLES.H}
+        rows={k}
+        cols={n}
+        data={H.data}
+        source={H.source}
+        colorScale="sequential"
+        colLabels={colLabels}
+        yTitle="component"
+        rowNoun="component"
+        height={height}
+      />
     </div>
   );
 }

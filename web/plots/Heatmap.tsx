@@ -86,7 +86,9 @@ export function Heatmap(props: HeatmapProps) {
   const lut = useMemo(() => colorLut(stops), [stops]);
 
   useQueuedDraw(
-    area, label, 'light',
+    area,
+    label,
+    'light',
     () => {
       const c = canvas.current;
       const ctx = c?.getContext('2d');
@@ -102,10 +104,15 @@ export function Heatmap(props: HeatmapProps) {
         c.width = g.cols;
         c.height = g.rows;
       }
-      if (!image.current || image.current.width !== g.cols || image.current.height !== g.rows) image.current = ctx.createImageData(g.cols, g.rows);
+      if (!image.current || image.current.width !== g.cols || image.current.height !== g.rows)
+        image.current = ctx.createImageData(g.cols, g.rows);
       paintCells(g.means, lo, hi, lut, MISSING_RGB, image.current.data);
       ctx.putImageData(image.current, 0, 0);
-      setShown((s) => (s && s.min === g.min && s.max === g.max && s.missing === g.missing && s.lo === lo && s.hi === hi ? s : { min: g.min, max: g.max, missing: g.missing, lo, hi }));
+      setShown((s) =>
+        s && s.min === g.min && s.max === g.max && s.missing === g.missing && s.lo === lo && s.hi === hi
+          ? s
+          : { min: g.min, max: g.max, missing: g.missing, lo, hi },
+      );
       if (hovering.current) setDraws((n) => n + 1); // the hover box shows the new value
     },
     [rows, cols, data, mask, minus, maxCells, props.revision, colorScale, zRange?.[0], zRange?.[1], lut],
@@ -124,8 +131,14 @@ export function Heatmap(props: HeatmapProps) {
     return () => observer.disconnect();
   }, []);
 
-  const xTicks = useMemo(() => positioned(indexTicks(d.n, size.w / Math.max(42, 6.5 * longest(colLabels) + 12), colLabels), d.colFactor, d.n), [d.n, d.colFactor, size.w, colLabels]);
-  const yTicks = useMemo(() => positioned(indexTicks(d.m, size.h / 18, rowLabels), d.rowFactor, d.m), [d.m, d.rowFactor, size.h, rowLabels]);
+  const xTicks = useMemo(
+    () => positioned(indexTicks(d.n, size.w / Math.max(42, 6.5 * longest(colLabels) + 12), colLabels), d.colFactor, d.n),
+    [d.n, d.colFactor, size.w, colLabels],
+  );
+  const yTicks = useMemo(
+    () => positioned(indexTicks(d.m, size.h / 18, rowLabels), d.rowFactor, d.m),
+    [d.m, d.rowFactor, size.h, rowLabels],
+  );
   const barTicks = useMemo(() => (shown ? valueTicks(shown.lo, shown.hi, Math.max(2, Math.min(6, size.h / 36))) : []), [shown, size.h]);
 
   const notes: ReactNode[] = [];
@@ -173,7 +186,14 @@ export function Heatmap(props: HeatmapProps) {
     const c = canvas.current;
     if (!c || !shown) throw new Error('the heatmap is not drawn yet');
     const picture = drawHeatmapPicture({
-      title: label, cells: c, xTicks, yTicks, xTitle: props.xTitle, yTitle: props.yTitle, stops, barTicks,
+      title: label,
+      cells: c,
+      xTicks,
+      yTicks,
+      xTitle: props.xTitle,
+      yTitle: props.yTitle,
+      stops,
+      barTicks,
       notes: averaged ? [`${capitalize(blockNote(d.m, d.n, d))}.`] : [],
     });
     await downloadCanvas(picture, `${fileName(label)}.png`);

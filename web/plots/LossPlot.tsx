@@ -77,7 +77,9 @@ export function LossPlot({ series, title = 'Relative error per iteration', heigh
   }, [plotly]);
 
   const { error } = useQueuedDraw(
-    box, title, 'heavy',
+    box,
+    title,
+    'heavy',
     () => plotly && graph.current && width > 0 && draw(plotly, graph.current, drawn, { series, title, width, height }, setFailed),
     [series, title, width, height, plotly],
     plotly !== null,
@@ -85,8 +87,13 @@ export function LossPlot({ series, title = 'Relative error per iteration', heigh
 
   const problem = failed ?? error;
   return (
-    <PlotFrame title={title} summary={`${title}: ${lossSummary(series)}`} className="loss" pngButton={false}
-      notes={problem ? [problem] : []}>
+    <PlotFrame
+      title={title}
+      summary={`${title}: ${lossSummary(series)}`}
+      className="loss"
+      pngButton={false}
+      notes={problem ? [problem] : []}
+    >
       <div ref={box} className="loss-box" style={{ height }}>
         <div ref={graph} className="loss-graph" />
         {!plotly && !failed && <div className="plot-loading">loading plot…</div>}
@@ -97,8 +104,11 @@ export function LossPlot({ series, title = 'Relative error per iteration', heigh
 
 /** Brings the figure in `div` up to date with `want`: nothing, appended points, or a full Plotly.react. */
 function draw(
-  Plotly: PlotlyApi, div: HTMLDivElement, drawn: { current: Drawn | null },
-  want: { series: readonly LossSeries[]; title: string; width: number; height: number }, fail: (message: string | null) => void,
+  Plotly: PlotlyApi,
+  div: HTMLDivElement,
+  drawn: { current: Drawn | null },
+  want: { series: readonly LossSeries[]; title: string; width: number; height: number },
+  fail: (message: string | null) => void,
 ): Promise<unknown> | undefined {
   const { series, title, width, height } = want;
   const ranges = lossRanges(series, height - LOSS_MARGIN.t - LOSS_MARGIN.b, width - LOSS_MARGIN.l - LOSS_MARGIN.r);
@@ -129,7 +139,10 @@ function draw(
     title: `Download ${title} as PNG`,
     icon: Plotly.Icons.camera,
     click: () => {
-      savePng(Plotly, div, title).then(() => fail(null), (e: unknown) => fail(`PNG not saved: ${e instanceof Error ? e.message : String(e)}`));
+      savePng(Plotly, div, title).then(
+        () => fail(null),
+        (e: unknown) => fail(`PNG not saved: ${e instanceof Error ? e.message : String(e)}`),
+      );
     },
   } as ModeBarButton;
   return Plotly.react(div, lossTraces(series), lossLayout(width, height, ranges, series.length > 1), lossConfig(png)).catch(forget);
@@ -142,7 +155,17 @@ async function savePng(Plotly: PlotlyApi, div: HTMLDivElement, title: string): P
     ...gd.layout,
     width: 720,
     height: 400,
-    title: { text: title, x: 0, xref: 'paper', xanchor: 'left', y: 1, yref: 'container', yanchor: 'top', pad: { t: 10 }, font: { size: 16 } },
+    title: {
+      text: title,
+      x: 0,
+      xref: 'paper',
+      xanchor: 'left',
+      y: 1,
+      yref: 'container',
+      yanchor: 'top',
+      pad: { t: 10 },
+      font: { size: 16 },
+    },
     margin: { ...LOSS_MARGIN, t: LOSS_MARGIN.t + 30 },
     paper_bgcolor: '#fff',
   };

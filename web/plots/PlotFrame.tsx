@@ -35,20 +35,34 @@ export function PlotFrame({ title, summary, onDownload, pngButton = true, notes 
       <div className="plot-head">
         <span className="plot-title">{title}</span>
         {pngButton && (
-          <button type="button" className="plot-png" aria-label={`Download ${title} as PNG`} title={`Download ${title} as PNG`}
-            onClick={download} disabled={!onDownload}>
+          <button
+            type="button"
+            className="plot-png"
+            aria-label={`Download ${title} as PNG`}
+            title={`Download ${title} as PNG`}
+            onClick={download}
+            disabled={!onDownload}
+          >
             PNG
           </button>
         )}
       </div>
       {children}
-      <p id={`${id}-summary`} className="plot-sr">{summary}</p>
+      <p id={`${id}-summary`} className="plot-sr">
+        {summary}
+      </p>
       {(notes.length > 0 || failed) && (
         <figcaption className="plot-notes">
           {notes.map((n, i) => (
-            <span key={i} className="plot-note">{n}</span>
+            <span key={i} className="plot-note">
+              {n}
+            </span>
           ))}
-          {failed && <span className="plot-note plot-failed" role="alert">{failed}</span>}
+          {failed && (
+            <span className="plot-note plot-failed" role="alert">
+              {failed}
+            </span>
+          )}
         </figcaption>
       )}
     </figure>

@@ -54,7 +54,6 @@ export function spanName(noun: string, b: number, factor: number, n: number, lab
   return a === undefined || z === undefined ? `${noun}s ${first}–${last}` : `${noun}s ${first}–${last} (${a} … ${z})`;
 }
 
-
 /**
  * Where the centre of source entry i (1-based) of a side of n entries sits along a grid drawn with
  * ⌈n/factor⌉ equal cells, as a fraction 0..1 of the side: the middle of its cell, shifted within the

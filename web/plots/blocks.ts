@@ -126,7 +126,10 @@ export interface DisplayShape {
  * the factors multiply and the axes count source entries.
  */
 export function displayShape(
-  rows: number, cols: number, maxCells: number, source?: { rows: number; cols: number; rowFactor: number; colFactor: number } | null,
+  rows: number,
+  cols: number,
+  maxCells: number,
+  source?: { rows: number; cols: number; rowFactor: number; colFactor: number } | null,
 ): DisplayShape {
   const f = blockFactor(rows, maxCells);
   const g = blockFactor(cols, maxCells);

@@ -41,7 +41,12 @@ export function colorLut(stops: ColorStops, size = LUT_SIZE): Uint8ClampedArray 
  * (r, g, b). A range with hi ≤ lo paints every finite value with the middle entry.
  */
 export function paintCells(
-  values: ArrayLike<number>, lo: number, hi: number, lut: Uint8ClampedArray, missing: readonly [number, number, number], out: Uint8ClampedArray,
+  values: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  lut: Uint8ClampedArray,
+  missing: readonly [number, number, number],
+  out: Uint8ClampedArray,
 ): void {
   if (out.length !== values.length * 4) throw new Error(`paintCells: ${out.length} bytes for ${values.length} cells`);
   const top = lut.length / 4 - 1;

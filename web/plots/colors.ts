@@ -5,14 +5,26 @@ export type ColorStops = [number, string][];
 
 /** Sequential scale for non-negative data (viridis, dark = low, yellow = high). */
 export const SEQUENTIAL: ColorStops = [
-  [0, '#440154'], [0.125, '#472d7b'], [0.25, '#3b528b'], [0.375, '#2c728e'], [0.5, '#21918c'],
-  [0.625, '#28ae80'], [0.75, '#5ec962'], [0.875, '#addc30'], [1, '#fde725'],
+  [0, '#440154'],
+  [0.125, '#472d7b'],
+  [0.25, '#3b528b'],
+  [0.375, '#2c728e'],
+  [0.5, '#21918c'],
+  [0.625, '#28ae80'],
+  [0.75, '#5ec962'],
+  [0.875, '#addc30'],
+  [1, '#fde725'],
 ];
 
 /** Diverging scale for residuals: blue (negative) – white (0) – red (positive); use with zmid 0. */
 export const DIVERGING: ColorStops = [
-  [0, '#2166ac'], [0.2, '#67a9cf'], [0.4, '#d1e5f0'], [0.5, '#f7f7f7'],
-  [0.6, '#fddbc7'], [0.8, '#ef8a62'], [1, '#b2182b'],
+  [0, '#2166ac'],
+  [0.2, '#67a9cf'],
+  [0.4, '#d1e5f0'],
+  [0.5, '#f7f7f7'],
+  [0.6, '#fddbc7'],
+  [0.8, '#ef8a62'],
+  [1, '#b2182b'],
 ];
 
 /** Colour of missing entries (the plot background shows through their gaps); in neither scale. */
@@ -86,7 +98,11 @@ export function openRange([lo, hi]: [number, number]): [number, number] {
  * means (not of the source entries, which would wash averaged blocks out); symmetric about 0 for a
  * diverging scale.
  */
-export function colorRange(scale: 'sequential' | 'diverging', zRange: [number, number] | undefined, g: { means: ArrayLike<number> }): [number, number] {
+export function colorRange(
+  scale: 'sequential' | 'diverging',
+  zRange: [number, number] | undefined,
+  g: { means: ArrayLike<number> },
+): [number, number] {
   if (scale === 'diverging') {
     const [lo, hi] = zRange ? openRange(zRange) : symmetricRange(g.means);
     const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;

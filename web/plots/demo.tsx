@@ -42,28 +42,34 @@ function Demo() {
     ],
     [],
   );
-  const series = useMemo(() => [...fixed, { name: 'mu (live)', initial: live.initial, relError: live.history, revision: live.revision }], [fixed, live]);
+  const series = useMemo(
+    () => [...fixed, { name: 'mu (live)', initial: live.initial, relError: live.history, revision: live.revision }],
+    [fixed, live],
+  );
 
-  const run = useCallback((count: number) => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(true);
-    let left = count;
-    const tick = () => {
-      setLive((s) => {
-        const W = copy(s.W);
-        const H = copy(s.H);
-        const WH = muStep(problem.V, problem.mask, W, H);
-        return { ...s, W, H, WH, history: [...s.history, relError(problem.V, WH, problem.mask)] };
-      });
-      if (--left > 0) requestAnimationFrame(tick);
-      else {
-        running.current = false;
-        setBusy(false);
-      }
-    };
-    requestAnimationFrame(tick);
-  }, [problem]);
+  const run = useCallback(
+    (count: number) => {
+      if (running.current) return;
+      running.current = true;
+      setBusy(true);
+      let left = count;
+      const tick = () => {
+        setLive((s) => {
+          const W = copy(s.W);
+          const H = copy(s.H);
+          const WH = muStep(problem.V, problem.mask, W, H);
+          return { ...s, W, H, WH, history: [...s.history, relError(problem.V, WH, problem.mask)] };
+        });
+        if (--left > 0) requestAnimationFrame(tick);
+        else {
+          running.current = false;
+          setBusy(false);
+        }
+      };
+      requestAnimationFrame(tick);
+    },
+    [problem],
+  );
 
   const ratings = useMemo(() => lowRank(5, 30, 20, 3, 0.1, 0.2), []);
   const users = useMemo(() => Array.from({ length: 30 }, (_, i) => `user <${i + 1}>`), []);
@@ -77,8 +83,16 @@ function Demo() {
       <section aria-label="Loss">
         <h2>Loss curves</h2>
         <p>
-          <button type="button" onClick={() => run(20)} disabled={busy}>Run 20 iterations</button>{' '}
-          <button type="button" onClick={() => setLive((s) => start(problem.V, problem.mask, 4, s.revision + 2, s.revision + 1))} disabled={busy}>New run</button>{' '}
+          <button type="button" onClick={() => run(20)} disabled={busy}>
+            Run 20 iterations
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => setLive((s) => start(problem.V, problem.mask, 4, s.revision + 2, s.revision + 1))}
+            disabled={busy}
+          >
+            New run
+          </button>{' '}
           <output aria-label="live iterations">{live.history.length}</output>
         </p>
         <LossPlot series={series} />
@@ -90,8 +104,17 @@ function Demo() {
       <section aria-label="Heatmaps">
         <h2>Single heatmaps</h2>
         <div className="plot-grid">
-          <Heatmap label="Ratings" rows={30} cols={20} data={ratings.V.data} mask={ratings.mask} colorScale="sequential"
-            rowLabels={users} colLabels={items} height={360} />
+          <Heatmap
+            label="Ratings"
+            rows={30}
+            cols={20}
+            data={ratings.V.data}
+            mask={ratings.mask}
+            colorScale="sequential"
+            rowLabels={users}
+            colLabels={items}
+            height={360}
+          />
           <Heatmap label="Big V" rows={2000} cols={1000} data={big.data} colorScale="sequential" height={360} />
         </div>
       </section>

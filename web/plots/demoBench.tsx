@@ -47,7 +47,9 @@ export function BigPanelBench({ V }: { V: Mat2 }) {
           const draws = Object.entries(drawStats())
             .map(([name, s]) => `${name} ${s.count}× mean ${s.mean.toFixed(1)} max ${s.max.toFixed(1)} ms`)
             .join('; ');
-          setResult(`${UPDATES} updates in ${seconds.toFixed(2)} s (${(UPDATES / seconds).toFixed(1)} per second), longest task ${timing.current.longest.toFixed(0)} ms. Draws: ${draws}`);
+          setResult(
+            `${UPDATES} updates in ${seconds.toFixed(2)} s (${(UPDATES / seconds).toFixed(1)} per second), longest task ${timing.current.longest.toFixed(0)} ms. Draws: ${draws}`,
+          );
         }),
       );
       return;
@@ -62,7 +64,9 @@ export function BigPanelBench({ V }: { V: Mat2 }) {
     <section aria-label="Big panel">
       <h2>2000×1000 factor panel, live</h2>
       <p>
-        <button type="button" onClick={begin} disabled={frame >= 0 && frame < UPDATES}>Update big panel {UPDATES} times</button>{' '}
+        <button type="button" onClick={begin} disabled={frame >= 0 && frame < UPDATES}>
+          Update big panel {UPDATES} times
+        </button>{' '}
         <output aria-label="big panel result">{result}</output>
       </p>
       {v && frame >= 0 && <FactorPanel V={V} WH={v.WH[i]} W={v.W[i]} H={v.H[i]} height={260} />}

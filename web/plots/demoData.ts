@@ -55,7 +55,8 @@ export function muStep(V: Mat2, mask: Float64Array | null, W: Mat2, H: Mat2): Ma
   let MWH = masked(product(W, H));
   for (let p = 0; p < k; p++)
     for (let j = 0; j < n; j++) {
-      let num = 0, den = 0;
+      let num = 0,
+        den = 0;
       for (let i = 0; i < m; i++) {
         num += W.data[i * k + p] * MV[i * n + j];
         den += W.data[i * k + p] * MWH[i * n + j];
@@ -65,7 +66,8 @@ export function muStep(V: Mat2, mask: Float64Array | null, W: Mat2, H: Mat2): Ma
   MWH = masked(product(W, H));
   for (let i = 0; i < m; i++)
     for (let p = 0; p < k; p++) {
-      let num = 0, den = 0;
+      let num = 0,
+        den = 0;
       for (let j = 0; j < n; j++) {
         num += MV[i * n + j] * H.data[p * n + j];
         den += MWH[i * n + j] * H.data[p * n + j];
@@ -77,7 +79,8 @@ export function muStep(V: Mat2, mask: Float64Array | null, W: Mat2, H: Mat2): Ma
 
 /** ‖M∘(V − WH)‖_F / ‖M∘V‖_F. */
 export function relError(V: Mat2, WH: Mat2, mask: Float64Array | null): number {
-  let r = 0, v = 0;
+  let r = 0,
+    v = 0;
   for (let t = 0; t < V.data.length; t++) {
     if (mask && mask[t] === 0) continue;
     r += (V.data[t] - WH.data[t]) ** 2;

@@ -1,6 +1,5 @@
 // Saving a plot as a PNG file: a download of a canvas or a data URL (file names: summary.ts fileName).
 
-
 /** Starts the download of `url` (a blob: or data: URL) as `name`. */
 export function downloadUrl(url: string, name: string): void {
   const a = document.createElement('a');

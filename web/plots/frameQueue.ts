@@ -94,7 +94,10 @@ let pageQueue: FrameQueue | null = null;
 function page(): FrameQueue {
   if (!pageQueue) {
     const raf = (globalThis as unknown as { requestAnimationFrame(fn: () => void): number }).requestAnimationFrame;
-    pageQueue = createFrameQueue((fn) => raf(fn), () => performance.now());
+    pageQueue = createFrameQueue(
+      (fn) => raf(fn),
+      () => performance.now(),
+    );
     // Read by bench/ui.ts and the plots' e2e test to print draw counts and times (never to assert on times).
     (globalThis as unknown as { plotDrawStats?: () => DrawStats }).plotDrawStats = pageQueue.stats;
   }

@@ -102,7 +102,13 @@ export function lossRanges(series: readonly LossSeries[], plotHeight: number, pl
 /** Whether two LossRanges put the same axes and ticks on the plot. */
 export function sameRanges(a: LossRanges | null, b: LossRanges): boolean {
   return (
-    a !== null && a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1] && a.hoverdistance === b.hoverdistance &&
-    a.ticktext.length === b.ticktext.length && a.ticktext.every((t, i) => t === b.ticktext[i])
+    a !== null &&
+    a.x[0] === b.x[0] &&
+    a.x[1] === b.x[1] &&
+    a.y[0] === b.y[0] &&
+    a.y[1] === b.y[1] &&
+    a.hoverdistance === b.hoverdistance &&
+    a.ticktext.length === b.ticktext.length &&
+    a.ticktext.every((t, i) => t === b.ticktext[i])
   );
 }

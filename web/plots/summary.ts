@@ -11,14 +11,19 @@ export function shortNumber(x: number): string {
 
 /** "V: 60×40, values 0.01–2.3, 12 missing." or "…; each cell: mean of a 10×5 block (2000×1000 shown as 200×200)." */
 export function matrixSummary(
-  label: string, m: number, n: number, min: number, max: number, missing: number,
+  label: string,
+  m: number,
+  n: number,
+  min: number,
+  max: number,
+  missing: number,
   display?: { rows: number; cols: number; rowFactor: number; colFactor: number },
 ): string {
   let s = `${label}: ${m}×${n}`;
   s += Number.isNaN(min) ? ', no observed values' : `, values ${shortNumber(min)}–${shortNumber(max)}`;
   if (missing > 0) s += `, ${missing} missing`;
   if (display && (display.rowFactor > 1 || display.colFactor > 1)) s += `; ${blockNote(m, n, display)}`;
-  return s + '.';
+  return `${s}.`;
 }
 
 /** The note of a block-averaged m×n heatmap: "each cell: mean of a 10×5 block (2000×1000 shown as 200×200)". */
@@ -30,8 +35,11 @@ export function blockNote(m: number, n: number, d: { rows: number; cols: number;
 export function lossSummary(series: readonly { name: string; relError: readonly number[] }[]): string {
   const parts = series
     .filter((s) => s.relError.length > 0)
-    .map((s) => `${s.name}: ${s.relError.length} iteration${s.relError.length === 1 ? '' : 's'}, last ${shortNumber(s.relError[s.relError.length - 1])}`);
-  return parts.length ? parts.join('; ') + '.' : 'No iterations yet.';
+    .map(
+      (s) =>
+        `${s.name}: ${s.relError.length} iteration${s.relError.length === 1 ? '' : 's'}, last ${shortNumber(s.relError[s.relError.length - 1])}`,
+    );
+  return parts.length ? `${parts.join('; ')}.` : 'No iterations yet.';
 }
 
 /** A download file name from a plot title: "V − WH (residual)" → "V-WH-residual". */

@@ -26,7 +26,12 @@ export interface QueuedDraw {
  * plot's draw times; `weight` tells the queue how costly a draw is.
  */
 export function useQueuedDraw(
-  ref: RefObject<Element | null>, name: string, weight: DrawWeight, draw: () => unknown, deps: DependencyList, active = true,
+  ref: RefObject<Element | null>,
+  name: string,
+  weight: DrawWeight,
+  draw: () => unknown,
+  deps: DependencyList,
+  active = true,
 ): QueuedDraw {
   const [error, setError] = useState<string | null>(null);
   const drawRef = useRef(draw);
@@ -104,10 +109,11 @@ export function useQueuedDraw(
     };
   }, [active, weight, ref]);
 
-  useEffect(() => {
-    scheduleRef.current();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  useEffect(
+    () => scheduleRef.current(),
+    // biome-ignore lint/correctness/useExhaustiveDependencies: redraw exactly when the caller's deps change
+    deps,
+  );
 
   const schedule = useCallback(() => scheduleRef.current(), []);
   return { schedule, error };

@@ -26,13 +26,19 @@ export function plotMatrix(d: DisplayMat): Mat2 {
 /** See the file comment. */
 export function ResultsPanel() {
   const info = useAppState((s) => s.data?.info ?? null);
-  const history = useThrottled(useAppState((s) => s.run.history), LOSS_HZ);
+  const history = useThrottled(
+    useAppState((s) => s.run.history),
+    LOSS_HZ,
+  );
   const initial = useAppState((s) => s.run.initialRelError);
   const algorithm = useAppState((s) => s.options.algorithm);
   const snapshot = useAppState((s) => s.snapshot);
   const series = useMemo(() => [{ name: solverInfo(algorithm).label, initial, relError: history }], [algorithm, initial, history]);
   const V = useMemo(() => (info ? plotMatrix(info.V) : null), [info]);
-  const factors = useMemo(() => (snapshot ? { W: plotMatrix(snapshot.W), H: plotMatrix(snapshot.H), WH: plotMatrix(snapshot.WH) } : null), [snapshot]);
+  const factors = useMemo(
+    () => (snapshot ? { W: plotMatrix(snapshot.W), H: plotMatrix(snapshot.H), WH: plotMatrix(snapshot.WH) } : null),
+    [snapshot],
+  );
   const fits = info && V && factors && factors.WH.rows === V.rows && factors.WH.cols === V.cols;
   const images = info?.imageWidth && snapshot?.Wfull ? { rows: info.V.sourceRows, cols: snapshot.W.cols, data: snapshot.Wfull } : null;
   return (

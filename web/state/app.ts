@@ -66,7 +66,17 @@ export function initialState(): AppState {
 }
 
 function freshRun(runId: number): RunView {
-  return { runId, phase: 'starting', intent: null, iteration: 0, relError: null, initialRelError: null, itersPerSec: 0, history: [], stop: null };
+  return {
+    runId,
+    phase: 'starting',
+    intent: null,
+    iteration: 0,
+    relError: null,
+    initialRelError: null,
+    itersPerSec: 0,
+    history: [],
+    stop: null,
+  };
 }
 
 /** The rank a spec suggests: an example's chosen rank, or the planted rank of a generator. */
@@ -92,7 +102,10 @@ export function reduce(s: AppState, a: Action): AppState {
     case 'workerRestarted': {
       // A load in flight died with the worker: say so next to its control; the previous data is reloaded.
       const p = s.pendingLoad;
-      const dataError = p && p.source !== 'recovery' ? { source: p.source, message: 'The worker crashed while making this matrix; the previous one was kept.' } : s.dataError;
+      const dataError =
+        p && p.source !== 'recovery'
+          ? { source: p.source, message: 'The worker crashed while making this matrix; the previous one was kept.' }
+          : s.dataError;
       return { ...s, pendingLoad: null, dataError, run: freshRun(s.run.runId), snapshot: null, notices: [...s.notices, a.notice] };
     }
     case 'notice':
@@ -142,13 +155,21 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
       if (m.runId !== r.runId) return s;
       const history = m.from === r.history.length ? r.history.concat(m.history) : r.history.slice(0, m.from).concat(m.history);
       // An intent stays until the worker confirms it (a progress sent before it saw the click does not).
-      const unconfirmed = (r.intent === 'run' && (m.phase === 'ready' || m.phase === 'paused')) || (r.intent === 'pause' && m.phase === 'running');
+      const unconfirmed =
+        (r.intent === 'run' && (m.phase === 'ready' || m.phase === 'paused')) || (r.intent === 'pause' && m.phase === 'running');
       const intent = unconfirmed ? r.intent : null;
       return {
         ...s,
         run: {
-          runId: r.runId, phase: m.phase, intent, iteration: m.iteration, relError: m.relError,
-          initialRelError: m.initialRelError, itersPerSec: m.itersPerSec, history, stop: m.stop,
+          runId: r.runId,
+          phase: m.phase,
+          intent,
+          iteration: m.iteration,
+          relError: m.relError,
+          initialRelError: m.initialRelError,
+          itersPerSec: m.itersPerSec,
+          history,
+          stop: m.stop,
         },
       };
     }

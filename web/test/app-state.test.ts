@@ -9,7 +9,8 @@ import type { DataInfo, Progress } from '../worker/protocol.js';
 
 const summary: Summary = { rows: 5, cols: 6, observed: 30, missing: 0, min: 0, max: 1 };
 const info: DataInfo = {
-  name: 'tutorial', summary,
+  name: 'tutorial',
+  summary,
   V: { rows: 5, cols: 6, data: new Float64Array(30), sourceRows: 5, sourceCols: 6, blockRows: 1, blockCols: 1 },
   observed: new Float64Array(30).fill(1),
 };
@@ -20,8 +21,16 @@ function apply(s: AppState, ...actions: Action[]): AppState {
 
 function progress(runId: number, from: number, history: number[], phase: Progress['phase'] = 'running'): Action {
   const msg: Progress = {
-    type: 'progress', runId, phase, iteration: from + history.length, relError: history.at(-1) ?? 1,
-    itersPerSec: 10, from, history, initialRelError: 1, stop: null,
+    type: 'progress',
+    runId,
+    phase,
+    iteration: from + history.length,
+    relError: history.at(-1) ?? 1,
+    itersPerSec: 10,
+    from,
+    history,
+    initialRelError: 1,
+    stop: null,
   };
   return { type: 'worker', msg };
 }
@@ -91,7 +100,7 @@ describe('app state', () => {
     expect(s.run).toMatchObject({ intent: null, phase: 'paused' });
   });
 
-  it('a worker restart during a load reports it at that load\'s control', () => {
+  it("a worker restart during a load reports it at that load's control", () => {
     const s = apply(
       loaded(),
       { type: 'loadRequested', runId: 3, spec: { kind: 'lowrank', rows: 9, cols: 9, rank: 2, noise: 0, seed: 1 }, source: 'randomize' },

@@ -29,7 +29,7 @@ describe('Pacer', () => {
     expect(p.wait(5100)).toBe(400);
   });
 
-  it('at a high speed it does up to a frame\'s worth of iterations at once', () => {
+  it("at a high speed it does up to a frame's worth of iterations at once", () => {
     const p = new Pacer(300, 0);
     p.record(p.due(0));
     expect(p.due(10)).toBe(3);

@@ -103,7 +103,12 @@ describe('Session', () => {
     session.handle({ type: 'configure', runId: 3, options: { ...options, rank: 2 } });
     const n = host.of('progress').length;
     host.drain();
-    expect(host.of('progress').slice(n).every((p) => p.runId === 3)).toBe(true);
+    expect(
+      host
+        .of('progress')
+        .slice(n)
+        .every((p) => p.runId === 3),
+    ).toBe(true);
     expect(host.last('progress')).toMatchObject({ runId: 3, phase: 'ready', iteration: 0 });
   });
 
@@ -121,7 +126,10 @@ describe('Session', () => {
     session.handle({ type: 'run', runId: 2 });
     host.runNext();
     session.handle({ type: 'load', runId: 3, spec: { kind: 'example', id: 'tutorial' } });
-    const paused = host.of('progress').filter((p) => p.runId === 2).at(-1)!;
+    const paused = host
+      .of('progress')
+      .filter((p) => p.runId === 2)
+      .at(-1)!;
     expect(paused.phase).toBe('paused');
     expect(host.last('loaded')).toMatchObject({ runId: 3, data: { summary: { rows: 5, cols: 6 } } });
   });
@@ -162,7 +170,11 @@ describe('Session', () => {
     const s = host.last('snapshot')!;
     expect(s).toMatchObject({ runId: 2, iteration: 1 });
     expect([s.W.rows, s.W.cols, s.H.rows, s.H.cols, s.WH.rows, s.WH.cols]).toEqual([30, 3, 3, 20, 30, 20]);
-    for (const [i, j] of [[0, 0], [7, 13], [29, 19]]) {
+    for (const [i, j] of [
+      [0, 0],
+      [7, 13],
+      [29, 19],
+    ]) {
       let x = 0;
       for (let p = 0; p < 3; p++) x += s.W.data[i * 3 + p] * s.H.data[p * 20 + j];
       expect(s.WH.data[i * 20 + j]).toBeCloseTo(x, 12);

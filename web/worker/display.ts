@@ -12,7 +12,13 @@ export function blockSize(size: number, max = MAX_CELLS): number {
 }
 
 /** Block means of a rows×cols row-major `src` over br×bc blocks (partial blocks at the ends), skipping NaN. */
-export function blockMeans(src: ArrayLike<number>, rows: number, cols: number, br: number, bc: number): { mat: DisplayMat; observed: Float64Array } {
+export function blockMeans(
+  src: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  br: number,
+  bc: number,
+): { mat: DisplayMat; observed: Float64Array } {
   const R = Math.ceil(rows / br);
   const C = Math.ceil(cols / bc);
   const sum = new Float64Array(R * C);
@@ -63,7 +69,13 @@ export function displayData(values: Float64Array, m: number, n: number): { V: Di
 }
 
 /** W (m×k), H (k×n) and WH (m×n) for display, with the same blocks of rows and columns as V. */
-export function displayFactors(W: Float64Array, H: Float64Array, m: number, k: number, n: number): { W: DisplayMat; H: DisplayMat; WH: DisplayMat } {
+export function displayFactors(
+  W: Float64Array,
+  H: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+): { W: DisplayMat; H: DisplayMat; WH: DisplayMat } {
   const br = blockSize(m);
   const bc = blockSize(n);
   const bk = blockSize(k);
@@ -71,7 +83,15 @@ export function displayFactors(W: Float64Array, H: Float64Array, m: number, k: n
   const Hc = blockMeans(H, k, n, 1, bc).mat; // k×C
   const R = Wr.rows;
   const C = Hc.cols;
-  const WH: DisplayMat = { rows: R, cols: C, data: multiply(Wr.data, Hc.data, R, k, C), sourceRows: m, sourceCols: n, blockRows: br, blockCols: bc };
+  const WH: DisplayMat = {
+    rows: R,
+    cols: C,
+    data: multiply(Wr.data, Hc.data, R, k, C),
+    sourceRows: m,
+    sourceCols: n,
+    blockRows: br,
+    blockCols: bc,
+  };
   const Wd = bk === 1 ? Wr : { ...blockMeans(Wr.data, R, k, 1, bk).mat, sourceRows: m, blockRows: br };
   const Hd = bk === 1 ? Hc : { ...blockMeans(Hc.data, k, C, bk, 1).mat, sourceCols: n, blockCols: bc };
   return { W: Wd, H: Hd, WH };

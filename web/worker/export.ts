@@ -43,7 +43,7 @@ export function exportPieces(what: ExportWhat, s: ExportSource): string[] {
     case 'WH':
       return productPieces(s);
     case 'history':
-      return ['iteration,relError\n' + s.history.map((e, t) => `${t + 1},${e}`).join('\n') + '\n'];
+      return [`iteration,relError\n${s.history.map((e, t) => `${t + 1},${e}`).join('\n')}\n`];
   }
 }
 
@@ -66,7 +66,15 @@ function productPieces(s: ExportSource): string[] {
  * Rows i0 … i0+r−1 of WH (r×n, row-major) into `out`: out[i][j] = Σ_a W[i0+i][a]·H[a][j], summed
  * over a in order (the order of the CLI's product, so both write the same digits).
  */
-export function productRows(W: ArrayLike<number>, H: ArrayLike<number>, i0: number, r: number, k: number, n: number, out: Float64Array): void {
+export function productRows(
+  W: ArrayLike<number>,
+  H: ArrayLike<number>,
+  i0: number,
+  r: number,
+  k: number,
+  n: number,
+  out: Float64Array,
+): void {
   out.fill(0, 0, r * n);
   for (let i = 0; i < r; i++) {
     const o = i * n;

@@ -12,9 +12,23 @@ import type { Summary } from '../../src/data/summary.js';
 /** Where a matrix comes from; the worker turns it into a DataMatrix (seeded, so it can be re-made after a crash). */
 export type DataSpec =
   | { readonly kind: 'example'; readonly id: string }
-  | { readonly kind: 'lowrank'; readonly rows: number; readonly cols: number; readonly rank: number; readonly noise: number; readonly seed: number }
+  | {
+      readonly kind: 'lowrank';
+      readonly rows: number;
+      readonly cols: number;
+      readonly rank: number;
+      readonly noise: number;
+      readonly seed: number;
+    }
   | { readonly kind: 'uniform'; readonly rows: number; readonly cols: number; readonly seed: number }
-  | { readonly kind: 'ratings'; readonly rows: number; readonly cols: number; readonly rank: number; readonly density: number; readonly seed: number }
+  | {
+      readonly kind: 'ratings';
+      readonly rows: number;
+      readonly cols: number;
+      readonly rank: number;
+      readonly density: number;
+      readonly seed: number;
+    }
   | { readonly kind: 'text'; readonly text: string; readonly fileName: string };
 
 /** The options of one run as the app sets them (no restarts, no given W0/H0). */
@@ -129,5 +143,12 @@ export type FromWorker =
   | Progress
   | Snapshot
   /** The file asked for by `export` request `requestId`, made at `iteration`. */
-  | { readonly type: 'exported'; readonly runId: number; readonly requestId: number; readonly fileName: string; readonly iteration: number; readonly blob: Blob }
+  | {
+      readonly type: 'exported';
+      readonly runId: number;
+      readonly requestId: number;
+      readonly fileName: string;
+      readonly iteration: number;
+      readonly blob: Blob;
+    }
   | { readonly type: 'exportFailed'; readonly runId: number; readonly requestId: number; readonly message: string };

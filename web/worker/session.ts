@@ -101,12 +101,12 @@ export class Session {
     }
     const previous = this.data;
     try {
-      this.useData(data);
+      this.adoptData(data);
     } catch (e) {
       this.host.post({ type: 'loadFailed', runId, message: messageOf(e) });
       if (previous) {
         // Keep the previous matrix; its run cannot survive the arena reset, so it restarts.
-        this.useData(previous);
+        this.adoptData(previous);
         if (this.options) this.configure(this.runId, this.options);
       }
       return;
@@ -115,7 +115,7 @@ export class Session {
     this.host.post({ type: 'loaded', runId, data: dataInfo(data) });
   }
 
-  private useData(data: DataMatrix): void {
+  private adoptData(data: DataMatrix): void {
     this.halt('ready');
     this.f = null;
     this.problem = null;
@@ -222,8 +222,14 @@ export class Session {
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
     const pieces = exportPieces(what, {
-      W: this.engine.view(f.W), H: this.engine.view(f.H), m: f.problem.m, k: f.k, n: f.problem.n,
-      rowLabels: this.data.rowLabels, colLabels: this.data.colLabels, history: f.history,
+      W: this.engine.view(f.W),
+      H: this.engine.view(f.H),
+      m: f.problem.m,
+      k: f.k,
+      n: f.problem.n,
+      rowLabels: this.data.rowLabels,
+      colLabels: this.data.colLabels,
+      history: f.history,
     });
     const blob = new Blob(pieces, { type: 'text/csv' });
     this.host.post({ type: 'exported', runId, requestId, fileName: exportFileName(what), iteration: f.iteration, blob });

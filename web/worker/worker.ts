@@ -36,4 +36,8 @@ async function start(): Promise<void> {
 }
 
 // A failed start must reach the page as an error event (a rejected promise would not).
-start().catch((e: unknown) => setTimeout(() => { throw e; }));
+start().catch((e: unknown) =>
+  setTimeout(() => {
+    throw e;
+  }),
+);

@@ -41,8 +41,15 @@ export function RandomizeForm() {
   const field = (key: keyof Form, label: string, disabledWhy?: string) => (
     <div className="field compact">
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input id={`${id}-${key}`} type="number" step="any" value={f[key]} disabled={!!disabledWhy}
-        title={disabledWhy} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
+      <input
+        id={`${id}-${key}`}
+        type="number"
+        step="any"
+        value={f[key]}
+        disabled={!!disabledWhy}
+        title={disabledWhy}
+        onChange={(e) => setF({ ...f, [key]: e.target.value })}
+      />
     </div>
   );
   const submit = (e: FormEvent) => {
@@ -57,7 +64,9 @@ export function RandomizeForm() {
           <label htmlFor={`${id}-kind`}>Kind</label>
           <select id={`${id}-kind`} value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value as Kind })}>
             {KINDS.map((k) => (
-              <option key={k.value} value={k.value}>{k.label}</option>
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
             ))}
           </select>
         </div>
@@ -65,11 +74,17 @@ export function RandomizeForm() {
           {field('rows', 'Rows')}
           {field('cols', 'Columns')}
           {field('rank', 'Planted rank', f.kind === 'uniform' ? 'a uniform matrix has no planted rank' : undefined)}
-          {f.kind === 'ratings' ? field('density', 'Observed fraction') : field('noise', 'Noise', f.kind === 'uniform' ? 'a uniform matrix has no noise level' : undefined)}
+          {f.kind === 'ratings'
+            ? field('density', 'Observed fraction')
+            : field('noise', 'Noise', f.kind === 'uniform' ? 'a uniform matrix has no noise level' : undefined)}
           {field('seed', 'Data seed')}
         </div>
         <button type="submit">Randomize</button>
-        {error && <p className="field-error" role="alert">{error}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
       </fieldset>
     </form>
   );

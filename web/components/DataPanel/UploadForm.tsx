@@ -28,16 +28,34 @@ export function UploadForm() {
         <p className="hint" id={`${id}-file-hint`}>
           Or drop a file on this panel. A header row and a label column are detected; blank, NA and NaN mean missing.
         </p>
-        {error('upload') && <p className="field-error" role="alert">{error('upload')}</p>}
+        {error('upload') && (
+          <p className="field-error" role="alert">
+            {error('upload')}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-paste`}>Paste CSV/TSV</label>
-        <textarea id={`${id}-paste`} rows={3} value={text} spellCheck={false} placeholder={'1, 2, 3\n4, 5, 6'}
-          onChange={(e) => setText(e.target.value)} />
-        <button type="button" disabled={!text.trim()} onClick={() => controller.load({ kind: 'text', text, fileName: 'pasted text' }, 'paste')}>
+        <textarea
+          id={`${id}-paste`}
+          rows={3}
+          value={text}
+          spellCheck={false}
+          placeholder={'1, 2, 3\n4, 5, 6'}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button
+          type="button"
+          disabled={!text.trim()}
+          onClick={() => controller.load({ kind: 'text', text, fileName: 'pasted text' }, 'paste')}
+        >
           Load pasted data
         </button>
-        {error('paste') && <p className="field-error" role="alert">{error('paste')}</p>}
+        {error('paste') && (
+          <p className="field-error" role="alert">
+            {error('paste')}
+          </p>
+        )}
       </div>
     </fieldset>
   );

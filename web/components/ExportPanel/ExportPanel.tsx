@@ -39,6 +39,7 @@ export function ExportPanel() {
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Export</h2>
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not form fields */}
       <div className="export-buttons" role="group" aria-label="Downloads" aria-describedby={`${id}-about`}>
         {FILES.map((what) => (
           <button key={what} type="button" disabled={!ready || busy !== null} onClick={() => download(what)}>

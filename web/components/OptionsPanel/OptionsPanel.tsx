@@ -37,7 +37,12 @@ export function OptionsPanel() {
         hint={solver.description}
         error={errorFor('algorithm')}
       />
-      <RankField value={options.rank} max={summary ? maxRank(summary) : options.rank} onCommit={(rank) => set({ rank })} error={errorFor('rank')} />
+      <RankField
+        value={options.rank}
+        max={summary ? maxRank(summary) : options.rank}
+        onCommit={(rank) => set({ rank })}
+        error={errorFor('rank')}
+      />
       <SelectField
         label="Initialization"
         value={options.init}
@@ -58,7 +63,14 @@ export function OptionsPanel() {
           </button>
         }
       />
-      <NumberField label="Max iterations" integer min={1} value={options.maxIter} onCommit={(maxIter) => set({ maxIter })} error={errorFor('maxIter')} />
+      <NumberField
+        label="Max iterations"
+        integer
+        min={1}
+        value={options.maxIter}
+        onCommit={(maxIter) => set({ maxIter })}
+        error={errorFor('maxIter')}
+      />
       <NumberField
         label="Tolerance"
         min={0}

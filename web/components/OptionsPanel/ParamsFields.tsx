@@ -19,19 +19,43 @@ export function ParamsFields({ solver, params, blocked, errorFor, onChange }: Pa
   return (
     <fieldset>
       <legend>Parameters of {solver.label}</legend>
-      <NumberField label="ε (epsilon)" min={0} value={params.epsilon} disabledReason={blocked('epsilon')}
-        hint="Added to denominators so they are never 0." error={errorFor('epsilon')}
-        onCommit={(epsilon) => onChange({ ...params, epsilon })} />
-      <NumberField label="Learning rate η" min={0} value={params.learningRate} disabledReason={blocked('learningRate')}
-        hint="Step size of each gradient step." error={errorFor('learningRate')}
-        onCommit={(learningRate) => onChange({ ...params, learningRate })} />
-      <NumberField label="L2 penalty λ" min={0} value={params.l2} disabledReason={blocked('l2')}
-        hint="Shrinks W and H towards 0." error={errorFor('l2')}
-        onCommit={(l2) => onChange({ ...params, l2 })} />
+      <NumberField
+        label="ε (epsilon)"
+        min={0}
+        value={params.epsilon}
+        disabledReason={blocked('epsilon')}
+        hint="Added to denominators so they are never 0."
+        error={errorFor('epsilon')}
+        onCommit={(epsilon) => onChange({ ...params, epsilon })}
+      />
+      <NumberField
+        label="Learning rate η"
+        min={0}
+        value={params.learningRate}
+        disabledReason={blocked('learningRate')}
+        hint="Step size of each gradient step."
+        error={errorFor('learningRate')}
+        onCommit={(learningRate) => onChange({ ...params, learningRate })}
+      />
+      <NumberField
+        label="L2 penalty λ"
+        min={0}
+        value={params.l2}
+        disabledReason={blocked('l2')}
+        hint="Shrinks W and H towards 0."
+        error={errorFor('l2')}
+        onCommit={(l2) => onChange({ ...params, l2 })}
+      />
       <div className="field">
         <div className="field-row">
-          <input id={id} type="checkbox" checked={params.project} disabled={!!projectBlocked}
-            aria-describedby={`${id}-hint`} onChange={(e) => onChange({ ...params, project: e.target.checked })} />
+          <input
+            id={id}
+            type="checkbox"
+            checked={params.project}
+            disabled={!!projectBlocked}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => onChange({ ...params, project: e.target.checked })}
+          />
           <label htmlFor={id}>Project onto W, H ≥ 0</label>
         </div>
         <p className="hint" id={`${id}-hint`}>

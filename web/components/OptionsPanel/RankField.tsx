@@ -26,16 +26,44 @@ export function RankField({ value, max, onCommit, error }: RankFieldProps) {
   const message = problem ? `Rank: ${problem}` : error;
   return (
     <div className="field">
-      <label id={`${id}-label`} htmlFor={`${id}-box`}>Rank</label>
+      <label id={`${id}-label`} htmlFor={`${id}-box`}>
+        Rank
+      </label>
       <div className="field-row">
-        <input type="range" min={1} max={max} step={1} value={Math.min(value, max)} aria-labelledby={`${id}-label`}
-          aria-describedby={`${id}-hint`} onChange={(e) => onCommit(Number(e.target.value))} />
-        <input id={`${id}-box`} className="narrow" type="number" inputMode="numeric" min={1} max={max} step={1} value={text}
-          aria-describedby={`${id}-hint`} aria-invalid={message ? true : undefined}
-          onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+        <input
+          type="range"
+          min={1}
+          max={max}
+          step={1}
+          value={Math.min(value, max)}
+          aria-labelledby={`${id}-label`}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => onCommit(Number(e.target.value))}
+        />
+        <input
+          id={`${id}-box`}
+          className="narrow"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={max}
+          step={1}
+          value={text}
+          aria-describedby={`${id}-hint`}
+          aria-invalid={message ? true : undefined}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+        />
       </div>
-      <p className="hint" id={`${id}-hint`}>k from 1 to {max} (min of rows and columns).</p>
-      {message && <p className="field-error" role="alert">{message}</p>}
+      <p className="hint" id={`${id}-hint`}>
+        k from 1 to {max} (min of rows and columns).
+      </p>
+      {message && (
+        <p className="field-error" role="alert">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

@@ -24,6 +24,7 @@ export function RunControls() {
   const usable = hasData && phase !== 'starting' && phase !== 'invalid';
   const running = (phase === 'running' && intent !== 'pause') || intent === 'run';
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a toolbar of buttons, not form fields
     <div className="run-controls" role="group" aria-label="Run controls">
       <button type="button" className="primary" disabled={!usable || running || phase === 'stopped'} onClick={() => controller.run()}>
         Run

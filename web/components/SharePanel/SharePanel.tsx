@@ -54,21 +54,32 @@ export function SharePanel() {
         <div className="field">
           <label htmlFor={`${id}-link`}>Share link</label>
           <div className="field-row">
-            <input id={`${id}-link`} ref={field} type="text" readOnly value={shown.link} spellCheck={false}
-              aria-describedby={`${id}-about`} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id={`${id}-link`}
+              ref={field}
+              type="text"
+              readOnly
+              value={shown.link}
+              spellCheck={false}
+              aria-describedby={`${id}-about`}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <button type="button" onClick={copyLink}>
               Copy
             </button>
           </div>
           <p className="hint" id={`${id}-about`}>
-            The link holds iteration {shown.iteration} ({shown.link.length.toLocaleString('en-US')} characters); press Share link again after a change.
+            The link holds iteration {shown.iteration} ({shown.link.length.toLocaleString('en-US')} characters); press Share link again
+            after a change.
           </p>
           {shown.tooLargeKB !== null && (
-            <p className="share-warning">
-              The data is too large for a link ({shown.tooLargeKB} kB); the link holds the options only.
+            <p className="share-warning">The data is too large for a link ({shown.tooLargeKB} kB); the link holds the options only.</p>
+          )}
+          {copy && (
+            <p className="hint" aria-live="polite">
+              {copy}
             </p>
           )}
-          {copy && <p className="hint" aria-live="polite">{copy}</p>}
         </div>
       )}
     </section>

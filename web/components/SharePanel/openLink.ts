@@ -8,7 +8,10 @@ import { planOpen } from './shareState.js';
 
 /** Opens the link in `hash`; false when the hash holds none. */
 export function openLink(hash: string, controller: Controller): boolean {
-  const plan = planOpen(hash, SPEEDS.map((s) => s.speed));
+  const plan = planOpen(
+    hash,
+    SPEEDS.map((s) => s.speed),
+  );
   if (!plan) return false;
   controller.openShared(plan.data, plan.options, plan.speed, plan.iteration, plan.notices);
   return true;

@@ -39,7 +39,8 @@ export function planOpen(hash: string, offeredSpeeds: readonly Speed[]): OpenPla
   const notices: string[] = [];
   const speed = nearestSpeed(state.speed, offeredSpeeds);
   if (state.data) {
-    const goal = state.iteration > 0 ? ` It runs to iteration ${state.iteration} with the link's options, so you see the same numbers.` : '';
+    const goal =
+      state.iteration > 0 ? ` It runs to iteration ${state.iteration} with the link's options, so you see the same numbers.` : '';
     notices.push(`Opened from a shared link.${goal}`);
   } else {
     notices.push(

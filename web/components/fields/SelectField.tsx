@@ -27,16 +27,30 @@ export function SelectField(p: SelectFieldProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{p.label}</label>
-      <select id={id} value={p.value} disabled={p.disabled} onChange={(e) => p.onChange(e.target.value)}
-        aria-invalid={p.error ? true : undefined} aria-describedby={described || undefined}>
+      <select
+        id={id}
+        value={p.value}
+        disabled={p.disabled}
+        onChange={(e) => p.onChange(e.target.value)}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={described || undefined}
+      >
         {p.choices.map((c) => (
           <option key={c.value} value={c.value} disabled={!!c.blocked} title={c.description}>
             {c.blocked ? `${c.label} — ${c.blocked}` : c.label}
           </option>
         ))}
       </select>
-      {p.hint && <p className="hint" id={`${id}-hint`}>{p.hint}</p>}
-      {p.error && <p className="field-error" id={`${id}-error`} role="alert">{p.error}</p>}
+      {p.hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {p.error}
+        </p>
+      )}
     </div>
   );
 }
