@@ -4,7 +4,8 @@
 // directly from the observed rows, or, when fewer rows are missing than observed, as the full
 // Gram WᵀW minus the missing rows (cheaper, and the full Gram is at hand). One k×k Gram and
 // the listed rows of one column live in the workspace at a time.
-import { chol_factor_ref, chol_solve_vec, symmetrize_lower } from "./linalg-cholesky";
+import { chol_factor_ref, chol_solve_vec } from "./linalg-cholesky";
+import { symmetrize_lower } from "./transpose";
 import { nnls } from "./linalg-nnls";
 
 /**

@@ -180,6 +180,17 @@ export function kernelCases(engine: Engine, m: number, n: number, k: number): Ke
       ts: () => T.kl_quotient(a('V'), a('W'), a('H'), a('Q'), m, k, n, eps),
     },
     {
+      kernel: 'kl_quotient_loss',
+      what: 'V/(WH+ε), KL, Σ(V−WH)²',
+      flops: mnk + 9 * m * n,
+      wasm: () => K.kl_quotient_loss(p('Vfull'), 0, p('W'), p('H'), p('Q'), p('scratch'), m, k, n, eps, p('scratch') + 16),
+      ts: () => {
+        T.kl_quotient(a('Vfull'), a('W'), a('H'), a('Q'), m, k, n, eps);
+        T.kl_divergence(a('Vfull'), null, a('W'), a('H'), m, k, n, a('scratch'));
+        T.sq_residual(a('Vfull'), null, a('W'), a('H'), m, k, n, a('scratch'));
+      },
+    },
+    {
       kernel: 'sq_residual',
       what: 'Σ(M∘(V−WH))²',
       flops: mnk + 3 * m * n,

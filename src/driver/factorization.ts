@@ -198,7 +198,8 @@ export class Factorization {
   }
 
   private computeObjective(): number {
-    return this.info.objective === 'kl' ? this.klDivergence() : 0.5 * this.sq;
+    if (this.info.objective !== 'kl') return 0.5 * this.sq;
+    return (this.iteration > 0 ? this.solver.objective?.() : null) ?? this.klDivergence();
   }
 
   private relErrorOf(sq: number): number {

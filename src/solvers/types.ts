@@ -42,6 +42,11 @@ export interface Solver {
    * already formed (e.g. by ‖V‖² − 2 tr(WᵀVHᵀ) + tr(WᵀW·HHᵀ)); null to let the driver compute it.
    */
   residualSq?(): number | null;
+  /**
+   * The objective after the last step when the solver computed it on the way (kl: its KL
+   * divergence, from the pass that also makes its next quotient); null to let the driver compute it.
+   */
+  objective?(): number | null;
 }
 
 /** A solver's entry in the registry: what it is, what it accepts, how to make one. */

@@ -62,6 +62,26 @@ export function residualOps(K: Kernels, checks: boolean) {
       return K.kl_divergence(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, W.rows, W.cols, H.cols, scratch.ptr);
     },
 
+    /**
+     * kl's pass after an iteration, one sweep over WH: Q (m×n) = V/(WH + ε) for the next H step,
+     * out (2 entries) = [the KL divergence, ‖M∘(V − WH)‖²_F], each bit for bit as klDivergence
+     * and sqResidual give them; scratch holds ≥ n entries.
+     */
+    klQuotientLoss(V: Mat, M: Mat | null, W: Mat, H: Mat, Q: Mat, out: Mat, eps: number, scratch: Mat): void {
+      if (checks && !(fitsWH(W, H, V) && maskFits(M, V) && sameShape(Q, V) && entries(out) === 2 && entries(scratch) >= H.cols)) {
+        throw shapeError('klQuotientLoss', 'needs V, M, Q m×n, W m×k, H k×n, out of 2 entries, scratch of ≥ n entries', {
+          V,
+          M,
+          W,
+          H,
+          Q,
+          out,
+          scratch,
+        });
+      }
+      K.kl_quotient_loss(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, Q.ptr, out.ptr, W.rows, W.cols, H.cols, eps, scratch.ptr);
+    },
+
     /** Σ A[t]·B[t] over all entries of two matrices of one shape: tr(AᵀB). */
     dot(A: Mat, B: Mat): number {
       if (checks && !sameShape(A, B)) throw shapeError('dot', 'tr(AᵀB) needs A and B of one shape', { A, B });
