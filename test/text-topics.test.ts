@@ -66,6 +66,7 @@ describe('the topics example', () => {
     const d = e.make();
     expect(d.cols).toBe(TOPICS_TEXT.trim().split('\n').length);
     expect(d.cols).toBe(40);
+    expect(e.label).toContain(`${d.rows}×${d.cols}`);
     expect(d.values).toEqual(textToTermMatrix(TOPICS_TEXT, 'line', { weighting: 'tfidf', minDocFreq: 2 }).data.values);
   });
 
