@@ -61,7 +61,7 @@ export const EXAMPLES: readonly ExampleInfo[] = [
   },
   {
     id: 'topics',
-    label: 'Topics 64×40: short texts (terms × documents)',
+    label: 'Topics 64×40 (words × texts)',
     description:
       'Forty one-line texts on cooking, football, astronomy and gardening as a tf-idf term × document matrix: rank 4 gives one topic per subject.',
     rank: TOPICS_RANK,
