@@ -109,6 +109,6 @@ describe('examples', () => {
       expect(e.rank).toBeLessThanOrEqual(Math.min(d.rows, d.cols));
       expect(exampleInfo(e.id)).toBe(e);
     }
-    expect(() => exampleInfo('nope')).toThrow("unknown example 'nope': expected one of lowrank, tutorial, ratings, swimmer");
+    expect(() => exampleInfo('nope')).toThrow("unknown example 'nope': expected one of lowrank, tutorial, ratings, swimmer, topics");
   });
 });

@@ -1,10 +1,11 @@
 // The built-in example matrices, each with the rank that shows something.
 import { fromRows } from '../core/matrix.js';
 import type { DataMatrix } from '../core/problem.js';
+import { TOPICS_RANK, topicsExample } from './corpus.js';
 import { lowRank, ratings } from './generate.js';
 import { swimmer } from './swimmer.js';
 
-export type ExampleId = 'tutorial' | 'lowrank' | 'ratings' | 'swimmer';
+export type ExampleId = 'tutorial' | 'lowrank' | 'ratings' | 'swimmer' | 'topics';
 
 /** A built-in dataset: what it is, the rank to try first, and how to make it. */
 export interface ExampleInfo {
@@ -57,6 +58,14 @@ export const EXAMPLES: readonly ExampleInfo[] = [
     description: '256 stick figures of 32×32 pixels, each column one image: rank 17 separates torso and limb positions.',
     rank: 17,
     make: swimmer,
+  },
+  {
+    id: 'topics',
+    label: 'Topics 64×40 (words × texts)',
+    description:
+      'Forty one-line texts on cooking, football, astronomy and gardening as a tf-idf term × document matrix: rank 4 gives one topic per subject.',
+    rank: TOPICS_RANK,
+    make: topicsExample,
   },
 ];
 
