@@ -7,7 +7,7 @@ import { encodeShare } from '../src/share/index.js';
 import { encodeApp, nearestSpeed, planOpen, shareStateOf } from '../web/components/SharePanel/shareState.js';
 import { initialState, reduce, type AppState } from '../web/state/app.js';
 import { defaultOptions } from '../web/state/options.js';
-import type { DataInfo, DataSpec } from '../web/worker/protocol.js';
+import type { DataInfo, DataSpec } from '../web/shared/protocol.js';
 
 const OFFERED = [null, 300, 100, 30, 10, 5, 2];
 

@@ -13,7 +13,7 @@ import { Factorization } from '../src/driver/factorization.js';
 import { createEngineNode } from '../src/wasm/node.js';
 import { defaultOptions } from '../web/state/options.js';
 import { exportPieces, factorLabels } from '../web/worker/export.js';
-import type { DataSpec, FromWorker, Progress, RunOptions } from '../web/worker/protocol.js';
+import type { DataSpec, FromWorker, Progress, RunOptions } from '../web/shared/protocol.js';
 import { Session } from '../web/worker/session.js';
 import { FakeHost } from '../web/test/fakeHost.js';
 

@@ -6,7 +6,7 @@ import { lowRank } from '../../src/data/generate.js';
 import { Factorization } from '../../src/driver/factorization.js';
 import { createEngineNode } from '../../src/wasm/node.js';
 import { defaultOptions } from '../state/options.js';
-import type { Progress, RunOptions } from '../worker/protocol.js';
+import type { Progress, RunOptions } from '../shared/protocol.js';
 import { Session } from '../worker/session.js';
 import { FakeHost } from './fakeHost.js';
 

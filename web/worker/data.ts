@@ -4,7 +4,7 @@ import type { DataMatrix } from '../../src/core/problem.js';
 import { exampleInfo } from '../../src/data/examples.js';
 import { lowRank, ratings, uniformRandom } from '../../src/data/generate.js';
 import { parseMatrixText } from '../../src/data/parse.js';
-import type { DataSpec } from './protocol.js';
+import type { DataSpec } from '../shared/protocol.js';
 
 /** The matrix `spec` describes (generators check their own sizes and parameters). */
 export function makeData(spec: DataSpec): DataMatrix {

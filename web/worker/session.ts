@@ -11,7 +11,7 @@ import { makeData } from './data.js';
 import { displayData, displayFactors } from './display.js';
 import { exportFileName, exportPieces } from './export.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
-import type { DataInfo, DataSpec, ExportWhat, FromWorker, RunOptions, RunPhase, Speed, ToWorker } from './protocol.js';
+import type { DataInfo, DataSpec, ExportWhat, FromWorker, RunOptions, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 
 /** What the session needs from its realm. */
 export interface SessionHost {
