@@ -9,7 +9,7 @@ import { Controller } from './client/controller.js';
 import { startFromLocation } from './app/start.js';
 import { initialState, reduce } from './state/app.js';
 import { createStore } from './state/store.js';
-import type { DataSpec } from './shared/protocol.js';
+import type { DataSpec } from '../src/data/spec.js';
 import './app/app.css';
 
 /** The matrix the app opens with (and falls back to after repeated worker crashes). */

@@ -2,7 +2,7 @@
 // when it holds none, and again whenever the hash changes. The Share panel writes the hash with
 // replaceState, which fires no hashchange, so the app never re-opens its own link.
 import type { Controller } from '../client/controller.js';
-import type { DataSpec } from '../shared/protocol.js';
+import type { DataSpec } from '../../src/data/spec.js';
 import { SPEEDS } from '../components/RunControls/RunControls.js';
 import { planOpen } from '../components/SharePanel/shareState.js';
 

@@ -75,7 +75,7 @@ describe('app state', () => {
   it('a failed load keeps the matrix and shows the message at its source', () => {
     const s = apply(
       loaded(),
-      { type: 'loadRequested', runId: 3, spec: { kind: 'text', text: 'x', fileName: 'bad.csv' }, source: 'upload' },
+      { type: 'loadRequested', runId: 3, spec: { kind: 'inline', text: 'x', fileName: 'bad.csv' }, source: 'upload' },
       { type: 'worker', msg: { type: 'loadFailed', runId: 3, message: 'bad.csv: row 1, column 1: nope' } },
     );
     expect(s.data?.info.name).toBe('tutorial');
