@@ -1,9 +1,9 @@
-// Block averaging for display (web/plots/blocks.ts): sums and counts preserved, masks honoured,
+// Block averaging for display (web/shared/blocks.ts): sums and counts preserved, masks honoured,
 // odd sizes handled, the factor reported; checked against a direct per-block reference.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../src/core/rng.js';
-import { blockAverage, blockFactor, blockSpan, displayShape, isAveraged, type MatrixView } from '../web/plots/blocks.js';
+import { blockAverage, blockFactor, blockSpan, displayShape, isAveraged, type MatrixView } from '../web/shared/blocks.js';
 
 /** Block means computed block by block (the slow, obvious way). */
 function reference(src: MatrixView, fr: number, fc: number) {

@@ -61,7 +61,7 @@ describe('lowRank', () => {
 });
 
 describe('ratings', () => {
-  const d = ratings({ users: 40, items: 30, rank: 3, density: 0.2, seed: 9 });
+  const d = ratings({ rows: 40, cols: 30, rank: 3, density: 0.2, seed: 9 });
 
   it('holds integer ratings 1..5 with about the requested density', () => {
     const obs = Array.from(d.values).filter((x) => !Number.isNaN(x));
@@ -71,7 +71,7 @@ describe('ratings', () => {
   });
 
   it('leaves every user and item with a rating, so it validates', () => {
-    const sparse = ratings({ users: 30, items: 30, rank: 2, density: 0.01, seed: 2 });
+    const sparse = ratings({ rows: 30, cols: 30, rank: 2, density: 0.01, seed: 2 });
     expect(() => validateMatrix(sparse)).not.toThrow();
     expect(sparse.rowLabels![0]).toBe('user 1');
     expect(sparse.colLabels![29]).toBe('item 30');

@@ -3,8 +3,8 @@
 // test/plots-draw.test.ts; the loss plot's plotly traces, updates and layout in test/plots-loss.test.ts.
 import { describe, expect, it } from 'vitest';
 import { cellAt, indexTicks, sourcePosition, spanName, tickStep, valueTicks } from '../web/plots/axes.js';
-import { DIVERGING, niceRange, openRange, symmetricRange, unionRange, valueRange } from '../web/plots/colors.js';
-import { firstPoint, logLabel, logTicks, lossAxes, positiveRange, roundUp, valueAt, type LossSeries } from '../web/plots/lossScale.js';
+import { DIVERGING, niceRange, openRange, symmetricRange, unionRange, valueRange } from '../web/plots/heatmap/colors.js';
+import { firstPoint, logLabel, logTicks, lossAxes, positiveRange, roundUp, valueAt, type LossSeries } from '../web/plots/loss/lossScale.js';
 import { blockNote, fileName, lossSummary, matrixSummary, shortNumber } from '../web/plots/summary.js';
 
 describe('axis ticks', () => {

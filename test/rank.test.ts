@@ -10,7 +10,7 @@ import { createEngineNode } from '../src/wasm/node.js';
 
 describe('splitHoldout', () => {
   it('hides the requested fraction of observed entries, deterministically, without emptying a row or column', () => {
-    const d = ratings({ users: 30, items: 20, rank: 2, density: 0.3, seed: 4 });
+    const d = ratings({ rows: 30, cols: 20, rank: 2, density: 0.3, seed: 4 });
     const a = splitHoldout(d, 0.2, 7);
     const b = splitHoldout(d, 0.2, 7);
     const observed = Array.from(d.values).filter((x) => !Number.isNaN(x)).length;

@@ -13,12 +13,14 @@ import { Factorization } from '../src/driver/factorization.js';
 import { createEngineNode } from '../src/wasm/node.js';
 import { defaultOptions } from '../web/state/options.js';
 import { exportPieces, factorLabels } from '../web/worker/export.js';
-import type { DataSpec, FromWorker, Progress, RunOptions } from '../web/worker/protocol.js';
+import type { FromWorker, Progress } from '../web/shared/protocol.js';
+import type { DataSpec } from '../src/data/spec.js';
+import type { RunOptions } from '../src/driver/options.js';
 import { Session } from '../web/worker/session.js';
 import { FakeHost } from '../web/test/fakeHost.js';
 
 const SPEC: DataSpec = { kind: 'ratings', rows: 30, cols: 20, rank: 3, density: 0.4, seed: 2 };
-const DATA = ratings({ users: 30, items: 20, rank: 3, density: 0.4, seed: 2 });
+const DATA = ratings({ rows: 30, cols: 20, rank: 3, density: 0.4, seed: 2 });
 const options: RunOptions = {
   ...defaultOptions(),
   algorithm: 'mu',

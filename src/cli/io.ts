@@ -5,9 +5,9 @@ import type { Dense } from '../core/matrix.js';
 import type { DataMatrix } from '../core/problem.js';
 import { toCsv } from '../data/csv-write.js';
 import { InputError } from '../data/errors.js';
-import { parseMatrixText } from '../data/parse.js';
+import { makeData } from '../data/spec.js';
 
-/** Reads and parses a CSV/TSV file; InputError (named by the file's base name) when unreadable or bad. */
+/** Reads a CSV/TSV file and makes its matrix (makeData of its text); InputError (named by the file's base name) when unreadable or bad. */
 export function readMatrixFile(path: string): DataMatrix {
   const name = basename(path);
   let text: string;
@@ -18,7 +18,7 @@ export function readMatrixFile(path: string): DataMatrix {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
     throw new InputError(`${path}: cannot read the file (${why})`, { file: name });
   }
-  return parseMatrixText(text, name);
+  return makeData({ kind: 'inline', text, fileName: name });
 }
 
 /** Reads a factor (W0 or H0): a matrix with no missing entries. */

@@ -50,7 +50,7 @@ export const EXAMPLES: readonly ExampleInfo[] = [
     label: 'Ratings 50×40, 25% observed',
     description: 'Users × items ratings 1–5 from a rank-3 taste model; three in four entries missing, as in a recommender.',
     rank: 3,
-    make: () => ({ ...ratings({ users: 50, items: 40, rank: 3, density: 0.25, seed: 3 }), name: 'ratings 50×40' }),
+    make: () => ({ ...ratings({ rows: 50, cols: 40, rank: 3, density: 0.25, seed: 3 }), name: 'ratings 50×40' }),
   },
   {
     id: 'swimmer',

@@ -8,12 +8,12 @@ export const MAX_ENTRIES = 10_000_000;
 
 /** Options of lowRank: V (rows×cols) = W (rows×rank) · H (rank×cols) + noise. */
 export interface LowRankOptions {
-  rows: number;
-  cols: number;
-  rank: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly rank: number;
   /** Noise level relative to the mean of WH: V = WH + noise·mean(WH)·|z|, z ≈ N(0, 1). */
-  noise: number;
-  seed: number;
+  readonly noise: number;
+  readonly seed: number;
 }
 
 /** A matrix of planted rank: W, H uniform in [0, 1), plus non-negative noise (0 → exactly rank `rank`). */
@@ -32,9 +32,9 @@ export function lowRank(o: LowRankOptions): DataMatrix {
 
 /** Options of uniformRandom. */
 export interface UniformOptions {
-  rows: number;
-  cols: number;
-  seed: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly seed: number;
 }
 
 /** A rows×cols matrix of independent uniform [0, 1) entries (the tutorial's random matrix). */
@@ -46,27 +46,27 @@ export function uniformRandom(o: UniformOptions): DataMatrix {
   return { rows: o.rows, cols: o.cols, values, name: `uniform random ${o.rows}×${o.cols}, seed ${o.seed}` };
 }
 
-/** Options of ratings. */
+/** Options of ratings: a rows×cols matrix, one row per user and one column per item. */
 export interface RatingsOptions {
-  users: number;
-  items: number;
+  readonly rows: number;
+  readonly cols: number;
   /** Rank of the taste model behind the ratings. */
-  rank: number;
+  readonly rank: number;
   /** Fraction of observed entries, in (0, 1]. */
-  density: number;
-  seed: number;
+  readonly density: number;
+  readonly seed: number;
 }
 
 /**
- * A users×items matrix of ratings 1..5 from a rank-`rank` taste model, observed with
- * probability `density` (NaN elsewhere); every user and item keeps at least one rating.
+ * A rows×cols (users×items) matrix of ratings 1..5 from a rank-`rank` taste model, observed
+ * with probability `density` (NaN elsewhere); every user and item keeps at least one rating.
  */
 export function ratings(o: RatingsOptions): DataMatrix {
-  checkShape(o.users, o.items, 'users', 'items');
-  checkRank(o.rank, o.users, o.items);
+  checkShape(o.rows, o.cols, 'rows', 'columns');
+  checkRank(o.rank, o.rows, o.cols);
   if (!(o.density > 0 && o.density <= 1)) throw param('density', `density ${o.density} must be in (0, 1]`);
   const rng = new Rng(o.seed, 13);
-  const { users: m, items: n } = o;
+  const { rows: m, cols: n } = o;
   const values = plantedProduct(rng, m, n, o.rank);
   let lo = Infinity;
   let hi = -Infinity;

@@ -5,7 +5,7 @@ import { OptionsPanel } from '../components/OptionsPanel/OptionsPanel.js';
 import { RunControls } from '../components/RunControls/RunControls.js';
 import { SharePanel } from '../components/SharePanel/SharePanel.js';
 import { StatusBar } from '../components/StatusBar/StatusBar.js';
-import { ResultsPanel } from '../results/ResultsPanel.js';
+import { ResultsPanel } from '../components/ResultsPanel/ResultsPanel.js';
 
 /** The whole app. */
 export function App() {

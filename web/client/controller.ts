@@ -3,7 +3,9 @@
 // replaced by a fresh one that gets the data and options back.
 import type { Action, AppState, DataSource } from '../state/app.js';
 import type { Store } from '../state/store.js';
-import type { DataSpec, ExportWhat, Fault, FromWorker, RunOptions, Speed, ToWorker } from '../worker/protocol.js';
+import type { ExportWhat, Fault, FromWorker, Speed, ToWorker } from '../shared/protocol.js';
+import type { DataSpec } from '../../src/data/spec.js';
+import type { RunOptions } from '../../src/driver/options.js';
 import { WorkerLink } from './workerLink.js';
 
 /** At most this many snapshot (W, H, WH) requests per second (the canvas heatmaps draw one in a few ms). */

@@ -2,10 +2,10 @@
 import { StrictMode, useCallback, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Rng } from '../../src/core/rng.js';
-import { FactorImages } from './FactorImages.js';
-import { FactorPanel, type Mat2 } from './FactorPanel.js';
-import { Heatmap } from './Heatmap.js';
-import { LossPlot } from './LossPlot.js';
+import { FactorImages } from './heatmap/FactorImages.js';
+import { FactorPanel, type Mat2 } from './heatmap/FactorPanel.js';
+import { Heatmap } from './heatmap/Heatmap.js';
+import { LossPlot } from './loss/LossPlot.js';
 import { barImages, lossCurve, lowRank, muStep, product, relError, uniform } from './demoData.js';
 import { BigPanelBench } from './demoBench.js';
 

@@ -1,9 +1,9 @@
 // Demo page: a 2000×1000 rank-5 factor panel updated on every animation frame, timed in the page.
 import { useEffect, useRef, useState } from 'react';
 import { Rng } from '../../src/core/rng.js';
-import { FactorPanel, type Mat2 } from './FactorPanel.js';
+import { FactorPanel, type Mat2 } from './heatmap/FactorPanel.js';
 import { uniform } from './demoData.js';
-import { drawStats, resetDrawStats } from './frameQueue.js';
+import { drawStats, resetDrawStats } from './frame/frameQueue.js';
 
 const UPDATES = 30;
 

@@ -1,6 +1,6 @@
 // Seeded data for the plots' demo page (web/plots/demo.html), used by e2e/plots.spec.ts only.
 import { Rng } from '../../src/core/rng.js';
-import type { Mat2 } from './FactorPanel.js';
+import type { Mat2 } from './heatmap/FactorPanel.js';
 
 /** Uniform [0, 1) entries of a rows×cols matrix from `rng`. */
 export function uniform(rng: Rng, rows: number, cols: number): Mat2 {

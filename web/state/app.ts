@@ -2,7 +2,9 @@
 // Worker messages for any run but the current one (or the pending load) are dropped here.
 import type { Stop } from '../../src/driver/factorization.js';
 import { exampleInfo } from '../../src/data/examples.js';
-import type { DataInfo, DataSpec, FromWorker, RunOptions, RunPhase, Snapshot, Speed } from '../worker/protocol.js';
+import type { DataInfo, FromWorker, RunPhase, Snapshot, Speed } from '../shared/protocol.js';
+import type { DataSpec } from '../../src/data/spec.js';
+import type { RunOptions } from '../../src/driver/options.js';
 import { defaultOptions, fitOptions } from './options.js';
 
 /** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link. */

@@ -1,7 +1,7 @@
 // Matrices made small enough to draw: block means, computed in the worker so the page never
 // touches an m×n array. Block means of WH come from block means of W and H, exactly:
 // mean over I×J of Σ_k W_ik·H_kj = Σ_k mean_I(W_ik)·mean_J(H_kj).
-import type { DisplayMat } from './protocol.js';
+import type { DisplayMat } from '../shared/protocol.js';
 
 /** At most this many display cells along each axis (a plot cannot show more). */
 export const MAX_CELLS = 200;

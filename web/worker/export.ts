@@ -3,7 +3,7 @@
 // (src/data/csv-write.ts: full precision, NaN → NA). WH is written in blocks of rows, so a
 // 2000×1000 product never exists as one array or one string.
 import { toCsv } from '../../src/data/csv-write.js';
-import type { ExportWhat } from './protocol.js';
+import type { ExportWhat } from '../shared/protocol.js';
 
 /** What an export is made from: the factors (views are fine: read once, synchronously) and the data's labels. */
 export interface ExportSource {

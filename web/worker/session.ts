@@ -7,11 +7,13 @@ import { summarize } from '../../src/data/summary.js';
 import { Factorization } from '../../src/driver/factorization.js';
 import { OptionError } from '../../src/driver/options.js';
 import type { Engine } from '../../src/wasm/engine.js';
-import { makeData } from './data.js';
+import { makeData } from '../../src/data/spec.js';
 import { displayData, displayFactors } from './display.js';
 import { exportFileName, exportPieces } from './export.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
-import type { DataInfo, DataSpec, ExportWhat, FromWorker, RunOptions, RunPhase, Speed, ToWorker } from './protocol.js';
+import type { DataInfo, ExportWhat, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
+import type { DataSpec } from '../../src/data/spec.js';
+import type { RunOptions } from '../../src/driver/options.js';
 
 /** What the session needs from its realm. */
 export interface SessionHost {

@@ -3,7 +3,7 @@
 import wasmUrl from '../../build/kernels.wasm?url';
 import { Engine } from '../../src/wasm/engine.js';
 import { instantiateKernels } from '../../src/wasm/kernels.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { FromWorker, ToWorker } from '../shared/protocol.js';
 import { Session } from './session.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

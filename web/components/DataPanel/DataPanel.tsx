@@ -18,7 +18,7 @@ export function DataPanel() {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) controller.load({ kind: 'text', text: await file.text(), fileName: file.name }, 'upload');
+    if (file) controller.load({ kind: 'inline', text: await file.text(), fileName: file.name }, 'upload');
   };
   return (
     <section

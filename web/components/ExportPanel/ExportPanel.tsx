@@ -3,7 +3,7 @@
 // 2000×1000 WH (≈ 40 MB of text) never blocks the page; the page only saves the Blob.
 import { useId, useState } from 'react';
 import { useAppState, useController } from '../../app/context.js';
-import type { ExportWhat } from '../../worker/protocol.js';
+import type { ExportWhat } from '../../shared/protocol.js';
 import { formatBytes, saveBlob } from './download.js';
 import '../SharePanel/share.css';
 

@@ -3,7 +3,6 @@
 // the browser except inside the link the user copies.
 import { useId, useRef, useState } from 'react';
 import { useAppState, useAppStore } from '../../app/context.js';
-import { linkTo } from './openLink.js';
 import { encodeApp } from './shareState.js';
 import './share.css';
 
@@ -11,6 +10,11 @@ interface Shown {
   readonly link: string;
   readonly iteration: number;
   readonly tooLargeKB: number | null;
+}
+
+/** The address of this page with `hash` as its fragment (the query, used by tests only, is dropped). */
+function linkTo(hash: string): string {
+  return `${location.origin}${location.pathname}#${hash}`;
 }
 
 /** See the file comment. */

@@ -5,15 +5,15 @@
 // shares a frame with a heatmap draw) and only while the plot is on screen.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ModeBarButton } from 'plotly.js-dist-min';
-import { downloadUrl } from './download.js';
+import { downloadUrl } from '../download.js';
 import { LOSS_MARGIN, lossConfig, lossLayout, lossTraces, rangeLayout } from './lossFigure.js';
 import type { LossSeries } from './lossScale.js';
 import { drawnOf, lossRanges, planLossUpdate, sameRanges, tracePoints, type DrawnSeries, type LossRanges } from './lossTraces.js';
 import { loadPlotly, plotlyIfLoaded, type PlotlyApi } from './plotly.js';
-import { PlotFrame } from './PlotFrame.js';
-import { fileName, lossSummary } from './summary.js';
-import { useQueuedDraw } from './useQueuedDraw.js';
-import './plots.css';
+import { PlotFrame } from '../PlotFrame.js';
+import { fileName, lossSummary } from '../summary.js';
+import { useQueuedDraw } from '../frame/useQueuedDraw.js';
+import '../plots.css';
 
 export type { LossSeries } from './lossScale.js';
 export { LOSS_AXES, LOSS_COLORS } from './lossFigure.js';

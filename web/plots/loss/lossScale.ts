@@ -1,6 +1,6 @@
 // The loss plot's numbers, without drawing: its series and their points (iteration 0 = the initial
 // error), the axis ranges (x linear from 0, y log) and the ticks of the log axis. Pure (no DOM).
-import { valueTicks, type ValueTick } from './axes.js';
+import { valueTicks, type ValueTick } from '../axes.js';
 
 /** A loss series as the plot receives it: relative error at iteration 0 (optional), then after iterations 1, 2, …. */
 export interface LossSeries {

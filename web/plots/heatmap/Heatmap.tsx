@@ -4,17 +4,17 @@
 // diverging scale centred at 0 for residuals, row 1 at the top, hover = row, column, value (the
 // block's range and mean when averaged). Draws go through the frame queue and skip while off screen.
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
-import { cellAt, indexTicks, sourcePosition, spanName, valueTicks } from './axes.js';
-import { blockAverage, displayShape, type BlockGrid } from './blocks.js';
+import { cellAt, indexTicks, sourcePosition, spanName, valueTicks } from '../axes.js';
+import { blockAverage, displayShape, type BlockGrid } from '../../shared/blocks.js';
 import { colorLut, hexRgb, paintCells } from './colormap.js';
 import { colorRange, colorStops, MISSING_COLOR } from './colors.js';
-import { downloadCanvas } from './download.js';
+import { downloadCanvas } from '../download.js';
 import { AxisTicks, ColorBar, HoverBox } from './PlotParts.js';
 import { drawHeatmapPicture, type PictureTick } from './heatmapPng.js';
-import { PlotFrame } from './PlotFrame.js';
-import { blockNote, fileName, matrixSummary, shortNumber } from './summary.js';
-import { useQueuedDraw } from './useQueuedDraw.js';
-import './plots.css';
+import { PlotFrame } from '../PlotFrame.js';
+import { blockNote, fileName, matrixSummary, shortNumber } from '../summary.js';
+import { useQueuedDraw } from '../frame/useQueuedDraw.js';
+import '../plots.css';
 
 /** Props of Heatmap. `data` is read as immutable: pass a new array (or bump `revision`) to redraw. */
 export interface HeatmapProps {

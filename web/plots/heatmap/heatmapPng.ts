@@ -1,7 +1,7 @@
 // A heatmap as a PNG picture, drawn on a canvas: the title, the cells (scaled up without smoothing),
 // the tick labels of both axes, the axis titles, the colour bar with its labels and the notes.
 import type { ColorStops } from './colors.js';
-import type { ValueTick } from './axes.js';
+import type { ValueTick } from '../axes.js';
 
 /** A tick of an axis of the picture: where it sits (fraction 0..1 of the side) and its text. */
 export interface PictureTick {

@@ -2,12 +2,12 @@
 // V, WH, V − WH, W and H (and, for image data, the columns of W as images). Matrices arrive already
 // block-averaged by the worker; each heatmap says so itself and names the blocks on its axes.
 import { useMemo } from 'react';
-import { solverInfo } from '../../src/solvers/registry.js';
-import { useAppState } from '../app/context.js';
-import { FactorImages } from '../plots/FactorImages.js';
-import { FactorPanel, type Mat2 } from '../plots/FactorPanel.js';
-import { LossPlot } from '../plots/LossPlot.js';
-import type { DisplayMat } from '../worker/protocol.js';
+import { solverInfo } from '../../../src/solvers/registry.js';
+import { useAppState } from '../../app/context.js';
+import { FactorImages } from '../../plots/heatmap/FactorImages.js';
+import { FactorPanel, type Mat2 } from '../../plots/heatmap/FactorPanel.js';
+import { LossPlot } from '../../plots/loss/LossPlot.js';
+import type { DisplayMat } from '../../shared/protocol.js';
 import { useThrottled } from './useThrottled.js';
 
 /** Updates of the loss curve per second while a run goes (each is a plotly redraw of several milliseconds; DESIGN asks ≥ 10/s). */

@@ -5,34 +5,10 @@
 // run (a new id); run/pause/step/snapshot address the current one. The worker ignores control
 // messages for any other id, and the page drops worker messages whose id is not its current
 // run (or its pending load), so nothing from an older run ever reaches the screen.
-import type { Stop } from '../../src/driver/factorization.js';
-import type { FactorOptions } from '../../src/driver/options.js';
+import type { DataSpec } from '../../src/data/spec.js';
 import type { Summary } from '../../src/data/summary.js';
-
-/** Where a matrix comes from; the worker turns it into a DataMatrix (seeded, so it can be re-made after a crash). */
-export type DataSpec =
-  | { readonly kind: 'example'; readonly id: string }
-  | {
-      readonly kind: 'lowrank';
-      readonly rows: number;
-      readonly cols: number;
-      readonly rank: number;
-      readonly noise: number;
-      readonly seed: number;
-    }
-  | { readonly kind: 'uniform'; readonly rows: number; readonly cols: number; readonly seed: number }
-  | {
-      readonly kind: 'ratings';
-      readonly rows: number;
-      readonly cols: number;
-      readonly rank: number;
-      readonly density: number;
-      readonly seed: number;
-    }
-  | { readonly kind: 'text'; readonly text: string; readonly fileName: string };
-
-/** The options of one run as the app sets them (no restarts, no given W0/H0). */
-export type RunOptions = Omit<FactorOptions, 'given' | 'restarts'>;
+import type { Stop } from '../../src/driver/factorization.js';
+import type { RunOptions } from '../../src/driver/options.js';
 
 /** Iterations per second, or null for as fast as possible. */
 export type Speed = number | null;

@@ -2,9 +2,9 @@
 // grey image, dark = large, each scaled to its own maximum, on canvases.
 import { useId, useRef } from 'react';
 import type { Mat2 } from './FactorPanel.js';
-import { shortNumber } from './summary.js';
-import { useQueuedDraw } from './useQueuedDraw.js';
-import './plots.css';
+import { shortNumber } from '../summary.js';
+import { useQueuedDraw } from '../frame/useQueuedDraw.js';
+import '../plots.css';
 
 /** Props of FactorImages: W (m×k) whose columns are images imageWidth pixels wide (m = imageWidth × image height). */
 export interface FactorImagesProps {

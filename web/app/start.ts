@@ -1,10 +1,10 @@
-// Opening shared links: the hash is read once at start (and again when it changes), and the
-// app is told to open what it holds. The Share panel writes the hash with replaceState, which
-// fires no hashchange, so the app never re-opens its own link.
-import type { Controller } from '../../client/controller.js';
-import type { DataSpec } from '../../worker/protocol.js';
-import { SPEEDS } from '../RunControls/RunControls.js';
-import { planOpen } from './shareState.js';
+// App start-up: the page's link (its URL hash) is opened at start, or the start example loaded
+// when it holds none, and again whenever the hash changes. The Share panel writes the hash with
+// replaceState, which fires no hashchange, so the app never re-opens its own link.
+import type { Controller } from '../client/controller.js';
+import type { DataSpec } from '../../src/data/spec.js';
+import { SPEEDS } from '../components/RunControls/RunControls.js';
+import { planOpen } from '../components/SharePanel/shareState.js';
 
 /** Opens the link in `hash`; false when the hash holds none. */
 export function openLink(hash: string, controller: Controller): boolean {
@@ -21,9 +21,4 @@ export function openLink(hash: string, controller: Controller): boolean {
 export function startFromLocation(controller: Controller, start: DataSpec): void {
   if (!openLink(location.hash, controller)) controller.load(start, 'example');
   addEventListener('hashchange', () => openLink(location.hash, controller));
-}
-
-/** The address of this page with `hash` as its fragment (the query, used by tests only, is dropped). */
-export function linkTo(hash: string): string {
-  return `${location.origin}${location.pathname}#${hash}`;
 }

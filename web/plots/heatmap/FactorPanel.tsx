@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { niceRange, unionRange, valueRange } from './colors.js';
 import { Heatmap } from './Heatmap.js';
-import './plots.css';
+import '../plots.css';
 
 /** A rows×cols row-major matrix; `source` when it is block means of a bigger matrix (shape, block size). */
 export interface Mat2 {
