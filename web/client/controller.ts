@@ -6,6 +6,7 @@ import type { Store } from '../state/store.js';
 import type { ExportWhat, Fault, FromWorker, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
+import type { ViewId } from '../state/view.js';
 import { WorkerLink } from './workerLink.js';
 
 /** At most this many snapshot (W, H, WH) requests per second (the canvas heatmaps draw one in a few ms). */
@@ -106,6 +107,11 @@ export class Controller {
   setSpeed(speed: Speed): void {
     this.store.dispatch({ type: 'speed', speed });
     this.send({ type: 'speed', runId: this.runId, speed });
+  }
+
+  /** Opens the tab of `view`. */
+  openView(view: ViewId): void {
+    this.store.dispatch({ type: 'view', view });
   }
 
   dismissNotices(): void {

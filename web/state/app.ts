@@ -6,6 +6,7 @@ import type { DataInfo, FromWorker, RunPhase, Snapshot, Speed } from '../shared/
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import { defaultOptions, fitOptions } from './options.js';
+import type { ViewId } from './view.js';
 
 /** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link. */
 export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link';
@@ -37,6 +38,8 @@ export interface AppState {
   readonly notices: readonly string[];
   readonly run: RunView;
   readonly snapshot: Snapshot | null;
+  /** The view whose tab is open. */
+  readonly view: ViewId;
 }
 
 export type Action =
@@ -44,6 +47,7 @@ export type Action =
   | { readonly type: 'configured'; readonly runId: number }
   | { readonly type: 'options'; readonly options: RunOptions }
   | { readonly type: 'speed'; readonly speed: Speed }
+  | { readonly type: 'view'; readonly view: ViewId }
   | { readonly type: 'intent'; readonly intent: 'run' | 'pause' }
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
@@ -64,6 +68,7 @@ export function initialState(): AppState {
     notices: [],
     run: freshRun(0),
     snapshot: null,
+    view: 'main',
   };
 }
 
@@ -99,6 +104,8 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, options: a.options };
     case 'speed':
       return { ...s, speed: a.speed };
+    case 'view':
+      return s.view === a.view ? s : { ...s, view: a.view };
     case 'intent':
       return { ...s, run: { ...s.run, intent: a.intent } };
     case 'workerRestarted': {
