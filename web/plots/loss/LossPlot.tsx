@@ -4,7 +4,7 @@
 // points appended with Plotly.extendTraces, every draw through the page's frame queue (so it never
 // shares a frame with a heatmap draw) and only while the plot is on screen.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ModeBarButton } from 'plotly.js-dist-min';
+import type { ModeBarButton } from 'plotly.js-basic-dist-min';
 import { downloadUrl } from '../download.js';
 import { LOSS_MARGIN, lossConfig, lossLayout, lossTraces, rangeLayout } from './lossFigure.js';
 import type { LossSeries } from './lossScale.js';

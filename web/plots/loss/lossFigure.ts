@@ -1,7 +1,7 @@
 // The plotly figure of the loss plot: one line trace per run, a trace of start dots, a fixed layout
 // (fixed size and margins, explicit ranges and log ticks: nothing for plotly to autorange or
 // automargin), and a config whose only modebar button saves the plot as a PNG with its title.
-import type { Config, Data, Layout, ModeBarButton } from 'plotly.js-dist-min';
+import type { Config, Data, Layout, ModeBarButton } from 'plotly.js-basic-dist-min';
 import { firstPoint, type LossSeries } from './lossScale.js';
 import { tracePoints, type LossRanges } from './lossTraces.js';
 

@@ -1,7 +1,9 @@
-// plotly.js (dist-min, 4.8 MB), loaded lazily as a chunk of its own so the page paints without it.
+// plotly.js, the partial bundle with scatter only (plotly.js-basic-dist-min, 1.2 MB: what the
+// loss plot draws), loaded lazily as a chunk of its own so the page paints without it. Types
+// come from plotly.js-dist-min (plotly-basic.d.ts).
 
 /** The plotly API object (Plotly.react, extendTraces, toImage, purge, …). */
-export type PlotlyApi = typeof import('plotly.js-dist-min').default;
+export type PlotlyApi = typeof import('plotly.js-basic-dist-min').default;
 
 let loading: Promise<PlotlyApi> | null = null;
 let loaded: PlotlyApi | null = null;
@@ -11,9 +13,9 @@ export function plotlyIfLoaded(): PlotlyApi | null {
   return loaded;
 }
 
-/** Loads plotly.js-dist-min once; later calls share the same promise (a failed load is tried again next time). */
+/** Loads the plotly bundle once; later calls share the same promise (a failed load is tried again next time). */
 export function loadPlotly(): Promise<PlotlyApi> {
-  loading ??= import('plotly.js-dist-min').then(
+  loading ??= import('plotly.js-basic-dist-min').then(
     (m) => (loaded = m.default),
     (e: unknown) => {
       loading = null;
