@@ -130,12 +130,12 @@ function initPlan(spec: ReproduceSpec): { init: string; note: string } {
   if (o.init === 'random') {
     return {
       init: 'random',
-      note: `Initialization: ${ourInit(spec)} scikit-learn's init="random" draws |N(0, 1)| * sqrt(mean(V)/k) from numpy's RandomState(random_state), so the start and the numbers differ from ours; export W0/H0 to start from ours.`,
+      note: `Initialization: ${ourInit(spec)} scikit-learn's init="random" draws |N(0, 1)| * sqrt(mean(V)/k) from numpy's RandomState(random_state), so the start and the numbers differ from ours; export our W0/H0 (nmf export-code --init-out DIR) to start from ours.`,
     };
   }
   return {
     init: o.init,
-    note: `Initialization: ${ourInit(spec)} scikit-learn's init="${o.init}" is the same construction on V^T (the same factors transposed), from a randomized SVD fixed by random_state: the start agrees with ours to about 6 digits, not bit for bit.`,
+    note: `Initialization: ${ourInit(spec)} scikit-learn's init="${o.init}" is the same construction on V^T (the same factors transposed), from a randomized SVD fixed by random_state: the start agrees closely with ours when the k leading singular values of V stand well apart, less when they do not. Export our W0/H0 (nmf export-code --init-out DIR) to start from the same numbers.`,
   };
 }
 

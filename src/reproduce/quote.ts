@@ -29,8 +29,9 @@ export function pyString(s: string): string {
 }
 
 /**
- * An R string literal ("…", ASCII only) whose value is s: \\, \" and \xNN / \u{NNNN} / \U{NNNNNNNN}
- * escapes. R strings cannot hold NUL: callers refuse such text first (see hasNul).
+ * An R string literal ("…", ASCII only) whose value is s: \\, \" and \u{NNNN} / \U{NNNNNNNN} escapes
+ * (R refuses a string that mixes \x and \u escapes). R strings cannot hold NUL: callers refuse
+ * such text first (see hasNul).
  */
 export function rString(s: string): string {
   let out = '"';
@@ -38,7 +39,6 @@ export function rString(s: string): string {
     if (c === 0x5c) out += '\\\\';
     else if (c === 0x22) out += '\\"';
     else if (c >= 0x20 && c < 0x7f) out += String.fromCodePoint(c);
-    else if (c < 0x80) out += `\\x${hex(c, 2)}`;
     else if (c < 0x10000) out += `\\u{${hex(c, 4)}}`;
     else out += `\\U{${hex(c, 8)}}`;
   }

@@ -133,7 +133,7 @@ function seedPlan(spec: ReproduceSpec): { seed: string; nrun: number; note: stri
     return {
       seed: `${Math.trunc(o.seed)}L`,
       nrun: o.restarts ?? 1,
-      note: `Initialization: ${ourInit(spec)} R's seed = ${o.seed} sets R's generator and draws W and H uniform in [0, max(V)], so the start and the numbers differ from ours; export W0/H0 to start from ours.`,
+      note: `Initialization: ${ourInit(spec)} R's seed = ${o.seed} sets R's generator and draws W and H uniform in [0, max(V)], so the start and the numbers differ from ours; export our W0/H0 (nmf export-code --init-out DIR) to start from ours.`,
     };
   }
   return {
