@@ -4,9 +4,10 @@
 // commands run in this process), within the tolerance stated at
 // each case (measured: see the comments). The files live under a directory whose name, and the
 // data's file name and labels, hold quotes, backslashes, commas, a line break and non-ASCII text.
-// PySpark cannot run here (no pyspark, no Java): test/reproduce.test.ts checks its text and syntax.
+// PySpark cannot run here (no pyspark, no Java): its program runs against a recording stand-in
+// (test/fixtures/pyspark-stub), which checks what it hands to ALS, not Spark's numbers.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,9 +15,11 @@ import { exportCodeCommand } from '../src/cli/export-code.js';
 import { factorCommand } from '../src/cli/factor.js';
 import { toCsv } from '../src/data/csv-write.js';
 import { lowRank } from '../src/data/generate.js';
+import { parseMatrixText } from '../src/data/parse.js';
 
 const PYTHON = '/usr/bin/python3';
 const hasSklearn = spawnSync(PYTHON, ['-c', 'import sklearn'], { stdio: 'ignore' }).status === 0;
+const hasNumpy = spawnSync(PYTHON, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
 const hasRNmf = spawnSync('Rscript', ['-e', 'suppressPackageStartupMessages(library(NMF))'], { stdio: 'ignore' }).status === 0;
 const TIMEOUT = 180_000;
 
@@ -38,13 +41,13 @@ async function program(lang: string, file: string, flags: string[]): Promise<str
   return out;
 }
 
-/** Runs a program (python3 or Rscript); its stdout, stderr and exit code. */
-function run(lang: 'python' | 'r', text: string) {
+/** Runs a program (python3 or Rscript, with extra environment variables); its stdout, stderr and exit code. */
+function run(lang: 'python' | 'r', text: string, env: Record<string, string> = {}) {
   const path = join(dir, lang === 'python' ? 'program.py' : 'program.R');
   writeFileSync(path, text);
   const r = spawnSync(lang === 'python' ? PYTHON : 'Rscript', [path], {
     encoding: 'utf8',
-    env: { ...process.env, OPENBLAS_NUM_THREADS: '1' },
+    env: { ...process.env, OPENBLAS_NUM_THREADS: '1', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -177,5 +180,34 @@ describe.skipIf(!hasRNmf)('the R program (Rscript, the NMF package)', () => {
     const r = run('r', text);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`Error: ${bad}: data row 2, column 3: 'oops' is not a number\nExecution halted\n`);
+  });
+});
+
+describe.skipIf(!hasNumpy)('the PySpark program against a recording stand-in for pyspark', () => {
+  it('reads the file, hands ALS the observed entries in long format and the mapped parameters, prints its error line', async () => {
+    const text = await program('pyspark', sparse, ['--algorithm', 'sgd', '--l2', '0.05', '--seed', '9', '--max-iter', '15', '--tol', '0']);
+    const log = join(dir, 'pyspark calls.jsonl');
+    const stub = new URL('fixtures/pyspark-stub', import.meta.url).pathname;
+    const r = run('python', text, { PYTHONPATH: stub, PYSPARK_STUB_LOG: log });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('relative error 0.5 after 15 iterations\n');
+    const calls = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const V = parseMatrixText(readFileSync(sparse, 'utf8'), 'holes');
+    const observed = [...V.values.keys()].filter((t) => !Number.isNaN(V.values[t])).map((t) => [Math.floor(t / 30), t % 30, V.values[t]]);
+    expect(calls).toEqual([
+      { master: 'local[*]' },
+      { checkpointDir: true },
+      { createDataFrame: { columns: ['row', 'col', 'value'], rows: observed } },
+      {
+        ALS: { rank: 3, maxIter: 15, regParam: 0.05, nonnegative: true, userCol: 'row', itemCol: 'col', ratingCol: 'value', seed: 9 },
+      },
+      { fit: ['row', 'col', 'value'] },
+      { transform: ['row', 'col', 'value'] },
+      { select: { r2: 'sum((value - prediction) ** 2)', v2: 'sum(value ** 2)' } },
+      { stop: true },
+    ]);
   });
 });

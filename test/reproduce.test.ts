@@ -159,6 +159,18 @@ describe('the arguments that carry our options', () => {
     expect(snmf.text).not.toContain('.stop');
   });
 
+  it("seeds outside the library's range are reduced modulo its range, and the program says so", () => {
+    const py = ok(reproduceProgram('python', spec({ options: { seed: -3 } })));
+    expect(py.text).toContain('random_state=4294967293,');
+    const unwrapped = (text: string) => text.replace(/\n# {3}/g, ' ');
+    expect(unwrapped(py.text)).toContain(
+      "Seed: numpy's RandomState takes seeds from 0 to 4294967295; ours, -3, becomes -3 mod 4294967296 = 4294967293.",
+    );
+    const r = ok(reproduceProgram('r', spec({ algorithm: 'mu', options: { init: 'random', seed: 2 ** 40 + 5 } })));
+    expect(r.text).toContain(`seed = ${(2 ** 40 + 5) % 2 ** 31}L,`);
+    expect(unwrapped(r.text)).toContain(`Seed: R takes seeds from -2147483647 to 2147483647; ours, ${2 ** 40 + 5}, becomes`);
+  });
+
   it('R: gd and sgd get eta giving W our penalty (sqrt(lambda), sqrt(lambda n))', () => {
     const gd = ok(reproduceProgram('r', spec({ algorithm: 'gd', options: { params: { ...solverParams('gd'), l2: 0.25 } } })));
     expect(gd.text).toContain('eta = 0.5,');

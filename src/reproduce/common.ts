@@ -144,3 +144,14 @@ export function describeFidelity(f: Fidelity): string {
   if (f === 'same-objective') return 'the same objective, another method';
   return 'the nearest method (another objective)';
 }
+
+/**
+ * Our seed for a library whose seeds run from lo to hi (numpy: 0..2^32−1, R: ±(2^31−1)): the
+ * seed itself when it fits, else seed mod (hi + 1), with a note saying so (null when it fits).
+ */
+export function librarySeed(seed: number, library: string, lo: number, hi: number): { seed: number; note: string | null } {
+  if (seed >= lo && seed <= hi) return { seed, note: null };
+  const span = hi + 1;
+  const s = ((seed % span) + span) % span;
+  return { seed: s, note: `Seed: ${library} takes seeds from ${lo} to ${hi}; ours, ${seed}, becomes ${seed} mod ${span} = ${s}.` };
+}

@@ -7,6 +7,7 @@ import {
   dataLine,
   describeFidelity,
   iterationPlan,
+  librarySeed,
   missingCount,
   num,
   ourInit,
@@ -165,12 +166,14 @@ export function pythonProgram(spec: ReproduceSpec): ProgramResult {
   const stop = stopPlan(spec, method.solver);
   const plan = iterationPlan(spec);
   const restarts = restartsNote(spec, 'this program makes one start, from random_state = the first seed.');
+  const seed = librarySeed(o.seed, "numpy's RandomState", 0, 2 ** 32 - 1);
   const notes = [
     ...method.notes,
     init.note,
     stop.note,
     ...(method.alphaW === 0 && method.alphaH === 0 ? ['Regularization: none on either side (alpha_W = alpha_H = 0).'] : []),
     ...(restarts ? [restarts] : []),
+    ...(seed.note ? [seed.note] : []),
   ];
   const call = `NMF(solver="${method.solver}"${method.betaLoss === 'frobenius' ? '' : `, beta_loss="${method.betaLoss}"`})`;
   const files = spec.initFiles
@@ -215,7 +218,7 @@ export function pythonProgram(spec: ReproduceSpec): ProgramResult {
     '',
     'model = NMF(',
     `    n_components=k, solver="${method.solver}", beta_loss="${method.betaLoss}", init="${init.init}",`,
-    `    max_iter=${plan.iterations}, tol=${num(stop.tol)}, random_state=${o.seed},`,
+    `    max_iter=${plan.iterations}, tol=${num(stop.tol)}, random_state=${seed.seed},`,
     `    alpha_W=${num(method.alphaW)}, alpha_H=${num(method.alphaH)}, l1_ratio=0.0,`,
     ')',
     '# Reaching max_iter is the plan here, not a failure: silence that warning.',

@@ -8,6 +8,7 @@ import {
   dataLine,
   describeFidelity,
   iterationPlan,
+  librarySeed,
   missingCount,
   num,
   ourInit,
@@ -130,10 +131,11 @@ function seedPlan(spec: ReproduceSpec): { seed: string; nrun: number; note: stri
   }
   const missing = missingCount(spec) > 0 ? ' R takes the SVD of V0 (missing entries as 0), ours fills them with the mean.' : '';
   if (o.init === 'random') {
+    const seed = librarySeed(o.seed, 'R', -(2 ** 31 - 1), 2 ** 31 - 1);
     return {
-      seed: `${Math.trunc(o.seed)}L`,
+      seed: `${seed.seed}L`,
       nrun: o.restarts ?? 1,
-      note: `Initialization: ${ourInit(spec)} R's seed = ${o.seed} sets R's generator and draws W and H uniform in [0, max(V)], so the start and the numbers differ from ours; export our W0/H0 (nmf export-code --init-out DIR) to start from ours.`,
+      note: `Initialization: ${ourInit(spec)} R's seed = ${seed.seed} sets R's generator and draws W and H uniform in [0, max(V)], so the start and the numbers differ from ours; export our W0/H0 (nmf export-code --init-out DIR) to start from ours.${seed.note ? ` ${seed.note}` : ''}`,
     };
   }
   return {
