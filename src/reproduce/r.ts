@@ -158,7 +158,7 @@ export function rProgram(spec: ReproduceSpec): ProgramResult {
   const iterative = method.method !== 'snmf/r';
   const stopNote = plan.exact
     ? `Stopping: ${ourStop(spec)}`
-    : `Stopping: ${ourStop(spec)} The package's stopping rules do not match ours, so this program runs all ${plan.iterations} iterations: its error is at most a little below ours. Pass the iterations our run took, or run ours with tol 0, to compare equal numbers of iterations.`;
+    : `Stopping: ${ourStop(spec)} The package's stopping rules do not match ours, so this program runs all ${plan.iterations} iterations: its error is then ours or a little lower. Pass the iterations our run took, or run ours with tol 0, to compare equal numbers of iterations.`;
   const restarts = restartsNote(
     spec,
     seed.nrun > 1 ? `nrun = ${seed.nrun} makes R keep the best of as many random starts.` : 'this program makes one start.',
