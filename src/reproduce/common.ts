@@ -14,8 +14,8 @@ export interface IterationPlan {
   readonly exact: boolean;
 }
 
-/** The message refusing a spec no program can be written for in any language, or null. */
-export function specProblem(spec: ReproduceSpec): string | null {
+/** Why no program can be written for spec in any language (a one-line message), or null. */
+export function specRefusal(spec: ReproduceSpec): string | null {
   const { options, data } = spec;
   const { rows: m, cols: n, observed } = data;
   if (!(Number.isInteger(m) && m >= 1 && Number.isInteger(n) && n >= 1)) return `the data's shape ${m}×${n} is not a matrix`;

@@ -2,7 +2,7 @@
 // program that reads the exported data, leaves V, W and H, prints ‖V−WH‖_F/‖V‖_F and says in
 // comments where the other library's semantics differ from ours. Pure functions of the spec:
 // no DOM, no Node, so the app and the CLI print the same text.
-import { specProblem } from './common.js';
+import { specRefusal } from './common.js';
 import { pysparkProgram } from './pyspark.js';
 import { pythonProgram } from './python.js';
 import { rProgram } from './r.js';
@@ -17,7 +17,7 @@ export type { DataDescription, Fidelity, Lang, ProgramResult, ReproduceOptions, 
  * algorithm whose objective the library has no method for).
  */
 export function reproduceProgram(lang: Lang, spec: ReproduceSpec): ProgramResult {
-  const problem = specProblem(spec);
+  const problem = specRefusal(spec);
   if (problem) return { ok: false, lang, message: problem };
   if (lang === 'python') return pythonProgram(spec);
   if (lang === 'r') return rProgram(spec);
