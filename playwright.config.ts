@@ -35,7 +35,5 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-  // a shared CI machine may be busy: wait for the state itself, generously
-  expect: { timeout: 15_000 },
   },
 });
