@@ -14,6 +14,11 @@ export interface LowRankOptions {
   /** Noise level relative to the mean of WH: V = WH + noise·mean(WH)·|z|, z ≈ N(0, 1). */
   readonly noise: number;
   readonly seed: number;
+  /**
+   * 'additive' (the default): the noise above. 'multiplicative': V = max(0, WH∘(1 + noise·z)),
+   * each entry off by a fraction `noise` of itself (zero mean, so no constant floor is added).
+   */
+  readonly noiseModel?: 'additive' | 'multiplicative';
 }
 
 /** A matrix of planted rank: W, H uniform in [0, 1), plus non-negative noise (0 → exactly rank `rank`). */
@@ -26,8 +31,12 @@ export function lowRank(o: LowRankOptions): DataMatrix {
   let mean = 0;
   for (const x of values) mean += x;
   mean /= values.length;
-  if (o.noise > 0) for (let t = 0; t < values.length; t++) values[t] += o.noise * mean * Math.abs(rng.normal());
-  return { rows: o.rows, cols: o.cols, values, name: `low rank ${o.rows}×${o.cols}, rank ${o.rank}, noise ${o.noise}, seed ${o.seed}` };
+  const multiplicative = o.noiseModel === 'multiplicative';
+  if (o.noise > 0 && multiplicative)
+    for (let t = 0; t < values.length; t++) values[t] = Math.max(0, values[t] * (1 + o.noise * rng.normal()));
+  else if (o.noise > 0) for (let t = 0; t < values.length; t++) values[t] += o.noise * mean * Math.abs(rng.normal());
+  const noise = multiplicative ? `multiplicative noise ${o.noise}` : `noise ${o.noise}`;
+  return { rows: o.rows, cols: o.cols, values, name: `low rank ${o.rows}×${o.cols}, rank ${o.rank}, ${noise}, seed ${o.seed}` };
 }
 
 /** Options of uniformRandom. */
