@@ -83,7 +83,7 @@ describe('hals', () => {
 
   it('masked kernels with a null mask compute exactly what hals_rows and hals_cols compute', async () => {
     const engine = await createEngineNode();
-    const K = engine.k;
+    const K = engine.kernels;
     const rng = new Rng(17);
     const [m, k, n] = [13, 5, 11];
     const rand = (rows: number, cols: number) =>
@@ -129,7 +129,7 @@ describe('hals', () => {
       const { engine, problem, f } = await startRun('hals', p.data, { rank: 3 });
       stepTimes(f, 7);
       const scratch = engine.mat(1, problem.n);
-      const direct = engine.k.sq_residual(
+      const direct = engine.kernels.sq_residual(
         problem.V.ptr,
         problem.M ? problem.M.ptr : 0,
         f.W.ptr,
