@@ -1,16 +1,16 @@
 // Seeded data for the plots' demo page (web/plots/demo.html), used by e2e/plots.spec.ts only.
 import { Rng } from '../../src/core/rng.js';
-import type { Mat2 } from './heatmap/FactorPanel.js';
+import type { Dense } from '../../src/core/matrix.js';
 
 /** Uniform [0, 1) entries of a rows×cols matrix from `rng`. */
-export function uniform(rng: Rng, rows: number, cols: number): Mat2 {
+export function uniform(rng: Rng, rows: number, cols: number): Dense {
   const data = new Float64Array(rows * cols);
   for (let t = 0; t < data.length; t++) data[t] = rng.next();
   return { rows, cols, data };
 }
 
 /** The product A (m×k) · B (k×n), m×n. */
-export function product(A: Mat2, B: Mat2): Mat2 {
+export function product(A: Dense, B: Dense): Dense {
   const { rows: m, cols: k } = A;
   const n = B.cols;
   const out = new Float64Array(m * n);
@@ -42,11 +42,11 @@ export function lossCurve(seed: number, count: number, floor: number, tau: numbe
 }
 
 /** Plain multiplicative updates with a mask (demo only): one iteration on W (m×k), H (k×n) in place; returns WH. */
-export function muStep(V: Mat2, mask: Float64Array | null, W: Mat2, H: Mat2): Mat2 {
+export function muStep(V: Dense, mask: Float64Array | null, W: Dense, H: Dense): Dense {
   const { rows: m, cols: n } = V;
   const k = W.cols;
   const eps = 1e-9;
-  const masked = (WH: Mat2) => {
+  const masked = (WH: Dense) => {
     const R = new Float64Array(m * n);
     for (let t = 0; t < R.length; t++) R[t] = mask && mask[t] === 0 ? 0 : WH.data[t];
     return R;
@@ -78,7 +78,7 @@ export function muStep(V: Mat2, mask: Float64Array | null, W: Mat2, H: Mat2): Ma
 }
 
 /** ‖M∘(V − WH)‖_F / ‖M∘V‖_F. */
-export function relError(V: Mat2, WH: Mat2, mask: Float64Array | null): number {
+export function relError(V: Dense, WH: Dense, mask: Float64Array | null): number {
   let r = 0,
     v = 0;
   for (let t = 0; t < V.data.length; t++) {
@@ -90,7 +90,7 @@ export function relError(V: Mat2, WH: Mat2, mask: Float64Array | null): number {
 }
 
 /** W (size²×k) whose columns are size×size images of one horizontal or vertical bar each (a "swimmer"-like parts basis). */
-export function barImages(size: number): Mat2 {
+export function barImages(size: number): Dense {
   const bars: [number, number, number, number][] = []; // row0, col0, height, width
   for (let b = 1; b < size - 1; b += 3) bars.push([b, 1, 2, size - 2]);
   for (let b = 1; b < size - 1; b += 3) bars.push([1, b, size - 2, 2]);

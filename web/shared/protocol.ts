@@ -9,24 +9,10 @@ import type { DataSpec } from '../../src/data/spec.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { Stop } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
+import type { DisplayMatrix } from './blocks.js';
 
 /** Iterations per second, or null for as fast as possible. */
 export type Speed = number | null;
-
-/**
- * A matrix prepared for display: `rows`×`cols` row-major values that are block means of a
- * `sourceRows`×`sourceCols` matrix over blocks of `blockRows`×`blockCols` entries (1×1 when
- * it is shown as is). NaN marks a cell with no observed entry.
- */
-export interface DisplayMat {
-  readonly rows: number;
-  readonly cols: number;
-  readonly data: Float64Array;
-  readonly sourceRows: number;
-  readonly sourceCols: number;
-  readonly blockRows: number;
-  readonly blockCols: number;
-}
 
 /** What the page learns about a loaded matrix. */
 export interface DataInfo {
@@ -35,7 +21,7 @@ export interface DataInfo {
   readonly rowLabels?: readonly string[];
   readonly colLabels?: readonly string[];
   /** V for display (block means of the observed entries; NaN where a cell has none). */
-  readonly V: DisplayMat;
+  readonly V: DisplayMatrix;
   /** Fraction of observed entries in each display cell of V (same shape as V). */
   readonly observed: Float64Array;
   /** Width in pixels when each column of V is an image (then snapshots carry the full W). */
@@ -100,9 +86,9 @@ export interface Snapshot {
   readonly type: 'snapshot';
   readonly runId: number;
   readonly iteration: number;
-  readonly W: DisplayMat;
-  readonly H: DisplayMat;
-  readonly WH: DisplayMat;
+  readonly W: DisplayMatrix;
+  readonly H: DisplayMatrix;
+  readonly WH: DisplayMatrix;
   /** The full W (m×k, row-major) when the columns of V are images, to draw W's columns as images. */
   readonly Wfull?: Float64Array;
 }
