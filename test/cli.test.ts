@@ -114,6 +114,36 @@ describe('nmf factor', () => {
     expect(Math.abs(j.relError - c.relErrorHistory.at(-1)!) / c.relErrorHistory.at(-1)!).toBeLessThan(1e-8);
   });
 
+  it('--out neutralizes labels a spreadsheet would run as formulas; negative numbers stay numbers', () => {
+    writeFileSync(join(dir, 'crafted.csv'), 'id,"=HYPERLINK(""http://x"")",+cmd,plain\n@SUM(A1),1,2,3\n-x,4,5,6\n=1+2,7,8,9\nok,1,1,2\n');
+    const out = join(dir, 'crafted-out');
+    const r = nmf(
+      'factor',
+      join(dir, 'crafted.csv'),
+      '--rank',
+      '2',
+      '--algorithm',
+      'gd',
+      '--no-project',
+      '--init',
+      'nndsvd',
+      '--max-iter',
+      '3',
+      '--out',
+      out,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const W = readFileSync(join(out, 'W.csv'), 'utf8').split('\n');
+    expect(W.slice(1, 5).map((l) => l.split(',')[0])).toEqual(["'@SUM(A1)", "'-x", "'=1+2", 'ok']);
+    const header = `,"'=HYPERLINK(""http://x"")",'+cmd,plain`;
+    expect(readFileSync(join(out, 'H.csv'), 'utf8').split('\n')[0]).toBe(header);
+    expect(readFileSync(join(out, 'WH.csv'), 'utf8').split('\n').slice(0, 2)).toEqual([header, expect.stringMatching(/^'@SUM\(A1\),/)]);
+    const numbers = W.slice(1, 5).flatMap((l) => l.split(',').slice(1));
+    expect(numbers.every((c) => /^-?\d/.test(c) && Number.isFinite(Number(c)))).toBe(true);
+    expect(numbers.some((c) => c.startsWith('-'))).toBe(true); // this run leaves a negative entry in W
+  });
+
   it('prints a readable summary without --json', () => {
     const r = nmf('factor', join(dir, 'V.csv'), '--rank', '2', '--algorithm', 'mu', '--max-iter', '5', '--tol', '0');
     expect(r.code).toBe(0);

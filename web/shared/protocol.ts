@@ -5,6 +5,7 @@
 // run (a new id); run/pause/step/snapshot address the current one. The worker ignores control
 // messages for any other id, and the page drops worker messages whose id is not its current
 // run (or its pending load), so nothing from an older run ever reaches the screen.
+import type { ResultFile } from '../../src/data/results.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { Stop } from '../../src/driver/factorization.js';
@@ -31,9 +32,6 @@ export interface DataInfo {
 /** Where the run stands, as the worker sees it. */
 export type RunPhase = 'ready' | 'running' | 'paused' | 'stopped';
 
-/** The files the app exports: the full factors, their product and the error history, as CSV. */
-export type ExportWhat = 'W' | 'H' | 'WH' | 'history';
-
 /** Test-only faults, to check that the page recovers from a dead or silent worker. */
 export type Fault = 'throw' | 'hang';
 
@@ -59,7 +57,7 @@ export type ToWorker =
   /** Are you alive? Answered with `pong` as soon as the current iteration ends. */
   | { readonly type: 'ping'; readonly runId: number }
   /** Build the CSV file of `what` for the current iteration of run `runId`; answered by `exported` or `exportFailed`. */
-  | { readonly type: 'export'; readonly runId: number; readonly requestId: number; readonly what: ExportWhat }
+  | { readonly type: 'export'; readonly runId: number; readonly requestId: number; readonly what: ResultFile }
   | { readonly type: 'fault'; readonly runId: number; readonly fault: Fault };
 
 // ---------------------------------------------------------------- worker → page
