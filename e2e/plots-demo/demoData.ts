@@ -1,4 +1,4 @@
-// Seeded data for the plots' demo page (web/plots/demo.html), used by e2e/plots.spec.ts only.
+// Seeded data for the plots demo page (e2e/plots-demo/index.html), used by e2e/plots.spec.ts only.
 import { Rng } from '../../src/core/rng.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { planted } from '../../src/data/generate.js';

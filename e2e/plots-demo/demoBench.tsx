@@ -1,11 +1,11 @@
-// Demo page: a 2000×1000 rank-5 factor panel updated on every animation frame, timed in the page.
+// On the plots demo page: a 2000×1000 rank-5 factor panel updated on every animation frame, timed in the page.
 import { useEffect, useRef, useState } from 'react';
 import { Rng } from '../../src/core/rng.js';
 import type { Dense } from '../../src/core/matrix.js';
-import { asDisplay } from '../shared/blocks.js';
-import { FactorPanel } from './heatmap/FactorPanel.js';
+import { asDisplay } from '../../web/shared/blocks.js';
+import { FactorPanel } from '../../web/plots/heatmap/FactorPanel.js';
 import { uniform } from './demoData.js';
-import { drawStats, resetDrawStats } from './frame/frameQueue.js';
+import { drawStats, resetDrawStats } from '../../web/plots/frame/frameQueue.js';
 
 const UPDATES = 30;
 

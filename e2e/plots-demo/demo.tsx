@@ -1,13 +1,13 @@
-// Demo page of the plots with seeded data (used by e2e/plots.spec.ts; not part of the app).
+// The plots demo page with seeded data (e2e/plots-demo, built by its own vite.config.ts; used by e2e/plots.spec.ts, never in dist/).
 import { StrictMode, useCallback, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Rng } from '../../src/core/rng.js';
-import { FactorImages } from './heatmap/FactorImages.js';
+import { FactorImages } from '../../web/plots/heatmap/FactorImages.js';
 import type { Dense } from '../../src/core/matrix.js';
-import { asDisplay } from '../shared/blocks.js';
-import { FactorPanel } from './heatmap/FactorPanel.js';
-import { Heatmap } from './heatmap/Heatmap.js';
-import { LossPlot } from './loss/LossPlot.js';
+import { asDisplay } from '../../web/shared/blocks.js';
+import { FactorPanel } from '../../web/plots/heatmap/FactorPanel.js';
+import { Heatmap } from '../../web/plots/heatmap/Heatmap.js';
+import { LossPlot } from '../../web/plots/loss/LossPlot.js';
 import { barImages, lossCurve, lowRank, muStep, product, relError, uniform } from './demoData.js';
 import { BigPanelBench } from './demoBench.js';
 
