@@ -1,7 +1,7 @@
 // Timing of the truncated SVD and the NNDSVD initialization on 2000×1000, k = 20 (not a test).
 // Run: npx tsx bench/nndsvd.ts [m] [n] [k]
-// Two matrices, both seeded: a synthetic rank-k matrix plus 1% noise (the benchmark
-// problem of DESIGN.md), where the subspace iteration converges in a few rounds, and a uniform
+// Two matrices, both seeded: a synthetic rank-k matrix plus 1% noise (the design's
+// benchmark problem), where the subspace iteration converges in a few rounds, and a uniform
 // random one (a flat spectrum after σ₁), where it runs to its cap of SVD_MAX_ITER rounds.
 import { loadProblem, type DataMatrix } from '../src/core/problem.js';
 import { Rng } from '../src/core/rng.js';

@@ -156,6 +156,7 @@ describe('nmf factor', () => {
     [['V.csv', '--rank', '7'], 'nmf: rank 7 is out of range: it must be an integer from 1 to min(m, n) = 5 for a 5×6 matrix'],
     [['V.csv', '--rank', 'two'], "nmf: --rank: 'two' is not an integer"],
     [['V.csv', '--rank', '2', '--algorithm', 'magic'], "nmf: unknown algorithm 'magic': expected one of "],
+    [['V.csv', '--rank', '2', '--init', 'magic'], "nmf: unknown init 'magic': expected one of random, "],
     [['V.csv', '--rank', '2', '--frobnicate'], "nmf: Unknown option '--frobnicate'"],
     [['missing.csv', '--rank', '2'], 'missing.csv: cannot read the file (no such file)'],
   ])('bad input %j exits 2 with one line and no stack trace', (args, message) => {

@@ -135,7 +135,7 @@ export const clippedSolve: Subsolve = (G, b, k) => solveGE(G, b, k)!.map((v) => 
 export const bruteNnls: Subsolve = (G, b, k) => nnlsBrute(G, b, k).x;
 
 /**
- * One als/anls iteration as make_reference.py writes it: each column j of H (k×n) from the
+ * One als/anls iteration as test/fixtures/reference/make_reference.py writes it: each column j of H (k×n) from the
  * observed rows of W (m×k), then each row i of W from the observed columns of H. V (m×n),
  * mask (m×n of 0/1, or null). Returns new copies of W and H.
  */

@@ -7,7 +7,7 @@ import { RESULT_FILES, type ResultFile } from '../../../src/data/results.js';
 import { formatBytes, saveBlob } from './download.js';
 import '../SharePanel/share.css';
 
-/** See the file comment. */
+/** The Export section: a Download button per result file (enabled after the first iteration) and what the last download saved. */
 export function ExportPanel() {
   const id = useId();
   const controller = useController();
