@@ -50,6 +50,21 @@ describe('lowRank', () => {
     expect(() => validateMatrix(a)).not.toThrow();
   });
 
+  it('multiplicative noise scales each entry by 1 + noise·z: relative errors of mean 0 and spread `noise`', () => {
+    const o = { rows: 60, cols: 50, rank: 3, seed: 5 };
+    const clean = lowRank({ ...o, noise: 0 }).values;
+    const ratio = (v: Float64Array) => Array.from(v, (x, t) => x / clean[t] - 1);
+    const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
+    const mult = ratio(lowRank({ ...o, noise: 0.1, noiseModel: 'multiplicative' }).values);
+    expect(Math.abs(mean(mult))).toBeLessThan(0.01);
+    expect(Math.sqrt(mean(mult.map((x) => x * x)))).toBeCloseTo(0.1, 2);
+    // the additive model adds |z|·noise·mean(WH): always upward
+    expect(Math.min(...ratio(lowRank({ ...o, noise: 0.1 }).values))).toBeGreaterThanOrEqual(0);
+    expect(lowRank({ ...o, noise: 0.1, noiseModel: 'multiplicative' }).name).toBe(
+      'low rank 60×50, rank 3, multiplicative noise 0.1, seed 5',
+    );
+  });
+
   it('names the bad parameter', () => {
     expect(paramError(() => lowRank({ rows: 4, cols: 3, rank: 4, noise: 0, seed: 1 })).message).toBe(
       'planted rank 4 must be an integer from 1 to 3',
@@ -61,7 +76,7 @@ describe('lowRank', () => {
 });
 
 describe('ratings', () => {
-  const d = ratings({ users: 40, items: 30, rank: 3, density: 0.2, seed: 9 });
+  const d = ratings({ rows: 40, cols: 30, rank: 3, density: 0.2, seed: 9 });
 
   it('holds integer ratings 1..5 with about the requested density', () => {
     const obs = Array.from(d.values).filter((x) => !Number.isNaN(x));
@@ -71,7 +86,7 @@ describe('ratings', () => {
   });
 
   it('leaves every user and item with a rating, so it validates', () => {
-    const sparse = ratings({ users: 30, items: 30, rank: 2, density: 0.01, seed: 2 });
+    const sparse = ratings({ rows: 30, cols: 30, rank: 2, density: 0.01, seed: 2 });
     expect(() => validateMatrix(sparse)).not.toThrow();
     expect(sparse.rowLabels![0]).toBe('user 1');
     expect(sparse.colLabels![29]).toBe('item 30');
@@ -109,6 +124,6 @@ describe('examples', () => {
       expect(e.rank).toBeLessThanOrEqual(Math.min(d.rows, d.cols));
       expect(exampleInfo(e.id)).toBe(e);
     }
-    expect(() => exampleInfo('nope')).toThrow("unknown example 'nope': expected one of lowrank, tutorial, ratings, swimmer");
+    expect(() => exampleInfo('nope')).toThrow("unknown example 'nope': expected one of lowrank, tutorial, ratings, swimmer, topics");
   });
 });

@@ -2,9 +2,9 @@
 // grey, clamped ends, the diverging scale white at 0), the colour range of a grid, and the frame queue
 // (latest draw wins, one heavy draw per frame, a time budget).
 import { describe, expect, it } from 'vitest';
-import { colorLut, cssGradient, hexRgb, LUT_SIZE, paintCells } from '../web/plots/colormap.js';
-import { colorRange, DIVERGING, MISSING_COLOR, SEQUENTIAL } from '../web/plots/colors.js';
-import { createFrameQueue } from '../web/plots/frameQueue.js';
+import { colorLut, cssGradient, hexRgb, LUT_SIZE, paintCells } from '../web/plots/heatmap/colormap.js';
+import { colorRange, DIVERGING, MISSING_COLOR, SEQUENTIAL } from '../web/plots/heatmap/colors.js';
+import { createFrameQueue } from '../web/plots/frame/frameQueue.js';
 
 const rgbaAt = (lut: Uint8ClampedArray, t: number) => Array.from(lut.slice(4 * t, 4 * t + 4));
 
@@ -84,7 +84,7 @@ describe('painting cells', () => {
 });
 
 describe('colour range of a heatmap', () => {
-  const grid = (means: number[]) => ({ means });
+  const grid = (means: number[]) => means;
 
   it('is the given shared range, or the range of the block means, opened up when it is empty', () => {
     expect(colorRange('sequential', [0, 4.6], grid([1, 2]))).toEqual([0, 4.6]);

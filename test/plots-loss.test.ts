@@ -1,4 +1,4 @@
-// The plotly loss plot's pure parts (web/plots/lossTraces.ts, lossFigure.ts): the points of a series
+// The plotly loss plot's pure parts (web/plots/loss/lossTraces.ts, lossFigure.ts): the points of a series
 // from iteration 0, when new points are appended and when the plot is drawn again, axis ranges that
 // change in steps, and the figure plotly gets (traces, start dots, a fixed layout, one PNG button).
 import { describe, expect, it } from 'vitest';
@@ -11,9 +11,9 @@ import {
   lossLayout,
   lossTraces,
   rangeLayout,
-} from '../web/plots/lossFigure.js';
-import type { LossSeries } from '../web/plots/lossScale.js';
-import { Y_STEP, drawnOf, lossRanges, planLossUpdate, sameRanges, tracePoints } from '../web/plots/lossTraces.js';
+} from '../web/plots/loss/lossFigure.js';
+import type { LossSeries } from '../web/plots/loss/lossScale.js';
+import { Y_STEP, drawnOf, lossRanges, planLossUpdate, sameRanges, tracePoints } from '../web/plots/loss/lossTraces.js';
 
 describe('loss trace points', () => {
   it('start at iteration 0 with the initial error, or at 1 without one', () => {

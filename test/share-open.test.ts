@@ -7,13 +7,14 @@ import { encodeShare } from '../src/share/index.js';
 import { encodeApp, nearestSpeed, planOpen, shareStateOf } from '../web/components/SharePanel/shareState.js';
 import { initialState, reduce, type AppState } from '../web/state/app.js';
 import { defaultOptions } from '../web/state/options.js';
-import type { DataInfo, DataSpec } from '../web/worker/protocol.js';
+import type { DataInfo } from '../web/shared/protocol.js';
+import type { DataSpec } from '../src/data/spec.js';
 
 const OFFERED = [null, 300, 100, 30, 10, 5, 2];
 
 /** An app state with `spec` loaded (as its DataInfo says) from `source`, after `options` were set. */
 function loaded(spec: DataSpec, source: 'example' | 'link', o = defaultOptions()): AppState {
-  const data = ratings({ users: 50, items: 40, rank: 3, density: 0.25, seed: 3 });
+  const data = ratings({ rows: 50, cols: 40, rank: 3, density: 0.25, seed: 3 });
   const info = { name: 'r', summary: summarize(data) } as unknown as DataInfo;
   let s = reduce(initialState(), { type: 'options', options: o });
   s = reduce(s, { type: 'loadRequested', runId: 1, spec, source });
@@ -95,7 +96,7 @@ describe('the app state in a link', () => {
     const text = Array.from({ length: 3000 }, (_, i) => Array.from({ length: 10 }, (_, j) => Math.sin(i * 10 + j + 1) ** 2).join(',')).join(
       '\n',
     );
-    const s = loaded({ kind: 'text', text, fileName: 'big.csv' }, 'example');
+    const s = loaded({ kind: 'inline', text, fileName: 'big.csv' }, 'example');
     const e = encodeApp(s)!;
     expect(e.tooLargeKB).toBeGreaterThan(16);
     expect(e.hash).toMatch(/^v=1&data=none&alg=/);

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
 import { solverParams } from '../src/driver/options.js';
-import { decodeShare, describeIgnored, encodeShare, defaultShareState, type ShareState, type SharedData } from '../src/share/index.js';
+import { decodeShare, describeIgnored, encodeShare, defaultShareState, type ShareState } from '../src/share/index.js';
+import type { DataSpec } from '../src/data/spec.js';
 import { LINK_DATA_LIMIT, LINK_INITS } from '../src/share/table.js';
 import { ALGORITHM_IDS } from '../src/solvers/registry.js';
 import { EXAMPLES } from '../src/data/examples.js';
@@ -24,12 +25,12 @@ function withOptions(patch: Partial<ShareState['options']>): ShareState {
 }
 
 describe('share link round trips', () => {
-  const datasets: [string, SharedData | null][] = [
-    ...EXAMPLES.map((e): [string, SharedData] => [`example ${e.id}`, { kind: 'example', id: e.id }]),
+  const datasets: [string, DataSpec | null][] = [
+    ...EXAMPLES.map((e): [string, DataSpec] => [`example ${e.id}`, { kind: 'example', id: e.id }]),
     ['lowrank', { kind: 'lowrank', rows: 120, cols: 30, rank: 7, noise: 0.125, seed: -42 }],
     ['uniform', { kind: 'uniform', rows: 1, cols: 9999, seed: 2 ** 40 }],
     ['ratings', { kind: 'ratings', rows: 50, cols: 40, rank: 3, density: 1, seed: 0 }],
-    ['text', { kind: 'text', text: 'name,a,b\nr1,1,2\nr2,3,NA\n', fileName: 'good.csv' }],
+    ['inline', { kind: 'inline', text: 'name,a,b\nr1,1,2\nr2,3,NA\n', fileName: 'good.csv' }],
     ['none (options only)', null],
   ];
   it.each(datasets)('keeps the dataset: %s', (_name, data) => {
@@ -73,14 +74,14 @@ describe('share link round trips', () => {
 
   it('keeps inline text exactly, whatever its characters, and its file name', () => {
     const text = 'label\t"a,b"\tc\nÄ→ü 😀\t1e-300\tNA\r\n#hash&amp=%41+$\t\t3\n';
-    const s: ShareState = { ...BASE, data: { kind: 'text', text, fileName: 'my file & #1=%.tsv' } };
+    const s: ShareState = { ...BASE, data: { kind: 'inline', text, fileName: 'my file & #1=%.tsv' } };
     expect(roundTrip(s).state).toEqual(s);
   });
 
   it('keeps any valid state (property)', () => {
     const num = (min: number) => fc.double({ min, max: 1e6, noNaN: true, noDefaultInfinity: true });
-    const data: fc.Arbitrary<SharedData | null> = fc.oneof(
-      fc.constantFrom(...EXAMPLES.map((e): SharedData => ({ kind: 'example', id: e.id }))),
+    const data: fc.Arbitrary<DataSpec | null> = fc.oneof(
+      fc.constantFrom(...EXAMPLES.map((e): DataSpec => ({ kind: 'example', id: e.id }))),
       fc.record({
         kind: fc.constant('uniform' as const),
         rows: fc.integer({ min: 1, max: 3000 }),
@@ -104,7 +105,7 @@ describe('share link round trips', () => {
         seed: fc.integer(),
       }),
       fc.record({
-        kind: fc.constant('text' as const),
+        kind: fc.constant('inline' as const),
         text: fc.string({ minLength: 1, maxLength: 300, unit: 'binary' }),
         fileName: fc.string({ maxLength: 50, unit: 'binary' }),
       }),
@@ -185,7 +186,7 @@ describe('share link canonical text', () => {
       /^v=1&data=uniform&rows=3&cols=4&dseed=5&alg=/,
     );
     expect(encodeShare({ ...BASE, data: null }).hash).toMatch(/^v=1&data=none&alg=/);
-    expect(encodeShare({ ...BASE, data: { kind: 'text', text: '1,2\n', fileName: 'a b.csv' } }).hash).toBe(
+    expect(encodeShare({ ...BASE, data: { kind: 'inline', text: '1,2\n', fileName: 'a b.csv' } }).hash).toBe(
       `v=1&data=inline&name=a%20b.csv&csv=${LZString.compressToEncodedURIComponent('1,2\n')}&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`,
     );
   });
@@ -212,7 +213,7 @@ describe('share link with data too large for it', () => {
     let x = 1;
     const cells = Array.from({ length: 20_000 }, () => ((x = (x * 48271) % 2147483647) / 2147483647).toString());
     const text = cells.join(',');
-    const s: ShareState = { ...withOptions({ rank: 3, seed: 9 }), data: { kind: 'text', text, fileName: 'big.csv' }, iteration: 12 };
+    const s: ShareState = { ...withOptions({ rank: 3, seed: 9 }), data: { kind: 'inline', text, fileName: 'big.csv' }, iteration: 12 };
     const e = encodeShare(s);
     const compressed = LZString.compressToEncodedURIComponent(text).length;
     expect(compressed).toBeGreaterThan(LINK_DATA_LIMIT);
@@ -223,12 +224,12 @@ describe('share link with data too large for it', () => {
 
   it('does not even compress text over 400 kB, and gives its own size', () => {
     const text = '1,'.repeat(250_000);
-    expect(encodeShare({ ...BASE, data: { kind: 'text', text, fileName: 'huge.csv' } }).tooLargeKB).toBe(500);
+    expect(encodeShare({ ...BASE, data: { kind: 'inline', text, fileName: 'huge.csv' } }).tooLargeKB).toBe(500);
   });
 
   it('keeps data that fits even when the text itself is longer than the limit', () => {
     const text = '0,0,0,0,0,0,0,0\n'.repeat(5000); // 80 kB that compresses to well under the limit
-    const s: ShareState = { ...BASE, data: { kind: 'text', text, fileName: 'zeros.csv' } };
+    const s: ShareState = { ...BASE, data: { kind: 'inline', text, fileName: 'zeros.csv' } };
     expect(roundTrip(s).state).toEqual(s);
   });
 });

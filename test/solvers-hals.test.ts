@@ -5,7 +5,8 @@ import { Rng } from '../src/core/rng.js';
 import { Factorization } from '../src/driver/factorization.js';
 import { DEFAULT_OPTIONS, solverParams } from '../src/driver/options.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { heldOutRmse, heldOutScale, planted } from './helpers/planted.js';
+import { planted } from '../src/data/generate.js';
+import { heldOutRmse, heldOutScale } from './helpers/held-out.js';
 import { factors, scaledDiff, startRun, stepTimes, withOnesMask } from './helpers/solver-run.js';
 
 /**

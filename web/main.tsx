@@ -6,10 +6,10 @@ import { App } from './app/App.js';
 import { AppContext } from './app/context.js';
 import { installTestApi } from './app/testApi.js';
 import { Controller } from './client/controller.js';
-import { startFromLocation } from './components/SharePanel/openLink.js';
+import { startFromLocation } from './app/start.js';
 import { initialState, reduce } from './state/app.js';
 import { createStore } from './state/store.js';
-import type { DataSpec } from './worker/protocol.js';
+import type { DataSpec } from '../src/data/spec.js';
 import './app/app.css';
 
 /** The matrix the app opens with (and falls back to after repeated worker crashes). */

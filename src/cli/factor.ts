@@ -24,6 +24,26 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   if (positionals.length !== 1) throw new UsageError(`factor needs exactly one FILE, got ${positionals.length}\n${FACTOR_USAGE}`);
   if (values.rank === undefined) throw new UsageError(`factor needs --rank K\n${FACTOR_USAGE}`);
   const file = positionals[0];
+  const options = factorOptions(values);
+  const data = readMatrixFile(file);
+  const engine = await createEngineNode();
+  const problem = loadProblem(engine, data);
+  const result = factorize(engine, problem, options);
+  const out = strFlag(values, 'out');
+  if (out) writeOutputs(out, data, result.W, result.H, result.history);
+  if (values.json) {
+    print(JSON.stringify(toJson(file, problem.m, problem.n, problem.observed, result, out)));
+  } else {
+    print(toText(file, problem.m, problem.n, problem.observed, result, out));
+  }
+  return 0;
+}
+
+/**
+ * The FactorOptions of `factor`'s flags (also `export-code`'s), defaults filled in; reads --w0/--h0
+ * for init 'given'. UsageError / registry errors for malformed or unknown values.
+ */
+export function factorOptions(values: Record<string, string | boolean | undefined>): FactorOptions {
   const algorithm = strFlag(values, 'algorithm', DEFAULT_OPTIONS.algorithm)!;
   const info = solverInfo(algorithm);
   const init = strFlag(values, 'init', values.w0 || values.h0 ? 'given' : DEFAULT_OPTIONS.init)!;
@@ -50,18 +70,7 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
     if (!values.w0 || !values.h0) throw new UsageError('--init given needs --w0 FILE and --h0 FILE');
     options.given = { W0: readFactorFile(values.w0 as string), H0: readFactorFile(values.h0 as string) };
   }
-  const data = readMatrixFile(file);
-  const engine = await createEngineNode();
-  const problem = loadProblem(engine, data);
-  const result = factorize(engine, problem, options);
-  const out = strFlag(values, 'out');
-  if (out) writeOutputs(out, data, result.W, result.H, result.history);
-  if (values.json) {
-    print(JSON.stringify(toJson(file, problem.m, problem.n, problem.observed, result, out)));
-  } else {
-    print(toText(file, problem.m, problem.n, problem.observed, result, out));
-  }
-  return 0;
+  return options;
 }
 
 /** The JSON object printed by --json (W, H are in --out files, not here). */

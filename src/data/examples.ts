@@ -1,10 +1,12 @@
 // The built-in example matrices, each with the rank that shows something.
+import { UnknownIdError } from '../core/errors.js';
 import { fromRows } from '../core/matrix.js';
 import type { DataMatrix } from '../core/problem.js';
+import { TOPICS_RANK, topicsExample } from './corpus.js';
 import { lowRank, ratings } from './generate.js';
 import { swimmer } from './swimmer.js';
 
-export type ExampleId = 'tutorial' | 'lowrank' | 'ratings' | 'swimmer';
+export type ExampleId = 'tutorial' | 'lowrank' | 'ratings' | 'swimmer' | 'topics';
 
 /** A built-in dataset: what it is, the rank to try first, and how to make it. */
 export interface ExampleInfo {
@@ -49,7 +51,7 @@ export const EXAMPLES: readonly ExampleInfo[] = [
     label: 'Ratings 50×40, 25% observed',
     description: 'Users × items ratings 1–5 from a rank-3 taste model; three in four entries missing, as in a recommender.',
     rank: 3,
-    make: () => ({ ...ratings({ users: 50, items: 40, rank: 3, density: 0.25, seed: 3 }), name: 'ratings 50×40' }),
+    make: () => ({ ...ratings({ rows: 50, cols: 40, rank: 3, density: 0.25, seed: 3 }), name: 'ratings 50×40' }),
   },
   {
     id: 'swimmer',
@@ -58,11 +60,24 @@ export const EXAMPLES: readonly ExampleInfo[] = [
     rank: 17,
     make: swimmer,
   },
+  {
+    id: 'topics',
+    label: 'Topics 64×40 (words × texts)',
+    description:
+      'Forty one-line texts on cooking, football, astronomy and gardening as a tf-idf term × document matrix: rank 4 gives one topic per subject.',
+    rank: TOPICS_RANK,
+    make: topicsExample,
+  },
 ];
 
-/** The example with this id, or an Error listing the ids. */
+/** The example with this id; UnknownIdError (listing the ids) when there is none. */
 export function exampleInfo(id: string): ExampleInfo {
   const e = EXAMPLES.find((x) => x.id === id);
-  if (!e) throw new Error(`unknown example '${id}': expected one of ${EXAMPLES.map((x) => x.id).join(', ')}`);
+  if (!e)
+    throw new UnknownIdError(
+      'example',
+      id,
+      EXAMPLES.map((x) => x.id),
+    );
   return e;
 }

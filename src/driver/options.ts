@@ -26,6 +26,9 @@ export interface FactorOptions {
   given?: { W0: Dense; H0: Dense };
 }
 
+/** The options of one run as the app and a share link set them: no restarts, no given W0/H0. */
+export type RunOptions = Omit<FactorOptions, 'given' | 'restarts'>;
+
 /** Defaults used by the CLI and the app when an option is not given. */
 export const DEFAULT_OPTIONS: FactorOptions = {
   algorithm: 'hals',

@@ -1,40 +1,15 @@
 // What a share link holds, as the app uses it: the dataset (or none), the run's options, the
 // speed and the iteration reached. Conversions to and from the flat table of table.ts.
-import { MAX_ENTRIES } from '../data/generate.js';
-import { solverParams, type FactorOptions } from '../driver/options.js';
+import { specProblem, type DataSpec } from '../data/spec.js';
+import { solverParams, type RunOptions } from '../driver/options.js';
 import type { ParamId, SolverParams } from '../solvers/types.js';
 import { FIELDS, type Flat } from './table.js';
-
-/** The dataset of a link: an example, a generator's spec, or inline CSV/TSV text (its file name kept). */
-export type SharedData =
-  | { readonly kind: 'example'; readonly id: string }
-  | {
-      readonly kind: 'lowrank';
-      readonly rows: number;
-      readonly cols: number;
-      readonly rank: number;
-      readonly noise: number;
-      readonly seed: number;
-    }
-  | { readonly kind: 'uniform'; readonly rows: number; readonly cols: number; readonly seed: number }
-  | {
-      readonly kind: 'ratings';
-      readonly rows: number;
-      readonly cols: number;
-      readonly rank: number;
-      readonly density: number;
-      readonly seed: number;
-    }
-  | { readonly kind: 'text'; readonly text: string; readonly fileName: string };
-
-/** The options of one run in the app (no restarts, no given W0/H0). */
-export type SharedOptions = Omit<FactorOptions, 'given' | 'restarts'>;
 
 /** Everything a link reproduces. */
 export interface ShareState {
   /** The dataset; null when the link holds the options only (the data was too large). */
-  readonly data: SharedData | null;
-  readonly options: SharedOptions;
+  readonly data: DataSpec | null;
+  readonly options: RunOptions;
   /** Iterations per second, or null for as fast as possible. */
   readonly speed: number | null;
   /** The iteration reached: opening the link runs to it. */
@@ -91,7 +66,7 @@ export function toFlat(s: ShareState): Flat {
       return { ...flat, data: 'uniform', rows: d.rows, cols: d.cols, dseed: d.seed };
     case 'ratings':
       return { ...flat, data: 'ratings', rows: d.rows, cols: d.cols, prank: d.rank, density: d.density, dseed: d.seed };
-    case 'text':
+    case 'inline':
       return { ...flat, data: 'inline', name: d.fileName, csv: d.text };
   }
 }
@@ -107,7 +82,7 @@ export function toState(f: Flat, present: ReadonlySet<string>): { state: ShareSt
   const defaults = solverParams(f.alg);
   const param = <P extends ParamId>(p: P): SolverParams[P] =>
     (present.has(PARAM_FIELDS[p]) ? f[PARAM_FIELDS[p]] : defaults[p]) as SolverParams[P];
-  const options: SharedOptions = {
+  const options: RunOptions = {
     algorithm: f.alg,
     rank: f.rank,
     init: f.init,
@@ -118,7 +93,7 @@ export function toState(f: Flat, present: ReadonlySet<string>): { state: ShareSt
     params: { epsilon: param('epsilon'), learningRate: param('learningRate'), l2: param('l2'), project: param('project') },
   };
   let data = dataOf(f);
-  const why = data ? dataProblem(data) : null;
+  const why = data ? specProblem(data) : null;
   if (why) {
     problems.push(why);
     data = { kind: 'example', id: FIELDS.example.fallback };
@@ -126,7 +101,7 @@ export function toState(f: Flat, present: ReadonlySet<string>): { state: ShareSt
   return { state: { data, options, speed: f.speed, iteration: f.iter }, problems };
 }
 
-function dataOf(f: Flat): SharedData | null {
+function dataOf(f: Flat): DataSpec | null {
   const shape = { rows: f.rows, cols: f.cols, seed: f.dseed };
   switch (f.data) {
     case 'example':
@@ -138,20 +113,8 @@ function dataOf(f: Flat): SharedData | null {
     case 'ratings':
       return { kind: 'ratings', ...shape, rank: f.prank, density: f.density };
     case 'inline':
-      return { kind: 'text', text: f.csv, fileName: f.name };
+      return { kind: 'inline', text: f.csv, fileName: f.name };
     case 'none':
       return null;
   }
-}
-
-/** Why a generator spec cannot be made (fields that are each fine but not together), or null. */
-function dataProblem(d: SharedData): string | null {
-  if (d.kind === 'example' || d.kind === 'text') return d.kind === 'text' && d.text === '' ? 'the inline data is empty' : null;
-  if (d.rows * d.cols > MAX_ENTRIES) {
-    return `the dataset ${d.rows}×${d.cols} has more than ${MAX_ENTRIES.toLocaleString('en-US')} entries`;
-  }
-  if (d.kind !== 'uniform' && d.rank > Math.min(d.rows, d.cols)) {
-    return `the planted rank ${d.rank} is more than min(rows, columns) = ${Math.min(d.rows, d.cols)}`;
-  }
-  return null;
 }

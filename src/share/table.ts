@@ -3,6 +3,7 @@
 // of the URL hash is here and nowhere else.
 import { EXAMPLES } from '../data/examples.js';
 import { MAX_ENTRIES } from '../data/generate.js';
+import { SPEC_KINDS } from '../data/spec.js';
 import { DEFAULT_OPTIONS } from '../driver/options.js';
 import { INIT_IDS } from '../init/registry.js';
 import type { InitId } from '../init/types.js';
@@ -13,8 +14,8 @@ import { enumField, flagField, intField, numberField, textField, type Field } fr
 /** Version of the link format, written first (`v=1`). */
 export const LINK_VERSION = 1;
 
-/** How the dataset is given: a built-in example, a generator's spec, inline text, or not at all. */
-export const DATA_KINDS = ['example', 'lowrank', 'uniform', 'ratings', 'inline', 'none'] as const;
+/** How the dataset is given: a DataSpec's kind (example, generator, inline text), or not at all. */
+export const DATA_KINDS = [...SPEC_KINDS, 'none'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 /** Largest compressed inline data a link holds, in characters (≈ kB): beyond, the link holds the options only. */

@@ -3,7 +3,7 @@
 import type { Controller } from '../client/controller.js';
 import type { Action, AppState } from '../state/app.js';
 import type { Store } from '../state/store.js';
-import type { Fault } from '../worker/protocol.js';
+import type { Fault } from '../shared/protocol.js';
 
 /** What `window.nmfTest` offers. */
 export interface TestApi {

@@ -3,7 +3,11 @@
 // replaced by a fresh one that gets the data and options back.
 import type { Action, AppState, DataSource } from '../state/app.js';
 import type { Store } from '../state/store.js';
-import type { DataSpec, ExportWhat, Fault, FromWorker, RunOptions, Speed, ToWorker } from '../worker/protocol.js';
+import type { Fault, FromWorker, Speed, ToWorker } from '../shared/protocol.js';
+import type { ResultFile } from '../../src/data/results.js';
+import type { DataSpec } from '../../src/data/spec.js';
+import type { RunOptions } from '../../src/driver/options.js';
+import type { ViewId } from '../state/view.js';
 import { WorkerLink } from './workerLink.js';
 
 /** At most this many snapshot (W, H, WH) requests per second (the canvas heatmaps draw one in a few ms). */
@@ -68,7 +72,7 @@ export class Controller {
   }
 
   /** The CSV of `what` at the worker's current iteration, built in the worker. */
-  exportFile(what: ExportWhat): Promise<ExportedFile> {
+  exportFile(what: ResultFile): Promise<ExportedFile> {
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.exports.set(requestId, { resolve, reject });
@@ -104,6 +108,11 @@ export class Controller {
   setSpeed(speed: Speed): void {
     this.store.dispatch({ type: 'speed', speed });
     this.send({ type: 'speed', runId: this.runId, speed });
+  }
+
+  /** Opens the tab of `view`. */
+  openView(view: ViewId): void {
+    this.store.dispatch({ type: 'view', view });
   }
 
   dismissNotices(): void {

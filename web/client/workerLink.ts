@@ -1,6 +1,6 @@
 // One worker and the watch over it: an error event, or a ping left unanswered for too long,
 // means it is dead; the owner is told once and starts another.
-import type { FromWorker, ToWorker } from '../worker/protocol.js';
+import type { FromWorker, ToWorker } from '../shared/protocol.js';
 
 /** Ping the worker after this long without hearing from it. */
 const QUIET_MS = 1000;

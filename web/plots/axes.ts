@@ -1,6 +1,6 @@
 // Axis ticks and hover names of heatmap rows and columns, in 1-based source coordinates, where they
 // sit along a side of the drawn grid, and the ticks of a colour bar. Pure (no DOM).
-import { blockSpan } from './blocks.js';
+import { blockSpan } from '../shared/blocks.js';
 
 /** Explicit ticks of one axis: positions (1-based source indices) and their texts. */
 export interface Ticks {

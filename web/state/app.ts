@@ -2,8 +2,11 @@
 // Worker messages for any run but the current one (or the pending load) are dropped here.
 import type { Stop } from '../../src/driver/factorization.js';
 import { exampleInfo } from '../../src/data/examples.js';
-import type { DataInfo, DataSpec, FromWorker, RunOptions, RunPhase, Snapshot, Speed } from '../worker/protocol.js';
+import type { DataInfo, FromWorker, RunPhase, Snapshot, Speed } from '../shared/protocol.js';
+import type { DataSpec } from '../../src/data/spec.js';
+import type { RunOptions } from '../../src/driver/options.js';
 import { defaultOptions, fitOptions } from './options.js';
+import type { ViewId } from './view.js';
 
 /** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link. */
 export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link';
@@ -35,6 +38,8 @@ export interface AppState {
   readonly notices: readonly string[];
   readonly run: RunView;
   readonly snapshot: Snapshot | null;
+  /** The view whose tab is open. */
+  readonly view: ViewId;
 }
 
 export type Action =
@@ -42,6 +47,7 @@ export type Action =
   | { readonly type: 'configured'; readonly runId: number }
   | { readonly type: 'options'; readonly options: RunOptions }
   | { readonly type: 'speed'; readonly speed: Speed }
+  | { readonly type: 'view'; readonly view: ViewId }
   | { readonly type: 'intent'; readonly intent: 'run' | 'pause' }
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
@@ -62,6 +68,7 @@ export function initialState(): AppState {
     notices: [],
     run: freshRun(0),
     snapshot: null,
+    view: 'main',
   };
 }
 
@@ -97,6 +104,8 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, options: a.options };
     case 'speed':
       return { ...s, speed: a.speed };
+    case 'view':
+      return s.view === a.view ? s : { ...s, view: a.view };
     case 'intent':
       return { ...s, run: { ...s.run, intent: a.intent } };
     case 'workerRestarted': {

@@ -5,7 +5,7 @@ import { INITS } from '../../src/init/registry.js';
 import type { InitInfo } from '../../src/init/types.js';
 import { SOLVERS, solverInfo } from '../../src/solvers/registry.js';
 import type { ParamId, SolverInfo } from '../../src/solvers/types.js';
-import type { RunOptions } from '../worker/protocol.js';
+import type { RunOptions } from '../../src/driver/options.js';
 
 /** The app's starting options: the engine's defaults, with a registered algorithm and its parameters. */
 export function defaultOptions(): RunOptions {

@@ -5,7 +5,7 @@ import type { Summary } from '../../src/data/summary.js';
 import type { SolverInfo } from '../../src/solvers/types.js';
 import { initialState, reduce, type Action, type AppState } from '../state/app.js';
 import { algorithmBlocked, fitOptions, paramBlocked } from '../state/options.js';
-import type { DataInfo, Progress } from '../worker/protocol.js';
+import type { DataInfo, Progress } from '../shared/protocol.js';
 
 const summary: Summary = { rows: 5, cols: 6, observed: 30, missing: 0, min: 0, max: 1 };
 const info: DataInfo = {
@@ -75,7 +75,7 @@ describe('app state', () => {
   it('a failed load keeps the matrix and shows the message at its source', () => {
     const s = apply(
       loaded(),
-      { type: 'loadRequested', runId: 3, spec: { kind: 'text', text: 'x', fileName: 'bad.csv' }, source: 'upload' },
+      { type: 'loadRequested', runId: 3, spec: { kind: 'inline', text: 'x', fileName: 'bad.csv' }, source: 'upload' },
       { type: 'worker', msg: { type: 'loadFailed', runId: 3, message: 'bad.csv: row 1, column 1: nope' } },
     );
     expect(s.data?.info.name).toBe('tutorial');

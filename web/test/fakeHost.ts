@@ -1,7 +1,7 @@
 // A SessionHost on a virtual clock: every now() call advances time by `tick` ms, scheduled
 // callbacks run when the test says, and posted messages are kept in order.
 import type { SessionHost } from '../worker/session.js';
-import type { FromWorker } from '../worker/protocol.js';
+import type { FromWorker } from '../shared/protocol.js';
 
 export class FakeHost implements SessionHost {
   t = 0;

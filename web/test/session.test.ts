@@ -6,7 +6,8 @@ import { lowRank } from '../../src/data/generate.js';
 import { Factorization } from '../../src/driver/factorization.js';
 import { createEngineNode } from '../../src/wasm/node.js';
 import { defaultOptions } from '../state/options.js';
-import type { Progress, RunOptions } from '../worker/protocol.js';
+import type { Progress } from '../shared/protocol.js';
+import type { RunOptions } from '../../src/driver/options.js';
 import { Session } from '../worker/session.js';
 import { FakeHost } from './fakeHost.js';
 
@@ -114,7 +115,7 @@ describe('Session', () => {
 
   it('bad text: loadFailed with the row and column; the previous matrix and run stay', () => {
     session.handle({ type: 'step', runId: 2 });
-    session.handle({ type: 'load', runId: 3, spec: { kind: 'text', text: 'a,b\n1,2\n3,x\n', fileName: 'bad.csv' } });
+    session.handle({ type: 'load', runId: 3, spec: { kind: 'inline', text: 'a,b\n1,2\n3,x\n', fileName: 'bad.csv' } });
     const failed = host.last('loadFailed')!;
     expect(failed.runId).toBe(3);
     expect(failed.message).toBe("bad.csv: row 3, column 2: 'x' is not a number");

@@ -1,6 +1,6 @@
 // How many iterations a running session does per tick, and when it comes back: as many as fit
 // in one time slice at full speed, or one every 1/speed seconds, without bursts after a delay.
-import type { Speed } from './protocol.js';
+import type { Speed } from '../shared/protocol.js';
 
 /** Milliseconds of iterating before the worker posts progress and yields to its message queue. */
 export const SLICE_MS = 10;

@@ -1,9 +1,7 @@
 // Entry of the factorization worker: loads the wasm kernels, then hands every message to the
 // Session. Thin on purpose: dispatch only.
-import wasmUrl from '../../build/kernels.wasm?url';
-import { Engine } from '../../src/wasm/engine.js';
-import { instantiateKernels } from '../../src/wasm/kernels.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { FromWorker, ToWorker } from '../shared/protocol.js';
+import { loadEngine } from './engine.js';
 import { Session } from './session.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -28,8 +26,7 @@ let session: Session | null = null;
 scope.onmessage = (e: MessageEvent<ToWorker>) => (session ? session.handle(e.data) : queue.push(e.data));
 
 async function start(): Promise<void> {
-  const module = await WebAssembly.compileStreaming(fetch(wasmUrl));
-  const s = new Session(new Engine(await instantiateKernels(module)), { now: () => performance.now(), schedule, post });
+  const s = new Session(await loadEngine(), { now: () => performance.now(), schedule, post });
   session = s;
   post({ type: 'hello' });
   for (const msg of queue.splice(0)) s.handle(msg);

@@ -2,7 +2,7 @@
 // ratings with missing entries. The generators check the numbers and explain what is wrong.
 import { useId, useState, type FormEvent } from 'react';
 import { useAppState, useController } from '../../app/context.js';
-import type { DataSpec } from '../../worker/protocol.js';
+import type { DataSpec } from '../../../src/data/spec.js';
 
 type Kind = 'lowrank' | 'uniform' | 'ratings';
 

@@ -22,7 +22,7 @@ export function UploadForm() {
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) controller.load({ kind: 'text', text: await file.text(), fileName: file.name }, 'upload');
+            if (file) controller.load({ kind: 'inline', text: await file.text(), fileName: file.name }, 'upload');
           }}
         />
         <p className="hint" id={`${id}-file-hint`}>
@@ -47,7 +47,7 @@ export function UploadForm() {
         <button
           type="button"
           disabled={!text.trim()}
-          onClick={() => controller.load({ kind: 'text', text, fileName: 'pasted text' }, 'paste')}
+          onClick={() => controller.load({ kind: 'inline', text, fileName: 'pasted text' }, 'paste')}
         >
           Load pasted data
         </button>

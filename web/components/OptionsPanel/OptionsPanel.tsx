@@ -8,7 +8,7 @@ import type { AlgorithmId, SolverParams } from '../../../src/solvers/types.js';
 import { useAppState, useController } from '../../app/context.js';
 import { algorithmBlocked, initBlocked, maxRank, paramBlocked } from '../../state/options.js';
 import { solverParams } from '../../../src/driver/options.js';
-import type { RunOptions } from '../../worker/protocol.js';
+import type { RunOptions } from '../../../src/driver/options.js';
 import { NumberField } from '../fields/NumberField.js';
 import { SelectField } from '../fields/SelectField.js';
 import { RankField } from './RankField.js';

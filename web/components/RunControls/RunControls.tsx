@@ -1,7 +1,7 @@
 // Run, Pause, Step, Reset and the Speed control. Buttons answer at once (the click is shown as
 // an intent) while the worker confirms between two of its time slices.
 import { useAppState, useController } from '../../app/context.js';
-import type { Speed } from '../../worker/protocol.js';
+import type { Speed } from '../../shared/protocol.js';
 
 /** Speeds offered, from as fast as possible down to a pace a class can watch. */
 export const SPEEDS: readonly { speed: Speed; label: string }[] = [
@@ -14,7 +14,7 @@ export const SPEEDS: readonly { speed: Speed; label: string }[] = [
   { speed: 2, label: '2 iterations/s' },
 ];
 
-/** See the file comment. */
+/** The Run controls group: Run, Pause, Step, Reset and the Speed menu, each enabled only when it can act. */
 export function RunControls() {
   const controller = useController();
   const run = useAppState((s) => s.run);

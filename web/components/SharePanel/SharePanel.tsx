@@ -3,7 +3,6 @@
 // the browser except inside the link the user copies.
 import { useId, useRef, useState } from 'react';
 import { useAppState, useAppStore } from '../../app/context.js';
-import { linkTo } from './openLink.js';
 import { encodeApp } from './shareState.js';
 import './share.css';
 
@@ -13,7 +12,12 @@ interface Shown {
   readonly tooLargeKB: number | null;
 }
 
-/** See the file comment. */
+/** The address of this page with `hash` as its fragment (the query, used by tests only, is dropped). */
+function linkTo(hash: string): string {
+  return `${location.origin}${location.pathname}#${hash}`;
+}
+
+/** The Share section: the Share link button, then the link in a read-only field with Copy, and a warning when the data was too large. */
 export function SharePanel() {
   const id = useId();
   const store = useAppStore();

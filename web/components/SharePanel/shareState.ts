@@ -1,7 +1,9 @@
 // The app's state as a share link holds it, and a link's state as the app opens it (no DOM).
 import { decodeShare, describeIgnored, encodeShare, type Encoded, type ShareState } from '../../../src/share/index.js';
 import type { AppState } from '../../state/app.js';
-import type { DataSpec, RunOptions, Speed } from '../../worker/protocol.js';
+import type { Speed } from '../../shared/protocol.js';
+import type { DataSpec } from '../../../src/data/spec.js';
+import type { RunOptions } from '../../../src/driver/options.js';
 
 /** What the app does to open a link: the data (null: none in the link), options, speed, iteration and notices. */
 export interface OpenPlan {

@@ -1,0 +1,79 @@
+// Ratings → recommendations: after V (users × items, NaN = not rated) ≈ WH, the items a user
+// has not rated that WH predicts highest.
+import type { Dense } from '../core/matrix.js';
+import type { DataMatrix } from '../core/problem.js';
+import { InputError } from './errors.js';
+
+/** One recommended column: its index and label, WH's value, and that value clipped for display. */
+export interface Prediction {
+  readonly column: number;
+  readonly label: string;
+  /** (WH)[row, column] as fitted. */
+  readonly predicted: number;
+  /** `predicted` clipped to the range of V's observed entries (what a rating can be). */
+  readonly shown: number;
+  /** True when `shown` differs from `predicted` (the display says so). */
+  readonly clipped: boolean;
+}
+
+/** The top predictions of one row, and why there are none when there are none. */
+export interface TopPredictions {
+  readonly row: number;
+  readonly rowLabel: string;
+  /** Highest `predicted` first; equal values in column order. */
+  readonly items: readonly Prediction[];
+  /** How many columns the row has not rated. */
+  readonly unrated: number;
+  /** Smallest and largest observed entry of V: the range `shown` is clipped to. */
+  readonly range: { readonly min: number; readonly max: number };
+  /** Null when there are items, else a sentence for the user ("user 3 has rated every column: nothing to predict"). */
+  readonly message: string | null;
+}
+
+/**
+ * For V (m×n, NaN = missing), W (m×k) and H (k×n): the `count` columns that `row` (0-based)
+ * has not rated with the highest (WH)[row, j], labelled by V's colLabels ("column j+1" without).
+ * Throws InputError for a row out of range or a count that is not an integer ≥ 1, Error for
+ * factors whose shapes do not match V.
+ */
+export function topPredictions(V: DataMatrix, W: Dense, H: Dense, row: number, count: number): TopPredictions {
+  const { rows: m, cols: n, values } = V;
+  const k = W.cols;
+  if (W.rows !== m || H.cols !== n || H.rows !== k) {
+    throw new Error(`topPredictions: W ${W.rows}×${W.cols} and H ${H.rows}×${H.cols} do not fit V ${m}×${n}`);
+  }
+  if (!Number.isInteger(row) || row < 0 || row >= m) {
+    throw new InputError(`row ${row + 1} is out of range: V has rows 1 to ${m}`, { parameter: 'row' });
+  }
+  if (!Number.isInteger(count) || count < 1) throw new InputError(`count ${count} must be an integer ≥ 1`, { parameter: 'count' });
+  const range = observedRange(values);
+  const rowLabel = V.rowLabels?.[row] ?? `row ${row + 1}`;
+  const unratedCols: number[] = [];
+  for (let j = 0; j < n; j++) if (Number.isNaN(values[row * n + j])) unratedCols.push(j);
+  const predicted = new Float64Array(n);
+  for (const j of unratedCols) {
+    let s = 0;
+    for (let a = 0; a < k; a++) s += W.data[row * k + a] * H.data[a * n + j];
+    predicted[j] = s;
+  }
+  unratedCols.sort((i, j) => predicted[j] - predicted[i] || i - j);
+  const items = unratedCols.slice(0, count).map((j): Prediction => {
+    const p = predicted[j];
+    const shown = Math.min(range.max, Math.max(range.min, p));
+    return { column: j, label: V.colLabels?.[j] ?? `column ${j + 1}`, predicted: p, shown, clipped: shown !== p };
+  });
+  const message = items.length ? null : `${rowLabel} has rated every column: nothing to predict`;
+  return { row, rowLabel, items, unrated: unratedCols.length, range, message };
+}
+
+/** Smallest and largest non-NaN entry of `values` (both 0 when there is none). */
+export function observedRange(values: Float64Array): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of values) {
+    if (Number.isNaN(x)) continue;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return min <= max ? { min, max } : { min: 0, max: 0 };
+}

@@ -1,0 +1,74 @@
+// What a dataset is made from: a built-in example, the parameters of a seeded generator, or
+// CSV/TSV text with its file name. The worker, the share link and the CLI all describe data
+// this way and make the matrix through makeData, so one spec gives the same V everywhere.
+import type { DataMatrix } from '../core/problem.js';
+import { exampleInfo } from './examples.js';
+import { lowRank, MAX_ENTRIES, ratings, uniformRandom, type LowRankOptions, type RatingsOptions, type UniformOptions } from './generate.js';
+import { parseMatrixText } from './parse.js';
+
+/** A built-in example (src/data/examples.ts), by id. */
+export interface ExampleSpec {
+  readonly kind: 'example';
+  readonly id: string;
+}
+
+/** A planted low-rank matrix plus noise (lowRank). */
+export interface LowRankSpec extends LowRankOptions {
+  readonly kind: 'lowrank';
+}
+
+/** A matrix of uniform random entries (uniformRandom). */
+export interface UniformSpec extends UniformOptions {
+  readonly kind: 'uniform';
+}
+
+/** Ratings with missing entries from a low-rank taste model (ratings). */
+export interface RatingsSpec extends RatingsOptions {
+  readonly kind: 'ratings';
+}
+
+/** CSV/TSV text as a file holds it (an upload, a paste, a file on the command line, a link's data). */
+export interface InlineSpec {
+  readonly kind: 'inline';
+  readonly text: string;
+  /** Names the data in messages ("bad.csv: row 3, column 2: …"). */
+  readonly fileName: string;
+}
+
+/** Where a matrix comes from; seeded, so the same spec always makes the same matrix. */
+export type DataSpec = ExampleSpec | LowRankSpec | UniformSpec | RatingsSpec | InlineSpec;
+
+/** The kinds of DataSpec, in the order the share link lists them. */
+export const SPEC_KINDS = ['example', 'lowrank', 'uniform', 'ratings', 'inline'] as const satisfies readonly DataSpec['kind'][];
+
+/** The matrix `spec` describes. Throws InputError for bad text or bad generator parameters (UnknownIdError for an unknown example). */
+export function makeData(spec: DataSpec): DataMatrix {
+  switch (spec.kind) {
+    case 'example':
+      return exampleInfo(spec.id).make();
+    case 'inline':
+      return parseMatrixText(spec.text, spec.fileName);
+    case 'lowrank':
+      return lowRank(spec);
+    case 'uniform':
+      return uniformRandom(spec);
+    case 'ratings':
+      return ratings(spec);
+  }
+}
+
+/**
+ * Why `spec` cannot be made although each of its fields is in range (they do not fit together:
+ * too many entries, a planted rank above min(rows, cols), empty text), or null. Cheap: nothing is made.
+ */
+export function specProblem(spec: DataSpec): string | null {
+  if (spec.kind === 'example') return null;
+  if (spec.kind === 'inline') return spec.text === '' ? 'the inline data is empty' : null;
+  if (spec.rows * spec.cols > MAX_ENTRIES) {
+    return `the dataset ${spec.rows}×${spec.cols} has more than ${MAX_ENTRIES.toLocaleString('en-US')} entries`;
+  }
+  if (spec.kind !== 'uniform' && spec.rank > Math.min(spec.rows, spec.cols)) {
+    return `the planted rank ${spec.rank} is more than min(rows, columns) = ${Math.min(spec.rows, spec.cols)}`;
+  }
+  return null;
+}
