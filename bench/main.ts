@@ -1,7 +1,7 @@
 // `npm run bench`: kernel GFLOP/s in wasm, in the plain-TypeScript loop and in numpy
 // (single-thread OpenBLAS, same run), then each solver's ms per iteration. See bench/README.md.
 //   npm run bench                     everything (a few minutes; sklearn last)
-//   npm run bench -- kernels solvers  only some sections (kernels, numpy, sweep, solvers, checks, sklearn)
+//   npm run bench -- kernels solvers  only some sections (kernels, numpy, sweep, solvers, checks, periter, sklearn)
 // The sklearn section runs bench/sklearn.ts (time to a relative error against scikit-learn).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import { createEngineNode } from '../src/wasm/node.js';
 import { kernelCases } from './kernels.js';
 import { measureNumpy, shapeKey } from './numpy.js';
 import { measureCheckCost } from './ops-checks.js';
+import { perIteration, perIterationArgs } from './per-iteration.js';
 import { plantedData, timeSolvers } from './solvers.js';
 import { SWEEP_PRODUCTS, SWEEP_RANKS, sweepProducts } from './sweep.js';
 import { bestMs, gflops, KERNEL_REPS, TS_REPS } from './timing.js';
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
       );
     }
   }
+  if (want('periter')) await perIteration(await createEngineNode(), perIterationArgs([]));
   if (checks.length) {
     console.log('\ntargets (dense products at both shapes):');
     for (const c of checks) console.log(`  ${c}`);
