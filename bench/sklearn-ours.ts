@@ -69,7 +69,7 @@ export function runOurs(engine: Engine, problem: Problem, options: FactorOptions
     const scratch = engine.mat(1, problem.n);
     const sq = engine.k.sq_residual(problem.V.ptr, 0, f.W.ptr, f.H.ptr, problem.m, f.k, problem.n, scratch.ptr);
     return {
-      relErrors: f.history.slice(),
+      relErrors: Array.from(f.history),
       seconds,
       cpuSeconds: cpu,
       setupSeconds,

@@ -3,7 +3,7 @@ import { DEFAULT_OPTIONS, solverParams, type FactorOptions } from '../driver/opt
 import { parseRankRange, rankSweep } from '../rank/sweep.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { intFlag, numFlag, parseFlags, RANK_FLAGS, strFlag } from './args.js';
+import { intFlag, maxIterFlag, numFlag, parseFlags, RANK_FLAGS, seedFlag, strFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { readMatrixFile } from './io.js';
 
@@ -28,8 +28,8 @@ export async function rankCommand(argv: string[], print: (s: string) => void): P
   const base: FactorOptions = {
     ...DEFAULT_OPTIONS,
     algorithm: info.id,
-    seed: intFlag(values, 'seed', DEFAULT_OPTIONS.seed),
-    maxIter: intFlag(values, 'max-iter', DEFAULT_OPTIONS.maxIter, 1),
+    seed: seedFlag(values),
+    maxIter: maxIterFlag(values),
     tol: numFlag(values, 'tol', DEFAULT_OPTIONS.tol, 0),
     params: solverParams(info.id),
   };

@@ -1,6 +1,7 @@
 // One factorization from one seed: initialization, then one iteration per step(), with the
 // relative error after every iteration and the stopping rules. The driver owns the loop;
 // the CLI, the worker and the tests all call step() themselves.
+import { History } from '../core/history.js';
 import type { Mat } from '../core/matrix.js';
 import type { Problem } from '../core/problem.js';
 import { Rng } from '../core/rng.js';
@@ -30,10 +31,8 @@ export class Factorization {
   readonly W: Mat;
   readonly H: Mat;
   readonly k: number;
-  /** Relative error ‖M∘(V−WH)‖_F/‖M∘V‖_F after each iteration (index 0 = iteration 1). */
-  readonly history: number[] = [];
-  /** The solver's objective after each iteration (½‖M∘(V−WH)‖²_F, or the KL divergence for kl). */
-  readonly objectiveHistory: number[] = [];
+  private readonly relErrors = new History();
+  private readonly objectives = new History();
   /** Relative error of the initial W, H. */
   readonly initialRelError: number;
   iteration = 0;
@@ -84,6 +83,16 @@ export class Factorization {
     this.best = this.initialRelError;
   }
 
+  /** Relative error ‖M∘(V−WH)‖_F/‖M∘V‖_F after each iteration (index 0 = iteration 1): a view, no copy. */
+  get history(): Float64Array {
+    return this.relErrors.view();
+  }
+
+  /** The solver's objective after each iteration (½‖M∘(V−WH)‖²_F, or the KL divergence for kl): a view, no copy. */
+  get objectiveHistory(): Float64Array {
+    return this.objectives.view();
+  }
+
   /** Relative error after the last iteration (of the initial factors before any). */
   get relError(): number {
     return this.relErrorOf(this.sq);
@@ -121,8 +130,8 @@ export class Factorization {
     this.sq = this.solver.residualSq?.() ?? this.residualSqDirect();
     this.objective = this.computeObjective();
     const rel = this.relErrorOf(this.sq);
-    this.history.push(rel);
-    this.objectiveHistory.push(this.objective);
+    this.relErrors.push(rel);
+    this.objectives.push(this.objective);
     this.stop = this.checkStop(rel, prevObjective);
     if (rel < this.best) this.best = rel;
     return rel;

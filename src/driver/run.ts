@@ -78,7 +78,7 @@ export function factorize(engine: Engine, problem: Problem, options: FactorOptio
           error: f.error,
           loss: f.loss,
           objective: f.objectiveValue,
-          history: f.history.slice(),
+          history: Array.from(f.history),
           W: { rows: f.W.rows, cols: f.W.cols, data: engine.copyOut(f.W) },
           H: { rows: f.H.rows, cols: f.H.cols, data: engine.copyOut(f.H) },
         };

@@ -200,7 +200,7 @@ export class Session {
     const f = this.f;
     if (!f) return;
     const from = this.sentHistory;
-    const history = f.history.slice(from);
+    const history = Array.from(f.history.subarray(from));
     this.sentHistory = f.history.length;
     this.host.post({
       type: 'progress',
@@ -231,7 +231,7 @@ export class Session {
       n: f.problem.n,
       rowLabels: this.data.rowLabels,
       colLabels: this.data.colLabels,
-      history: f.history,
+      history: Array.from(f.history),
     });
     const blob = new Blob(pieces, { type: 'text/csv' });
     this.host.post({ type: 'exported', runId, requestId, fileName: exportFileName(what), iteration: f.iteration, blob });
