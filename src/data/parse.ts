@@ -73,12 +73,14 @@ export const LONG_FORMAT_HINT =
   '. The file looks like long format (row, column, value on each line), which is not supported yet: write it as a matrix, one row of V per line';
 
 /**
- * Whether the rows look like long format: three cells each, the third a number in every row,
- * and the first two not all numbers (row and column names such as u1, i7).
+ * Whether the rows look like long format: three cells each, the third a number and one of the
+ * first two a name (u1, i7) in every row.
  */
 function looksLong(body: readonly TableRow[]): boolean {
-  if (body.length < 2 || !body.every((r) => r.cells.length === 3 && isNumberCell(r.cells[2]))) return false;
-  return body.some((r) => isTextCell(r.cells[0]) || isTextCell(r.cells[1]));
+  return (
+    body.length >= 2 &&
+    body.every((r) => r.cells.length === 3 && isNumberCell(r.cells[2]) && (isTextCell(r.cells[0]) || isTextCell(r.cells[1])))
+  );
 }
 
 /** Drops a last column that is blank in every row (a trailing delimiter on every line). */

@@ -72,7 +72,7 @@ describe('Session', () => {
     const engine = await createEngineNode();
     const f = new Factorization(engine, loadProblem(engine, lowRank(SPEC)), { ...options, restarts: 1 });
     while (!f.stop) f.step();
-    expect(historyOf(2)).toEqual(f.history);
+    expect(historyOf(2)).toEqual(Array.from(f.history));
   });
 
   it('Pause between slices stops the run: the tick already scheduled does nothing', () => {

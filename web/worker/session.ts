@@ -224,8 +224,8 @@ export class Session {
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
     const pieces = exportPieces(what, {
-      W: this.engine.view(f.W),
-      H: this.engine.view(f.H),
+      W: f.factorW(),
+      H: f.factorH(),
       m: f.problem.m,
       k: f.k,
       n: f.problem.n,
@@ -243,8 +243,8 @@ export class Session {
     if (!this.snapshotWanted || !f) return;
     this.snapshotWanted = false;
     const { m, n } = f.problem;
-    const d = displayFactors(this.engine.view(f.W), this.engine.view(f.H), m, f.k, n);
-    const Wfull = this.data?.imageWidth ? this.engine.copyOut(f.W) : undefined;
+    const d = displayFactors(f.factorW(), f.factorH(), m, f.k, n);
+    const Wfull = this.data?.imageWidth ? f.factorW().slice() : undefined;
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
     this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull }, buffers);

@@ -113,7 +113,12 @@ function draw(
   const { series, title, width, height } = want;
   const last = drawn.current;
   const same = last && last.title === title && last.width === width && last.height === height;
-  const next = planLossDraw(same ? last.series : null, series, height - LOSS_MARGIN.t - LOSS_MARGIN.b, width - LOSS_MARGIN.l - LOSS_MARGIN.r);
+  const next = planLossDraw(
+    same ? last.series : null,
+    series,
+    height - LOSS_MARGIN.t - LOSS_MARGIN.b,
+    width - LOSS_MARGIN.l - LOSS_MARGIN.r,
+  );
   const { update: plan, ranges } = next;
   if (plan.kind === 'none' && sameRanges(last!.ranges, ranges)) return;
   drawn.current = { series: next.drawn, ranges, title, width, height };

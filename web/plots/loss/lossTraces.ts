@@ -57,7 +57,12 @@ export interface LossDraw {
  * `series` in a plotHeight×plotWidth px plot area. Appending or nothing new reads only the points
  * not drawn yet (and the first and last drawn ones), so a long run costs each update its own points.
  */
-export function planLossDraw(drawn: readonly DrawnSeries[] | null, series: readonly LossSeries[], plotHeight: number, plotWidth: number): LossDraw {
+export function planLossDraw(
+  drawn: readonly DrawnSeries[] | null,
+  series: readonly LossSeries[],
+  plotHeight: number,
+  plotWidth: number,
+): LossDraw {
   const update = planLossUpdate(drawn, series);
   let next: DrawnSeries[];
   if (update.kind === 'redraw' || !drawn) {
@@ -127,7 +132,12 @@ export interface LossRanges {
  * plot area `plotHeight` px tall (about one per 28 px) and `plotWidth` px wide. `known`: the
  * series' positiveRange, when the caller has it.
  */
-export function lossRanges(series: readonly LossSeries[], plotHeight: number, plotWidth: number, known?: readonly [number, number]): LossRanges {
+export function lossRanges(
+  series: readonly LossSeries[],
+  plotHeight: number,
+  plotWidth: number,
+  known?: readonly [number, number],
+): LossRanges {
   const a = lossAxes(series, known);
   const lo = Math.floor(a.yLo / Y_STEP + 1e-9) * Y_STEP;
   const hi = Math.ceil(a.yHi / Y_STEP - 1e-9) * Y_STEP;
