@@ -52,7 +52,7 @@ export class Factorization {
     readonly options: FactorOptions,
   ) {
     const { m, n } = problem;
-    checkOptions(options, m, n);
+    checkOptions(options, m, n, problem.observed);
     this.info = solverInfo(options.algorithm);
     if (problem.M && this.info.maskUnsupported) {
       throw new OptionError('algorithm', `${options.algorithm} cannot be used with missing entries: ${this.info.maskUnsupported}`);

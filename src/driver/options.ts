@@ -4,6 +4,7 @@ import type { InitId } from '../init/types.js';
 import type { AlgorithmId, SolverParams } from '../solvers/types.js';
 import { DEFAULT_PARAMS } from '../solvers/types.js';
 import { solverInfo } from '../solvers/registry.js';
+import { workProblem } from './budget.js';
 
 /** Most iterations one run may be asked for (the command line's --max-iter, a link's maxIter and iter): 8 MB of history. */
 export const MAX_ITERATIONS = 1_000_000;
@@ -67,8 +68,12 @@ export class OptionError extends Error {
   }
 }
 
-/** Throws OptionError for the first option out of its range for an m×n matrix. */
-export function checkOptions(o: FactorOptions, m: number, n: number): void {
+/**
+ * Throws OptionError for the first option out of its range for an m×n matrix with `observed`
+ * entries, and (on 'rank') for a run too large to do: its memory and the work of one iteration
+ * are estimated before anything is allocated (budget.ts).
+ */
+export function checkOptions(o: FactorOptions, m: number, n: number, observed = m * n): void {
   const maxRank = Math.min(m, n);
   if (!Number.isInteger(o.rank) || o.rank < 1 || o.rank > maxRank) {
     throw new OptionError(
@@ -89,4 +94,6 @@ export function checkOptions(o: FactorOptions, m: number, n: number): void {
   if (!(p.epsilon >= 0)) throw new OptionError('epsilon', `epsilon ${p.epsilon} must be ≥ 0`);
   if (!(p.learningRate > 0)) throw new OptionError('learningRate', `learning rate ${p.learningRate} must be > 0`);
   if (!(p.l2 >= 0)) throw new OptionError('l2', `l2 penalty ${p.l2} must be ≥ 0`);
+  const tooLarge = workProblem(o.algorithm, o.init, m, n, o.rank, observed);
+  if (tooLarge) throw new OptionError('rank', tooLarge);
 }

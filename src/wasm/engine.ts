@@ -5,6 +5,14 @@ import type { Mat } from '../core/matrix.js';
 
 const PAGE = 65536;
 
+/** The wasm memory could not grow to hold an allocation: the message says how large it had to be. */
+export class OutOfMemoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutOfMemoryError';
+  }
+}
+
 /** Kernels plus an arena: allocates f64/i32 blocks above heapBase, grows memory when needed. */
 export class Engine {
   readonly k: Kernels;
@@ -48,7 +56,7 @@ export class Engine {
       try {
         memory.grow(pages);
       } catch {
-        throw new Error(`out of memory: cannot grow WebAssembly memory to ${(end / 2 ** 20).toFixed(0)} MiB`);
+        throw new OutOfMemoryError(`out of memory: cannot grow WebAssembly memory to ${(end / 2 ** 20).toFixed(0)} MiB`);
       }
     }
     new Uint8Array(memory.buffer, ptr, end - ptr).fill(0);

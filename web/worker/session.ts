@@ -6,7 +6,7 @@ import { loadProblem } from '../../src/core/problem.js';
 import { summarize } from '../../src/data/summary.js';
 import { Factorization } from '../../src/driver/factorization.js';
 import { OptionError } from '../../src/driver/options.js';
-import type { Engine } from '../../src/wasm/engine.js';
+import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
 import { makeData } from '../../src/data/spec.js';
 import { displayData, displayFactors } from './display.js';
 import { exportFileName, exportPieces } from './export.js';
@@ -138,6 +138,12 @@ export class Session {
     try {
       this.f = new Factorization(this.engine, this.problem, { ...options, restarts: 1 });
     } catch (e) {
+      if (e instanceof OutOfMemoryError) {
+        // the run's blocks go, the data stays: another rank (or Reset) starts again from it
+        this.engine.release(this.dataMark);
+        const message = `Not enough memory for rank ${options.rank} on this matrix (${e.message}). The data is kept: try a lower rank.`;
+        return this.host.post({ type: 'optionsInvalid', runId, option: 'rank', message });
+      }
       if (!(e instanceof OptionError)) throw e;
       return this.host.post({ type: 'optionsInvalid', runId, option: e.option, message: e.message });
     }
@@ -266,6 +272,8 @@ function dataInfo(data: DataMatrix): DataInfo {
 }
 
 function messageOf(e: unknown): string {
+  if (e instanceof OutOfMemoryError || e instanceof RangeError)
+    return `not enough memory to make this matrix (${e.message}); the previous data is kept`;
   return e instanceof Error ? e.message : String(e);
 }
 
