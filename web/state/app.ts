@@ -56,6 +56,8 @@ export type Action =
   | { readonly type: 'intent'; readonly intent: 'run' | 'pause' }
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
+  /** Data that never reached the worker (an upload too large or unreadable): the matrix stays, the message shows at `source`. */
+  | { readonly type: 'dataFailed'; readonly source: DataSource; readonly message: string }
   | { readonly type: 'dismissNotices' }
   /** A shared link was opened: its options and speed replace the current ones, with notices saying so. */
   | { readonly type: 'shared'; readonly options: RunOptions; readonly speed: Speed; readonly notices: readonly string[] }
@@ -140,6 +142,8 @@ export function reduce(s: AppState, a: Action): AppState {
     }
     case 'notice':
       return { ...s, notices: [...s.notices, a.text] };
+    case 'dataFailed':
+      return { ...s, dataError: { source: a.source, message: a.message } };
     case 'dismissNotices':
       return s.notices.length ? { ...s, notices: [] } : s;
     case 'shared':
