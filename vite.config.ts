@@ -2,7 +2,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -58,13 +57,6 @@ export default defineConfig(({ command }) => ({
     // the wasm and plotly's rule sheet stay files (a data: URL would need script-src/style-src data:)
     assetsInlineLimit: (file: string) => (file.endsWith('.wasm') || file.endsWith('plotly-rules.css') ? false : undefined),
     chunkSizeWarningLimit: 6000,
-    // The plots' demo page is built too: e2e/plots.spec.ts tests it against `vite preview`.
-    rolldownOptions: {
-      input: {
-        main: fileURLToPath(new URL('./index.html', import.meta.url)),
-        plots: fileURLToPath(new URL('./web/plots/demo.html', import.meta.url)),
-      },
-    },
   },
   server: {
     host: '127.0.0.1',

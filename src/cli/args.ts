@@ -29,11 +29,14 @@ export const FACTOR_FLAGS = {
 export const RANK_FLAGS = {
   ranks: { type: 'string' },
   algorithm: { type: 'string' },
+  init: { type: 'string' },
   seed: { type: 'string' },
   'max-iter': { type: 'string' },
   tol: { type: 'string' },
   restarts: { type: 'string' },
   holdout: { type: 'string' },
+  shuffled: { type: 'boolean' },
+  progress: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -79,6 +82,7 @@ export function intFlag(
   if (x === undefined || !Number.isInteger(x))
     throw new UsageError(`--${name}: '${raw}' is not a whole number written in decimal (e.g. 3)`);
   if (x < min || x > max) {
+    if (range === undefined && max === Number.MAX_SAFE_INTEGER) throw new UsageError(`--${name}: ${raw} must be ≥ ${min}`);
     throw new UsageError(`--${name}: ${raw} is out of range: ${range ?? `it must be a whole number from ${min} to ${max}`}`);
   }
   return x;

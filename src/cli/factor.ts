@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import type { Dense } from '../core/matrix.js';
 import { loadProblem } from '../core/problem.js';
-import { DEFAULT_OPTIONS, checkOptions, solverParams, type FactorOptions } from '../driver/options.js';
+import { checkOptions, DEFAULT_OPTIONS, solverParams, type FactorOptions } from '../driver/options.js';
 import { factorize, type RunResult } from '../driver/run.js';
 import { initInfo } from '../init/registry.js';
 import type { InitId } from '../init/types.js';
@@ -26,6 +26,33 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   if (positionals.length !== 1) throw new UsageError(`factor needs exactly one FILE, got ${positionals.length}\n${FACTOR_USAGE}`);
   if (values.rank === undefined) throw new UsageError(`factor needs --rank K\n${FACTOR_USAGE}`);
   const file = positionals[0];
+  const out = strFlag(values, 'out');
+  if (out !== undefined) checkOutDir(out);
+  const options = factorOptions(values);
+  const data = readMatrixFile(file);
+  if (options.given) {
+    const { W0, H0 } = options.given;
+    checkFactorShape('--w0', values.w0 as string, W0, data.rows, options.rank, `the rows of ${file} × the rank`);
+    checkFactorShape('--h0', values.h0 as string, H0, options.rank, data.cols, `the rank × the columns of ${file}`);
+  }
+  checkOptions(options, data.rows, data.cols);
+  const engine = await createEngineNode();
+  const problem = loadProblem(engine, data);
+  const result = factorize(engine, problem, options);
+  if (out) writeOutputs(out, data, result.W, result.H, result.history);
+  if (values.json) {
+    print(JSON.stringify(toJson(file, problem.m, problem.n, problem.observed, result, out)));
+  } else {
+    print(toText(file, problem.m, problem.n, problem.observed, result, out));
+  }
+  return 0;
+}
+
+/**
+ * The FactorOptions of `factor`'s flags (also `export-code`'s), defaults filled in; reads --w0/--h0
+ * for init 'given'. UsageError / registry errors for malformed or unknown values.
+ */
+export function factorOptions(values: Record<string, string | boolean | undefined>): FactorOptions {
   const algorithm = strFlag(values, 'algorithm', DEFAULT_OPTIONS.algorithm)!;
   const info = solverInfo(algorithm);
   const init = strFlag(values, 'init', values.w0 || values.h0 ? 'given' : DEFAULT_OPTIONS.init)!;
@@ -48,28 +75,11 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
       project: values['no-project'] ? false : base.project,
     },
   };
-  const out = strFlag(values, 'out');
-  if (out !== undefined) checkOutDir(out);
-  const data = readMatrixFile(file);
   if (options.init === 'given') {
     if (!values.w0 || !values.h0) throw new UsageError('--init given needs --w0 FILE and --h0 FILE');
-    const W0 = readFactorFile(values.w0 as string);
-    const H0 = readFactorFile(values.h0 as string);
-    checkFactorShape('--w0', values.w0 as string, W0, data.rows, options.rank, `the rows of ${file} × the rank`);
-    checkFactorShape('--h0', values.h0 as string, H0, options.rank, data.cols, `the rank × the columns of ${file}`);
-    options.given = { W0, H0 };
+    options.given = { W0: readFactorFile(values.w0 as string), H0: readFactorFile(values.h0 as string) };
   }
-  checkOptions(options, data.rows, data.cols);
-  const engine = await createEngineNode();
-  const problem = loadProblem(engine, data);
-  const result = factorize(engine, problem, options);
-  if (out) writeOutputs(out, data, result.W, result.H, result.history);
-  if (values.json) {
-    print(JSON.stringify(toJson(file, problem.m, problem.n, problem.observed, result, out)));
-  } else {
-    print(toText(file, problem.m, problem.n, problem.observed, result, out));
-  }
-  return 0;
+  return options;
 }
 
 /** UsageError when --out names something that is not a folder (checked before anything is computed). */

@@ -61,7 +61,7 @@ export function dataScale(max: number): number {
   return 2 ** Math.max(-MAX_SCALE_EXPONENT, Math.min(MAX_SCALE_EXPONENT, e));
 }
 
-/** Copies a DataMatrix into wasm memory as a Problem, divided by its dataScale (no validation: see data/validate.ts). */
+/** Copies a DataMatrix into wasm memory as a Problem, divided by its dataScale (no validation: see src/data/validate.ts). */
 export function loadProblem(engine: Engine, data: DataMatrix): Problem {
   const { rows: m, cols: n, values } = data;
   let observed = 0;

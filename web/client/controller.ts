@@ -3,7 +3,8 @@
 // replaced by a fresh one that gets the data and options back.
 import type { Action, AppState, DataSource } from '../state/app.js';
 import type { Store } from '../state/store.js';
-import type { ExportWhat, Fault, FromWorker, Speed, ToWorker } from '../shared/protocol.js';
+import type { Fault, FromWorker, Speed, ToWorker } from '../shared/protocol.js';
+import type { ResultFile } from '../../src/data/results.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import type { ViewId } from '../state/view.js';
@@ -76,7 +77,7 @@ export class Controller {
   }
 
   /** The CSV of `what` at the worker's current iteration, built in the worker. */
-  exportFile(what: ExportWhat): Promise<ExportedFile> {
+  exportFile(what: ResultFile): Promise<ExportedFile> {
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.exports.set(requestId, { resolve, reject });

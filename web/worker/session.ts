@@ -7,11 +7,11 @@ import { summarize } from '../../src/data/summary.js';
 import { Factorization } from '../../src/driver/factorization.js';
 import { OptionError } from '../../src/driver/options.js';
 import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
+import { resultFileName, resultPieces, type ResultFile } from '../../src/data/results.js';
 import { makeData } from '../../src/data/spec.js';
 import { displayData, displayFactors } from './display.js';
-import { exportFileName, exportPieces } from './export.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
-import type { DataInfo, ExportWhat, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
+import type { DataInfo, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
 
@@ -223,13 +223,13 @@ export class Session {
   }
 
   /** Builds the CSV of `what` at the current iteration and sends it as a Blob (no copy reaches the page's thread). */
-  private exportFile(runId: number, requestId: number, what: ExportWhat): void {
+  private exportFile(runId: number, requestId: number, what: ResultFile): void {
     const f = this.f;
     if (!f || !this.data || runId !== this.runId) {
       const message = 'There is no result to export: the run changed or has not started. Try again.';
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
-    const pieces = exportPieces(what, {
+    const pieces = resultPieces(what, {
       W: f.factorW(),
       H: f.factorH(),
       m: f.problem.m,
@@ -240,7 +240,7 @@ export class Session {
       history: Array.from(f.history),
     });
     const blob = new Blob(pieces, { type: 'text/csv' });
-    this.host.post({ type: 'exported', runId, requestId, fileName: exportFileName(what), iteration: f.iteration, blob });
+    this.host.post({ type: 'exported', runId, requestId, fileName: resultFileName(what), iteration: f.iteration, blob });
   }
 
   /** Sends W, H, WH for display if the page asked for them. */
