@@ -68,7 +68,7 @@ export function runOurs(engine: Engine, problem: Problem, options: FactorOptions
     }
     const sq = engine.ops.sqResidual(problem.V, null, f.W, f.H);
     return {
-      relErrors: f.history.slice(),
+      relErrors: Array.from(f.history),
       seconds,
       cpuSeconds: cpu,
       setupSeconds,

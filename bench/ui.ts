@@ -1,6 +1,9 @@
 // UI benchmark (not a test): a 2000×1000 rank-20 run in the app's worker in Chromium against the
 // same run in Node, and how long the page's main thread is blocked meanwhile.
-//   npm run bench:ui [-- --algorithm hals --iterations 300 --port 4185 --dist dist --json]
+//   npm run bench:ui [-- --algorithm hals --iterations 300 --port 4185 --dist dist --json --loads 3 --first-view-only]
+// First, the first view: fresh page loads (--loads, default 3), each timed from navigation to the
+// loss plot's first drawn curve, with the longest main-thread task while the page loads (up to
+// one second after that curve).
 // Needs dist/ (the script builds it first; --dist serves another build, e.g. of an older commit,
 // to compare before and after) and /usr/bin/chromium. Also counts the plots' draws during the run
 // (from window.plotDrawStats, which the frame queue installs) to give the update rate of each plot.
@@ -25,6 +28,8 @@ const { values: args } = parseArgs({
     // A tall window (e.g. 2000) puts every plot on screen: the worst case, nothing skipped off screen.
     height: { type: 'string', default: '800' },
     json: { type: 'boolean', default: false },
+    loads: { type: 'string', default: '3' },
+    'first-view-only': { type: 'boolean', default: false },
   },
 });
 const algorithm = args.algorithm as AlgorithmId;
@@ -78,6 +83,53 @@ const MONITOR = `
   const frame = (t) => { if (window.__bench.watching && last) window.__bench.maxFrameGap = Math.max(window.__bench.maxFrameGap, t - last); last = t; requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
 `;
+
+/**
+ * Marks when the loss plot first shows a curve (a plotly scatter trace path in the Results panel),
+ * in ms since navigation, and keeps every long task (> 50 ms) from the start of the page.
+ */
+const FIRST_VIEW = `
+  window.__firstView = { lossAt: null, readyAt: null, longTasks: [] };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__firstView.longTasks.push({ start: e.startTime, duration: e.duration }); })
+    .observe({ type: 'longtask', buffered: true });
+  const look = () => {
+    const v = window.__firstView;
+    if (v.lossAt === null && document.querySelector('.loss .scatterlayer .trace path.js-line')) v.lossAt = performance.now();
+    if (v.readyAt === null && /^Ready/.test(document.querySelector('[role=status]')?.textContent ?? '')) v.readyAt = performance.now();
+  };
+  new MutationObserver(look).observe(document, { childList: true, subtree: true, characterData: true });
+`;
+
+/** One fresh load of the app: ms from navigation to Ready and to the first loss curve; the longest task until 1 s after it. */
+async function firstView(port: number): Promise<{ readyMs: number; lossPlotMs: number; longestTaskMs: number }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(FIRST_VIEW);
+    await page.goto(`http://127.0.0.1:${port}/`);
+    type FirstView = { lossAt: number | null; readyAt: number | null; longTasks: { start: number; duration: number }[] };
+    await page.waitForFunction(
+      () => {
+        const v = (globalThis as unknown as { __firstView: FirstView }).__firstView;
+        return v.lossAt !== null && v.readyAt !== null;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    const lossAt = await page.evaluate(() => (globalThis as unknown as { __firstView: FirstView }).__firstView.lossAt!);
+    await page.waitForFunction((t) => performance.now() > t + 1000, lossAt);
+    return await page.evaluate(() => {
+      const v = (globalThis as unknown as { __firstView: FirstView }).__firstView;
+      const during = v.longTasks.filter((t) => t.start <= v.lossAt! + 1000);
+      return { readyMs: v.readyAt!, lossPlotMs: v.lossAt!, longestTaskMs: Math.max(0, ...during.map((t) => t.duration)) };
+    });
+  } finally {
+    await browser.close();
+  }
+}
 
 async function setNumber(page: Page, label: string, value: number): Promise<void> {
   const f = page.getByLabel(label, { exact: true });
@@ -160,9 +212,34 @@ async function browserRun(port: number) {
   }
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
 const port = Number(args.port);
 const stop = await preview(port, args.dist);
 try {
+  const loads: Awaited<ReturnType<typeof firstView>>[] = [];
+  for (let i = 0; i < Number(args.loads); i++) loads.push(await firstView(port));
+  const fmtLoads = (key: keyof (typeof loads)[number]) => loads.map((l) => `${Math.round(l[key])}`).join(', ');
+  const firstViewResult = {
+    loads,
+    lossPlotMs: median(loads.map((l) => l.lossPlotMs)),
+    longestTaskMs: median(loads.map((l) => l.longestTaskMs)),
+  };
+  const firstViewLine = () =>
+    `first view (${loads.length} fresh loads, medians): loss plot drawn ${Math.round(firstViewResult.lossPlotMs)} ms after navigation (${fmtLoads('lossPlotMs')}; goal ≤ 1500), longest main-thread task at load ${Math.round(firstViewResult.longestTaskMs)} ms (${fmtLoads('longestTaskMs')}; goal ≤ 500); status Ready at ${fmtLoads('readyMs')} ms`;
+  if (args['first-view-only']) {
+    if (args.json) console.log(JSON.stringify({ firstView: firstViewResult, loadAverage: loadavg()[0] }));
+    else console.log(`${firstViewLine()}\n  machine load average (1 min): ${loadavg()[0].toFixed(2)}`);
+  } else await runBench(firstViewResult, firstViewLine());
+} finally {
+  stop();
+}
+
+/** The 2000×1000 run in the app's worker against Node, printed with the first view's figures. */
+async function runBench(firstView: unknown, firstViewLine: string): Promise<void> {
   // Node before and after the browser run, to bracket changes in machine load.
   const before = await nodeRun();
   const ui = await browserRun(port);
@@ -179,11 +256,13 @@ try {
     node,
     browser: ui,
     ratio: ui.itersPerSecWall / node.itersPerSec,
+    firstView,
     loadAverage: loadavg()[0],
   };
   if (args.json) console.log(JSON.stringify(result));
   else {
     const f = (x: number) => x.toFixed(2);
+    console.log(`  ${firstViewLine}`);
     console.log(`${algorithm}, ${iterations} iterations of a ${result.data} run, page 1280×${args.height}, build ${args.dist}`);
     console.log(
       `  Node (same engine):     ${f(node.itersPerSec)} it/s (before ${f(node.runs[0])}, after ${f(node.runs[1])})   final relative error ${node.relError.toPrecision(6)}`,
@@ -213,6 +292,4 @@ try {
     } else console.log('  plot updates: not counted (this build has no window.plotDrawStats)');
     console.log(`  machine load average (1 min): ${f(result.loadAverage)} — other work on the machine skews all of these`);
   }
-} finally {
-  stop();
 }

@@ -1,5 +1,6 @@
-// The app's Playwright fixtures: every test fails on a console error, an uncaught page error or
-// a request that leaves the page's origin; `app` is a page object that acts through labels and roles.
+// The app's Playwright fixtures: every test fails on a console error, an uncaught page error, a
+// Content-Security-Policy violation (a securitypolicyviolation event in the page) or a request that
+// leaves the page's origin; `app` is a page object that acts through labels and roles.
 import { test as base, expect, type Page } from '@playwright/test';
 import { AppPage } from './appPage.js';
 
@@ -8,9 +9,15 @@ interface Watch {
   errors: string[];
   /** Requests to any other origin than the app's. */
   foreign: string[];
-  /** Console errors matching one of these are expected by the test (e.g. an injected fault). */
+  /** Console errors and CSP violations matching one of these are expected by the test (e.g. an injected fault). */
   allow: RegExp[];
 }
+
+/** Reports every CSP violation in the page (documents and frames) to the test through a binding. */
+const REPORT_CSP = `
+  document.addEventListener('securitypolicyviolation', (e) =>
+    globalThis.__cspViolation?.(\`CSP violation: \${e.effectiveDirective} blocked \${e.blockedURI || 'inline'} (\${e.sourceFile || 'page'}:\${e.lineNumber})\`));
+`;
 
 export const test = base.extend<{ watch: Watch; app: AppPage }>({
   watch: [
@@ -21,6 +28,8 @@ export const test = base.extend<{ watch: Watch; app: AppPage }>({
         if (m.type() === 'error') w.errors.push(m.text());
       });
       page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+      await page.exposeFunction('__cspViolation', (text: string) => w.errors.push(text));
+      await page.addInitScript(REPORT_CSP);
       page.on('request', (r) => {
         const url = r.url();
         if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) w.foreign.push(url);

@@ -219,19 +219,35 @@ test.describe('plots demo', () => {
   });
 
   test('skips an off-screen plot while its data changes, draws it once settled and when it scrolls in', async ({ page }) => {
+    // The page's clock is Playwright's: it runs normally while the page loads, then stands still,
+    // and the test moves it one animation frame at a time. So the run's 20 iterations come 16 ms
+    // apart however busy the machine is, and "settled" (SETTLE_MS = 250 ms without a change) is a
+    // time the test chooses, never one it hopes for.
+    await page.clock.install();
     await page.setViewportSize({ width: 1280, height: 600 });
     await open(page);
     const draws = (name: string) => page.evaluate((n) => (globalThis as any).plotDrawStats()[n]?.count ?? 0, name);
     const H = 'H (components × columns)';
+    const WH = 'WH (reconstruction)';
     await expect.poll(() => draws(H)).toBeGreaterThanOrEqual(1); // drawn once its data settled
-    const [h0, wh0] = [await draws(H), await draws('WH (reconstruction)')];
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    await page.clock.runFor(100); // whatever was queued before the pause is drawn now
+    const [h0, wh0] = [await draws(H), await draws(WH)];
     await page.getByRole('button', { name: 'Run 20 iterations' }).click();
-    await expect(page.getByLabel('live iterations')).toHaveText('20');
+    const live = page.getByLabel('live iterations');
+    for (let i = 1; i <= 20; i++) {
+      await page.clock.runFor(16); // one frame: the demo's next iteration, and the draws queued by the last one
+      await expect(live).toHaveText(String(i));
+    }
+    await page.clock.runFor(32); // the frames that draw the last iteration on screen
+    expect(await draws(H)).toBe(h0); // off screen while its data changed: not drawn
+    expect(await draws(WH)).toBeGreaterThanOrEqual(wh0 + 5); // on screen: drawn while the run went
+    await page.clock.runFor(300); // the data has now been still for longer than SETTLE_MS
     await expect.poll(() => draws(H)).toBe(h0 + 1); // the settled state, once
-    await page.waitForTimeout(500);
+    await page.clock.runFor(1000);
     expect(await draws(H)).toBe(h0 + 1);
-    expect(await draws('WH (reconstruction)')).toBeGreaterThanOrEqual(wh0 + 10); // on screen: drawn live
     await figure(page, H).scrollIntoViewIfNeeded();
+    await page.clock.resume();
     await expectDrawn(figure(page, H), H);
   });
 

@@ -198,3 +198,29 @@ test('phone width: the share panel fits, and the link field stays selectable', a
   });
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('a link to a late iteration of a long run costs the page work linear in the iterations, not quadratic', async ({ app, page }) => {
+  const iterations = 30_000;
+  await page.goto(`./?test#v=1&data=example&example=tutorial&alg=hals&rank=2&maxIter=1000000&tol=0&iter=${iterations}`);
+  await expect(app.status).toHaveText(new RegExp(`^Paused · iteration ${iterations} `), { timeout: 60_000 });
+  const api = () =>
+    page.evaluate(() => {
+      const t = (globalThis as unknown as { nmfTest: { run(): { historyLength: number }; historyCopies(): number } }).nmfTest;
+      return { length: t.run().historyLength, copies: t.historyCopies() };
+    });
+  const { length, copies } = await api();
+  expect(length).toBe(iterations);
+  // a copy of the history per progress message would be about (iterations²/2)/(points per message)
+  expect(copies).toBeLessThan(2 * iterations);
+  await expect(page.getByRole('figure', { name: 'Relative error per iteration' })).toHaveAccessibleDescription(
+    new RegExp(`: ${iterations} iterations, last `),
+  );
+});
+
+test('a link with more iterations than the cap says so and keeps the default', async ({ app, page }) => {
+  await page.goto('./#v=1&data=example&example=tutorial&maxIter=1000000000000');
+  await expect(page.getByRole('region', { name: 'Notices' })).toContainText(
+    'max iterations “1000000000000” (expected a whole number from 1 to 1000000)',
+  );
+  await expect(app.field('Max iterations')).toHaveValue('200');
+});

@@ -32,6 +32,9 @@ beforeAll(() => {
   writeFileSync(join(dir, 'H0.csv'), toCsv(c.H0));
   writeFileSync(join(dir, 'bad.csv'), '1,2,3\n4,oops,6\n');
   writeFileSync(join(dir, 'neg.csv'), 'a,b\nx,1,2\ny,3,-4\n');
+  writeFileSync(join(dir, 'header.csv'), 'a,b,c\n');
+  writeFileSync(join(dir, 'long.csv'), 'user,item,rating\nu1,i1,3.5\nu1,i2,4\nu2,i1,1\n');
+  writeFileSync(join(dir, 'taken.csv'), 'not a folder\n');
   const p = lowRank({ rows: 60, cols: 40, rank: 2, noise: 0.1, seed: 3, noiseModel: 'multiplicative' });
   writeFileSync(join(dir, 'planted.csv'), toCsv({ rows: p.rows, cols: p.cols, data: p.values }));
 });
@@ -157,7 +160,22 @@ describe('nmf factor', () => {
     [['bad.csv', '--rank', '1'], "nmf: bad.csv: row 2, column 2: 'oops' is not a number"],
     [['neg.csv', '--rank', '1'], 'nmf: neg.csv: row 3, column 3: negative value -4 (NMF needs every entry ≥ 0)'],
     [['V.csv', '--rank', '7'], 'nmf: rank 7 is out of range: it must be an integer from 1 to min(m, n) = 5 for a 5×6 matrix'],
-    [['V.csv', '--rank', 'two'], "nmf: --rank: 'two' is not an integer"],
+    [['V.csv', '--rank', 'two'], "nmf: --rank: 'two' is not a whole number written in decimal (e.g. 3)"],
+    [['V.csv', '--rank', '0x2'], "nmf: --rank: '0x2' is not a whole number written in decimal (e.g. 3)"],
+    [['V.csv', '--rank', '2', '--tol', 'Infinity'], "nmf: --tol: 'Infinity' is not a number written in decimal (e.g. 0.5 or 1e-6)"],
+    [
+      ['V.csv', '--rank', '2', '--seed', '1e300'],
+      'nmf: --seed: 1e300 is out of range: seeds are whole numbers from -9007199254740991 to 9007199254740991',
+    ],
+    [
+      ['V.csv', '--rank', '2', '--max-iter', '1000000000000', '--tol', '0'],
+      'nmf: --max-iter: 1000000000000 is out of range: the cap is 1000000 iterations',
+    ],
+    [['header.csv', '--rank', '1'], 'nmf: header.csv: the file has only a header row (a, b, c) and no data rows'],
+    [
+      ['long.csv', '--rank', '1'],
+      "nmf: long.csv: row 2, column 2: 'i1' is not a number. The file looks like long format (row, column, value on each line), which is not supported yet",
+    ],
     [['V.csv', '--rank', '2', '--algorithm', 'magic'], "nmf: unknown algorithm 'magic': expected one of "],
     [['V.csv', '--rank', '2', '--init', 'magic'], "nmf: unknown init 'magic': expected one of random, "],
     [['V.csv', '--rank', '2', '--frobnicate'], "nmf: Unknown option '--frobnicate'"],
@@ -170,6 +188,28 @@ describe('nmf factor', () => {
     expect(r.stderr).toContain(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('nmf factor checks its files before the run', () => {
+  it('--w0/--h0 of the wrong shape exit 2 naming both shapes', () => {
+    // W0.csv and H0.csv are 5×3 and 3×6: right for rank 3, wrong for rank 2
+    const w0 = join(dir, 'W0.csv');
+    const r = nmf('factor', join(dir, 'V.csv'), '--rank', '2', '--w0', w0, '--h0', join(dir, 'H0.csv'), '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`nmf: --w0 ${w0}: the matrix is 5×3, but it must be 5×2 (the rows of ${join(dir, 'V.csv')} × the rank)\n`);
+  });
+
+  it('--out onto an existing file exits 2 with the path, and nothing is computed', () => {
+    const taken = join(dir, 'taken.csv');
+    const r = nmf('factor', join(dir, 'V.csv'), '--rank', '2', '--out', taken, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `nmf: --out ${taken}: that path is an existing file, not a folder (W.csv, H.csv, WH.csv and history.csv go in a folder)\n`,
+    );
+    expect(readFileSync(taken, 'utf8')).toBe('not a folder\n');
   });
 });
 

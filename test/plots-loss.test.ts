@@ -13,7 +13,7 @@ import {
   rangeLayout,
 } from '../web/plots/loss/lossFigure.js';
 import type { LossSeries } from '../web/plots/loss/lossScale.js';
-import { Y_STEP, drawnOf, lossRanges, planLossUpdate, sameRanges, tracePoints } from '../web/plots/loss/lossTraces.js';
+import { Y_STEP, drawnOf, lossRanges, planLossDraw, planLossUpdate, sameRanges, tracePoints } from '../web/plots/loss/lossTraces.js';
 
 describe('loss trace points', () => {
   it('start at iteration 0 with the initial error, or at 1 without one', () => {
@@ -47,7 +47,32 @@ describe('loss plot updates', () => {
   });
 
   it('do nothing when nothing changed, even for a new array with the same values', () => {
-    expect(planLossUpdate(drawnOf([a, b]), [{ ...a, relError: [...a.relError] }, b])).toEqual({ kind: 'none' });
+    expect(planLossUpdate(drawnOf([a, b]), [{ ...a, relError: Array.from(a.relError) }, b])).toEqual({ kind: 'none' });
+  });
+
+  it('read only the new points when appending to a long series, and give the ranges a full read gives', () => {
+    const values = Float64Array.from({ length: 10_010 }, (_, i) => 1 / (i + 1));
+    let reads = 0;
+    /** The first `n` values, counting every element read. */
+    const counted = (n: number): ArrayLike<number> =>
+      new Proxy(values.subarray(0, n), {
+        get(target, key) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key, target);
+        },
+      });
+    const first = planLossDraw(null, [{ name: 'hals', initial: 2, relError: counted(10_000) }], 226, 560);
+    expect(first.update).toEqual({ kind: 'redraw' });
+    expect(reads).toBeGreaterThanOrEqual(10_000);
+    reads = 0;
+    const longer: LossSeries = { name: 'hals', initial: 2, relError: counted(10_010) };
+    const next = planLossDraw(first.drawn, [longer], 226, 560);
+    expect(next.update).toEqual({ kind: 'extend', traces: [0], from: [10_001] });
+    expect(reads).toBeLessThanOrEqual(10 + 6); // the 10 new points, and the first and last ones to compare
+    expect(next.ranges).toEqual(lossRanges([{ name: 'hals', initial: 2, relError: values }], 226, 560));
+    reads = 0;
+    expect(planLossDraw(next.drawn, [longer], 226, 560).update).toEqual({ kind: 'none' });
+    expect(reads).toBeLessThanOrEqual(4);
   });
 
   it('draw again when a series is added, renamed, restarted, shortened or replaced, or nothing was drawn', () => {

@@ -242,7 +242,7 @@ describe('surveyRanks', () => {
       'init',
       'the survey needs an initialization that works at every rank, not given W0, H0',
     ],
-    [{ base: { ...BASE, maxIter: 0 } }, 'maxIter', 'max iterations 0 must be an integer ≥ 1'],
+    [{ base: { ...BASE, maxIter: 0 } }, 'maxIter', 'max iterations 0 must be an integer from 1 to 1000000 (the cap)'],
   ])('%j is refused before any work: %s', (change, option, message) => {
     const o: SurveyOptions = { lowest: 1, highest: 3, restarts: 2, holdout: 0.1, shuffled: false, base: BASE, ...change };
     const it = surveyRanks(engine, planted(2), o);

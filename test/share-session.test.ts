@@ -45,7 +45,7 @@ async function nodeRun(steps: number, o: RunOptions = options) {
   const engine = await createEngineNode();
   const f = new Factorization(engine, loadProblem(engine, DATA), { ...o, restarts: 1 });
   for (let i = 0; i < steps; i++) f.step();
-  return { W: engine.copyOut(f.W), H: engine.copyOut(f.H), history: f.history.slice(), stop: f.stop };
+  return { W: engine.copyOut(f.W), H: engine.copyOut(f.H), history: Array.from(f.history), stop: f.stop };
 }
 
 /** The text of an exported file (and its iteration), asked for now. */

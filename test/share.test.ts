@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
-import { solverParams } from '../src/driver/options.js';
+import { MAX_ITERATIONS, solverParams } from '../src/driver/options.js';
 import { decodeShare, describeIgnored, encodeShare, defaultShareState, type ShareState } from '../src/share/index.js';
 import type { DataSpec } from '../src/data/spec.js';
 import { LINK_DATA_LIMIT, LINK_INITS } from '../src/share/table.js';
@@ -118,7 +118,7 @@ describe('share link round trips', () => {
         rank: fc.integer({ min: 1, max: 500 }),
         init: fc.constantFrom(...LINK_INITS),
         seed: fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
-        maxIter: fc.integer({ min: 1, max: 1e9 }),
+        maxIter: fc.integer({ min: 1, max: MAX_ITERATIONS }),
         tol: num(0),
         target: num(0),
         params: fc.record({
@@ -250,7 +250,8 @@ describe('share link garbage', () => {
     ['Infinity', 'target=Infinity', 'target error “Infinity” (expected a number ≥ 0)'],
     ['hexadecimal', 'eps=0x10', 'epsilon “0x10” (expected a number ≥ 0)'],
     ['an empty value', 'seed=', `seed “” (expected a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER})`],
-    ['spaces around a number', 'maxIter=%2050', `max iterations “ 50” (expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER})`],
+    ['spaces around a number', 'maxIter=%2050', 'max iterations “ 50” (expected a whole number from 1 to 1000000)'],
+    ['iterations over the cap', 'maxIter=1000000000000', 'max iterations “1000000000000” (expected a whole number from 1 to 1000000)'],
     [
       'a seed beyond exact integers',
       'seed=1e300',
@@ -287,6 +288,16 @@ describe('share link garbage', () => {
     expect(d.ignored).toEqual(['rank “abc” (expected a whole number from 1 to 10000000)', 'tolerance “-3” (expected a number ≥ 0)']);
     expect(describeIgnored(d.ignored)).toBe(
       'Ignored in the link (defaults used instead): rank “abc” (expected a whole number from 1 to 10000000); tolerance “-3” (expected a number ≥ 0).',
+    );
+  });
+
+  it('names at most five ignored fields in its notice and counts the rest', () => {
+    const hash = Array.from({ length: 2000 }, (_, i) => `junk${i}=1`).join('&');
+    const d = decodeShare(`${hash}&rank=3`);
+    expect(d.state.options.rank).toBe(3);
+    expect(d.ignored).toHaveLength(2000);
+    expect(describeIgnored(d.ignored)).toBe(
+      'Ignored in the link (defaults used instead): unknown field “junk0”; unknown field “junk1”; unknown field “junk2”; unknown field “junk3”; unknown field “junk4”; and 1995 more.',
     );
   });
 

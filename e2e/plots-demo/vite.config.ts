@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vite';
 import app from '../../vite.config.js';
 
-export default mergeConfig(
-  app,
-  defineConfig({
+export default defineConfig((env) =>
+  mergeConfig(app(env), {
     root: fileURLToPath(new URL('.', import.meta.url)),
     build: { outDir: fileURLToPath(new URL('../../build/plots-demo', import.meta.url)), emptyOutDir: true },
     server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] } },

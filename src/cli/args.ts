@@ -1,5 +1,7 @@
 // Command-line flags → typed options, with one-line messages for every malformed value.
 import { parseArgs } from 'node:util';
+import { isNumberCell } from '../data/cells.js';
+import { DEFAULT_OPTIONS, MAX_ITERATIONS, MAX_SEED } from '../driver/options.js';
 import { UsageError } from './errors.js';
 
 /** The flags of `nmf factor`, with the string each was given as (undefined when absent). */
@@ -54,24 +56,56 @@ export function parseFlags<T extends FlagSpec>(
   }
 }
 
-/** The integer value of --name, or `fallback` when absent; UsageError when malformed or below `min`. */
-export function intFlag(values: Record<string, unknown>, name: string, fallback: number, min = -Infinity): number {
+/** The number `raw` spells by the rules of a file's cells (decimal: 3, -0.5, 1e-3; not 0x2, Infinity or ' 3'), or undefined. */
+function decimal(raw: unknown): number | undefined {
+  if (typeof raw !== 'string' || raw !== raw.trim() || !isNumberCell(raw)) return undefined;
+  const x = Number(raw);
+  return Number.isFinite(x) ? x : undefined;
+}
+
+/**
+ * The whole-number value of --name, or `fallback` when absent; UsageError when it is not a decimal
+ * whole number (the rules of a file's cells), is below `min` or above `max` (`range` says what
+ * is allowed, e.g. "at most 1000000 iterations (the cap)").
+ */
+export function intFlag(
+  values: Record<string, unknown>,
+  name: string,
+  fallback: number,
+  min = -Number.MAX_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+  range?: string,
+): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
-  const x = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isInteger(x)) throw new UsageError(`--${name}: '${raw}' is not an integer`);
+  const x = decimal(raw);
+  if (x === undefined || !Number.isInteger(x))
+    throw new UsageError(`--${name}: '${raw}' is not a whole number written in decimal (e.g. 3)`);
+  if (x < min || x > max) {
+    if (range === undefined && max === Number.MAX_SAFE_INTEGER) throw new UsageError(`--${name}: ${raw} must be ≥ ${min}`);
+    throw new UsageError(`--${name}: ${raw} is out of range: ${range ?? `it must be a whole number from ${min} to ${max}`}`);
+  }
+  return x;
+}
+
+/** The number value of --name, or `fallback` when absent; UsageError when it is not a decimal number (the rules of a file's cells) or is below `min`. */
+export function numFlag(values: Record<string, unknown>, name: string, fallback: number, min = -Infinity): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const x = decimal(raw);
+  if (x === undefined) throw new UsageError(`--${name}: '${raw}' is not a number written in decimal (e.g. 0.5 or 1e-6)`);
   if (x < min) throw new UsageError(`--${name}: ${x} must be ≥ ${min}`);
   return x;
 }
 
-/** The number value of --name, or `fallback` when absent; UsageError when malformed or below `min`. */
-export function numFlag(values: Record<string, unknown>, name: string, fallback: number, min = -Infinity): number {
-  const raw = values[name];
-  if (raw === undefined) return fallback;
-  const x = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--${name}: '${raw}' is not a number`);
-  if (x < min) throw new UsageError(`--${name}: ${x} must be ≥ ${min}`);
-  return x;
+/** --seed: a whole number from -MAX_SEED to MAX_SEED. */
+export function seedFlag(values: Record<string, unknown>): number {
+  return intFlag(values, 'seed', DEFAULT_OPTIONS.seed, -MAX_SEED, MAX_SEED, `seeds are whole numbers from -${MAX_SEED} to ${MAX_SEED}`);
+}
+
+/** --max-iter: a whole number from 1 to MAX_ITERATIONS. */
+export function maxIterFlag(values: Record<string, unknown>): number {
+  return intFlag(values, 'max-iter', DEFAULT_OPTIONS.maxIter, 1, MAX_ITERATIONS, `the cap is ${MAX_ITERATIONS} iterations`);
 }
 
 /** The string value of --name, or `fallback`. */

@@ -1,12 +1,14 @@
 // `nmf factor FILE --rank K ...`: one factorization (with restarts), printed or as JSON.
+import { statSync } from 'node:fs';
+import type { Dense } from '../core/matrix.js';
 import { loadProblem } from '../core/problem.js';
-import { DEFAULT_OPTIONS, solverParams, type FactorOptions } from '../driver/options.js';
+import { checkOptions, DEFAULT_OPTIONS, solverParams, type FactorOptions } from '../driver/options.js';
 import { factorize, type RunResult } from '../driver/run.js';
 import { initInfo } from '../init/registry.js';
 import type { InitId } from '../init/types.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { FACTOR_FLAGS, intFlag, numFlag, parseFlags, strFlag } from './args.js';
+import { FACTOR_FLAGS, intFlag, maxIterFlag, numFlag, parseFlags, seedFlag, strFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { readFactorFile, readMatrixFile, writeOutputs } from './io.js';
 
@@ -24,12 +26,19 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   if (positionals.length !== 1) throw new UsageError(`factor needs exactly one FILE, got ${positionals.length}\n${FACTOR_USAGE}`);
   if (values.rank === undefined) throw new UsageError(`factor needs --rank K\n${FACTOR_USAGE}`);
   const file = positionals[0];
+  const out = strFlag(values, 'out');
+  if (out !== undefined) checkOutDir(out);
   const options = factorOptions(values);
   const data = readMatrixFile(file);
+  if (options.given) {
+    const { W0, H0 } = options.given;
+    checkFactorShape('--w0', values.w0 as string, W0, data.rows, options.rank, `the rows of ${file} × the rank`);
+    checkFactorShape('--h0', values.h0 as string, H0, options.rank, data.cols, `the rank × the columns of ${file}`);
+  }
+  checkOptions(options, data.rows, data.cols);
   const engine = await createEngineNode();
   const problem = loadProblem(engine, data);
   const result = factorize(engine, problem, options);
-  const out = strFlag(values, 'out');
   if (out) writeOutputs(out, data, result.W, result.H, result.history);
   if (values.json) {
     print(JSON.stringify(toJson(file, problem.m, problem.n, problem.observed, result, out)));
@@ -54,8 +63,8 @@ export function factorOptions(values: Record<string, string | boolean | undefine
     algorithm: info.id,
     init: init as InitId,
     rank: intFlag(values, 'rank', 0, 1),
-    seed: intFlag(values, 'seed', DEFAULT_OPTIONS.seed),
-    maxIter: intFlag(values, 'max-iter', DEFAULT_OPTIONS.maxIter, 1),
+    seed: seedFlag(values),
+    maxIter: maxIterFlag(values),
     tol: numFlag(values, 'tol', DEFAULT_OPTIONS.tol, 0),
     target: numFlag(values, 'target', DEFAULT_OPTIONS.target, 0),
     restarts: intFlag(values, 'restarts', DEFAULT_OPTIONS.restarts, 1),
@@ -71,6 +80,26 @@ export function factorOptions(values: Record<string, string | boolean | undefine
     options.given = { W0: readFactorFile(values.w0 as string), H0: readFactorFile(values.h0 as string) };
   }
   return options;
+}
+
+/** UsageError when --out names something that is not a folder (checked before anything is computed). */
+function checkOutDir(out: string): void {
+  if (out === '') throw new UsageError('--out: the folder name is empty');
+  let isDir: boolean;
+  try {
+    isDir = statSync(out).isDirectory();
+  } catch {
+    return; // does not exist yet: it is created after the run
+  }
+  if (!isDir)
+    throw new UsageError(`--out ${out}: that path is an existing file, not a folder (W.csv, H.csv, WH.csv and history.csv go in a folder)`);
+}
+
+/** UsageError when an initial factor is not rows×cols (`what` says where those numbers come from). */
+function checkFactorShape(flag: string, path: string, F: Dense, rows: number, cols: number, what: string): void {
+  if (F.rows !== rows || F.cols !== cols) {
+    throw new UsageError(`${flag} ${path}: the matrix is ${F.rows}×${F.cols}, but it must be ${rows}×${cols} (${what})`);
+  }
 }
 
 /** The JSON object printed by --json (W, H are in --out files, not here). */

@@ -8,7 +8,7 @@ import { initInfo } from '../init/registry.js';
 import { parseRankRange, runSurvey, type RankSurvey, type SurveyResult, type SurveyStep } from '../rank/survey.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { intFlag, numFlag, parseFlags, RANK_FLAGS, strFlag } from './args.js';
+import { intFlag, maxIterFlag, numFlag, parseFlags, RANK_FLAGS, seedFlag, strFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { readMatrixFile } from './io.js';
 
@@ -40,8 +40,8 @@ export async function rankCommand(argv: string[], print: (s: string) => void, st
     ...DEFAULT_OPTIONS,
     algorithm: info.id,
     init,
-    seed: intFlag(values, 'seed', DEFAULT_OPTIONS.seed),
-    maxIter: intFlag(values, 'max-iter', DEFAULT_OPTIONS.maxIter, 1),
+    seed: seedFlag(values),
+    maxIter: maxIterFlag(values),
     tol: numFlag(values, 'tol', DEFAULT_OPTIONS.tol, 0),
     params: solverParams(info.id),
   };

@@ -8,6 +8,16 @@ import { InputError } from './errors.js';
 /** Largest number of entries a generated matrix may have (80 MB of f64). */
 export const MAX_ENTRIES = 10_000_000;
 
+/** Most multiply-adds the planted product W·H of a generator may take, rows·cols·rank (a second or two). */
+export const MAX_PLANTED_WORK = 1e9;
+
+/** Why a planted rank is too much work for a rows×cols matrix, or null. */
+export function plantedWorkProblem(rows: number, cols: number, rank: number): string | null {
+  const work = rows * cols * rank;
+  if (work <= MAX_PLANTED_WORK) return null;
+  return `the planted rank ${rank} on ${rows}×${cols} is too much work: making it takes rows × columns × rank = ${work.toExponential(1).replace('e+', 'e')} multiply-adds, more than the ${MAX_PLANTED_WORK.toExponential(0).replace('e+', 'e')} allowed; lower the planted rank or the size`;
+}
+
 /** Options of lowRank: V (rows×cols) = W (rows×rank) · H (rank×cols) + noise. */
 export interface LowRankOptions {
   readonly rows: number;
@@ -192,6 +202,8 @@ function checkShape(rows: number, cols: number, rowName: string, colName: string
 function checkRank(rank: number, rows: number, cols: number): void {
   const max = Math.min(rows, cols);
   if (!Number.isInteger(rank) || rank < 1 || rank > max) throw param('rank', `planted rank ${rank} must be an integer from 1 to ${max}`);
+  const tooMuch = plantedWorkProblem(rows, cols, rank);
+  if (tooMuch) throw param('rank', tooMuch);
 }
 
 function param(parameter: string, message: string): InputError {

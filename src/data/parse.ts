@@ -17,6 +17,10 @@ export function parseMatrixText(text: string, fileName: string): DataMatrix {
   let rows = splitTable(text, file);
   if (rows.length === 0) throw new InputError(`${file}: the file is empty`, { file });
   rows = dropTrailingEmptyColumn(rows);
+  if (rows.length === 1 && !rows[0].cells.some(isNumberCell) && rows[0].cells.some(isTextCell)) {
+    const where = { file, row: rows[0].line };
+    throw new InputError(`${file}: the file has only a header row (${clip(rows[0].cells.join(', '))}) and no data rows`, where);
+  }
 
   const hasHeader = rows.length >= 2 && !rows[0].cells.some(isNumberCell) && rows[0].cells.some(isTextCell);
   const header = hasHeader ? rows[0] : null;
@@ -47,7 +51,8 @@ export function parseMatrixText(text: string, fileName: string): DataMatrix {
       else if (isNumberCell(cell)) values[i * cols + j] = Number(cell);
       else {
         const where = { file, row: r.line, column: j + skip + 1 };
-        throw new InputError(`${locate(where)}'${clip(cell)}' is not a number`, where);
+        const hint = looksLong(body) ? LONG_FORMAT_HINT : '';
+        throw new InputError(`${locate(where)}'${clip(cell)}' is not a number${hint}`, where);
       }
     }
   });
@@ -61,6 +66,21 @@ export function parseMatrixText(text: string, fileName: string): DataMatrix {
   };
   validateMatrix(d, { file, row: (i) => body[i].line, column: (j) => j + skip + 1 });
   return d;
+}
+
+/** Appended to a "not a number" message when the table looks like one (row, column, value) triple per line. */
+export const LONG_FORMAT_HINT =
+  '. The file looks like long format (row, column, value on each line), which is not supported yet: write it as a matrix, one row of V per line';
+
+/**
+ * Whether the rows look like long format: three cells each, the third a number and one of the
+ * first two a name (u1, i7) in every row.
+ */
+function looksLong(body: readonly TableRow[]): boolean {
+  return (
+    body.length >= 2 &&
+    body.every((r) => r.cells.length === 3 && isNumberCell(r.cells[2]) && (isTextCell(r.cells[0]) || isTextCell(r.cells[1])))
+  );
 }
 
 /** Drops a last column that is blank in every row (a trailing delimiter on every line). */

@@ -3,7 +3,16 @@
 // this way and make the matrix through makeData, so one spec gives the same V everywhere.
 import type { DataMatrix } from '../core/problem.js';
 import { exampleInfo } from './examples.js';
-import { lowRank, MAX_ENTRIES, ratings, uniformRandom, type LowRankOptions, type RatingsOptions, type UniformOptions } from './generate.js';
+import {
+  lowRank,
+  MAX_ENTRIES,
+  plantedWorkProblem,
+  ratings,
+  uniformRandom,
+  type LowRankOptions,
+  type RatingsOptions,
+  type UniformOptions,
+} from './generate.js';
 import { parseMatrixText } from './parse.js';
 
 /** A built-in example (src/data/examples.ts), by id. */
@@ -70,5 +79,5 @@ export function specProblem(spec: DataSpec): string | null {
   if (spec.kind !== 'uniform' && spec.rank > Math.min(spec.rows, spec.cols)) {
     return `the planted rank ${spec.rank} is more than min(rows, columns) = ${Math.min(spec.rows, spec.cols)}`;
   }
-  return null;
+  return spec.kind === 'uniform' ? null : plantedWorkProblem(spec.rows, spec.cols, spec.rank);
 }

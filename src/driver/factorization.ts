@@ -1,7 +1,8 @@
 // One factorization from one seed: initialization, then one iteration per step(), with the
 // relative error after every iteration and the stopping rules. The driver owns the loop;
 // the CLI, the worker and the tests all call step() themselves.
-import type { Mat } from '../core/matrix.js';
+import { History } from '../core/history.js';
+import type { Dense, Mat } from '../core/matrix.js';
 import type { Problem } from '../core/problem.js';
 import { Rng } from '../core/rng.js';
 import { initInfo } from '../init/registry.js';
@@ -30,14 +31,14 @@ export class Factorization {
   readonly W: Mat;
   readonly H: Mat;
   readonly k: number;
-  /** Relative error ‖M∘(V−WH)‖_F/‖M∘V‖_F after each iteration (index 0 = iteration 1). */
-  readonly history: number[] = [];
-  /** The solver's objective after each iteration (½‖M∘(V−WH)‖²_F, or the KL divergence for kl). */
-  readonly objectiveHistory: number[] = [];
+  private readonly relErrors = new History();
+  private readonly objectives = new History();
   /** Relative error of the initial W, H. */
   readonly initialRelError: number;
   iteration = 0;
   stop: Stop | null = null;
+  /** √(problem.scale): W and H in wasm memory times this are the data's factors. */
+  private readonly rootScale: number;
   private readonly solver: Solver;
   private readonly scratch: Mat;
   private sq: number;
@@ -51,7 +52,7 @@ export class Factorization {
     readonly options: FactorOptions,
   ) {
     const { m, n } = problem;
-    checkOptions(options, m, n);
+    checkOptions(options, m, n, problem.observed);
     this.info = solverInfo(options.algorithm);
     if (problem.M && this.info.maskUnsupported) {
       throw new OptionError('algorithm', `${options.algorithm} cannot be used with missing entries: ${this.info.maskUnsupported}`);
@@ -60,6 +61,12 @@ export class Factorization {
     this.W = engine.mat(m, k);
     this.H = engine.mat(k, n);
     this.scratch = engine.mat(1, n);
+    // the solvers see V/scale: given factors in the data's units are divided by √scale each (exact)
+    this.rootScale = Math.sqrt(problem.scale);
+    const given =
+      options.given && this.rootScale !== 1
+        ? { W0: scaled(options.given.W0, 1 / this.rootScale), H0: scaled(options.given.H0, 1 / this.rootScale) }
+        : options.given;
     initInfo(options.init).run({
       engine,
       problem,
@@ -67,7 +74,7 @@ export class Factorization {
       W: this.W,
       H: this.H,
       rng: new Rng(options.seed, 0),
-      given: options.given,
+      given,
     });
     this.solver = this.info.create({
       engine,
@@ -84,28 +91,65 @@ export class Factorization {
     this.best = this.initialRelError;
   }
 
+  /** Relative error ‖M∘(V−WH)‖_F/‖M∘V‖_F after each iteration (index 0 = iteration 1): a view, no copy. */
+  get history(): Float64Array {
+    return this.relErrors.view();
+  }
+
+  /** The solver's objective after each iteration (½‖M∘(V−WH)‖²_F, or the KL divergence for kl), in the data's units: a view, no copy. */
+  get objectiveHistory(): Float64Array {
+    return this.objectives.view();
+  }
+
   /** Relative error after the last iteration (of the initial factors before any). */
   get relError(): number {
     return this.relErrorOf(this.sq);
   }
 
-  /** ‖M∘(V−WH)‖_F after the last iteration. */
+  /** ‖M∘(V−WH)‖_F after the last iteration, in the data's units. */
   get error(): number {
-    return Math.sqrt(this.sq);
+    return Math.sqrt(this.sq) * this.problem.scale;
   }
 
-  /** ½‖M∘(V−WH)‖²_F after the last iteration. */
+  /** ½‖M∘(V−WH)‖²_F after the last iteration, in the data's units (Infinity when that passes float64, for data near 1e200). */
   get loss(): number {
-    return 0.5 * this.sq;
+    return 0.5 * this.error ** 2;
   }
 
-  /** The solver's objective after the last iteration. */
+  /** The solver's objective after the last iteration, in the data's units. */
   get objectiveValue(): number {
-    return this.objective;
+    return this.inDataUnits(this.objective);
   }
 
-  /** Generalized KL divergence of V from WH over the observed entries. */
+  /** Generalized KL divergence of V from WH over the observed entries, in the data's units. */
   klDivergence(): number {
+    return this.problem.scale * this.scaledKl();
+  }
+
+  /** W (m×k) in the data's units, row-major: a view on wasm memory when the data needed no scaling, else a copy. */
+  factorW(): Float64Array {
+    return this.inUnits(this.engine.view(this.W));
+  }
+
+  /** H (k×n) in the data's units, row-major: a view on wasm memory when the data needed no scaling, else a copy. */
+  factorH(): Float64Array {
+    return this.inUnits(this.engine.view(this.H));
+  }
+
+  private inUnits(view: Float64Array): Float64Array {
+    if (this.rootScale === 1) return view;
+    const out = new Float64Array(view.length);
+    for (let t = 0; t < view.length; t++) out[t] = view[t] * this.rootScale;
+    return out;
+  }
+
+  /** An objective of the scaled problem in the data's units (×scale² for ½‖·‖², ×scale for KL). */
+  private inDataUnits(objective: number): number {
+    const s = this.problem.scale;
+    return this.info.objective === 'kl' ? objective * s : objective * s * s;
+  }
+
+  private scaledKl(): number {
     const { V, M } = this.problem;
     return this.engine.ops.klDivergence(V, M, this.W, this.H, this.scratch);
   }
@@ -121,8 +165,8 @@ export class Factorization {
     this.sq = this.solver.residualSq?.() ?? this.residualSqDirect();
     this.objective = this.computeObjective();
     const rel = this.relErrorOf(this.sq);
-    this.history.push(rel);
-    this.objectiveHistory.push(this.objective);
+    this.relErrors.push(rel);
+    this.objectives.push(this.inDataUnits(this.objective));
     this.stop = this.checkStop(rel, prevObjective);
     if (rel < this.best) this.best = rel;
     return rel;
@@ -152,11 +196,11 @@ export class Factorization {
         message: `diverged at iteration ${it}: the relative error grew to ${fmt(rel)}, over ${BLOW_UP}× its best ${fmt(this.best)}.${hint}`,
       };
     }
-    if (o.target > 0 && Math.sqrt(this.sq) <= o.target) {
+    if (o.target > 0 && this.error <= o.target) {
       return {
         reason: 'target',
         iteration: it,
-        message: `reached the target: ‖V−WH‖_F = ${fmt(Math.sqrt(this.sq))} ≤ ${o.target} at iteration ${it}`,
+        message: `reached the target: ‖V−WH‖_F = ${fmt(this.error)} ≤ ${o.target} at iteration ${it}`,
       };
     }
     if (o.tol > 0) {
@@ -199,12 +243,17 @@ export class Factorization {
 
   private computeObjective(): number {
     if (this.info.objective !== 'kl') return 0.5 * this.sq;
-    return (this.iteration > 0 ? this.solver.objective?.() : null) ?? this.klDivergence();
+    return (this.iteration > 0 ? this.solver.objective?.() : null) ?? this.scaledKl();
   }
 
   private relErrorOf(sq: number): number {
     return Math.sqrt(Math.max(sq, 0) / this.problem.normV2);
   }
+}
+
+/** A copy of `F` with every entry times `c`. */
+function scaled(F: Dense, c: number): Dense {
+  return { rows: F.rows, cols: F.cols, data: F.data.map((x) => x * c) };
 }
 
 function fmt(x: number): string {

@@ -4,6 +4,13 @@ import type { InitId } from '../init/types.js';
 import type { AlgorithmId, SolverParams } from '../solvers/types.js';
 import { DEFAULT_PARAMS } from '../solvers/types.js';
 import { solverInfo } from '../solvers/registry.js';
+import { workProblem } from './budget.js';
+
+/** Most iterations one run may be asked for (the command line's --max-iter, a link's maxIter and iter): 8 MB of history. */
+export const MAX_ITERATIONS = 1_000_000;
+
+/** Seeds are whole numbers from -MAX_SEED to MAX_SEED (exact in float64, the same in a file, a link and on the command line). */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 /** Everything that, with the data, fixes a run. */
 export interface FactorOptions {
@@ -61,8 +68,12 @@ export class OptionError extends Error {
   }
 }
 
-/** Throws OptionError for the first option out of its range for an m×n matrix. */
-export function checkOptions(o: FactorOptions, m: number, n: number): void {
+/**
+ * Throws OptionError for the first option out of its range for an m×n matrix with `observed`
+ * entries, and (on 'rank') for a run too large to do: its memory and the work of one iteration
+ * are estimated before anything is allocated (budget.ts).
+ */
+export function checkOptions(o: FactorOptions, m: number, n: number, observed = m * n): void {
   const maxRank = Math.min(m, n);
   if (!Number.isInteger(o.rank) || o.rank < 1 || o.rank > maxRank) {
     throw new OptionError(
@@ -70,13 +81,19 @@ export function checkOptions(o: FactorOptions, m: number, n: number): void {
       `rank ${o.rank} is out of range: it must be an integer from 1 to min(m, n) = ${maxRank} for a ${m}×${n} matrix`,
     );
   }
-  if (!Number.isInteger(o.maxIter) || o.maxIter < 1) throw new OptionError('maxIter', `max iterations ${o.maxIter} must be an integer ≥ 1`);
+  if (!Number.isInteger(o.maxIter) || o.maxIter < 1 || o.maxIter > MAX_ITERATIONS) {
+    throw new OptionError('maxIter', `max iterations ${o.maxIter} must be an integer from 1 to ${MAX_ITERATIONS} (the cap)`);
+  }
   if (!(o.tol >= 0)) throw new OptionError('tol', `tolerance ${o.tol} must be ≥ 0`);
   if (!(o.target >= 0)) throw new OptionError('target', `target ${o.target} must be ≥ 0`);
   if (!Number.isInteger(o.restarts) || o.restarts < 1) throw new OptionError('restarts', `restarts ${o.restarts} must be an integer ≥ 1`);
-  if (!Number.isInteger(o.seed)) throw new OptionError('seed', `seed ${o.seed} must be an integer`);
+  if (!Number.isInteger(o.seed) || Math.abs(o.seed) > MAX_SEED || Math.abs(o.seed + o.restarts - 1) > MAX_SEED) {
+    throw new OptionError('seed', `seed ${o.seed} must be an integer from -${MAX_SEED} to ${MAX_SEED}`);
+  }
   const p = o.params;
   if (!(p.epsilon >= 0)) throw new OptionError('epsilon', `epsilon ${p.epsilon} must be ≥ 0`);
   if (!(p.learningRate > 0)) throw new OptionError('learningRate', `learning rate ${p.learningRate} must be > 0`);
   if (!(p.l2 >= 0)) throw new OptionError('l2', `l2 penalty ${p.l2} must be ≥ 0`);
+  const tooLarge = workProblem(o.algorithm, o.init, m, n, o.rank, observed);
+  if (tooLarge) throw new OptionError('rank', tooLarge);
 }

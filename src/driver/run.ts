@@ -78,9 +78,9 @@ export function factorize(engine: Engine, problem: Problem, options: FactorOptio
           error: f.error,
           loss: f.loss,
           objective: f.objectiveValue,
-          history: f.history.slice(),
-          W: { rows: f.W.rows, cols: f.W.cols, data: engine.copyOut(f.W) },
-          H: { rows: f.H.rows, cols: f.H.cols, data: engine.copyOut(f.H) },
+          history: Array.from(f.history),
+          W: { rows: f.W.rows, cols: f.W.cols, data: f.factorW().slice() },
+          H: { rows: f.H.rows, cols: f.H.cols, data: f.factorH().slice() },
         };
       }
     } finally {

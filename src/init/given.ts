@@ -1,4 +1,5 @@
 // Given initial factors W0, H0 (from files, or shared between compared runs).
+import { InputError } from '../data/errors.js';
 import type { InitContext, InitInfo } from './types.js';
 
 /** Copies W0 (m×k) and H0 (k×n) into W and H after checking shapes and signs. */
@@ -10,14 +11,18 @@ function runGiven({ engine, W, H, given }: InitContext): void {
   ] as const;
   for (const [name, src, dst] of pairs) {
     if (src.rows !== dst.rows || src.cols !== dst.cols) {
-      throw new Error(`${name} is ${src.rows}×${src.cols}, expected ${dst.rows}×${dst.cols}`);
+      throw new InputError(`${name} is ${src.rows}×${src.cols}, expected ${dst.rows}×${dst.cols}`, { parameter: name });
     }
     for (let t = 0; t < src.data.length; t++) {
       const x = src.data[t];
       if (!(x >= 0) || !Number.isFinite(x)) {
         const row = Math.floor(t / src.cols) + 1;
         const col = (t % src.cols) + 1;
-        throw new Error(`${name}: row ${row}, column ${col}: ${x} is not a finite non-negative number`);
+        throw new InputError(`${name}: row ${row}, column ${col}: ${x} is not a finite non-negative number`, {
+          parameter: name,
+          row,
+          column: col,
+        });
       }
     }
     engine.view(dst).set(src.data);

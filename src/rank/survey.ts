@@ -173,7 +173,7 @@ export function* surveyRanks(engine: Engine, data: DataMatrix, o: SurveyOptions)
         const stopReason = f.stop!.reason;
         const fit = { rank: k, restart: r, seed, fitError: f.relError, objective: f.objectiveValue, iterations: f.iteration, stopReason };
         if (stopReason !== 'diverged') {
-          if (counts) addConnectivity(counts, engine.view(f.H), k, n);
+          if (counts) addConnectivity(counts, f.factorH(), k, n);
           runs++;
         }
         keep(kept, {
@@ -182,8 +182,8 @@ export function* surveyRanks(engine: Engine, data: DataMatrix, o: SurveyOptions)
           stopReason,
           fitError: f.relError,
           objective: f.objectiveValue,
-          W: { rows: m, cols: k, data: engine.copyOut(f.W) },
-          H: { rows: k, cols: n, data: engine.copyOut(f.H) },
+          W: { rows: m, cols: k, data: f.factorW().slice() },
+          H: { rows: k, cols: n, data: f.factorH().slice() },
         });
         return fit;
       });
@@ -191,14 +191,14 @@ export function* surveyRanks(engine: Engine, data: DataMatrix, o: SurveyOptions)
       if (o.holdout > 0) {
         const split = splitHoldout(data, o.holdout, seed);
         heldOutError = fitOnce(engine, split.train, options, (g) =>
-          g.stop!.reason === 'diverged' ? NaN : heldOutRelError(data.values, n, engine.view(g.W), engine.view(g.H), k, split.heldOut),
+          g.stop!.reason === 'diverged' ? NaN : heldOutRelError(data.values, n, g.factorW(), g.factorH(), k, split.heldOut),
         );
       }
       let shuffledFitError: number | null = null;
       if (shuffled) {
         shuffledFitError = fitOnce(engine, shuffled, options, (s) => {
           if (s.stop!.reason !== 'diverged') {
-            if (shuffledCounts) addConnectivity(shuffledCounts, engine.view(s.H), k, n);
+            if (shuffledCounts) addConnectivity(shuffledCounts, s.factorH(), k, n);
             shuffledRuns++;
           }
           return s.relError;

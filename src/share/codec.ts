@@ -1,7 +1,7 @@
 // ShareState ⇄ URL hash (`v=1&data=example&example=lowrank&alg=hals&…`). Encoding is canonical:
 // the fields in table order, only those the dataset kind uses, each value in its one text.
 // Decoding is total: any text gives a state; what it could not use is listed, never thrown.
-import { decompressFromLink, compressForLink } from './inline.js';
+import { decompressFromLink, compressForLink, MAX_DECOMPRESSED } from './inline.js';
 import { defaultShareState, toFlat, toState, type ShareState } from './state.js';
 import { ALL_DATA_FIELDS, DATA_FIELDS, FIELD_NAMES, FIELDS, type FieldName, type Flat } from './table.js';
 
@@ -91,13 +91,17 @@ export function decodeShare(hash: string): Decoded {
       ignored.push(`${FIELDS[name].label} (not used by dataset kind ${f.data})`);
   }
   if (f.data === 'inline' && present.has('csv')) {
-    const text = decompressFromLink(f.csv);
-    if (text === null) {
-      ignored.push(`${FIELDS.csv.label} (could not be decompressed)`);
+    const d = decompressFromLink(f.csv);
+    if ('text' in d) {
+      f.csv = d.text;
+    } else {
+      const why =
+        d.error === 'too-large'
+          ? `too large: it expands to more than ${MAX_DECOMPRESSED.toLocaleString('en-US')} characters`
+          : 'could not be decompressed';
+      ignored.push(`${FIELDS.csv.label} (${why})`);
       f.data = FIELDS.data.fallback;
       f.csv = '';
-    } else {
-      f.csv = text;
     }
   }
   const { state, problems } = toState(f, present);
@@ -118,7 +122,13 @@ function quote(text: string): string {
   return `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
 }
 
-/** One sentence listing what a link's decoding ignored (empty string when nothing was). */
+/** Most ignored fields describeIgnored names one by one; the rest are counted ("and N more"). */
+export const MAX_IGNORED_NAMED = 5;
+
+/** One sentence listing what a link's decoding ignored, the first MAX_IGNORED_NAMED by name (empty string when nothing was). */
 export function describeIgnored(ignored: readonly string[]): string {
-  return ignored.length ? `Ignored in the link (defaults used instead): ${ignored.join('; ')}.` : '';
+  if (!ignored.length) return '';
+  const named = ignored.slice(0, MAX_IGNORED_NAMED).join('; ');
+  const more = ignored.length - MAX_IGNORED_NAMED;
+  return `Ignored in the link (defaults used instead): ${named}${more > 0 ? `; and ${more} more` : ''}.`;
 }

@@ -2,6 +2,7 @@
 // fragment (A–Z a–z 0–9 + - $), within a size limit.
 // lz-string is CommonJS (module.exports = LZString): its default import works in Vite and in Node.
 import LZString from 'lz-string';
+import { decompressBounded, type Decompressed } from './lzBounded.js';
 import { LINK_DATA_LIMIT } from './table.js';
 
 /**
@@ -23,14 +24,11 @@ export function compressForLink(text: string): { csv: string } | { tooLargeKB: n
   return csv.length <= LINK_DATA_LIMIT ? { csv } : { tooLargeKB: Math.ceil(csv.length / 1000) };
 }
 
-/** The text of a link's compressed data, or null when it is not valid compressed text. */
-export function decompressFromLink(csv: string): string | null {
-  if (csv === '' || !/^[A-Za-z0-9+$-]*$/.test(csv)) return null;
-  let text: string | null;
-  try {
-    text = LZString.decompressFromEncodedURIComponent(csv);
-  } catch {
-    return null;
-  }
-  return typeof text === 'string' && text !== '' && text.length <= MAX_DECOMPRESSED ? text : null;
+/**
+ * The text of a link's compressed data; or 'invalid' when it is not valid compressed text (or
+ * empty), 'too-large' when it would expand past MAX_DECOMPRESSED (decompressing stops there).
+ */
+export function decompressFromLink(csv: string): Decompressed {
+  const d = decompressBounded(csv, MAX_DECOMPRESSED);
+  return 'text' in d && d.text === '' ? { error: 'invalid' } : d;
 }

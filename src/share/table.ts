@@ -4,7 +4,7 @@
 import { EXAMPLES } from '../data/examples.js';
 import { MAX_ENTRIES } from '../data/generate.js';
 import { SPEC_KINDS } from '../data/spec.js';
-import { DEFAULT_OPTIONS } from '../driver/options.js';
+import { DEFAULT_OPTIONS, MAX_ITERATIONS, MAX_SEED } from '../driver/options.js';
 import { INIT_IDS } from '../init/registry.js';
 import type { InitId } from '../init/types.js';
 import { ALGORITHM_IDS } from '../solvers/registry.js';
@@ -21,8 +21,8 @@ export type DataKind = (typeof DATA_KINDS)[number];
 /** Largest compressed inline data a link holds, in characters (≈ kB): beyond, the link holds the options only. */
 export const LINK_DATA_LIMIT = 16_000;
 
-/** Largest iteration a link may ask to run to. */
-export const MAX_LINK_ITERATION = 1_000_000;
+/** Largest iteration a link may ask to run to: the cap on iterations of any run. */
+export const MAX_LINK_ITERATION = MAX_ITERATIONS;
 
 /** Initializations the app offers (given W0/H0 needs files: command line only). */
 export const LINK_INITS: readonly InitId[] = INIT_IDS.filter((i) => i !== 'given');
@@ -40,7 +40,7 @@ function speedField(): Field<number | null> {
   };
 }
 
-const SAFE = Number.MAX_SAFE_INTEGER;
+const SAFE = MAX_SEED;
 
 /** Every field of a link, keyed by its name in `Flat`, in the order they are written. */
 export const FIELDS = {
@@ -64,7 +64,7 @@ export const FIELDS = {
   rank: intField('rank', 'rank', 1, MAX_ENTRIES, DEFAULT_OPTIONS.rank),
   init: enumField<InitId>('init', 'initialization', LINK_INITS, DEFAULT_OPTIONS.init),
   seed: intField('seed', 'seed', -SAFE, SAFE, DEFAULT_OPTIONS.seed),
-  maxIter: intField('maxIter', 'max iterations', 1, SAFE, DEFAULT_OPTIONS.maxIter),
+  maxIter: intField('maxIter', 'max iterations', 1, MAX_ITERATIONS, DEFAULT_OPTIONS.maxIter),
   tol: numberField('tol', 'tolerance', { min: 0 }, DEFAULT_OPTIONS.tol),
   target: numberField('target', 'target error', { min: 0 }, DEFAULT_OPTIONS.target),
   eps: numberField('eps', 'epsilon', { min: 0 }, DEFAULT_PARAMS.epsilon),

@@ -7,6 +7,14 @@ import { createOps, type Ops } from './ops.js';
 
 const PAGE = 65536;
 
+/** The wasm memory could not grow to hold an allocation: the message says how large it had to be. */
+export class OutOfMemoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutOfMemoryError';
+  }
+}
+
 /** A block of `bytes` bytes of wasm memory at byte offset `ptr` (kernel workspace). */
 export interface Block {
   readonly ptr: number;
@@ -66,7 +74,7 @@ export class Engine {
       try {
         memory.grow(pages);
       } catch {
-        throw new Error(`out of memory: cannot grow WebAssembly memory to ${(end / 2 ** 20).toFixed(0)} MiB`);
+        throw new OutOfMemoryError(`out of memory: cannot grow WebAssembly memory to ${(end / 2 ** 20).toFixed(0)} MiB`);
       }
     }
     new Uint8Array(memory.buffer, ptr, end - ptr).fill(0);

@@ -1,5 +1,6 @@
 // A small window API for the browser tests (only with ?test in the URL): cause worker faults
 // and read what the screen alone cannot tell.
+import { historyCopies } from '../../src/core/history.js';
 import type { Controller } from '../client/controller.js';
 import type { Action, AppState } from '../state/app.js';
 import type { Store } from '../state/store.js';
@@ -11,6 +12,8 @@ export interface TestApi {
   fault(kind: Fault): void;
   /** The current run: id, phase, iteration and history length. */
   run(): { runId: number; phase: string; iteration: number; historyLength: number };
+  /** History points the page has copied so far (growing or rebuilding its buffers): linear in the iterations, never quadratic. */
+  historyCopies(): number;
 }
 
 /** Installs window.nmfTest. */
@@ -21,6 +24,7 @@ export function installTestApi(store: Store<AppState, Action>, controller: Contr
       const r = store.getState().run;
       return { runId: r.runId, phase: r.phase, iteration: r.iteration, historyLength: r.history.length };
     },
+    historyCopies,
   };
   (window as unknown as { nmfTest: TestApi }).nmfTest = api;
 }

@@ -71,6 +71,11 @@ export class Controller {
     this.goal = data && iteration > 0 ? { loadRunId, iteration } : null;
   }
 
+  /** Data from `source` could not even be handed to the worker (e.g. a file too large or unreadable): `message` shows next to its control. */
+  dataFailed(source: DataSource, message: string): void {
+    this.store.dispatch({ type: 'dataFailed', source, message });
+  }
+
   /** The CSV of `what` at the worker's current iteration, built in the worker. */
   exportFile(what: ResultFile): Promise<ExportedFile> {
     const requestId = this.nextRequest++;

@@ -25,7 +25,7 @@ export function blockNote(d: DisplayLayout): string {
 }
 
 /** "mu: 120 iterations, last 0.0123; hals: …" or "no iterations yet". */
-export function lossSummary(series: readonly { name: string; relError: readonly number[] }[]): string {
+export function lossSummary(series: readonly { name: string; relError: ArrayLike<number> }[]): string {
   const parts = series
     .filter((s) => s.relError.length > 0)
     .map(

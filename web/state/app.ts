@@ -1,5 +1,6 @@
 // The app's whole state and the one reducer that changes it. Pure: no worker, no DOM.
 // Worker messages for any run but the current one (or the pending load) are dropped here.
+import { History } from '../../src/core/history.js';
 import type { Stop } from '../../src/driver/factorization.js';
 import { exampleInfo } from '../../src/data/examples.js';
 import type { DataInfo, FromWorker, RunPhase, Snapshot, Speed } from '../shared/protocol.js';
@@ -21,8 +22,12 @@ export interface RunView {
   readonly relError: number | null;
   readonly initialRelError: number | null;
   readonly itersPerSec: number;
-  /** Relative error after each iteration (index 0 = iteration 1). */
-  readonly history: readonly number[];
+  /**
+   * Relative error after each iteration (index 0 = iteration 1): a view of `log`, the run's
+   * append-only buffer, so a progress message costs its own points, never a copy of the history.
+   */
+  readonly history: Float64Array;
+  readonly log: History;
   readonly stop: Stop | null;
 }
 
@@ -51,6 +56,8 @@ export type Action =
   | { readonly type: 'intent'; readonly intent: 'run' | 'pause' }
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
+  /** Data that never reached the worker (an upload too large or unreadable): the matrix stays, the message shows at `source`. */
+  | { readonly type: 'dataFailed'; readonly source: DataSource; readonly message: string }
   | { readonly type: 'dismissNotices' }
   /** A shared link was opened: its options and speed replace the current ones, with notices saying so. */
   | { readonly type: 'shared'; readonly options: RunOptions; readonly speed: Speed; readonly notices: readonly string[] }
@@ -81,9 +88,25 @@ function freshRun(runId: number): RunView {
     relError: null,
     initialRelError: null,
     itersPerSec: 0,
-    history: [],
+    history: new Float64Array(0),
+    log: new History(),
     stop: null,
   };
+}
+
+/**
+ * The run's history with `points` from iteration from+1 on: appended in place to the run's log when
+ * they follow what the state shows (the usual case); otherwise (points resent from earlier, or a
+ * log that an older state shares) a new log with the kept prefix.
+ */
+function withPoints(r: RunView, from: number, points: readonly number[]): { history: Float64Array; log: History } {
+  if (from === r.history.length && r.log.length === r.history.length) {
+    r.log.append(points);
+    return { history: r.log.view(), log: r.log };
+  }
+  const log = History.of(r.history.subarray(0, Math.min(from, r.history.length)));
+  log.append(points);
+  return { history: log.view(), log };
 }
 
 /** The rank a spec suggests: an example's chosen rank, or the planted rank of a generator. */
@@ -119,6 +142,8 @@ export function reduce(s: AppState, a: Action): AppState {
     }
     case 'notice':
       return { ...s, notices: [...s.notices, a.text] };
+    case 'dataFailed':
+      return { ...s, dataError: { source: a.source, message: a.message } };
     case 'dismissNotices':
       return s.notices.length ? { ...s, notices: [] } : s;
     case 'shared':
@@ -162,7 +187,7 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
     case 'progress': {
       const r = s.run;
       if (m.runId !== r.runId) return s;
-      const history = m.from === r.history.length ? r.history.concat(m.history) : r.history.slice(0, m.from).concat(m.history);
+      const { history, log } = m.history.length || m.from !== r.history.length ? withPoints(r, m.from, m.history) : r;
       // An intent stays until the worker confirms it (a progress sent before it saw the click does not).
       const unconfirmed =
         (r.intent === 'run' && (m.phase === 'ready' || m.phase === 'paused')) || (r.intent === 'pause' && m.phase === 'running');
@@ -178,6 +203,7 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
           initialRelError: m.initialRelError,
           itersPerSec: m.itersPerSec,
           history,
+          log,
           stop: m.stop,
         },
       };

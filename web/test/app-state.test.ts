@@ -1,6 +1,7 @@
 // The app's reducer: stale worker messages are dropped, history is append-only per run, loads
 // adjust the options to the data, and failures keep the previous matrix.
 import { describe, expect, it } from 'vitest';
+import { historyCopies } from '../../src/core/history.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { SolverInfo } from '../../src/solvers/types.js';
 import { initialState, reduce, type Action, type AppState } from '../state/app.js';
@@ -56,20 +57,36 @@ describe('app state', () => {
   it('drops progress of any other run id, appends that of the current one', () => {
     let s = apply(loaded(), progress(2, 0, [0.5, 0.4]));
     s = apply(s, progress(1, 2, [0.3]), progress(3, 2, [0.3]));
-    expect(s.run.history).toEqual([0.5, 0.4]);
+    expect(Array.from(s.run.history)).toEqual([0.5, 0.4]);
     s = apply(s, progress(2, 2, [0.3]));
-    expect(s.run.history).toEqual([0.5, 0.4, 0.3]);
+    expect(Array.from(s.run.history)).toEqual([0.5, 0.4, 0.3]);
     expect(s.run.iteration).toBe(3);
   });
 
   it('a history resent from an earlier point replaces the tail', () => {
     const s = apply(loaded(), progress(2, 0, [0.5, 0.4, 0.3]), progress(2, 1, [0.45]));
-    expect(s.run.history).toEqual([0.5, 0.45]);
+    expect(Array.from(s.run.history)).toEqual([0.5, 0.45]);
+  });
+
+  it('appends progress in place: a long run copies a number of points linear in its length, and older states keep theirs', () => {
+    let s = loaded();
+    const before = historyCopies();
+    const early: AppState[] = [];
+    for (let it = 0; it < 20_000; it++) {
+      s = apply(s, progress(2, it, [1 / (it + 2)]));
+      if (it === 9) early.push(s);
+    }
+    expect(s.run.history).toHaveLength(20_000);
+    expect(s.run.history[19_999]).toBe(1 / 20_001);
+    // a concat per message would copy 20000²/2 = 2e8 points; doubling the buffer copies < 2·20000
+    expect(historyCopies() - before).toBeLessThan(2 * 20_000);
+    expect(Array.from(early[0].run.history)).toEqual(Array.from({ length: 10 }, (_, i) => 1 / (i + 2)));
   });
 
   it('a new run starts empty and ignores the old one', () => {
     const s = apply(loaded(), progress(2, 0, [0.5]), { type: 'configured', runId: 3 }, progress(2, 1, [0.4]));
-    expect(s.run).toMatchObject({ runId: 3, phase: 'starting', iteration: 0, history: [] });
+    expect(s.run).toMatchObject({ runId: 3, phase: 'starting', iteration: 0 });
+    expect(s.run.history).toHaveLength(0);
   });
 
   it('a failed load keeps the matrix and shows the message at its source', () => {

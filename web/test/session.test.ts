@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loadProblem } from '../../src/core/problem.js';
 import { lowRank } from '../../src/data/generate.js';
 import { Factorization } from '../../src/driver/factorization.js';
+import { OutOfMemoryError } from '../../src/wasm/engine.js';
 import { createEngineNode } from '../../src/wasm/node.js';
 import { defaultOptions } from '../state/options.js';
 import type { Progress } from '../shared/protocol.js';
@@ -35,6 +36,41 @@ function historyOf(runId: number): number[] {
 }
 
 describe('Session', () => {
+  it('a run too large for memory is refused on rank, and the data stays to run again', async () => {
+    const engine = await createEngineNode();
+    const s = new Session(engine, host);
+    s.handle({ type: 'load', runId: 10, spec: SPEC });
+    const grow = engine.allocBytes.bind(engine);
+    engine.allocBytes = (bytes: number) => {
+      if (bytes > 400) throw new OutOfMemoryError('out of memory: cannot grow WebAssembly memory to 4096 MiB');
+      return grow(bytes);
+    };
+    s.handle({ type: 'configure', runId: 11, options });
+    expect(host.last('optionsInvalid')).toEqual({
+      type: 'optionsInvalid',
+      runId: 11,
+      option: 'rank',
+      message:
+        'Not enough memory for rank 3 on this matrix (out of memory: cannot grow WebAssembly memory to 4096 MiB). The data is kept: try a lower rank.',
+    });
+    engine.allocBytes = grow;
+    s.handle({ type: 'configure', runId: 12, options });
+    expect(host.last('progress')).toMatchObject({ runId: 12, phase: 'ready', iteration: 0 });
+    s.handle({ type: 'step', runId: 12 });
+    expect(host.last('progress')).toMatchObject({ runId: 12, iteration: 1 });
+  });
+
+  it('a run too much work for one iteration is refused on rank before anything is allocated', async () => {
+    const engine = await createEngineNode();
+    const s = new Session(engine, host);
+    s.handle({ type: 'load', runId: 10, spec: { kind: 'uniform', rows: 1500, cols: 1500, seed: 1 } });
+    const used = engine.used;
+    s.handle({ type: 'configure', runId: 11, options: { ...options, rank: 1500 } });
+    expect(host.last('optionsInvalid')).toMatchObject({ runId: 11, option: 'rank' });
+    expect(host.last('optionsInvalid')!.message).toMatch(/^rank 1500 on a 1500×1500 matrix is too much work: one iteration of hals/);
+    expect(engine.used).toBe(used);
+  });
+
   it('answers load with the data summary and configure with iteration 0 at the initial error', () => {
     const loaded = host.last('loaded')!;
     expect(loaded.runId).toBe(1);
@@ -72,7 +108,7 @@ describe('Session', () => {
     const engine = await createEngineNode();
     const f = new Factorization(engine, loadProblem(engine, lowRank(SPEC)), { ...options, restarts: 1 });
     while (!f.stop) f.step();
-    expect(historyOf(2)).toEqual(f.history);
+    expect(historyOf(2)).toEqual(Array.from(f.history));
   });
 
   it('Pause between slices stops the run: the tick already scheduled does nothing', () => {

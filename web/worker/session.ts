@@ -6,7 +6,7 @@ import { loadProblem } from '../../src/core/problem.js';
 import { summarize } from '../../src/data/summary.js';
 import { Factorization } from '../../src/driver/factorization.js';
 import { OptionError } from '../../src/driver/options.js';
-import type { Engine } from '../../src/wasm/engine.js';
+import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
 import { resultFileName, resultPieces, type ResultFile } from '../../src/data/results.js';
 import { makeData } from '../../src/data/spec.js';
 import { displayData, displayFactors } from './display.js';
@@ -138,6 +138,12 @@ export class Session {
     try {
       this.f = new Factorization(this.engine, this.problem, { ...options, restarts: 1 });
     } catch (e) {
+      if (e instanceof OutOfMemoryError) {
+        // the run's blocks go, the data stays: another rank (or Reset) starts again from it
+        this.engine.release(this.dataMark);
+        const message = `Not enough memory for rank ${options.rank} on this matrix (${e.message}). The data is kept: try a lower rank.`;
+        return this.host.post({ type: 'optionsInvalid', runId, option: 'rank', message });
+      }
       if (!(e instanceof OptionError)) throw e;
       return this.host.post({ type: 'optionsInvalid', runId, option: e.option, message: e.message });
     }
@@ -200,7 +206,7 @@ export class Session {
     const f = this.f;
     if (!f) return;
     const from = this.sentHistory;
-    const history = f.history.slice(from);
+    const history = Array.from(f.history.subarray(from));
     this.sentHistory = f.history.length;
     this.host.post({
       type: 'progress',
@@ -224,14 +230,14 @@ export class Session {
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
     const pieces = resultPieces(what, {
-      W: this.engine.view(f.W),
-      H: this.engine.view(f.H),
+      W: f.factorW(),
+      H: f.factorH(),
       m: f.problem.m,
       k: f.k,
       n: f.problem.n,
       rowLabels: this.data.rowLabels,
       colLabels: this.data.colLabels,
-      history: f.history,
+      history: Array.from(f.history),
     });
     const blob = new Blob(pieces, { type: 'text/csv' });
     this.host.post({ type: 'exported', runId, requestId, fileName: resultFileName(what), iteration: f.iteration, blob });
@@ -243,8 +249,8 @@ export class Session {
     if (!this.snapshotWanted || !f) return;
     this.snapshotWanted = false;
     const { m, n } = f.problem;
-    const d = displayFactors(this.engine.view(f.W), this.engine.view(f.H), m, f.k, n);
-    const Wfull = this.data?.imageWidth ? this.engine.copyOut(f.W) : undefined;
+    const d = displayFactors(f.factorW(), f.factorH(), m, f.k, n);
+    const Wfull = this.data?.imageWidth ? f.factorW().slice() : undefined;
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
     this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull }, buffers);
@@ -266,6 +272,8 @@ function dataInfo(data: DataMatrix): DataInfo {
 }
 
 function messageOf(e: unknown): string {
+  if (e instanceof OutOfMemoryError || e instanceof RangeError)
+    return `not enough memory to make this matrix (${e.message}); the previous data is kept`;
   return e instanceof Error ? e.message : String(e);
 }
 

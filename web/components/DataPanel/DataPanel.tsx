@@ -5,6 +5,7 @@ import { formatSummary } from '../../../src/data/summary.js';
 import { useAppState, useController } from '../../app/context.js';
 import { ExamplePicker } from './ExamplePicker.js';
 import { RandomizeForm } from './RandomizeForm.js';
+import { readUpload } from './readUpload.js';
 import { UploadForm } from './UploadForm.js';
 
 /** The Data section: the matrix's summary, the example picker, Randomize and Your data (upload, drop, paste). */
@@ -18,7 +19,7 @@ export function DataPanel() {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) controller.load({ kind: 'inline', text: await file.text(), fileName: file.name }, 'upload');
+    if (file) await readUpload(file, controller);
   };
   return (
     <section

@@ -1,6 +1,7 @@
 // Your own matrix: a CSV/TSV file (button or drop) or pasted text, parsed in the worker.
 import { useId, useState } from 'react';
 import { useAppState, useController } from '../../app/context.js';
+import { readUpload, UPLOAD_LIMIT_TEXT } from './readUpload.js';
 
 /** The upload and paste controls. */
 export function UploadForm() {
@@ -22,11 +23,12 @@ export function UploadForm() {
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) controller.load({ kind: 'inline', text: await file.text(), fileName: file.name }, 'upload');
+            if (file) await readUpload(file, controller);
           }}
         />
         <p className="hint" id={`${id}-file-hint`}>
-          Or drop a file on this panel. A header row and a label column are detected; blank, NA and NaN mean missing.
+          Up to {UPLOAD_LIMIT_TEXT}. Or drop a file on this panel. A header row and a label column are detected; blank, NA and NaN mean
+          missing.
         </p>
         {error('upload') && (
           <p className="field-error" role="alert">

@@ -8,7 +8,7 @@ import type { ModeBarButton } from 'plotly.js-basic-dist-min';
 import { downloadUrl } from '../download.js';
 import { LOSS_MARGIN, lossConfig, lossLayout, lossTraces, rangeLayout } from './lossFigure.js';
 import type { LossSeries } from './lossScale.js';
-import { drawnOf, lossRanges, planLossUpdate, sameRanges, tracePoints, type DrawnSeries, type LossRanges } from './lossTraces.js';
+import { planLossDraw, sameRanges, tracePoints, type DrawnSeries, type LossRanges } from './lossTraces.js';
 import { loadPlotly, plotlyIfLoaded, type PlotlyApi } from './plotly.js';
 import { PlotFrame } from '../PlotFrame.js';
 import { fileName, lossSummary } from '../summary.js';
@@ -111,12 +111,17 @@ function draw(
   fail: (message: string | null) => void,
 ): Promise<unknown> | undefined {
   const { series, title, width, height } = want;
-  const ranges = lossRanges(series, height - LOSS_MARGIN.t - LOSS_MARGIN.b, width - LOSS_MARGIN.l - LOSS_MARGIN.r);
   const last = drawn.current;
   const same = last && last.title === title && last.width === width && last.height === height;
-  const plan = same ? planLossUpdate(last.series, series) : ({ kind: 'redraw' } as const);
+  const next = planLossDraw(
+    same ? last.series : null,
+    series,
+    height - LOSS_MARGIN.t - LOSS_MARGIN.b,
+    width - LOSS_MARGIN.l - LOSS_MARGIN.r,
+  );
+  const { update: plan, ranges } = next;
   if (plan.kind === 'none' && sameRanges(last!.ranges, ranges)) return;
-  drawn.current = { series: drawnOf(series), ranges, title, width, height };
+  drawn.current = { series: next.drawn, ranges, title, width, height };
   const forget = (e: unknown) => {
     drawn.current = null;
     throw e;

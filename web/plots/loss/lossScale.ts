@@ -7,7 +7,8 @@ export interface LossSeries {
   readonly name: string;
   /** Relative error of the initial W, H (drawn at iteration 0, so a run shows from its first frame). */
   readonly initial?: number | null;
-  readonly relError: readonly number[];
+  /** Any array-like (the app passes a view of its append-only history: no copy). */
+  readonly relError: ArrayLike<number>;
 }
 
 /** The value of a series at iteration `it` (0 = initial), or undefined when it has none there. */
@@ -37,6 +38,13 @@ export function firstPoint(s: LossSeries): { x: number; y: number } | null {
 
 /** Smallest and largest plottable (positive finite) value of all series; NaN ends when there is none. */
 export function positiveRange(series: readonly LossSeries[]): [number, number] {
+  let range: [number, number] = [NaN, NaN];
+  for (const s of series) range = mergeRanges(range, seriesRange(s, 0));
+  return range;
+}
+
+/** The positive range of a series' points from index `from` of relError on (with its initial value when from = 0). */
+export function seriesRange(s: LossSeries, from: number): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   const see = (y: number) => {
@@ -45,11 +53,17 @@ export function positiveRange(series: readonly LossSeries[]): [number, number] {
       if (y > hi) hi = y;
     }
   };
-  for (const s of series) {
-    if (s.initial !== undefined && s.initial !== null) see(s.initial);
-    for (const y of s.relError) see(y);
-  }
+  if (from === 0 && s.initial !== undefined && s.initial !== null) see(s.initial);
+  const y = s.relError;
+  for (let i = from; i < y.length; i++) see(y[i]);
   return lo <= hi ? [lo, hi] : [NaN, NaN];
+}
+
+/** The range holding both (NaN ends: empty). */
+export function mergeRanges(a: readonly [number, number], b: readonly [number, number]): [number, number] {
+  if (Number.isNaN(a[0])) return [b[0], b[1]];
+  if (Number.isNaN(b[0])) return [a[0], a[1]];
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }
 
 /** The axes of the loss plot: x from 0 to xMax (iterations), y from 10^lo to 10^hi (log). */
@@ -63,12 +77,13 @@ export interface LossAxes {
 /**
  * Axes that hold every point: x from 0 to at least 10 iterations, up to the next round number
  * past the longest series; y at least a decade wide around its values, then padded by 5% of its
- * decades (at least 0.05 decade), 0.1 to 1 when there is nothing to show.
+ * decades (at least 0.05 decade), 0.1 to 1 when there is nothing to show. `known` is the
+ * series' positiveRange when the caller has it (then no point is read).
  */
-export function lossAxes(series: readonly LossSeries[]): LossAxes {
+export function lossAxes(series: readonly LossSeries[], known?: readonly [number, number]): LossAxes {
   let last = 0;
   for (const s of series) last = Math.max(last, s.relError.length);
-  const [lo, hi] = positiveRange(series);
+  const [lo, hi] = known ?? positiveRange(series);
   if (Number.isNaN(lo)) return { xMax: roundUp(Math.max(10, last)), yLo: -1, yHi: 0 };
   const widen = Math.max(0, 1 - Math.log10(hi / lo)) / 2;
   const a = Math.log10(lo) - widen;

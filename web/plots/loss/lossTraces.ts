@@ -2,7 +2,7 @@
 // (the initial error), what was drawn, and whether new points can be appended (Plotly.extendTraces)
 // or the plot must be drawn again; the axis ranges, snapped so they change in steps, not on every
 // update. Pure (no DOM, no plotly).
-import { logTicks, lossAxes, plottable, valueAt, firstIteration, type LossSeries } from './lossScale.js';
+import { logTicks, lossAxes, mergeRanges, plottable, seriesRange, valueAt, firstIteration, type LossSeries } from './lossScale.js';
 
 /** Points of a series from iteration `from` on: x = iteration, y = its value, or null where a log axis cannot show it. */
 export function tracePoints(s: LossSeries, from = firstIteration(s)): { x: number[]; y: (number | null)[] } {
@@ -24,17 +24,58 @@ export interface DrawnSeries {
   readonly length: number;
   readonly first: number;
   readonly last: number;
+  /** Positive range of the drawn points (seriesRange), so appending reads the new points only. */
+  readonly range: readonly [number, number];
 }
 
-/** The record of what drawing `series` leaves on the plot. */
+/** The record of what drawing `series` leaves on the plot (reads every point). */
 export function drawnOf(series: readonly LossSeries[]): DrawnSeries[] {
-  return series.map((s) => ({
+  return series.map((s) => drawnSeries(s, seriesRange(s, 0)));
+}
+
+function drawnSeries(s: LossSeries, range: readonly [number, number]): DrawnSeries {
+  const y = s.relError;
+  return {
     name: s.name,
     initial: s.initial ?? null,
-    length: s.relError.length,
-    first: s.relError.length ? s.relError[0] : NaN,
-    last: s.relError.length ? s.relError[s.relError.length - 1] : NaN,
-  }));
+    length: y.length,
+    first: y.length ? y[0] : NaN,
+    last: y.length ? y[y.length - 1] : NaN,
+    range,
+  };
+}
+
+/** What the plot draws next: how (the update), with which axes, and the record of what it then shows. */
+export interface LossDraw {
+  readonly update: LossUpdate;
+  readonly ranges: LossRanges;
+  readonly drawn: DrawnSeries[];
+}
+
+/**
+ * How to bring a plot that shows `drawn` (null: nothing, or a figure of another size) up to
+ * `series` in a plotHeight×plotWidth px plot area. Appending or nothing new reads only the points
+ * not drawn yet (and the first and last drawn ones), so a long run costs each update its own points.
+ */
+export function planLossDraw(
+  drawn: readonly DrawnSeries[] | null,
+  series: readonly LossSeries[],
+  plotHeight: number,
+  plotWidth: number,
+): LossDraw {
+  const update = planLossUpdate(drawn, series);
+  let next: DrawnSeries[];
+  if (update.kind === 'redraw' || !drawn) {
+    next = drawnOf(series);
+  } else {
+    next = series.map((s, i) => {
+      const d = drawn[i];
+      return s.relError.length === d.length ? d : drawnSeries(s, mergeRanges(d.range, seriesRange(s, d.length)));
+    });
+  }
+  let known: [number, number] = [NaN, NaN];
+  for (const d of next) known = mergeRanges(known, d.range);
+  return { update, ranges: lossRanges(series, plotHeight, plotWidth, known), drawn: next };
 }
 
 /** The cheapest way to show `series` over what was drawn. */
@@ -88,10 +129,16 @@ export interface LossRanges {
  * The axes of lossAxes (x from 0 to a round number past the longest series, y padded around the
  * values), with the log axis' ends rounded outward to multiples of Y_STEP decades, so the ranges (and
  * the tick labels plotly measures) change a few times in a run, not on every update; ticks for a
- * plot area `plotHeight` px tall (about one per 28 px) and `plotWidth` px wide.
+ * plot area `plotHeight` px tall (about one per 28 px) and `plotWidth` px wide. `known`: the
+ * series' positiveRange, when the caller has it.
  */
-export function lossRanges(series: readonly LossSeries[], plotHeight: number, plotWidth: number): LossRanges {
-  const a = lossAxes(series);
+export function lossRanges(
+  series: readonly LossSeries[],
+  plotHeight: number,
+  plotWidth: number,
+  known?: readonly [number, number],
+): LossRanges {
+  const a = lossAxes(series, known);
   const lo = Math.floor(a.yLo / Y_STEP + 1e-9) * Y_STEP;
   const hi = Math.ceil(a.yHi / Y_STEP - 1e-9) * Y_STEP;
   const ticks = logTicks(lo, hi, Math.max(2, plotHeight / 28));

@@ -1,6 +1,16 @@
 // plotly.js, the partial bundle with scatter only (plotly.js-basic-dist-min, 1.2 MB: what the
 // loss plot draws), loaded lazily as a chunk of its own so the page paints without it. Types
 // come from plotly.js-dist-min (plotly-basic.d.ts).
+//
+// Under the app's Content-Security-Policy (style-src 'self', no inline styles) plotly must not
+// add <style> elements: before it loads, the page links an empty same-origin stylesheet with the
+// id plotly looks for (plotly.js-style-global), into which plotly inserts its rules through the
+// CSSOM, and marks the id of the map-style injector the bundle carries (maps are not drawn here)
+// as present, so it injects nothing.
+import rulesUrl from './plotly-rules.css?url';
+
+/** The id under which the bundle's maplibre code injects its CSS (only when no element has it). */
+const MAP_STYLE_ID = '9f215cf04c5486422605d13261cb87401f4e7763b6296af81e98efbc0130da53';
 
 /** The plotly API object (Plotly.react, extendTraces, toImage, purge, …). */
 export type PlotlyApi = typeof import('plotly.js-basic-dist-min').default;
@@ -15,12 +25,37 @@ export function plotlyIfLoaded(): PlotlyApi | null {
 
 /** Loads the plotly bundle once; later calls share the same promise (a failed load is tried again next time). */
 export function loadPlotly(): Promise<PlotlyApi> {
-  loading ??= import('plotly.js-basic-dist-min').then(
-    (m) => (loaded = m.default),
-    (e: unknown) => {
-      loading = null;
-      throw e;
-    },
-  );
+  loading ??= plotlyStyleSheet()
+    .then(() => import('plotly.js-basic-dist-min'))
+    .then(
+      (m) => (loaded = m.default),
+      (e: unknown) => {
+        loading = null;
+        throw e;
+      },
+    );
   return loading;
+}
+
+/** Links plotly's (empty) rule sheet and marks the map styles as present; resolves once the sheet can take rules. */
+function plotlyStyleSheet(): Promise<void> {
+  if (!document.getElementById(MAP_STYLE_ID)) {
+    const mark = document.createElement('meta');
+    mark.id = MAP_STYLE_ID;
+    document.head.append(mark);
+  }
+  const existing = document.getElementById('plotly.js-style-global') as HTMLLinkElement | null;
+  if (existing?.sheet) return Promise.resolve();
+  const link = existing ?? document.createElement('link');
+  const ready = new Promise<void>((resolve, reject) => {
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => reject(new Error('the plot style sheet could not be loaded')), { once: true });
+  });
+  if (!existing) {
+    link.id = 'plotly.js-style-global';
+    link.rel = 'stylesheet';
+    link.href = rulesUrl;
+    document.head.append(link);
+  }
+  return ready;
 }
