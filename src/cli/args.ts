@@ -1,4 +1,5 @@
 // Command-line flags → typed options, with one-line messages for every malformed value.
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 
@@ -19,6 +20,7 @@ export const FACTOR_FLAGS = {
   w0: { type: 'string' },
   h0: { type: 'string' },
   out: { type: 'string' },
+  threads: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -35,6 +37,7 @@ export const RANK_FLAGS = {
   holdout: { type: 'string' },
   shuffled: { type: 'boolean' },
   progress: { type: 'boolean' },
+  threads: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -78,4 +81,9 @@ export function numFlag(values: Record<string, unknown>, name: string, fallback:
 export function strFlag(values: Record<string, unknown>, name: string, fallback?: string): string | undefined {
   const raw = values[name];
   return typeof raw === 'string' ? raw : fallback;
+}
+
+/** --threads N (≥ 1): the threads the products run on; by default the cores Node reports. */
+export function threadsFlag(values: Record<string, unknown>): number {
+  return intFlag(values, 'threads', availableParallelism(), 1);
 }

@@ -6,13 +6,13 @@ import { initInfo } from '../init/registry.js';
 import type { InitId } from '../init/types.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { FACTOR_FLAGS, intFlag, numFlag, parseFlags, strFlag } from './args.js';
+import { FACTOR_FLAGS, intFlag, numFlag, parseFlags, strFlag, threadsFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { readFactorFile, readMatrixFile, writeOutputs } from './io.js';
 
 export const FACTOR_USAGE = `usage: nmf factor FILE.csv --rank K [--algorithm ID] [--init random|nndsvd|nndsvda|given]
        [--w0 FILE --h0 FILE] [--seed N] [--max-iter N] [--tol X] [--target X] [--epsilon X]
-       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--out DIR] [--json]`;
+       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--out DIR] [--threads N] [--json]`;
 
 /** Runs `factor` with argv after the command name; prints to stdout; returns the exit code. */
 export async function factorCommand(argv: string[], print: (s: string) => void): Promise<number> {
@@ -25,18 +25,23 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   if (values.rank === undefined) throw new UsageError(`factor needs --rank K\n${FACTOR_USAGE}`);
   const file = positionals[0];
   const options = factorOptions(values);
+  const threads = threadsFlag(values);
   const data = readMatrixFile(file);
-  const engine = await createEngineNode();
-  const problem = loadProblem(engine, data);
-  const result = factorize(engine, problem, options);
-  const out = strFlag(values, 'out');
-  if (out) writeOutputs(out, data, result.W, result.H, result.history);
-  if (values.json) {
-    print(JSON.stringify(toJson(file, problem.m, problem.n, problem.observed, result, out)));
-  } else {
-    print(toText(file, problem.m, problem.n, problem.observed, result, out));
+  const engine = await createEngineNode({ threads });
+  try {
+    const problem = loadProblem(engine, data);
+    const result = factorize(engine, problem, options);
+    const out = strFlag(values, 'out');
+    if (out) writeOutputs(out, data, result.W, result.H, result.history);
+    if (values.json) {
+      print(JSON.stringify(toJson(file, problem.m, problem.n, problem.observed, result, engine.threads, out)));
+    } else {
+      print(toText(file, problem.m, problem.n, problem.observed, result, engine.threads, out));
+    }
+    return 0;
+  } finally {
+    engine.close();
   }
-  return 0;
 }
 
 /**
@@ -73,8 +78,8 @@ export function factorOptions(values: Record<string, string | boolean | undefine
   return options;
 }
 
-/** The JSON object printed by --json (W, H are in --out files, not here). */
-export function toJson(file: string, m: number, n: number, observed: number, r: RunResult, out?: string) {
+/** The JSON object printed by --json (W, H are in --out files, not here); `threads` = the mode it ran in. */
+export function toJson(file: string, m: number, n: number, observed: number, r: RunResult, threads: number, out?: string) {
   return {
     file,
     m,
@@ -94,15 +99,16 @@ export function toJson(file: string, m: number, n: number, observed: number, r: 
     seconds: r.seconds,
     history: r.history,
     restarts: r.restarts,
+    threads,
     ...(out ? { out } : {}),
   };
 }
 
-function toText(file: string, m: number, n: number, observed: number, r: RunResult, out?: string): string {
+function toText(file: string, m: number, n: number, observed: number, r: RunResult, threads: number, out?: string): string {
   const lines = [
     `${file}: ${m}×${n}, ${observed} observed${observed < m * n ? `, ${m * n - observed} missing` : ''}`,
     `${r.algorithm}, rank ${r.rank}, init ${r.init}, seed ${r.seed}: ${r.stopMessage}`,
-    `relative error ${r.relError.toPrecision(6)}  (‖V−WH‖_F = ${r.error.toPrecision(6)}) after ${r.iterations} iterations in ${r.seconds.toFixed(3)} s`,
+    `relative error ${r.relError.toPrecision(6)}  (‖V−WH‖_F = ${r.error.toPrecision(6)}) after ${r.iterations} iterations in ${r.seconds.toFixed(3)} s on ${threads === 1 ? '1 thread' : `${threads} threads`}`,
   ];
   if (r.restarts.length > 1) {
     const errs = r.restarts.map((x) => x.relError);
