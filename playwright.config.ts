@@ -1,12 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
-import { APP_PORT, DEMO_PORT, DEMO_URL } from './e2e/ports.js';
+import { APP_PORT, DEMO_PORT, DEMO_URL, NO_ISOLATION_PORT, NO_ISOLATION_URL } from './e2e/ports.js';
 
 const vite = 'node node_modules/vite/bin/vite.js';
 const demoConfig = '--config e2e/plots-demo/vite.config.ts';
 
 // Browser tests in Debian's Chromium (npx playwright install cannot work on this machine kind)
 // against the built app served by `vite preview`, and the plots' demo page (e2e/plots-demo), which
-// is built (into build/plots-demo, not dist/) and served by a second `vite preview`.
+// is built (into build/plots-demo, not dist/) and served by a second `vite preview`; a third serves
+// dist/ without the cross-origin isolation headers (the one-thread fallback, e2e/threads.spec.ts).
 export default defineConfig({
   testDir: 'e2e',
   workers: 1,
@@ -45,6 +46,12 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       // the demo is built first (plotly is most of it): a busy machine needs a while
       timeout: 240_000,
+    },
+    {
+      command: `${vite} preview --config e2e/no-isolation/vite.config.ts --port ${NO_ISOLATION_PORT} --strictPort`,
+      url: NO_ISOLATION_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
     },
   ],
 });

@@ -164,7 +164,7 @@ async function main(): Promise<void> {
       );
     }
   }
-  if (want('periter')) await perIteration(await createEngineNode(), perIterationArgs([]));
+  if (want('periter')) await perIteration([await createEngineNode()], perIterationArgs([]));
   if (checks.length) {
     console.log('\ntargets (dense products at both shapes):');
     for (const c of checks) console.log(`  ${c}`);

@@ -5,7 +5,7 @@
 //   sklearn: (t(N₂) − t(N₁)) / (N₂ − N₁) from fresh fit_transform(max_iter = N) calls (the
 //            fastest of `--repeats`), so its fixed costs (input checks, init, final error) cancel.
 //   --clock cpu (default: each process's CPU time, waits for a shared core not counted) or wall.
-// Run: npx tsx bench/per-iteration.ts [--clock cpu|wall] [--rounds 3] [--block 10] [--warm 3] [--repeats 3]
+// Run: npx tsx bench/per-iteration.ts [--clock cpu|wall] [--rounds 3] [--block 10] [--warm 3] [--repeats 3] [--threads 1]
 //      (also `npm run bench -- periter`); prints "skipped: …" for sklearn when it is missing.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -37,6 +37,8 @@ export interface PerIterationOptions {
   block: number;
   warm: number;
   repeats: number;
+  /** Above 1: ours also on that many threads (a second column). */
+  threads: number;
 }
 
 function now(clock: 'cpu' | 'wall'): number {
@@ -68,11 +70,14 @@ function oursMs(
   }
 }
 
-/** Prints the table: ours, sklearn and ours/sklearn in ms per iteration for each pair. */
-export async function perIteration(engine: Engine, o: PerIterationOptions, label = 'ours'): Promise<void> {
+/**
+ * Prints the table: ours on each engine (one column per thread count), sklearn, and each of ours
+ * over sklearn, in ms per iteration for each pair (with threads, use --clock wall: CPU time adds the threads up).
+ */
+export async function perIteration(engines: Engine[], o: PerIterationOptions): Promise<void> {
   const d = lowRank({ rows: M, cols: N, rank: K, noise: 0.1, seed: 1 });
-  const problem = loadProblem(engine, d);
-  const start = randomStart(engine, problem, K, 1);
+  const problems = engines.map((e) => loadProblem(e, d));
+  const start = randomStart(engines[0], problems[0], K, 1);
   console.log(
     `\nms per iteration, V ${M}×${N}, k = ${K} (${o.clock === 'cpu' ? 'CPU time of each process' : 'wall time'}; load ${loadavg()
       .map((x) => x.toFixed(1))
@@ -90,9 +95,12 @@ export async function perIteration(engine: Engine, o: PerIterationOptions, label
       await sk.load(dir, M, N, K);
       console.log(`sklearn ${sk.versions.sklearn} (python ${sk.versions.python}, ${sk.versions.executable}), OPENBLAS_NUM_THREADS=1`);
     }
-    console.log(`${'solver'.padEnd(8)}${label.padStart(10)}${'sklearn'.padStart(12)}${'ratio'.padStart(8)}`);
+    const labels = engines.map((e) => `ours ${e.threads}t`);
+    console.log(
+      `${'solver'.padEnd(10)}${labels.map((l) => l.padStart(10)).join('')}${'sklearn'.padStart(10)}${labels.map((l) => `${l}/sk`.padStart(13)).join('')}`,
+    );
     for (const p of PAIRS) {
-      const ours = oursMs(engine, p.ours, o, start, problem);
+      const ours = engines.map((e, i) => oursMs(e, p.ours, o, start, problems[i]));
       let theirs: number | undefined;
       if (!('skip' in sk)) {
         const [a, b] = p.iters;
@@ -102,10 +110,9 @@ export async function perIteration(engine: Engine, o: PerIterationOptions, label
         theirs = ((pick(tb) - pick(ta)) * 1000) / (b - a);
       }
       const name = `${p.ours}/${p.sklearn}`;
+      const cell = (x: number | undefined, w: number) => (x === undefined ? '—' : x.toFixed(2)).padStart(w);
       console.log(
-        `${name.padEnd(8)}${ours.toFixed(2).padStart(10)}${theirs === undefined ? '—'.padStart(12) : theirs.toFixed(2).padStart(12)}${
-          theirs === undefined ? '—'.padStart(8) : (ours / theirs).toFixed(2).padStart(8)
-        }`,
+        `${name.padEnd(10)}${ours.map((x) => cell(x, 10)).join('')}${cell(theirs, 10)}${ours.map((x) => cell(theirs === undefined ? undefined : x / theirs, 13)).join('')}`,
       );
     }
   } finally {
@@ -124,20 +131,25 @@ export function perIterationArgs(argv: string[]): PerIterationOptions {
       block: { type: 'string', default: '10' },
       warm: { type: 'string', default: '3' },
       repeats: { type: 'string', default: '3' },
+      threads: { type: 'string', default: '1' },
     },
     strict: false,
   });
-  const int = (name: 'rounds' | 'block' | 'warm' | 'repeats') => {
+  const int = (name: 'rounds' | 'block' | 'warm' | 'repeats' | 'threads') => {
     const x = Number(values[name]);
     if (!Number.isInteger(x) || x < 1) throw new Error(`--${name} ${String(values[name])} must be an integer ≥ 1`);
     return x;
   };
   const clock = values.clock;
   if (clock !== 'cpu' && clock !== 'wall') throw new Error(`--clock ${String(clock)} must be cpu or wall`);
-  return { clock, rounds: int('rounds'), block: int('block'), warm: int('warm'), repeats: int('repeats') };
+  return { clock, rounds: int('rounds'), block: int('block'), warm: int('warm'), repeats: int('repeats'), threads: int('threads') };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { createEngineNode } = await import('../src/wasm/node.js');
-  await perIteration(await createEngineNode(), perIterationArgs(process.argv.slice(2)));
+  const o = perIterationArgs(process.argv.slice(2));
+  const engines = [await createEngineNode()];
+  if (o.threads > 1) engines.push(await createEngineNode({ threads: o.threads }));
+  await perIteration(engines, o);
+  for (const e of engines) e.close();
 }

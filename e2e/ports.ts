@@ -9,3 +9,9 @@ export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? APP_PORT + 2000);
 
 /** The demo page's address. */
 export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}/`;
+
+/** Port of `vite preview` serving the built app without the cross-origin isolation headers. */
+export const NO_ISOLATION_PORT = Number(process.env.E2E_NO_ISOLATION_PORT ?? APP_PORT + 3000);
+
+/** The app's address on that server (one thread: no SharedArrayBuffer). */
+export const NO_ISOLATION_URL = `http://127.0.0.1:${NO_ISOLATION_PORT}/`;

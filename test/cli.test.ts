@@ -180,6 +180,8 @@ describe('nmf factor', () => {
     [['V.csv', '--rank', '2', '--init', 'magic'], "nmf: unknown init 'magic': expected one of random, "],
     [['V.csv', '--rank', '2', '--frobnicate'], "nmf: Unknown option '--frobnicate'"],
     [['missing.csv', '--rank', '2'], 'missing.csv: cannot read the file (no such file)'],
+    [['V.csv', '--rank', '2', '--threads', '0'], 'nmf: --threads: 0 must be ≥ 1'],
+    [['V.csv', '--rank', '2', '--threads', 'many'], "nmf: --threads: 'many' is not a whole number written in decimal (e.g. 3)"],
   ])('bad input %j exits 2 with one line and no stack trace', (args, message) => {
     const [file, ...rest] = args;
     const r = nmf('factor', join(dir, file), ...(rest.includes('--algorithm') ? rest : [...rest, '--algorithm', 'mu']));
@@ -210,6 +212,23 @@ describe('nmf factor checks its files before the run', () => {
       `nmf: --out ${taken}: that path is an existing file, not a folder (W.csv, H.csv, WH.csv and history.csv go in a folder)\n`,
     );
     expect(readFileSync(taken, 'utf8')).toBe('not a folder\n');
+  });
+});
+
+describe('nmf factor --threads', () => {
+  it('on 1 and 2 threads: the same W, H and errors to the last digit, and the mode in --json and the summary', () => {
+    const args = ['factor', join(dir, 'planted.csv'), '--rank', '2', '--algorithm', 'hals', '--max-iter', '25', '--tol', '0'];
+    const runs = ['1', '2'].map((threads) => {
+      const out = join(dir, `threads-${threads}`);
+      const r = nmf(...args, '--threads', threads, '--json', '--out', out);
+      expect(r.stderr).toBe('');
+      return { j: JSON.parse(r.stdout), W: readFileSync(join(out, 'W.csv'), 'utf8'), H: readFileSync(join(out, 'H.csv'), 'utf8') };
+    });
+    expect([runs[0].j.threads, runs[1].j.threads]).toEqual([1, 2]);
+    expect(runs[1].j.history).toEqual(runs[0].j.history);
+    expect(runs[1].W).toBe(runs[0].W);
+    expect(runs[1].H).toBe(runs[0].H);
+    expect(nmf(...args, '--threads', '2').stdout).toMatch(/after 25 iterations in [0-9.]+ s on 2 threads/);
   });
 });
 

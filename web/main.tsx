@@ -17,7 +17,10 @@ const START: DataSpec = { kind: 'example', id: 'lowrank' };
 
 const params = new URLSearchParams(location.search);
 const store = createStore(reduce, initialState());
-const spawn = () => new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module', name: 'nmf' });
+// ?threads=N in the page's address picks the session's threads (when isolated); the worker reads it from its name
+const threads = /^\d+$/.exec(new URLSearchParams(location.search).get('threads') ?? '')?.[0];
+const spawn = () =>
+  new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module', name: threads ? `nmf threads=${threads}` : 'nmf' });
 const controller = new Controller(store, spawn, START, Number(params.get('watchdog')) || 30_000);
 startFromLocation(controller, START); // a shared link in the hash, or the START example
 if (params.has('test')) installTestApi(store, controller);

@@ -1,4 +1,5 @@
 // Command-line flags → typed options, with one-line messages for every malformed value.
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isNumberCell } from '../data/cells.js';
 import { DEFAULT_OPTIONS, MAX_ITERATIONS, MAX_SEED } from '../driver/options.js';
@@ -21,6 +22,7 @@ export const FACTOR_FLAGS = {
   w0: { type: 'string' },
   h0: { type: 'string' },
   out: { type: 'string' },
+  threads: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -37,6 +39,7 @@ export const RANK_FLAGS = {
   holdout: { type: 'string' },
   shuffled: { type: 'boolean' },
   progress: { type: 'boolean' },
+  threads: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -112,4 +115,9 @@ export function maxIterFlag(values: Record<string, unknown>): number {
 export function strFlag(values: Record<string, unknown>, name: string, fallback?: string): string | undefined {
   const raw = values[name];
   return typeof raw === 'string' ? raw : fallback;
+}
+
+/** --threads N (≥ 1): the threads the products run on; by default the cores Node reports. */
+export function threadsFlag(values: Record<string, unknown>): number {
+  return intFlag(values, 'threads', availableParallelism(), 1);
 }

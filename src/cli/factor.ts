@@ -8,13 +8,13 @@ import { initInfo } from '../init/registry.js';
 import type { InitId } from '../init/types.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { FACTOR_FLAGS, intFlag, maxIterFlag, numFlag, parseFlags, seedFlag, strFlag } from './args.js';
+import { FACTOR_FLAGS, intFlag, maxIterFlag, numFlag, parseFlags, seedFlag, strFlag, threadsFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { readFactorFile, readMatrixFile, writeOutputs } from './io.js';
 
 export const FACTOR_USAGE = `usage: nmf factor FILE.csv --rank K [--algorithm ID] [--init random|nndsvd|nndsvda|given]
        [--w0 FILE --h0 FILE] [--seed N] [--max-iter N] [--tol X] [--target X] [--epsilon X]
-       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--out DIR] [--json]`;
+       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--out DIR] [--threads N] [--json]`;
 
 /** Runs `factor` with argv after the command name; prints to stdout; returns the exit code. */
 export async function factorCommand(argv: string[], print: (s: string) => void): Promise<number> {
@@ -29,6 +29,7 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   const out = strFlag(values, 'out');
   if (out !== undefined) checkOutDir(out);
   const options = factorOptions(values);
+  const threads = threadsFlag(values);
   const data = readMatrixFile(file);
   if (options.given) {
     const { W0, H0 } = options.given;
@@ -36,16 +37,20 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
     checkFactorShape('--h0', values.h0 as string, H0, options.rank, data.cols, `the rank × the columns of ${file}`);
   }
   checkOptions(options, data.rows, data.cols);
-  const engine = await createEngineNode();
-  const problem = loadProblem(engine, data);
-  const result = factorize(engine, problem, options);
-  if (out) writeOutputs(out, data, result.W, result.H, result.history);
-  if (values.json) {
-    print(JSON.stringify(toJson(file, problem.m, problem.n, problem.observed, result, out)));
-  } else {
-    print(toText(file, problem.m, problem.n, problem.observed, result, out));
+  const engine = await createEngineNode({ threads });
+  try {
+    const problem = loadProblem(engine, data);
+    const result = factorize(engine, problem, options);
+    if (out) writeOutputs(out, data, result.W, result.H, result.history);
+    if (values.json) {
+      print(JSON.stringify(toJson(file, problem.m, problem.n, problem.observed, result, engine.threads, out)));
+    } else {
+      print(toText(file, problem.m, problem.n, problem.observed, result, engine.threads, out));
+    }
+    return 0;
+  } finally {
+    engine.close();
   }
-  return 0;
 }
 
 /**
@@ -102,8 +107,8 @@ function checkFactorShape(flag: string, path: string, F: Dense, rows: number, co
   }
 }
 
-/** The JSON object printed by --json (W, H are in --out files, not here). */
-export function toJson(file: string, m: number, n: number, observed: number, r: RunResult, out?: string) {
+/** The JSON object printed by --json (W, H are in --out files, not here); `threads` = the mode it ran in. */
+export function toJson(file: string, m: number, n: number, observed: number, r: RunResult, threads: number, out?: string) {
   return {
     file,
     m,
@@ -123,15 +128,16 @@ export function toJson(file: string, m: number, n: number, observed: number, r: 
     seconds: r.seconds,
     history: r.history,
     restarts: r.restarts,
+    threads,
     ...(out ? { out } : {}),
   };
 }
 
-function toText(file: string, m: number, n: number, observed: number, r: RunResult, out?: string): string {
+function toText(file: string, m: number, n: number, observed: number, r: RunResult, threads: number, out?: string): string {
   const lines = [
     `${file}: ${m}×${n}, ${observed} observed${observed < m * n ? `, ${m * n - observed} missing` : ''}`,
     `${r.algorithm}, rank ${r.rank}, init ${r.init}, seed ${r.seed}: ${r.stopMessage}`,
-    `relative error ${r.relError.toPrecision(6)}  (‖V−WH‖_F = ${r.error.toPrecision(6)}) after ${r.iterations} iterations in ${r.seconds.toFixed(3)} s`,
+    `relative error ${r.relError.toPrecision(6)}  (‖V−WH‖_F = ${r.error.toPrecision(6)}) after ${r.iterations} iterations in ${r.seconds.toFixed(3)} s on ${threads === 1 ? '1 thread' : `${threads} threads`}`,
   ];
   if (r.restarts.length > 1) {
     const errs = r.restarts.map((x) => x.relError);

@@ -8,12 +8,12 @@ import { initInfo } from '../init/registry.js';
 import { parseRankRange, runSurvey, type RankSurvey, type SurveyResult, type SurveyStep } from '../rank/survey.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { intFlag, maxIterFlag, numFlag, parseFlags, RANK_FLAGS, seedFlag, strFlag } from './args.js';
+import { intFlag, maxIterFlag, numFlag, parseFlags, RANK_FLAGS, seedFlag, strFlag, threadsFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { readMatrixFile } from './io.js';
 
 export const RANK_USAGE = `usage: nmf rank FILE.csv --ranks A..B [--restarts N] [--holdout P] [--shuffled] [--algorithm ID]
-       [--init ID] [--seed N] [--max-iter N] [--tol X] [--progress] [--json]`;
+       [--init ID] [--seed N] [--max-iter N] [--tol X] [--progress] [--threads N] [--json]`;
 
 /** Where progress lines go: process.stderr in the CLI. */
 export interface ProgressSink {
@@ -47,15 +47,21 @@ export async function rankCommand(argv: string[], print: (s: string) => void, st
   };
   const restarts = intFlag(values, 'restarts', 3, 1);
   const shuffled = values.shuffled === true;
+  const threads = threadsFlag(values);
   const file = positionals[0];
   const data = readMatrixFile(file);
-  const engine = await createEngineNode();
+  const engine = await createEngineNode({ threads });
   const showProgress = values.progress === true || stderr.isTTY === true;
   const t0 = performance.now();
   const onStep = (s: SurveyStep) => {
     if (showProgress && s.finishedRank) stderr.write(`${progressLine(s, s.finishedRank, (performance.now() - t0) / 1000)}\n`);
   };
-  const survey = runSurvey(engine, data, { ...range, restarts, holdout, shuffled, base }, onStep);
+  let survey: ReturnType<typeof runSurvey>;
+  try {
+    survey = runSurvey(engine, data, { ...range, restarts, holdout, shuffled, base }, onStep);
+  } finally {
+    engine.close();
+  }
   const seconds = (performance.now() - t0) / 1000;
   if (values.json) {
     print(
@@ -70,6 +76,7 @@ export async function rankCommand(argv: string[], print: (s: string) => void, st
         holdout,
         shuffled,
         seconds,
+        threads: engine.threads,
         ranks: survey.ranks.map((p) => rankJson(p, shuffled)),
         suggestedRank: survey.suggestion.suggestedRank,
         reason: survey.suggestion.reason,

@@ -4,6 +4,7 @@
 import type { Kernels } from './kernels.js';
 import type { Mat } from '../core/matrix.js';
 import { createOps, type Ops } from './ops.js';
+import { ThreadPool } from './pool.js';
 
 const PAGE = 65536;
 
@@ -25,6 +26,11 @@ export interface Block {
 export interface EngineOptions {
   /** Check the shapes of every typed op (default true; see src/wasm/ops.ts). */
   readonly checkShapes?: boolean;
+  /**
+   * Threads to split the big products over (src/wasm/pool.ts), started on these kernels' shared
+   * memory; the engine reserves the workers' workspaces at the bottom of its arena.
+   */
+  readonly pool?: ThreadPool;
 }
 
 /** Kernels plus an arena: allocates f64/i32 blocks above heapBase, grows memory when needed. */
@@ -33,14 +39,30 @@ export class Engine {
   readonly kernels: Kernels;
   /** The typed ops over `kernels`: matrices in, shapes checked. */
   readonly ops: Ops;
+  /** Threads the products run on: 1, or the pool's. */
+  readonly threads: number;
+  private readonly pool: ThreadPool | null;
   private readonly base: number;
   private top: number;
 
   constructor(kernels: Kernels, options: EngineOptions = {}) {
     this.kernels = kernels;
-    this.ops = createOps(kernels, options.checkShapes ?? true);
-    this.base = align16(kernels.heapBase());
-    this.top = this.base;
+    this.pool = options.pool ?? null;
+    this.threads = this.pool ? this.pool.threads : 1;
+    this.ops = createOps(kernels, options.checkShapes ?? true, this.pool);
+    this.top = align16(kernels.heapBase());
+    if (this.pool) this.allocBytes(ThreadPool.workspaceBytes(this.pool.threads));
+    this.base = this.top;
+  }
+
+  /** Jobs split over the threads so far (0 on one thread). */
+  get splitJobs(): number {
+    return this.pool ? this.pool.jobs : 0;
+  }
+
+  /** Stops the engine's workers, if any (its ops then run on one thread). */
+  close(): void {
+    this.pool?.close();
   }
 
   /** Bytes in use above the heap base. */

@@ -3,6 +3,8 @@
 import type { Mat } from '../core/matrix.js';
 import type { Block } from './engine.js';
 import type { Kernels } from './kernels.js';
+import { JOB } from './pool-parts.js';
+import type { ThreadPool } from './pool.js';
 import { shapeError } from './shapes.js';
 
 /** Whether lo..hi−1 is a range within 0..n. */
@@ -10,15 +12,19 @@ function inRange(lo: number, hi: number, n: number): boolean {
   return Number.isInteger(lo) && Number.isInteger(hi) && 0 <= lo && lo <= hi && hi <= n;
 }
 
-/** The dense products of an NMF iteration on kernels K; shapes checked when `checks`. */
-export function productOps(K: Kernels, checks: boolean) {
+/**
+ * The dense products of an NMF iteration on kernels K; shapes checked when `checks`; gemmTN,
+ * gemmNT and gemmNN split by C's columns or rows over `pool`'s threads when big enough.
+ */
+export function productOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   return {
     /** C (p×q) = AᵀB for A (m×p), B (m×q): WᵀV as gemmTN(W, V, WtV). */
     gemmTN(A: Mat, B: Mat, C: Mat): void {
       if (checks && (B.rows !== A.rows || C.rows !== A.cols || C.cols !== B.cols)) {
         throw shapeError('gemmTN', 'C = AᵀB needs A m×p, B m×q, C p×q', { A, B, C });
       }
-      K.gemm_tn(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols);
+      if (pool?.splits(A.rows * A.cols * B.cols, B.cols)) pool.run(JOB.gemmTNCols, [A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols], B.cols);
+      else K.gemm_tn(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols);
     },
 
     /** C (m×p) = ABᵀ for A (m×q), B (p×q): VHᵀ as gemmNT(V, H, VHt). */
@@ -26,7 +32,8 @@ export function productOps(K: Kernels, checks: boolean) {
       if (checks && (B.cols !== A.cols || C.rows !== A.rows || C.cols !== B.rows)) {
         throw shapeError('gemmNT', 'C = ABᵀ needs A m×q, B p×q, C m×p', { A, B, C });
       }
-      K.gemm_nt(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.rows);
+      if (pool?.splits(A.rows * A.cols * B.rows, A.rows)) pool.run(JOB.gemmNTRows, [A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.rows], A.rows);
+      else K.gemm_nt(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.rows);
     },
 
     /**
@@ -65,7 +72,8 @@ export function productOps(K: Kernels, checks: boolean) {
       if (checks && (B.rows !== A.cols || C.rows !== A.rows || C.cols !== B.cols)) {
         throw shapeError('gemmNN', 'C = AB needs A m×p, B p×q, C m×q', { A, B, C });
       }
-      K.gemm_nn(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols);
+      if (pool?.splits(A.rows * A.cols * B.cols, A.rows)) pool.run(JOB.gemmNNRows, [A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols], A.rows);
+      else K.gemm_nn(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols);
     },
 
     /** Rows row0..row1−1 of C = AB (shapes as gemmNN), bit for bit as gemmNN computes them. */

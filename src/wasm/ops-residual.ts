@@ -4,6 +4,8 @@
 // H (k×n).
 import type { Mat } from '../core/matrix.js';
 import type { Kernels } from './kernels.js';
+import { JOB } from './pool-parts.js';
+import type { ThreadPool } from './pool.js';
 import { entries, maskFits, sameShape, shapeError } from './shapes.js';
 
 /** Whether W (m×k) and H (k×n) multiply into the shape of X (m×n). */
@@ -11,8 +13,8 @@ function fitsWH(W: Mat, H: Mat, X: Mat): boolean {
   return W.cols === H.rows && X.rows === W.rows && X.cols === H.cols;
 }
 
-/** The WH-based kernels and reductions on kernels K; shapes checked when `checks`. */
-export function residualOps(K: Kernels, checks: boolean) {
+/** The WH-based kernels and reductions on kernels K; shapes checked when `checks`; klQuotient split by rows over `pool`. */
+export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   return {
     /** P (m×n) = M∘(WH) (masked mu's denominators); M null = all observed. */
     maskedWH(W: Mat, H: Mat, M: Mat | null, P: Mat): void {
@@ -35,7 +37,9 @@ export function residualOps(K: Kernels, checks: boolean) {
       if (checks && !(fitsWH(W, H, V) && sameShape(Q, V))) {
         throw shapeError('klQuotient', 'Q = V/(WH + ε) needs V, Q m×n, W m×k, H k×n', { V, W, H, Q });
       }
-      K.kl_quotient(V.ptr, W.ptr, H.ptr, Q.ptr, W.rows, W.cols, H.cols, eps);
+      if (pool?.splits(W.rows * W.cols * H.cols, W.rows))
+        pool.run(JOB.klQuotientRows, [V.ptr, W.ptr, H.ptr, Q.ptr, W.rows, W.cols, H.cols], W.rows, eps);
+      else K.kl_quotient(V.ptr, W.ptr, H.ptr, Q.ptr, W.rows, W.cols, H.cols, eps);
     },
 
     /** out (n entries) = row i of WH for W (m×k), H (k×n). */

@@ -5,6 +5,7 @@
 // Raw pointer calls (engine.kernels) remain for the kernel tests and the bench.
 import type { Kernels } from './kernels.js';
 import { linalgOps } from './ops-linalg.js';
+import type { ThreadPool } from './pool.js';
 import { productOps } from './ops-products.js';
 import { residualOps } from './ops-residual.js';
 import { svdOps } from './ops-svd.js';
@@ -13,11 +14,14 @@ import { updateOps } from './ops-updates.js';
 export type { IndexLists, MaskedWork } from './ops-linalg.js';
 export { ShapeError } from './shapes.js';
 
-/** Every typed op on kernels K; `checks` turns the shape checks on (their cost: bench/ops-checks.ts). */
-export function createOps(K: Kernels, checks: boolean) {
+/**
+ * Every typed op on kernels K; `checks` turns the shape checks on (their cost: bench/ops-checks.ts);
+ * with a pool the big products and kl's quotient are split over its threads (same results).
+ */
+export function createOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   return Object.freeze({
-    ...productOps(K, checks),
-    ...residualOps(K, checks),
+    ...productOps(K, checks, pool),
+    ...residualOps(K, checks, pool),
     ...updateOps(K, checks),
     ...linalgOps(K, checks),
     ...svdOps(K, checks),

@@ -8,5 +8,6 @@ declare namespace WebAssembly {
     readonly buffer: ArrayBuffer;
     grow(delta: number): number;
   }
+  var Memory: { new (descriptor: { initial: number; maximum?: number; shared?: boolean }): Memory };
   function compile(bytes: ArrayBufferView | ArrayBuffer): Promise<Module>;
 }

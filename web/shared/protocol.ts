@@ -92,8 +92,8 @@ export interface Snapshot {
 }
 
 export type FromWorker =
-  /** The wasm is compiled and the session is ready for messages. */
-  | { readonly type: 'hello' }
+  /** The wasm is compiled and the session is ready for messages; its products run on `threads` threads (isolated: the page may share memory). */
+  | { readonly type: 'hello'; readonly threads: number; readonly isolated: boolean }
   | { readonly type: 'pong'; readonly runId: number }
   | { readonly type: 'loaded'; readonly runId: number; readonly data: DataInfo }
   /** The data could not be made (parser or generator message); the previous data and run stay. */

@@ -45,6 +45,8 @@ export interface AppState {
   readonly snapshot: Snapshot | null;
   /** The view whose tab is open. */
   readonly view: ViewId;
+  /** The threads the worker's products run on, once it said hello (isolated: cross-origin isolated page). */
+  readonly threads: { readonly count: number; readonly isolated: boolean } | null;
 }
 
 export type Action =
@@ -76,6 +78,7 @@ export function initialState(): AppState {
     run: freshRun(0),
     snapshot: null,
     view: 'main',
+    threads: null,
   };
 }
 
@@ -156,6 +159,7 @@ export function reduce(s: AppState, a: Action): AppState {
 function fromWorker(s: AppState, m: FromWorker): AppState {
   switch (m.type) {
     case 'hello':
+      return { ...s, threads: { count: m.threads, isolated: m.isolated } };
     case 'pong':
     case 'exported': // the controller hands exports to whoever asked
     case 'exportFailed':

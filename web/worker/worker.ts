@@ -1,7 +1,7 @@
 // Entry of the factorization worker: loads the wasm kernels, then hands every message to the
 // Session. Thin on purpose: dispatch only.
 import type { FromWorker, ToWorker } from '../shared/protocol.js';
-import { loadEngine } from './engine.js';
+import { loadEngine, threadMode } from './engine.js';
 import { Session } from './session.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -26,9 +26,11 @@ let session: Session | null = null;
 scope.onmessage = (e: MessageEvent<ToWorker>) => (session ? session.handle(e.data) : queue.push(e.data));
 
 async function start(): Promise<void> {
-  const s = new Session(await loadEngine(), { now: () => performance.now(), schedule, post });
+  const mode = threadMode(scope);
+  const engine = await loadEngine(mode.threads);
+  const s = new Session(engine, { now: () => performance.now(), schedule, post });
   session = s;
-  post({ type: 'hello' });
+  post({ type: 'hello', threads: engine.threads, isolated: mode.isolated });
   for (const msg of queue.splice(0)) s.handle(msg);
 }
 

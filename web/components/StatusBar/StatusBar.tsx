@@ -1,10 +1,22 @@
 // The status line (a polite live region): phase, iteration, relative error, iterations per
-// second and, on a stop, the reason; below it, notices about what the app did on its own.
+// second, on a stop the reason, and the threads the products run on; below it, notices about
+// what the app did on its own.
 import { useAppState, useController } from '../../app/context.js';
 import type { AppState } from '../../state/app.js';
 
-/** The status sentence for a state. */
+/** The status sentence for a state, the thread mode at its end once the worker has said it. */
 export function statusText(s: AppState): string {
+  const phase = phaseText(s);
+  return s.data && s.threads ? `${phase} · ${threadsText(s.threads)}` : phase;
+}
+
+/** "2 threads", "1 thread", or "1 thread (no cross-origin isolation)" when the page cannot share memory. */
+export function threadsText(t: { readonly count: number; readonly isolated: boolean }): string {
+  if (t.count > 1) return `${t.count} threads`;
+  return t.isolated ? '1 thread' : '1 thread (no cross-origin isolation)';
+}
+
+function phaseText(s: AppState): string {
   const r = s.run;
   if (!s.data) return s.pendingLoad ? 'Loading the matrix…' : 'No matrix loaded.';
   const err = r.relError === null ? '' : ` · relative error ${fmt(r.relError)}`;

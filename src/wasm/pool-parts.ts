@@ -1,0 +1,120 @@
+// The work a thread pool splits (src/wasm/pool.ts), shared by the coordinating engine and its
+// workers: the control block's layout, the jobs, the fixed partition of an output's rows or
+// columns into one part per thread, and the call each thread makes on its part. Every job
+// writes disjoint rows or columns of its output, each entry computed bit for bit as the whole
+// kernel computes it (test/kernels-ranges.test.ts), so there is no reduction and the result
+// is the same for any number of threads.
+import type { Kernels } from './kernels.js';
+
+/** Slots of the control block (an Int32Array on a SharedArrayBuffer). */
+export const SLOT = {
+  /** Incremented once per job; workers wait on it. */
+  generation: 0,
+  /** Workers yet to finish the current job; the coordinator waits on it. */
+  pending: 1,
+  job: 2,
+  /** 0, or 1 + the index of the first thread whose part threw. */
+  failed: 3,
+  /** Threads (parts) of the current job. */
+  parts: 4,
+  /** Rows or columns of the output the job splits. */
+  total: 5,
+  /** The job's arguments (pointers and sizes), from here on. */
+  args: 8,
+} as const;
+
+/** Int32 slots in the control block. */
+export const CONTROL_SLOTS = 32;
+
+/** The jobs: each is a kernel that takes a range of its output's rows or columns. */
+export const JOB = {
+  quit: 0,
+  /** C = AᵀB by columns of C: args A, B, C, m, p, q. */
+  gemmTNCols: 1,
+  /** C = ABᵀ by rows of C: args A, B, C, m, q, p (each thread packs B into its own workspace). */
+  gemmNTRows: 2,
+  /** C = AB by rows of C: args A, B, C, m, p, q. */
+  gemmNNRows: 3,
+  /** Q = V/(WH + ε) by rows (pairs of rows kept together): args V, W, H, Q, m, k, n, then ε as two int32 halves. */
+  klQuotientRows: 4,
+} as const;
+
+/** Bytes of each worker's packing workspace for gemm_nt_rows (as the module's own buffer). */
+export const WORK_BYTES = 65536;
+
+/** Rows or columns per part are a multiple of this (whole 8-wide panels, whole pairs of rows). */
+const GRAIN = 8;
+
+/**
+ * The range [lo, hi) of part `t` of `parts` over `total` rows or columns: contiguous, in order,
+ * each a multiple of GRAIN long but the last; empty parts at the end when total is small.
+ */
+export function partRange(total: number, parts: number, t: number): [number, number] {
+  const per = Math.ceil(Math.ceil(total / parts) / GRAIN) * GRAIN;
+  const lo = Math.min(total, t * per);
+  return [lo, Math.min(total, lo + per)];
+}
+
+/** ε of a klQuotientRows job from its two int32 slots. */
+function readF64(c: Int32Array, at: number): number {
+  const b = new Int32Array([c[at], c[at + 1]]);
+  return new Float64Array(b.buffer)[0];
+}
+
+/** Writes x into two int32 slots of the control block (read back by readF64). */
+export function writeF64(c: Int32Array, at: number, x: number): void {
+  const b = new Int32Array(new Float64Array([x]).buffer);
+  c[at] = b[0];
+  c[at + 1] = b[1];
+}
+
+/**
+ * Runs part `t` of the current job on kernels K. `work` is this thread's packing workspace
+ * (byte pointer; 0 = the module's buffer, which only the coordinating thread may use).
+ */
+export function runPart(K: Kernels, c: Int32Array, t: number, work: number): void {
+  const a = SLOT.args;
+  const [lo, hi] = partRange(c[SLOT.total], c[SLOT.parts], t);
+  if (lo >= hi) return;
+  switch (c[SLOT.job]) {
+    case JOB.gemmTNCols:
+      K.gemm_tn_cols(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi);
+      return;
+    case JOB.gemmNTRows:
+      K.gemm_nt_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi, work, work ? WORK_BYTES : 0);
+      return;
+    case JOB.gemmNNRows:
+      K.gemm_nn_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi);
+      return;
+    case JOB.klQuotientRows: {
+      // rows lo..hi−1 of V, W and Q: a matrix of hi − lo rows (lo is even, so rows pair as in the whole)
+      const n = c[a + 6];
+      const k = c[a + 5];
+      K.kl_quotient(c[a] + lo * n * 8, c[a + 1] + lo * k * 8, c[a + 2], c[a + 3] + lo * n * 8, hi - lo, k, n, readF64(c, a + 7));
+      return;
+    }
+    default:
+      throw new Error(`thread pool: unknown job ${c[SLOT.job]}`);
+  }
+}
+
+/**
+ * A worker's loop: waits for each job, runs its part `t` (1 ≤ t < parts), reports, until the
+ * quit job. A part that throws marks the job failed (the coordinator throws) and the loop goes on.
+ */
+export function serve(K: Kernels, c: Int32Array, t: number, work: number): void {
+  let seen = Atomics.load(c, SLOT.generation);
+  for (;;) {
+    Atomics.wait(c, SLOT.generation, seen);
+    const now = Atomics.load(c, SLOT.generation);
+    if (now === seen) continue;
+    seen = now;
+    if (c[SLOT.job] === JOB.quit) return;
+    try {
+      runPart(K, c, t, work);
+    } catch {
+      Atomics.compareExchange(c, SLOT.failed, 0, t + 1);
+    }
+    if (Atomics.sub(c, SLOT.pending, 1) === 1) Atomics.notify(c, SLOT.pending);
+  }
+}

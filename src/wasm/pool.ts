@@ -1,0 +1,104 @@
+// The coordinating side of a thread pool: `threads − 1` workers (Node worker_threads or web
+// workers), each with its own instance of the kernels on the engine's one shared
+// WebAssembly.Memory, run parts of a job while this thread runs part 0 and then waits for them
+// (Atomics.wait: the engine runs off the page's main thread, in a worker or in Node). The jobs and
+// their fixed partition are in pool-parts.ts.
+import type { Kernels } from './kernels.js';
+import { CONTROL_SLOTS, JOB, runPart, SLOT, WORK_BYTES, writeF64 } from './pool-parts.js';
+
+/** Below this many multiply-adds a job runs on the calling thread alone (same result either way). */
+const MIN_SPLIT_WORK = 1 << 18;
+
+/** How a pool's workers are started and stopped; given by the host (node.ts, web/worker/engine.ts). */
+export interface PoolHost {
+  /** Worker t (1 ≤ t < threads) with the control block and its workspace pointer; resolves once it waits for jobs. */
+  start(t: number, control: SharedArrayBuffer, work: number): Promise<void>;
+  /** Stops every worker. */
+  stop(): void;
+}
+
+/** The kernels of the coordinating thread and the threads a job is split over. */
+export class ThreadPool {
+  private readonly c: Int32Array;
+  private closed = false;
+  /** Jobs split over the threads so far (what the tests check did happen). */
+  jobs = 0;
+
+  private constructor(
+    private readonly K: Kernels,
+    readonly threads: number,
+    private readonly host: PoolHost,
+    control: SharedArrayBuffer,
+  ) {
+    this.c = new Int32Array(control);
+  }
+
+  /**
+   * Starts `threads − 1` workers through `host`; `workspace(t)` gives worker t's packing
+   * workspace (WORK_BYTES bytes of the shared memory that nothing else uses).
+   */
+  static async start(K: Kernels, threads: number, host: PoolHost, workspace: (t: number) => number): Promise<ThreadPool> {
+    const control = new SharedArrayBuffer(CONTROL_SLOTS * 4);
+    const started: Promise<void>[] = [];
+    for (let t = 1; t < threads; t++) started.push(host.start(t, control, workspace(t)));
+    try {
+      await Promise.all(started);
+    } catch (e) {
+      host.stop();
+      throw e;
+    }
+    return new ThreadPool(K, threads, host, control);
+  }
+
+  /** Bytes of workspace the workers need (one WORK_BYTES block each), reserved by the Engine above the heap base. */
+  static workspaceBytes(threads: number): number {
+    return Math.max(threads - 1, 0) * WORK_BYTES;
+  }
+
+  /** Worker t's workspace: the t-th WORK_BYTES block above the (16-aligned) heap base of K. */
+  static workspaceOf(K: Kernels, t: number): number {
+    return ((K.heapBase() + 15) & ~15) + (t - 1) * WORK_BYTES;
+  }
+
+  /** Whether a job of `work` multiply-adds over `total` rows or columns is worth splitting. */
+  splits(work: number, total: number): boolean {
+    return !this.closed && this.threads > 1 && work >= MIN_SPLIT_WORK && total >= 16;
+  }
+
+  /** Runs `job` with `args` over `total` rows or columns on every thread; returns when all parts are done. */
+  run(job: number, args: readonly number[], total: number, eps?: number): void {
+    const c = this.c;
+    this.jobs++;
+    c[SLOT.job] = job;
+    c[SLOT.parts] = this.threads;
+    c[SLOT.total] = total;
+    c[SLOT.failed] = 0;
+    args.forEach((x, i) => {
+      c[SLOT.args + i] = x;
+    });
+    if (eps !== undefined) writeF64(c, SLOT.args + args.length, eps);
+    Atomics.store(c, SLOT.pending, this.threads - 1);
+    Atomics.add(c, SLOT.generation, 1);
+    Atomics.notify(c, SLOT.generation);
+    let mine: unknown = null;
+    try {
+      runPart(this.K, c, 0, 0);
+    } catch (e) {
+      mine = e;
+    }
+    for (let p = Atomics.load(c, SLOT.pending); p !== 0; p = Atomics.load(c, SLOT.pending)) Atomics.wait(c, SLOT.pending, p);
+    if (mine) throw mine;
+    const failed = Atomics.load(c, SLOT.failed);
+    if (failed) throw new Error(`thread pool: worker ${failed - 1} failed on job ${job}`);
+  }
+
+  /** Stops the workers; later jobs run on the calling thread alone. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.c[SLOT.job] = JOB.quit;
+    Atomics.add(this.c, SLOT.generation, 1);
+    Atomics.notify(this.c, SLOT.generation);
+    this.host.stop();
+  }
+}

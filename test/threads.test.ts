@@ -1,0 +1,145 @@
+// Threads (src/wasm/pool.ts): the products and kl's quotient split over 2 and 3 threads sharing
+// one wasm memory give bit for bit what one thread gives, product by product and as whole runs
+// of every solver; the fixed partition covers each output once, in order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProblem } from '../src/core/problem.js';
+import { Rng } from '../src/core/rng.js';
+import { lowRank } from '../src/data/generate.js';
+import { Factorization } from '../src/driver/factorization.js';
+import { DEFAULT_OPTIONS, solverParams } from '../src/driver/options.js';
+import { SOLVERS } from '../src/solvers/registry.js';
+import type { Engine } from '../src/wasm/engine.js';
+import { createEngineNode } from '../src/wasm/node.js';
+import { partRange } from '../src/wasm/pool-parts.js';
+import { firstDiff, uniform } from './helpers/kernels.js';
+
+let one: Engine;
+const many: Engine[] = [];
+beforeAll(async () => {
+  one = await createEngineNode();
+  many.push(await createEngineNode({ threads: 2 }), await createEngineNode({ threads: 3 }));
+}, 120_000); // starting workers takes seconds on a loaded machine
+afterAll(() => {
+  for (const e of many) e.close();
+});
+
+describe('partRange: one part per thread, in order, covering every row once', () => {
+  for (const [total, parts] of [
+    [0, 2],
+    [1, 2],
+    [15, 2],
+    [16, 2],
+    [1000, 2],
+    [999, 3],
+    [20, 3],
+    [2000, 7],
+  ]) {
+    it(`${total} over ${parts}`, () => {
+      let next = 0;
+      for (let t = 0; t < parts; t++) {
+        const [lo, hi] = partRange(total, parts, t);
+        expect(lo).toBe(next);
+        expect(hi).toBeGreaterThanOrEqual(lo);
+        if (hi < total) expect((hi - lo) % 8).toBe(0);
+        next = hi;
+      }
+      expect(next).toBe(total);
+    });
+  }
+});
+
+/** The products and the quotient of V (m×n), W (m×k), H (k×n) on engine e, copied out. */
+function products(e: Engine, m: number, n: number, k: number, seed: number) {
+  e.reset();
+  const rng = new Rng(seed);
+  const V = e.matFrom(m, n, uniform(rng, m * n, 0, 2));
+  const W = e.matFrom(m, k, uniform(rng, m * k));
+  const H = e.matFrom(k, n, uniform(rng, k * n));
+  const WtV = e.mat(k, n),
+    VHt = e.mat(m, k),
+    WH = e.mat(m, n),
+    Q = e.mat(m, n);
+  e.ops.gemmTN(W, V, WtV);
+  e.ops.gemmNT(V, H, VHt);
+  e.ops.gemmNN(W, H, WH);
+  e.ops.klQuotient(V, W, H, Q, 1e-9);
+  return { WtV: e.copyOut(WtV), VHt: e.copyOut(VHt), WH: e.copyOut(WH), Q: e.copyOut(Q) };
+}
+
+describe('WᵀV, VHᵀ, WH and V/(WH + ε) on 2 and 3 threads: bit for bit as on one', () => {
+  for (const [m, n, k] of [
+    [203, 131, 13],
+    [400, 300, 20],
+    [97, 1201, 7],
+    [1500, 180, 2],
+    [64, 64, 64],
+  ]) {
+    it(`V ${m}×${n}, k = ${k}`, () => {
+      const ref = products(one, m, n, k, m + n + k);
+      for (const e of many) {
+        const before = e.splitJobs;
+        const got = products(e, m, n, k, m + n + k);
+        expect(e.splitJobs - before).toBe(4);
+        for (const key of ['WtV', 'VHt', 'WH', 'Q'] as const)
+          expect([e.threads, key, firstDiff(got[key], ref[key])]).toEqual([e.threads, key, -1]);
+      }
+    });
+  }
+
+  it('small products run on the calling thread alone', () => {
+    const before = many[0].splitJobs;
+    products(many[0], 12, 9, 3, 1);
+    expect(many[0].splitJobs).toBe(before);
+  });
+});
+
+/** W, H and the error history after `iterations` steps of `algorithm` on engine e. */
+function run(e: Engine, algorithm: string, missing: number, iterations: number) {
+  e.reset();
+  const d = lowRank({ rows: 260, cols: 170, rank: 8, noise: 0.1, seed: 11 });
+  const values = missing ? d.values.map((x, t) => ((t * 7919) % 100 < missing * 100 ? NaN : x)) : d.values;
+  const problem = loadProblem(e, { ...d, values });
+  const f = new Factorization(e, problem, {
+    ...DEFAULT_OPTIONS,
+    algorithm: algorithm as (typeof DEFAULT_OPTIONS)['algorithm'],
+    rank: 8,
+    seed: 3,
+    tol: 0,
+    maxIter: iterations,
+    params: solverParams(algorithm as (typeof DEFAULT_OPTIONS)['algorithm']),
+  });
+  for (let i = 0; i < iterations && !f.stop; i++) f.step();
+  return { W: e.copyOut(f.W), H: e.copyOut(f.H), history: f.history.slice() };
+}
+
+describe('every solver: the same W, H and errors, bit for bit, on 1, 2 and 3 threads', () => {
+  for (const s of SOLVERS) {
+    for (const missing of [0, 0.2]) {
+      it(`${s.id}${missing ? ', 20% missing' : ''}`, () => {
+        const ref = run(one, s.id, missing, 6);
+        for (const e of many) {
+          const got = run(e, s.id, missing, 6);
+          expect(firstDiff(got.W, ref.W)).toBe(-1);
+          expect(firstDiff(got.H, ref.H)).toBe(-1);
+          expect(got.history).toEqual(ref.history);
+        }
+      });
+    }
+  }
+
+  it('the big solvers did split their products', () => {
+    const e = many[0];
+    const before = e.splitJobs;
+    run(e, 'hals', 0, 2);
+    run(e, 'kl', 0, 2);
+    // hals: WᵀV and VHᵀ per step; kl: two quotients and two products in its first step, one quotient fewer after
+    expect(e.splitJobs - before).toBeGreaterThanOrEqual(2 * 2 + 4 + 3);
+  });
+});
+
+describe('a pool refuses a bad thread count with the parameter named', () => {
+  it('threads 0 and 1.5', async () => {
+    await expect(createEngineNode({ threads: 0 })).rejects.toThrow('threads must be an integer ≥ 1 (got 0)');
+    await expect(createEngineNode({ threads: 1.5 })).rejects.toThrow('threads must be an integer ≥ 1 (got 1.5)');
+  });
+});
