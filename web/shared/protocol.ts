@@ -7,7 +7,7 @@
 // run (or its pending load), so nothing from an older run ever reaches the screen.
 import type { DataSpec } from '../../src/data/spec.js';
 import type { Summary } from '../../src/data/summary.js';
-import type { Stop } from '../../src/driver/factorization.js';
+import type { RunStart, Stop } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
 
 /** Iterations per second, or null for as fast as possible. */
@@ -60,8 +60,11 @@ export type ToWorker =
    * Start run `runId` on the current data: initialize W, H from `options` (Reset sends this too).
    * With `runTo` > 0 (a shared link), then iterate at full speed to that iteration, through any
    * stop as Step would, and pause there (or stop, if a stopping rule fired at that iteration).
+   * With `start` (a restored session, a rank picked from a sweep), W and H are its factors instead
+   * and the run goes on from its iteration and history; a start that does not fit the data and
+   * rank is answered by `startRefused` and the run starts from `options` at iteration 0.
    */
-  | { readonly type: 'configure'; readonly runId: number; readonly options: RunOptions; readonly runTo?: number }
+  | { readonly type: 'configure'; readonly runId: number; readonly options: RunOptions; readonly runTo?: number; readonly start?: RunStart }
   /** Iterate until a stopping rule fires or a pause arrives. */
   | { readonly type: 'run'; readonly runId: number }
   | { readonly type: 'pause'; readonly runId: number }
@@ -74,6 +77,8 @@ export type ToWorker =
   | { readonly type: 'ping'; readonly runId: number }
   /** Build the CSV file of `what` for the current iteration of run `runId`; answered by `exported` or `exportFailed`. */
   | { readonly type: 'export'; readonly runId: number; readonly requestId: number; readonly what: ExportWhat }
+  /** Send the full W, H and history of run `runId` (to keep the session); answered by `factors` or `exportFailed`. */
+  | { readonly type: 'factors'; readonly runId: number; readonly requestId: number }
   | { readonly type: 'fault'; readonly runId: number; readonly fault: Fault };
 
 // ---------------------------------------------------------------- worker → page
@@ -127,4 +132,23 @@ export type FromWorker =
       readonly iteration: number;
       readonly blob: Blob;
     }
-  | { readonly type: 'exportFailed'; readonly runId: number; readonly requestId: number; readonly message: string };
+  | { readonly type: 'exportFailed'; readonly runId: number; readonly requestId: number; readonly message: string }
+  | Factors
+  /** The configure of run `runId` had a `start` that does not fit (`message` says why): the run started from its options instead. */
+  | { readonly type: 'startRefused'; readonly runId: number; readonly message: string };
+
+/**
+ * The whole state of a run at `iteration`, answering `factors` request `requestId`: everything a
+ * RunStart needs to resume it (W m×k and H k×n full, row-major, sent as transferable buffers).
+ */
+export interface Factors extends RunStart {
+  readonly type: 'factors';
+  readonly runId: number;
+  readonly requestId: number;
+  readonly m: number;
+  readonly k: number;
+  readonly n: number;
+  readonly initialRelError: number;
+  readonly stop: Stop | null;
+  readonly objective: number;
+}

@@ -132,9 +132,13 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
   switch (m.type) {
     case 'hello':
     case 'pong':
-    case 'exported': // the controller hands exports to whoever asked
+    case 'exported': // the controller hands exports and factors to whoever asked
     case 'exportFailed':
+    case 'factors':
       return s;
+    case 'startRefused':
+      if (m.runId !== s.run.runId) return s;
+      return { ...s, notices: [...s.notices, `The saved run could not be resumed (${m.message}); it starts again from iteration 0.`] };
     case 'loaded': {
       const p = s.pendingLoad;
       if (!p || p.runId !== m.runId) return s;

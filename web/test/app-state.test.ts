@@ -53,6 +53,17 @@ describe('app state', () => {
     expect(s.pendingLoad).toBeNull();
   });
 
+  it('a refused start of the current run becomes a notice; one of an older run is dropped', () => {
+    const refused = (runId: number): Action => ({
+      type: 'worker',
+      msg: { type: 'startRefused', runId, message: 'the saved W has 5 entries' },
+    });
+    expect(apply(loaded(), refused(1)).notices).toEqual([]);
+    expect(apply(loaded(), refused(2)).notices).toEqual([
+      'The saved run could not be resumed (the saved W has 5 entries); it starts again from iteration 0.',
+    ]);
+  });
+
   it('drops progress of any other run id, appends that of the current one', () => {
     let s = apply(loaded(), progress(2, 0, [0.5, 0.4]));
     s = apply(s, progress(1, 2, [0.3]), progress(3, 2, [0.3]));

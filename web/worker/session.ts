@@ -4,7 +4,7 @@
 import type { DataMatrix, Problem } from '../../src/core/problem.js';
 import { loadProblem } from '../../src/core/problem.js';
 import { summarize } from '../../src/data/summary.js';
-import { Factorization } from '../../src/driver/factorization.js';
+import { Factorization, type RunStart } from '../../src/driver/factorization.js';
 import { OptionError } from '../../src/driver/options.js';
 import type { Engine } from '../../src/wasm/engine.js';
 import { makeData } from '../../src/data/spec.js';
@@ -54,9 +54,11 @@ export class Session {
       case 'load':
         return this.load(msg.runId, msg.spec);
       case 'configure':
-        return this.configure(msg.runId, msg.options, msg.runTo ?? 0);
+        return this.configure(msg.runId, msg.options, msg.runTo ?? 0, msg.start);
       case 'export':
         return this.exportFile(msg.runId, msg.requestId, msg.what);
+      case 'factors':
+        return this.sendFactors(msg.runId, msg.requestId);
       case 'speed':
         this.speed = msg.speed;
         if (this.phase === 'running') this.startLoop();
@@ -128,7 +130,7 @@ export class Session {
     this.dataMark = this.engine.mark();
   }
 
-  private configure(runId: number, options: RunOptions, runTo = 0): void {
+  private configure(runId: number, options: RunOptions, runTo = 0, start?: RunStart): void {
     this.halt('ready');
     this.runId = runId;
     this.options = options;
@@ -136,12 +138,13 @@ export class Session {
     if (!this.problem) return;
     this.engine.release(this.dataMark);
     try {
-      this.f = new Factorization(this.engine, this.problem, { ...options, restarts: 1 });
+      this.f = this.factorization(runId, options, start);
     } catch (e) {
       if (!(e instanceof OptionError)) throw e;
       return this.host.post({ type: 'optionsInvalid', runId, option: e.option, message: e.message });
     }
     this.sentHistory = 0;
+    if (this.f.stop) this.phase = 'stopped'; // a resumed run that had stopped
     this.postProgress();
     if (this.snapshotWanted) this.flushSnapshot();
     if (runTo > 0) {
@@ -151,6 +154,50 @@ export class Session {
       this.startLoop();
       this.postProgress();
     }
+  }
+
+  /** A new Factorization of the data, from `start` when it fits (else `startRefused` and from the options). */
+  private factorization(runId: number, options: RunOptions, start?: RunStart): Factorization {
+    const problem = this.problem!;
+    if (start) {
+      try {
+        return new Factorization(this.engine, problem, { ...options, restarts: 1 }, start);
+      } catch (e) {
+        if (!(e instanceof OptionError) || e.option !== 'start') throw e;
+        this.engine.release(this.dataMark);
+        this.host.post({ type: 'startRefused', runId, message: e.message });
+      }
+    }
+    return new Factorization(this.engine, problem, { ...options, restarts: 1 });
+  }
+
+  /** Sends the full W, H, history and counters of the current run (copies, transferred). */
+  private sendFactors(runId: number, requestId: number): void {
+    const f = this.f;
+    if (!f || runId !== this.runId) {
+      const message = 'There is no run to save: the run changed or has not started. Try again.';
+      return this.host.post({ type: 'exportFailed', runId, requestId, message });
+    }
+    const W = this.engine.copyOut(f.W);
+    const H = this.engine.copyOut(f.H);
+    this.host.post(
+      {
+        type: 'factors',
+        runId,
+        requestId,
+        m: f.problem.m,
+        k: f.k,
+        n: f.problem.n,
+        W,
+        H,
+        iteration: f.iteration,
+        history: f.history.slice(),
+        initialRelError: f.initialRelError,
+        stop: f.stop,
+        objective: f.objectiveValue,
+      },
+      [W.buffer as ArrayBuffer, H.buffer as ArrayBuffer],
+    );
   }
 
   /** Stops iterating (cancels the scheduled tick) and sets the phase. */
