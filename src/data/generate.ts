@@ -1,4 +1,5 @@
 // Seeded synthetic matrices: planted low rank plus noise, uniform random, sparse ratings.
+import type { Dense } from '../core/matrix.js';
 import type { DataMatrix } from '../core/problem.js';
 import { Rng } from '../core/rng.js';
 import { InputError } from './errors.js';
@@ -105,12 +106,29 @@ export function ratings(o: RatingsOptions): DataMatrix {
   };
 }
 
-/** WH (rows×cols) for W (rows×rank), H (rank×cols) uniform in [0, 1), drawn W first, row-major. */
-function plantedProduct(rng: Rng, rows: number, cols: number, rank: number): Float64Array {
+/**
+ * The factors planted in lowRank(o): W (rows×rank) and H (rank×cols), the truth a fit of its
+ * matrix can be compared with (V = WH + noise). Throws InputError as lowRank does.
+ */
+export function plantedFactors(o: Pick<LowRankOptions, 'rows' | 'cols' | 'rank' | 'seed'>): { W: Dense; H: Dense } {
+  checkShape(o.rows, o.cols, 'rows', 'columns');
+  checkRank(o.rank, o.rows, o.cols);
+  const { W, H } = drawFactors(new Rng(o.seed, 11), o.rows, o.cols, o.rank);
+  return { W: { rows: o.rows, cols: o.rank, data: W }, H: { rows: o.rank, cols: o.cols, data: H } };
+}
+
+/** W (rows×rank), H (rank×cols) uniform in [0, 1), drawn W first, row-major. */
+function drawFactors(rng: Rng, rows: number, cols: number, rank: number): { W: Float64Array; H: Float64Array } {
   const W = new Float64Array(rows * rank);
   const H = new Float64Array(rank * cols);
   for (let t = 0; t < W.length; t++) W[t] = rng.next();
   for (let t = 0; t < H.length; t++) H[t] = rng.next();
+  return { W, H };
+}
+
+/** WH (rows×cols) for the factors drawFactors draws, row-major. */
+function plantedProduct(rng: Rng, rows: number, cols: number, rank: number): Float64Array {
+  const { W, H } = drawFactors(rng, rows, cols, rank);
   const V = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     for (let a = 0; a < rank; a++) {
