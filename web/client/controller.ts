@@ -3,7 +3,7 @@
 // replaced by a fresh one that gets the data and options back.
 import type { Action, AppState, DataSource } from '../state/app.js';
 import type { Store } from '../state/store.js';
-import type { ExportWhat, Factors, Fault, FromWorker, Speed, ToWorker } from '../shared/protocol.js';
+import type { ExportWhat, Factors, Fault, FromWorker, RestartFactors, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunStart } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
@@ -28,6 +28,13 @@ export interface ExportedFile {
   readonly iteration: number;
 }
 
+/** The best and second-best finished restarts of the current run (null where fewer have finished). */
+export interface RestartPair {
+  readonly runId: number;
+  readonly best: RestartFactors | null;
+  readonly second: RestartFactors | null;
+}
+
 /** The bridge between the UI (store + commands) and the worker. */
 export class Controller {
   private link: WorkerLink;
@@ -42,6 +49,7 @@ export class Controller {
   private nextRequest = 1;
   private readonly exports = new Map<number, { resolve(f: ExportedFile): void; reject(e: Error): void }>();
   private readonly factorRequests = new Map<number, { resolve(f: Factors): void; reject(e: Error): void }>();
+  private readonly pairRequests = new Map<number, { resolve(p: RestartPair): void; reject(e: Error): void }>();
 
   constructor(
     private readonly store: Store<AppState, Action>,
@@ -88,6 +96,21 @@ export class Controller {
       this.factorRequests.set(requestId, { resolve, reject });
       this.send({ type: 'factors', runId: this.runId, requestId });
     });
+  }
+
+  /** The two best finished restarts of the current run, copied in the worker (for Compare restarts). */
+  restartPair(): Promise<RestartPair> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pairRequests.set(requestId, { resolve, reject });
+      this.send({ type: 'restartPair', runId: this.runId, requestId });
+    });
+  }
+
+  /** The Restarts field: a new run of that many restarts (seeds seed, seed + 1, …) starts at iteration 0. */
+  setRestarts(restarts: number): void {
+    this.store.dispatch({ type: 'restarts', restarts });
+    if (!this.store.getState().pendingLoad) this.configure();
   }
 
   /**
@@ -168,8 +191,15 @@ export class Controller {
     this.store.dispatch({ type: 'configured', runId });
     this.snapInFlight = false;
     this.snapIteration = -1;
-    const options = this.store.getState().options;
-    const msg: ToWorker = { type: 'configure', runId, options, ...(runTo > 0 ? { runTo } : {}), ...(start ? { start } : {}) };
+    const { options, restarts } = this.store.getState();
+    const msg: ToWorker = {
+      type: 'configure',
+      runId,
+      options,
+      ...(runTo > 0 ? { runTo } : {}),
+      ...(start ? { start } : {}),
+      ...(restarts > 1 ? { restarts } : {}),
+    };
     this.link.send(msg, start ? [...new Set([start.W.buffer as ArrayBuffer, start.H.buffer as ArrayBuffer])] : []);
   }
 
@@ -199,6 +229,10 @@ export class Controller {
       case 'factors':
         this.factorRequests.get(msg.requestId)?.resolve(msg);
         this.factorRequests.delete(msg.requestId);
+        return;
+      case 'restartPair':
+        this.pairRequests.get(msg.requestId)?.resolve({ runId: msg.runId, best: msg.best, second: msg.second });
+        this.pairRequests.delete(msg.requestId);
         return;
       case 'progress':
         if (msg.runId === this.runId) this.crashes = 0;
@@ -243,10 +277,11 @@ export class Controller {
   }
 
   private onDied(reason: string): void {
-    for (const waiting of [...this.exports.values(), ...this.factorRequests.values()])
+    for (const waiting of [...this.exports.values(), ...this.factorRequests.values(), ...this.pairRequests.values()])
       waiting.reject(new Error(`the worker stopped (${reason})`));
     this.exports.clear();
     this.factorRequests.clear();
+    this.pairRequests.clear();
     this.crashes++;
     if (this.crashes > MAX_CRASHES) {
       this.store.dispatch({

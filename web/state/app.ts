@@ -2,11 +2,12 @@
 // Worker messages for any run but the current one (or the pending load) are dropped here.
 import type { Stop } from '../../src/driver/factorization.js';
 import { exampleInfo } from '../../src/data/examples.js';
-import type { DataInfo, FromWorker, RunPhase, Snapshot, Speed } from '../shared/protocol.js';
+import type { DataInfo, FromWorker, RestartsProgress, RunPhase, Snapshot, Speed } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import { defaultOptions, fitOptions } from './options.js';
 import type { ViewId } from './view.js';
+import { defaultExploreSettings, type ExploreSettings } from '../views/explore/settings.js';
 
 /** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link. */
 export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link';
@@ -24,6 +25,8 @@ export interface RunView {
   /** Relative error after each iteration (index 0 = iteration 1). */
   readonly history: readonly number[];
   readonly stop: Stop | null;
+  /** Where the run's restarts stand; null for a run of one restart. */
+  readonly restarts: RestartsProgress | null;
 }
 
 export interface AppState {
@@ -40,6 +43,10 @@ export interface AppState {
   readonly snapshot: Snapshot | null;
   /** The view whose tab is open. */
   readonly view: ViewId;
+  /** Restarts of the main view's run (the Restarts field): seeds seed … seed + restarts − 1, the best kept. */
+  readonly restarts: number;
+  /** The Explore rank view's settings. */
+  readonly explore: ExploreSettings;
 }
 
 export type Action =
@@ -48,6 +55,8 @@ export type Action =
   | { readonly type: 'options'; readonly options: RunOptions }
   | { readonly type: 'speed'; readonly speed: Speed }
   | { readonly type: 'view'; readonly view: ViewId }
+  | { readonly type: 'restarts'; readonly restarts: number }
+  | { readonly type: 'exploreSettings'; readonly settings: ExploreSettings }
   | { readonly type: 'intent'; readonly intent: 'run' | 'pause' }
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
@@ -69,6 +78,8 @@ export function initialState(): AppState {
     run: freshRun(0),
     snapshot: null,
     view: 'main',
+    restarts: 1,
+    explore: defaultExploreSettings(),
   };
 }
 
@@ -83,6 +94,7 @@ function freshRun(runId: number): RunView {
     itersPerSec: 0,
     history: [],
     stop: null,
+    restarts: null,
   };
 }
 
@@ -106,6 +118,10 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, speed: a.speed };
     case 'view':
       return s.view === a.view ? s : { ...s, view: a.view };
+    case 'restarts':
+      return s.restarts === a.restarts ? s : { ...s, restarts: a.restarts };
+    case 'exploreSettings':
+      return { ...s, explore: a.settings };
     case 'intent':
       return { ...s, run: { ...s.run, intent: a.intent } };
     case 'workerRestarted': {
@@ -132,9 +148,10 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
   switch (m.type) {
     case 'hello':
     case 'pong':
-    case 'exported': // the controller hands exports and factors to whoever asked
+    case 'exported': // the controller hands exports, factors and restart pairs to whoever asked
     case 'exportFailed':
     case 'factors':
+    case 'restartPair':
       return s;
     case 'startRefused':
       if (m.runId !== s.run.runId) return s;
@@ -183,6 +200,7 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
           itersPerSec: m.itersPerSec,
           history,
           stop: m.stop,
+          restarts: m.restarts ?? null,
         },
       };
     }

@@ -7,6 +7,7 @@ import { useAppState } from '../../app/context.js';
 import { FactorImages } from '../../plots/heatmap/FactorImages.js';
 import { FactorPanel, type Mat2 } from '../../plots/heatmap/FactorPanel.js';
 import { LossPlot } from '../../plots/loss/LossPlot.js';
+import { RestartStrip } from '../../plots/restarts/RestartStrip.js';
 import type { DisplayMat } from '../../shared/protocol.js';
 import { useThrottled } from './useThrottled.js';
 
@@ -45,6 +46,7 @@ export function ResultsPanel() {
     <section className="results panel" aria-labelledby="results-heading">
       <h2 id="results-heading">Results</h2>
       <LossPlot series={series} />
+      <RestartStrip />
       {fits ? (
         <FactorPanel V={V} WH={factors.WH} W={factors.W} H={factors.H} rowLabels={info.rowLabels} colLabels={info.colLabels} />
       ) : (

@@ -2,9 +2,20 @@
 // second and, on a stop, the reason; below it, notices about what the app did on its own.
 import { useAppState, useController } from '../../app/context.js';
 import type { AppState } from '../../state/app.js';
+import type { RestartsProgress } from '../../shared/protocol.js';
 
 /** The status sentence for a state. */
 export function statusText(s: AppState): string {
+  return runText(s) + restartsText(s.run.restarts);
+}
+
+/** Which restart is shown, for a run with restarts: " · restart 2 of 3 (seed 2)", " · best of 3 restarts (seed 2)". */
+export function restartsText(r: RestartsProgress | null): string {
+  if (!r) return '';
+  return r.done ? ` · best of ${r.total} restarts (seed ${r.seed})` : ` · restart ${r.current + 1} of ${r.total} (seed ${r.seed})`;
+}
+
+function runText(s: AppState): string {
   const r = s.run;
   if (!s.data) return s.pendingLoad ? 'Loading the matrix…' : 'No matrix loaded.';
   const err = r.relError === null ? '' : ` · relative error ${fmt(r.relError)}`;
