@@ -6,9 +6,9 @@
 // gemm_tn and gemm_nn add the products of each C entry in the order of the inner index
 // (i for gemm_tn, a for gemm_nn), exactly like the textbook loop, whatever the blocking;
 // gemm_nt sums even and odd columns in two lanes and adds them at the end of each row.
-import { tn4x4, tn2x4, tn1x4, tn4x2, tn2x2, tn1x2, tnCol } from "./tiles_tn";
-import { nt2x4, nt2x2, nt2x1, nt1x4, nt1x2, nt1x1 } from "./tiles_nt";
-import { nn4x4, nn2x4, nn1x4, nn4x2, nn2x2, nn1x2, nnCol } from "./tiles_nn";
+import { tn4x4, tn2x4, tn1x4, tn4x2, tn2x2, tn1x2, tnCol } from "./products-tiles-tn";
+import { nt2x4, nt2x2, nt2x1, nt1x4, nt1x2, nt1x1 } from "./products-tiles-nt";
+import { nn4x4, nn2x4, nn1x4, nn4x2, nn2x2, nn1x2, nnCol } from "./products-tiles-nn";
 
 /**
  * Rows per pass of gemm_tn: the C tile is stored and reloaded every `rows` rows of A and B.

@@ -96,7 +96,7 @@ function data(engine: Engine, m: number, n: number, k: number) {
 
 /** The kernel cases for V (m×n) and rank k; allocates in `engine`. */
 export function kernelCases(engine: Engine, m: number, n: number, k: number): KernelCase[] {
-  const K = engine.k;
+  const K = engine.kernels;
   const d = data(engine, m, n, k);
   const { p, a } = d;
   const mnk = 2 * m * n * k;

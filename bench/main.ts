@@ -1,13 +1,14 @@
 // `npm run bench`: kernel GFLOP/s in wasm, in the plain-TypeScript loop and in numpy
 // (single-thread OpenBLAS, same run), then each solver's ms per iteration. See bench/README.md.
 //   npm run bench                     everything (about a minute and a half)
-//   npm run bench -- kernels solvers  only some sections (kernels, numpy, solvers, sklearn)
+//   npm run bench -- kernels solvers  only some sections (kernels, numpy, solvers, checks, sklearn)
 // The sklearn section runs bench/sklearn.ts (time to a relative error against scikit-learn).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { createEngineNode } from '../src/wasm/node.js';
 import { kernelCases } from './kernels.js';
 import { measureNumpy, shapeKey, type NumpyResult } from './numpy.js';
+import { measureCheckCost } from './ops-checks.js';
 import { plantedData, timeSolvers } from './solvers.js';
 import { bestMs, gflops, KERNEL_REPS, TS_REPS } from './timing.js';
 
@@ -111,6 +112,18 @@ async function main(): Promise<void> {
             );
         }
       }
+    }
+  }
+  if (want('checks')) {
+    console.log('\nshape checks of the typed ops: µs per iteration through Factorization, checks on / off (alternating batches)');
+    console.log([pad('solver', 8), pad('shape', 14), pad('on', 9, true), pad('off', 9, true), pad('cost', 8, true)].join(' '));
+    for (const c of await measureCheckCost()) {
+      const cost = `${num(100 * (c.checkedUs / c.uncheckedUs - 1), 1)}%`;
+      console.log(
+        [pad(c.algorithm, 8), pad(c.shape, 14), pad(num(c.checkedUs), 9, true), pad(num(c.uncheckedUs), 9, true), pad(cost, 8, true)].join(
+          ' ',
+        ),
+      );
     }
   }
   if (checks.length) {

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../src/data/csv-write.js';
 import { lowRank } from '../src/data/generate.js';
 import { parseMatrixText } from '../src/data/parse.js';
+import { gemm_nn } from '../src/kernels-ts/products.js';
 import { loadReference } from './helpers/reference.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -71,16 +72,14 @@ describe('nmf factor', () => {
     const H = readCsv(join(out, 'H.csv'));
     const WH = readCsv(join(out, 'WH.csv'));
     expect([W.rows, W.cols, H.rows, H.cols, WH.rows, WH.cols]).toEqual([5, 2, 2, 6, 5, 6]);
+    const product = new Float64Array(30);
+    gemm_nn(W.values, H.values, product, 5, 2, 6);
+    expect(Array.from(WH.values)).toEqual(Array.from(product)); // every digit: the same sums in the same order
     let r2 = 0;
     let v2 = 0;
-    for (let i = 0; i < 5; i++) {
-      for (let j = 0; j < 6; j++) {
-        let wh = 0;
-        for (let a = 0; a < 2; a++) wh += W.values[i * 2 + a] * H.values[a * 6 + j];
-        expect(WH.values[i * 6 + j]).toBeCloseTo(wh, 12);
-        r2 += (V.values[i * 6 + j] - wh) ** 2;
-        v2 += V.values[i * 6 + j] ** 2;
-      }
+    for (let t = 0; t < 30; t++) {
+      r2 += (V.values[t] - product[t]) ** 2;
+      v2 += V.values[t] ** 2;
     }
     expect(Math.sqrt(r2 / v2)).toBeCloseTo(j.relError, 12);
     expect(Math.sqrt(r2)).toBeCloseTo(j.error, 12);
@@ -117,6 +116,36 @@ describe('nmf factor', () => {
     expect(Math.abs(j.relError - c.relErrorHistory.at(-1)!) / c.relErrorHistory.at(-1)!).toBeLessThan(1e-8);
   });
 
+  it('--out neutralizes labels a spreadsheet would run as formulas; negative numbers stay numbers', () => {
+    writeFileSync(join(dir, 'crafted.csv'), 'id,"=HYPERLINK(""http://x"")",+cmd,plain\n@SUM(A1),1,2,3\n-x,4,5,6\n=1+2,7,8,9\nok,1,1,2\n');
+    const out = join(dir, 'crafted-out');
+    const r = nmf(
+      'factor',
+      join(dir, 'crafted.csv'),
+      '--rank',
+      '2',
+      '--algorithm',
+      'gd',
+      '--no-project',
+      '--init',
+      'nndsvd',
+      '--max-iter',
+      '3',
+      '--out',
+      out,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const W = readFileSync(join(out, 'W.csv'), 'utf8').split('\n');
+    expect(W.slice(1, 5).map((l) => l.split(',')[0])).toEqual(["'@SUM(A1)", "'-x", "'=1+2", 'ok']);
+    const header = `,"'=HYPERLINK(""http://x"")",'+cmd,plain`;
+    expect(readFileSync(join(out, 'H.csv'), 'utf8').split('\n')[0]).toBe(header);
+    expect(readFileSync(join(out, 'WH.csv'), 'utf8').split('\n').slice(0, 2)).toEqual([header, expect.stringMatching(/^'@SUM\(A1\),/)]);
+    const numbers = W.slice(1, 5).flatMap((l) => l.split(',').slice(1));
+    expect(numbers.every((c) => /^-?\d/.test(c) && Number.isFinite(Number(c)))).toBe(true);
+    expect(numbers.some((c) => c.startsWith('-'))).toBe(true); // this run leaves a negative entry in W
+  });
+
   it('prints a readable summary without --json', () => {
     const r = nmf('factor', join(dir, 'V.csv'), '--rank', '2', '--algorithm', 'mu', '--max-iter', '5', '--tol', '0');
     expect(r.code).toBe(0);
@@ -130,6 +159,7 @@ describe('nmf factor', () => {
     [['V.csv', '--rank', '7'], 'nmf: rank 7 is out of range: it must be an integer from 1 to min(m, n) = 5 for a 5×6 matrix'],
     [['V.csv', '--rank', 'two'], "nmf: --rank: 'two' is not an integer"],
     [['V.csv', '--rank', '2', '--algorithm', 'magic'], "nmf: unknown algorithm 'magic': expected one of "],
+    [['V.csv', '--rank', '2', '--init', 'magic'], "nmf: unknown init 'magic': expected one of random, "],
     [['V.csv', '--rank', '2', '--frobnicate'], "nmf: Unknown option '--frobnicate'"],
     [['missing.csv', '--rank', '2'], 'missing.csv: cannot read the file (no such file)'],
   ])('bad input %j exits 2 with one line and no stack trace', (args, message) => {

@@ -7,7 +7,7 @@ import type { Solver, SolverContext, SolverInfo } from './types.js';
 function createKl(ctx: SolverContext): Solver {
   const { engine, problem, k, W, H, params } = ctx;
   const { m, n, V, M } = problem;
-  const K = engine.k;
+  const { klQuotient, gemmTN, gemmNT, muUpdate, colSums, rowSums, muUpdateRowDen, muUpdateColDen } = engine.ops;
   const eps = params.epsilon;
   const Q = engine.mat(m, n); // M∘V/(WH + ε); V is 0 where missing, so this is V/(WH + ε)
   const WtQ = engine.mat(k, n);
@@ -19,24 +19,24 @@ function createKl(ctx: SolverContext): Solver {
 
   return {
     step() {
-      K.kl_quotient(V.ptr, W.ptr, H.ptr, Q.ptr, m, k, n, eps);
-      K.gemm_tn(W.ptr, Q.ptr, WtQ.ptr, m, k, n);
+      klQuotient(V, W, H, Q, eps);
+      gemmTN(W, Q, WtQ);
       if (M && WtM) {
-        K.gemm_tn(W.ptr, M.ptr, WtM.ptr, m, k, n);
-        K.mu_update(H.ptr, WtQ.ptr, WtM.ptr, k * n, eps);
+        gemmTN(W, M, WtM);
+        muUpdate(H, WtQ, WtM, eps);
       } else {
-        K.col_sums(W.ptr, wSums.ptr, m, k);
-        K.mu_update_rowden(H.ptr, WtQ.ptr, wSums.ptr, k, n, eps);
+        colSums(W, wSums);
+        muUpdateRowDen(H, WtQ, wSums, eps);
       }
 
-      K.kl_quotient(V.ptr, W.ptr, H.ptr, Q.ptr, m, k, n, eps);
-      K.gemm_nt(Q.ptr, H.ptr, QHt.ptr, m, n, k);
+      klQuotient(V, W, H, Q, eps);
+      gemmNT(Q, H, QHt);
       if (M && MHt) {
-        K.gemm_nt(M.ptr, H.ptr, MHt.ptr, m, n, k);
-        K.mu_update(W.ptr, QHt.ptr, MHt.ptr, m * k, eps);
+        gemmNT(M, H, MHt);
+        muUpdate(W, QHt, MHt, eps);
       } else {
-        K.row_sums(H.ptr, hSums.ptr, k, n);
-        K.mu_update_colden(W.ptr, QHt.ptr, hSums.ptr, m, k, eps);
+        rowSums(H, hSums);
+        muUpdateColDen(W, QHt, hSums, eps);
       }
     },
   };

@@ -3,7 +3,8 @@
 // replaced by a fresh one that gets the data and options back.
 import type { Action, AppState, DataSource } from '../state/app.js';
 import type { Store } from '../state/store.js';
-import type { ExportWhat, Factors, Fault, FromWorker, RestartFactors, Speed, ToWorker } from '../shared/protocol.js';
+import type { Factors, Fault, FromWorker, RestartFactors, Speed, ToWorker } from '../shared/protocol.js';
+import type { ResultFile } from '../../src/data/results.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunStart } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
@@ -81,7 +82,7 @@ export class Controller {
   }
 
   /** The CSV of `what` at the worker's current iteration, built in the worker. */
-  exportFile(what: ExportWhat): Promise<ExportedFile> {
+  exportFile(what: ResultFile): Promise<ExportedFile> {
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.exports.set(requestId, { resolve, reject });

@@ -8,12 +8,12 @@ import { Factorization, type RunStart } from '../../src/driver/factorization.js'
 import { OptionError } from '../../src/driver/options.js';
 import { MAX_RESTARTS } from '../../src/rank/survey.js';
 import type { Engine } from '../../src/wasm/engine.js';
+import { resultFileName, resultPieces, type ResultFile } from '../../src/data/results.js';
 import { makeData } from '../../src/data/spec.js';
 import { displayData, displayFactors } from './display.js';
-import { exportFileName, exportPieces } from './export.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import { RestartSeries } from './restarts.js';
-import type { DataInfo, ExportWhat, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
+import type { DataInfo, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
 
@@ -297,13 +297,13 @@ export class Session {
   }
 
   /** Builds the CSV of `what` at the current iteration and sends it as a Blob (no copy reaches the page's thread). */
-  private exportFile(runId: number, requestId: number, what: ExportWhat): void {
+  private exportFile(runId: number, requestId: number, what: ResultFile): void {
     const f = this.f;
     if (!f || !this.data || runId !== this.runId) {
       const message = 'There is no result to export: the run changed or has not started. Try again.';
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
-    const pieces = exportPieces(what, {
+    const pieces = resultPieces(what, {
       W: this.engine.view(f.W),
       H: this.engine.view(f.H),
       m: f.problem.m,
@@ -314,7 +314,7 @@ export class Session {
       history: f.history,
     });
     const blob = new Blob(pieces, { type: 'text/csv' });
-    this.host.post({ type: 'exported', runId, requestId, fileName: exportFileName(what), iteration: f.iteration, blob });
+    this.host.post({ type: 'exported', runId, requestId, fileName: resultFileName(what), iteration: f.iteration, blob });
   }
 
   /** Sends W, H, WH for display if the page asked for them. */

@@ -17,7 +17,7 @@ function linkTo(hash: string): string {
   return `${location.origin}${location.pathname}#${hash}`;
 }
 
-/** See the file comment. */
+/** The Share section: the Share link button, then the link in a read-only field with Copy, and a warning when the data was too large. */
 export function SharePanel() {
   const id = useId();
   const store = useAppStore();

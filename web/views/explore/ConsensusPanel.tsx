@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { RankSurvey } from '../../../src/rank/survey.js';
 import { SelectField } from '../../components/fields/SelectField.js';
+import { asDisplay } from '../../shared/blocks.js';
 import { Heatmap } from '../../plots/heatmap/Heatmap.js';
 import { orderedConsensus } from './rankFigures.js';
 
@@ -23,7 +24,10 @@ export function ConsensusPanel({ ranks, preferred, colLabels }: ConsensusPanelPr
   const shown = withConsensus.find((p) => p.rank === picked) ?? fallback;
   const n = shown?.consensusOrder?.length ?? 0;
   const data = useMemo(
-    () => (shown?.consensus && shown.consensusOrder ? orderedConsensus(shown.consensus, shown.consensusOrder, n) : null),
+    () =>
+      shown?.consensus && shown.consensusOrder
+        ? asDisplay({ rows: n, cols: n, data: orderedConsensus(shown.consensus, shown.consensusOrder, n) })
+        : null,
     [shown, n],
   );
   const labels = useMemo(
@@ -44,9 +48,7 @@ export function ConsensusPanel({ ranks, preferred, colLabels }: ConsensusPanelPr
       />
       <Heatmap
         label={`Consensus matrix, k = ${shown.rank}`}
-        rows={n}
-        cols={n}
-        data={data}
+        matrix={data}
         colorScale="sequential"
         zRange={[0, 1]}
         rowLabels={labels}

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useAppState, useController } from '../../app/context.js';
 import type { RestartPair } from '../../client/controller.js';
 import { Heatmap } from '../../plots/heatmap/Heatmap.js';
+import { asDisplay } from '../../shared/blocks.js';
 import type { RestartFactors } from '../../shared/protocol.js';
 import { type Comparison, compareFactors, factorsOf, plantedTruth } from './compare.js';
 import { MatchTable } from './MatchTable.js';
@@ -112,6 +113,7 @@ interface ComparisonBlockProps {
 /** One comparison: the matched pairs with their correlations, then both W and both H as heatmaps, y in x's component order. */
 function ComparisonBlock({ title, xName, yName, cmp, rowLabels, colLabels }: ComparisonBlockProps) {
   const { x, y } = cmp;
+  const shown = useMemo(() => ({ xW: asDisplay(x.W), yW: asDisplay(y.W), xH: asDisplay(x.H), yH: asDisplay(y.H) }), [x, y]);
   const components = (k: number) => Array.from({ length: k }, (_, a) => `${a + 1}`);
   const wRange: [number, number] = [0, Math.max(maxOf(x.W.data), maxOf(y.W.data))];
   const hRange: [number, number] = [0, Math.max(maxOf(x.H.data), maxOf(y.H.data))];
@@ -122,9 +124,7 @@ function ComparisonBlock({ title, xName, yName, cmp, rowLabels, colLabels }: Com
       <div className="plot-grid">
         <Heatmap
           label={`W, ${xName}, unit columns`}
-          rows={x.W.rows}
-          cols={x.W.cols}
-          data={x.W.data}
+          matrix={shown.xW}
           colorScale="sequential"
           zRange={wRange}
           rowLabels={rowLabels}
@@ -135,9 +135,7 @@ function ComparisonBlock({ title, xName, yName, cmp, rowLabels, colLabels }: Com
         />
         <Heatmap
           label={`W, ${yName}, unit columns, matched order`}
-          rows={y.W.rows}
-          cols={y.W.cols}
-          data={y.W.data}
+          matrix={shown.yW}
           colorScale="sequential"
           zRange={wRange}
           rowLabels={rowLabels}
@@ -148,9 +146,7 @@ function ComparisonBlock({ title, xName, yName, cmp, rowLabels, colLabels }: Com
         />
         <Heatmap
           label={`H, ${xName}`}
-          rows={x.H.rows}
-          cols={x.H.cols}
-          data={x.H.data}
+          matrix={shown.xH}
           colorScale="sequential"
           zRange={hRange}
           rowLabels={components(x.H.rows)}
@@ -161,9 +157,7 @@ function ComparisonBlock({ title, xName, yName, cmp, rowLabels, colLabels }: Com
         />
         <Heatmap
           label={`H, ${yName}, matched order`}
-          rows={y.H.rows}
-          cols={y.H.cols}
-          data={y.H.data}
+          matrix={shown.yH}
           colorScale="sequential"
           zRange={hRange}
           rowLabels={components(y.H.rows)}

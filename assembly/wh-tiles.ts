@@ -1,5 +1,5 @@
 // WH computed tile by tile and consumed at once, for the kernels that need M∘WH, M∘(V − WH),
-// V/(WH + ε) or Σ(M∘(V − WH))² without forming WH in memory first (masked.ts, loss.ts).
+// V/(WH + ε) or Σ(M∘(V − WH))² without forming WH in memory first (residual.ts, loss.ts).
 // Each entry WH[i,j] = Σ_a W[i,a]·H[a,j] is summed over a in increasing order, as in the
 // textbook loop. Tiles: 2 rows × 8 columns (8 v128 accumulators), then 2 columns, then the odd
 // last column in scalars; an odd last row the same way with 1 row.
