@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataMatrix } from '../src/core/problem.js';
 import { InputError } from '../src/data/errors.js';
 import { EXAMPLES, exampleInfo } from '../src/data/examples.js';
-import { lowRank, ratings, uniformRandom } from '../src/data/generate.js';
+import { lowRank, plantedFactors, ratings, uniformRandom } from '../src/data/generate.js';
 import { swimmer } from '../src/data/swimmer.js';
 import { validateMatrix } from '../src/data/validate.js';
 
@@ -125,5 +125,25 @@ describe('examples', () => {
       expect(exampleInfo(e.id)).toBe(e);
     }
     expect(() => exampleInfo('nope')).toThrow("unknown example 'nope': expected one of lowrank, tutorial, ratings, swimmer, topics");
+  });
+});
+
+describe('plantedFactors', () => {
+  it('gives the W (rows×rank), H (rank×cols) whose product lowRank plants: without noise V = WH bit for bit', () => {
+    const o = { rows: 13, cols: 9, rank: 3, seed: 5 };
+    const { W, H } = plantedFactors(o);
+    expect([W.rows, W.cols, H.rows, H.cols]).toEqual([13, 3, 3, 9]);
+    const V = lowRank({ ...o, noise: 0 }).values;
+    const WH = new Float64Array(13 * 9);
+    for (let i = 0; i < 13; i++)
+      for (let a = 0; a < 3; a++) for (let j = 0; j < 9; j++) WH[i * 9 + j] += W.data[i * 3 + a] * H.data[a * 9 + j];
+    expect(WH).toEqual(V);
+    expect(plantedFactors({ ...o, seed: 6 }).W.data).not.toEqual(W.data);
+  });
+
+  it('refuses a planted rank above min(rows, cols) as lowRank does', () => {
+    expect(paramError(() => plantedFactors({ rows: 4, cols: 3, rank: 4, seed: 1 })).message).toBe(
+      'planted rank 4 must be an integer from 1 to 3',
+    );
   });
 });

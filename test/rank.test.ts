@@ -135,6 +135,37 @@ describe('surveyRanks', () => {
     }
   });
 
+  it("keeps each best restart's history, stop and initial error: a run resumed from it goes on as the uninterrupted fit would", () => {
+    const data = planted(3, 4);
+    const base = { ...BASE, seed: 3, tol: 1e-4 };
+    const s = runSurvey(engine, data, { lowest: 3, highest: 3, restarts: 2, holdout: 0, shuffled: false, base });
+    const best = s.ranks[0].best;
+    expect(best.history.length).toBe(best.iterations);
+    expect(best.history.at(-1)).toBe(best.fitError);
+    expect(best.stop.reason).toBe(best.stopReason);
+    const options = { ...base, rank: 3, seed: best.seed };
+    const mark = engine.mark();
+    const problem = loadProblem(engine, data);
+    const f = new Factorization(engine, problem, options);
+    runToStop(f);
+    expect(best.initialRelError).toBe(f.initialRelError);
+    f.step();
+    const g = new Factorization(engine, problem, options, {
+      W: best.W.data.slice(),
+      H: best.H.data.slice(),
+      iteration: best.iterations,
+      history: best.history,
+      initialRelError: best.initialRelError,
+      stop: best.stop,
+      objective: best.objective,
+    });
+    expect(g.stop).toEqual(best.stop);
+    g.step();
+    expect(g.relError).toBe(f.relError);
+    expect(engine.copyOut(g.W)).toEqual(engine.copyOut(f.W));
+    engine.release(mark);
+  });
+
   it('keeps the consensus matrix (symmetric, 1 on the diagonal, multiples of 1/restarts) and its tree order', () => {
     const s = runSurvey(engine, planted(3, 2), { lowest: 1, highest: 4, restarts: 4, holdout: 0, shuffled: true, base: BASE });
     expect(s.ranks[0].cophenetic).toBeNull();

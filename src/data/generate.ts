@@ -1,5 +1,6 @@
 // Seeded synthetic matrices: planted low rank plus noise (with hidden entries for tests and benches),
 // uniform random, sparse ratings.
+import type { Dense } from '../core/matrix.js';
 import type { DataMatrix } from '../core/problem.js';
 import { Rng } from '../core/rng.js';
 import { gemm_nn } from '../kernels-ts/products.js';
@@ -176,6 +177,15 @@ export function ratings(o: RatingsOptions): DataMatrix {
     colLabels: Array.from({ length: n }, (_, j) => `item ${j + 1}`),
     name: `ratings ${m}×${n}, rank ${o.rank}, density ${o.density}, seed ${o.seed}`,
   };
+}
+
+/**
+ * The factors planted in lowRank(o): W (rows×rank) and H (rank×cols), the truth a fit of its
+ * matrix can be compared with (V = WH + noise). Throws InputError as lowRank does.
+ */
+export function plantedFactors(o: Pick<LowRankOptions, 'rows' | 'cols' | 'rank' | 'seed'>): { W: Dense; H: Dense } {
+  const { W, H } = planted({ ...o, noise: 0 });
+  return { W: { rows: o.rows, cols: o.rank, data: W }, H: { rows: o.rank, cols: o.cols, data: H } };
 }
 
 /** W (rows×rank), H (rank×cols) uniform in [0, 1), drawn W first, and WH (rows×cols), row-major. */

@@ -20,6 +20,43 @@ export interface Stop {
   readonly message: string;
 }
 
+/**
+ * Where a run resumes: its factors and counters at some iteration (a restored session, a rank
+ * picked from a sweep). A Factorization given one starts from these W, H instead of running its
+ * initialization, and its iteration count and history go on from them.
+ */
+export interface RunStart {
+  /** W (m×k), row-major, in the data's units, as the run had it at `iteration`. */
+  readonly W: Float64Array;
+  /** H (k×n), row-major. */
+  readonly H: Float64Array;
+  /** Iterations the run had made (≥ 0). */
+  readonly iteration: number;
+  /** Relative error after each of those iterations (length `iteration`). */
+  readonly history: ArrayLike<number> & Iterable<number>;
+  /** Relative error of the run's initial W, H (default: that of the given W, H when iteration is 0, else NaN). */
+  readonly initialRelError?: number;
+  /** The stop the run had reached at `iteration`, if any. */
+  readonly stop?: Stop | null;
+  /**
+   * The solver's objective at `iteration` (in the data's units) as the run computed it (the tolerance rule compares the
+   * next one with it); default: recomputed from W, H, which can differ in the last bits.
+   */
+  readonly objective?: number;
+}
+
+/** Why `start` cannot resume a rank-k run on an m×n matrix, or null. */
+export function startProblem(start: RunStart, m: number, k: number, n: number): string | null {
+  const { W, H, iteration, history } = start;
+  if (!(W instanceof Float64Array) || W.length !== m * k) return `the saved W has ${W?.length} entries, expected ${m}×${k} = ${m * k}`;
+  if (!(H instanceof Float64Array) || H.length !== k * n) return `the saved H has ${H?.length} entries, expected ${k}×${n} = ${k * n}`;
+  if (!Number.isInteger(iteration) || iteration < 0) return `the saved iteration ${iteration} must be an integer ≥ 0`;
+  if (!(Array.isArray(history) || history instanceof Float64Array) || history.length !== iteration) {
+    return `the saved history has ${history?.length} entries, expected one per iteration (${iteration})`;
+  }
+  return null;
+}
+
 /** The error grew this many times over its best value: a blow-up. */
 const BLOW_UP = 100;
 /** A relative error this close to 1 may mean WH = 0: only then are the factors scanned for a collapse. */
@@ -43,13 +80,20 @@ export class Factorization {
   private readonly scratch: Mat;
   private sq: number;
   private objective: number;
+  /** The lowest relative error so far (initial or after any iteration), for the blow-up rule. */
   private best: number;
 
-  /** Allocates W, H and the solver's workspace in the engine's arena and initializes W, H. */
+  /**
+   * Allocates W, H and the solver's workspace in the engine's arena and initializes W, H, or,
+   * given `start`, copies its W, H and goes on from its iteration (OptionError 'start' when it
+   * does not fit the data and rank). The solver is brought to that iteration too (sgd replays
+   * its shuffles), so a resumed run continues exactly as the uninterrupted one would.
+   */
   constructor(
     readonly engine: Engine,
     readonly problem: Problem,
     readonly options: FactorOptions,
+    start?: RunStart,
   ) {
     const { m, n } = problem;
     checkOptions(options, m, n, problem.observed);
@@ -63,19 +107,26 @@ export class Factorization {
     this.scratch = engine.mat(1, n);
     // the solvers see V/scale: given factors in the data's units are divided by √scale each (exact)
     this.rootScale = Math.sqrt(problem.scale);
-    const given =
-      options.given && this.rootScale !== 1
-        ? { W0: scaled(options.given.W0, 1 / this.rootScale), H0: scaled(options.given.H0, 1 / this.rootScale) }
-        : options.given;
-    initInfo(options.init).run({
-      engine,
-      problem,
-      k,
-      W: this.W,
-      H: this.H,
-      rng: new Rng(options.seed, 0),
-      given,
-    });
+    if (start) {
+      const why = startProblem(start, m, k, n);
+      if (why) throw new OptionError('start', why);
+      engine.view(this.W).set(this.rootScale === 1 ? start.W : start.W.map((x) => x / this.rootScale));
+      engine.view(this.H).set(this.rootScale === 1 ? start.H : start.H.map((x) => x / this.rootScale));
+    } else {
+      const given =
+        options.given && this.rootScale !== 1
+          ? { W0: scaled(options.given.W0, 1 / this.rootScale), H0: scaled(options.given.H0, 1 / this.rootScale) }
+          : options.given;
+      initInfo(options.init).run({
+        engine,
+        problem,
+        k,
+        W: this.W,
+        H: this.H,
+        rng: new Rng(options.seed, 0),
+        given,
+      });
+    }
     this.solver = this.info.create({
       engine,
       problem,
@@ -87,8 +138,25 @@ export class Factorization {
     });
     this.sq = this.residualSqDirect();
     this.objective = this.computeObjective();
-    this.initialRelError = this.relErrorOf(this.sq);
-    this.best = this.initialRelError;
+    const rel = this.relErrorOf(this.sq);
+    if (!start) {
+      this.initialRelError = rel;
+      this.best = rel;
+      return;
+    }
+    this.solver.fastForward?.(start.iteration);
+    if (start.objective !== undefined) this.objective = this.inScaledUnits(start.objective);
+    this.iteration = start.iteration;
+    for (const e of start.history) {
+      this.relErrors.push(e);
+      this.objectives.push(Number.NaN); // not saved: unknown before the start
+    }
+    this.initialRelError = start.initialRelError ?? (start.iteration === 0 ? rel : Number.NaN);
+    // the best error so far, as step() would have tracked it (NaN never counts as lower)
+    let best = Number.isNaN(this.initialRelError) ? rel : this.initialRelError;
+    for (const e of start.history) if (e < best) best = e;
+    this.best = best;
+    this.stop = start.stop ?? null;
   }
 
   /** Relative error ‖M∘(V−WH)‖_F/‖M∘V‖_F after each iteration (index 0 = iteration 1): a view, no copy. */
@@ -96,14 +164,14 @@ export class Factorization {
     return this.relErrors.view();
   }
 
-  /** The solver's objective after each iteration (½‖M∘(V−WH)‖²_F, or the KL divergence for kl), in the data's units: a view, no copy. */
+  /** The solver's objective after each iteration (½‖M∘(V−WH)‖²_F, or the KL divergence for kl), in the data's units (NaN before a RunStart): a view, no copy. */
   get objectiveHistory(): Float64Array {
     return this.objectives.view();
   }
 
-  /** Relative error after the last iteration (of the initial factors before any). */
+  /** Relative error after the last iteration (of the initial factors before any); of a resumed run, the saved one. */
   get relError(): number {
-    return this.relErrorOf(this.sq);
+    return this.history.length ? this.history[this.history.length - 1] : this.relErrorOf(this.sq);
   }
 
   /** ‖M∘(V−WH)‖_F after the last iteration, in the data's units. */
@@ -141,6 +209,12 @@ export class Factorization {
     const out = new Float64Array(view.length);
     for (let t = 0; t < view.length; t++) out[t] = view[t] * this.rootScale;
     return out;
+  }
+
+  /** An objective in the data's units as one of the scaled problem (inDataUnits undone). */
+  private inScaledUnits(objective: number): number {
+    const s = this.problem.scale;
+    return this.info.objective === 'kl' ? objective / s : objective / (s * s);
   }
 
   /** An objective of the scaled problem in the data's units (×scale² for ½‖·‖², ×scale for KL). */

@@ -6,7 +6,7 @@
 import type { Dense } from '../core/matrix.js';
 import type { DataMatrix } from '../core/problem.js';
 import { loadProblem } from '../core/problem.js';
-import { Factorization, type StopReason } from '../driver/factorization.js';
+import { Factorization, type Stop, type StopReason } from '../driver/factorization.js';
 import { checkOptions, OptionError, type FactorOptions } from '../driver/options.js';
 import { runToStop } from '../driver/run.js';
 import type { Engine } from '../wasm/engine.js';
@@ -64,6 +64,11 @@ export interface KeptFactorization {
   readonly objective: number;
   readonly W: Dense;
   readonly H: Dense;
+  /** Iterations of that fit, its relative error after each (the last is `fitError`), of its initial W, H, and its stop: what a run resuming from it needs. */
+  readonly iterations: number;
+  readonly history: readonly number[];
+  readonly initialRelError: number;
+  readonly stop: Stop;
 }
 
 /** The survey of one rank over its restarts. */
@@ -176,7 +181,7 @@ export function* surveyRanks(engine: Engine, data: DataMatrix, o: SurveyOptions)
           if (counts) addConnectivity(counts, f.factorH(), k, n);
           runs++;
         }
-        keep(kept, {
+        keepBestTwo(kept, {
           restart: r,
           seed,
           stopReason,
@@ -184,6 +189,10 @@ export function* surveyRanks(engine: Engine, data: DataMatrix, o: SurveyOptions)
           objective: f.objectiveValue,
           W: { rows: m, cols: k, data: f.factorW().slice() },
           H: { rows: k, cols: n, data: f.factorH().slice() },
+          iterations: f.iteration,
+          history: Array.from(f.history),
+          initialRelError: f.initialRelError,
+          stop: f.stop!,
         });
         return fit;
       });
@@ -249,9 +258,16 @@ function fitOnce<T>(engine: Engine, data: DataMatrix, options: FactorOptions, us
   }
 }
 
-/** Keeps the two best factorizations, best first: diverged ones last, then by objective, then the earlier restart. */
-function keep(kept: KeptFactorization[], f: KeptFactorization): void {
-  const key = (x: KeptFactorization) => (x.stopReason === 'diverged' || !Number.isFinite(x.objective) ? Infinity : x.objective);
+/** What ranks two restarts: their index, how they stopped and their final objective. */
+export interface RestartRanking {
+  readonly restart: number;
+  readonly stopReason: StopReason;
+  readonly objective: number;
+}
+
+/** Adds `f` to `kept` and keeps the two best, best first: diverged ones last, then by objective, then the earlier restart. */
+export function keepBestTwo<T extends RestartRanking>(kept: T[], f: T): void {
+  const key = (x: T) => (x.stopReason === 'diverged' || !Number.isFinite(x.objective) ? Infinity : x.objective);
   kept.push(f);
   kept.sort((a, b) => (key(a) === key(b) ? a.restart - b.restart : key(a) < key(b) ? -1 : 1));
   if (kept.length > 2) kept.length = 2;

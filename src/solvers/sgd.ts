@@ -23,17 +23,26 @@ function createSgd(ctx: SolverContext): Solver {
   const v = engine.view(V);
   for (let t = 0; t < observed; t++) valsView[t] = v[orderView[t]];
 
+  const views = () => {
+    if (orderView.buffer !== engine.kernels.memory.buffer) {
+      // memory grew since the views were taken (another allocation in this engine)
+      orderView = engine.viewI32(order, observed);
+      valsView = engine.view(vals);
+    }
+  };
+
   return {
     step() {
-      if (orderView.buffer !== engine.kernels.memory.buffer) {
-        // memory grew since the views were taken (another allocation in this engine)
-        orderView = engine.viewI32(order, observed);
-        valsView = engine.view(vals);
-      }
+      views();
       shuffleTogether(rng, orderView, valsView);
       transpose(H, Ht);
       sgdEpoch(vals, order, W, Ht, lr, l2, project);
       transpose(Ht, H);
+    },
+    fastForward(iterations) {
+      // each epoch's shuffle permutes the previous epoch's order: replay them in turn
+      views();
+      for (let t = 0; t < iterations; t++) shuffleTogether(rng, orderView, valsView);
     },
   };
 }

@@ -47,6 +47,12 @@ export interface Solver {
    * divergence, from the pass that also makes its next quotient); null to let the driver compute it.
    */
   objective?(): number | null;
+  /**
+   * Brings the solver's own state (beyond W and H) to where `iterations` steps from its creation
+   * would have left it, without touching W or H: for a run resumed from saved factors. Only a
+   * solver with such state (sgd's shuffled order and random stream) has one.
+   */
+  fastForward?(iterations: number): void;
 }
 
 /** A solver's entry in the registry: what it is, what it accepts, how to make one. */

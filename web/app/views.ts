@@ -18,7 +18,15 @@ export function lazyView<M>(load: () => Promise<M>, name: keyof M): LazyExoticCo
 }
 
 /** The views on offer, in tab order. */
-export const VIEWS: readonly ViewInfo[] = [{ id: 'main', label: 'Factorize', component: null }];
+export const VIEWS: readonly ViewInfo[] = [
+  { id: 'main', label: 'Factorize', component: null },
+  { id: 'explore', label: 'Explore rank', component: lazyView(() => import('../views/explore/ExploreView.js'), 'ExploreView') },
+  {
+    id: 'restarts',
+    label: 'Compare restarts',
+    component: lazyView(() => import('../views/restarts/CompareRestartsView.js'), 'CompareRestartsView'),
+  },
+];
 
 /** The registered view of `id`, or the main view. */
 export function viewInfo(id: ViewId): ViewInfo {

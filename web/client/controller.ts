@@ -3,9 +3,10 @@
 // replaced by a fresh one that gets the data and options back.
 import type { Action, AppState, DataSource } from '../state/app.js';
 import type { Store } from '../state/store.js';
-import type { Fault, FromWorker, Speed, ToWorker } from '../shared/protocol.js';
+import type { Factors, Fault, FromWorker, RestartFactors, Speed, ToWorker } from '../shared/protocol.js';
 import type { ResultFile } from '../../src/data/results.js';
 import type { DataSpec } from '../../src/data/spec.js';
+import type { RunStart } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import type { ViewId } from '../state/view.js';
 import { WorkerLink } from './workerLink.js';
@@ -28,6 +29,13 @@ export interface ExportedFile {
   readonly iteration: number;
 }
 
+/** The best and second-best finished restarts of the current run (null where fewer have finished). */
+export interface RestartPair {
+  readonly runId: number;
+  readonly best: RestartFactors | null;
+  readonly second: RestartFactors | null;
+}
+
 /** The bridge between the UI (store + commands) and the worker. */
 export class Controller {
   private link: WorkerLink;
@@ -41,6 +49,8 @@ export class Controller {
   private goal: { readonly loadRunId: number; readonly iteration: number } | null = null;
   private nextRequest = 1;
   private readonly exports = new Map<number, { resolve(f: ExportedFile): void; reject(e: Error): void }>();
+  private readonly factorRequests = new Map<number, { resolve(f: Factors): void; reject(e: Error): void }>();
+  private readonly pairRequests = new Map<number, { resolve(p: RestartPair): void; reject(e: Error): void }>();
 
   constructor(
     private readonly store: Store<AppState, Action>,
@@ -83,6 +93,41 @@ export class Controller {
       this.exports.set(requestId, { resolve, reject });
       this.send({ type: 'export', runId: this.runId, requestId, what });
     });
+  }
+
+  /** The full W, H, history and counters of the current run, copied in the worker (to keep the session). */
+  factors(): Promise<Factors> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.factorRequests.set(requestId, { resolve, reject });
+      this.send({ type: 'factors', runId: this.runId, requestId });
+    });
+  }
+
+  /** The two best finished restarts of the current run, copied in the worker (for Compare restarts). */
+  restartPair(): Promise<RestartPair> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pairRequests.set(requestId, { resolve, reject });
+      this.send({ type: 'restartPair', runId: this.runId, requestId });
+    });
+  }
+
+  /** The Restarts field: a new run of that many restarts (seeds seed, seed + 1, …) starts at iteration 0. */
+  setRestarts(restarts: number): void {
+    this.store.dispatch({ type: 'restarts', restarts });
+    if (!this.store.getState().pendingLoad) this.configure();
+  }
+
+  /**
+   * New options and a run that resumes from `start` (its W, H, iteration and history) on the
+   * current data, e.g. a restored session or a rank picked from a sweep. The start's buffers are
+   * transferred to the worker (they are unusable here afterwards). A start that does not fit gives
+   * a notice and a run from iteration 0.
+   */
+  resume(options: RunOptions, start: RunStart): void {
+    this.store.dispatch({ type: 'options', options });
+    this.configure(0, start);
   }
 
   /** New options: the current run stops and a new one starts at iteration 0. */
@@ -147,12 +192,21 @@ export class Controller {
     return new WorkerLink(this.spawn, { message: (m) => this.onMessage(m), died: (r) => this.onDied(r) }, this.watchdogMs);
   }
 
-  private configure(runTo = 0): void {
+  private configure(runTo = 0, start?: RunStart): void {
     const runId = this.nextRunId++;
     this.store.dispatch({ type: 'configured', runId });
     this.snapInFlight = false;
     this.snapIteration = -1;
-    this.send({ type: 'configure', runId, options: this.store.getState().options, ...(runTo > 0 ? { runTo } : {}) });
+    const { options, restarts } = this.store.getState();
+    const msg: ToWorker = {
+      type: 'configure',
+      runId,
+      options,
+      ...(runTo > 0 ? { runTo } : {}),
+      ...(start ? { start } : {}),
+      ...(restarts > 1 ? { restarts } : {}),
+    };
+    this.link.send(msg, start ? [...new Set([start.W.buffer as ArrayBuffer, start.H.buffer as ArrayBuffer])] : []);
   }
 
   private onMessage(msg: FromWorker): void {
@@ -174,8 +228,18 @@ export class Controller {
         this.exports.delete(msg.requestId);
         if (msg.type === 'exported') waiting?.resolve({ fileName: msg.fileName, blob: msg.blob, iteration: msg.iteration });
         else waiting?.reject(new Error(msg.message));
+        if (msg.type === 'exportFailed') this.factorRequests.get(msg.requestId)?.reject(new Error(msg.message));
+        this.factorRequests.delete(msg.requestId);
         return;
       }
+      case 'factors':
+        this.factorRequests.get(msg.requestId)?.resolve(msg);
+        this.factorRequests.delete(msg.requestId);
+        return;
+      case 'restartPair':
+        this.pairRequests.get(msg.requestId)?.resolve({ runId: msg.runId, best: msg.best, second: msg.second });
+        this.pairRequests.delete(msg.requestId);
+        return;
       case 'progress':
         if (msg.runId === this.runId) this.crashes = 0;
         return this.maybeSnapshot();
@@ -219,8 +283,11 @@ export class Controller {
   }
 
   private onDied(reason: string): void {
-    for (const waiting of this.exports.values()) waiting.reject(new Error(`the worker stopped (${reason})`));
+    for (const waiting of [...this.exports.values(), ...this.factorRequests.values(), ...this.pairRequests.values()])
+      waiting.reject(new Error(`the worker stopped (${reason})`));
     this.exports.clear();
+    this.factorRequests.clear();
+    this.pairRequests.clear();
     this.crashes++;
     if (this.crashes > MAX_CRASHES) {
       this.store.dispatch({

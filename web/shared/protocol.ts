@@ -8,7 +8,7 @@
 import type { ResultFile } from '../../src/data/results.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { Summary } from '../../src/data/summary.js';
-import type { Stop } from '../../src/driver/factorization.js';
+import type { RunStart, Stop, StopReason } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import type { DisplayMatrix } from './blocks.js';
 
@@ -44,8 +44,22 @@ export type ToWorker =
    * Start run `runId` on the current data: initialize W, H from `options` (Reset sends this too).
    * With `runTo` > 0 (a shared link), then iterate at full speed to that iteration, through any
    * stop as Step would, and pause there (or stop, if a stopping rule fired at that iteration).
+   * With `start` (a restored session, a rank picked from a sweep), W and H are its factors instead
+   * and the run goes on from its iteration and history; a start that does not fit the data and
+   * rank is answered by `startRefused` and the run starts from `options` at iteration 0.
    */
-  | { readonly type: 'configure'; readonly runId: number; readonly options: RunOptions; readonly runTo?: number }
+  | {
+      readonly type: 'configure';
+      readonly runId: number;
+      readonly options: RunOptions;
+      readonly runTo?: number;
+      readonly start?: RunStart;
+      /**
+       * Restarts (1..MAX_RESTARTS, default 1): the run iterates seeds seed, seed + 1, … in turn, each
+       * to its stop, then shows the best one again (see RestartsProgress). Ignored with runTo or start.
+       */
+      readonly restarts?: number;
+    }
   /** Iterate until a stopping rule fires or a pause arrives. */
   | { readonly type: 'run'; readonly runId: number }
   | { readonly type: 'pause'; readonly runId: number }
@@ -58,6 +72,10 @@ export type ToWorker =
   | { readonly type: 'ping'; readonly runId: number }
   /** Build the CSV file of `what` for the current iteration of run `runId`; answered by `exported` or `exportFailed`. */
   | { readonly type: 'export'; readonly runId: number; readonly requestId: number; readonly what: ResultFile }
+  /** Send the full W, H and history of run `runId` (to keep the session); answered by `factors` or `exportFailed`. */
+  | { readonly type: 'factors'; readonly runId: number; readonly requestId: number }
+  /** Send the best and second-best finished restarts of run `runId`; answered by `restartPair`. */
+  | { readonly type: 'restartPair'; readonly runId: number; readonly requestId: number }
   | { readonly type: 'fault'; readonly runId: number; readonly fault: Fault };
 
 // ---------------------------------------------------------------- worker → page
@@ -77,6 +95,45 @@ export interface Progress {
   readonly history: readonly number[];
   readonly initialRelError: number;
   readonly stop: Stop | null;
+  /** Where a run with restarts stands; absent for a run of one restart. */
+  readonly restarts?: RestartsProgress;
+}
+
+/** How one restart of a run ended. */
+export interface RestartFinal {
+  readonly seed: number;
+  /** Relative error at its stop. */
+  readonly relError: number;
+  readonly objective: number;
+  readonly iterations: number;
+  readonly stopReason: StopReason;
+}
+
+/** Where a run with restarts stands. */
+export interface RestartsProgress {
+  readonly total: number;
+  /** 0-based index of the restart shown: the one iterating, or once all are done, the best one. */
+  readonly current: number;
+  /** Its seed (the run's seed + current). */
+  readonly seed: number;
+  /** All restarts have stopped and the run shown is the best one (resumed at its stop: Step goes on from it). */
+  readonly done: boolean;
+  /** The restarts that have stopped, in order (restart i has seed seed + i). */
+  readonly finished: readonly RestartFinal[];
+  /** Index of the best of them (lowest objective; diverged ones last), or −1 before the first stops. */
+  readonly best: number;
+}
+
+/** One finished restart's factors: W (m×k) and H (k×n), full, row-major. */
+export interface RestartFactors {
+  readonly restart: number;
+  readonly seed: number;
+  readonly relError: number;
+  readonly m: number;
+  readonly k: number;
+  readonly n: number;
+  readonly W: Float64Array;
+  readonly H: Float64Array;
 }
 
 /** W (m×k), H (k×n) and WH for display, block-averaged like V. */
@@ -111,4 +168,31 @@ export type FromWorker =
       readonly iteration: number;
       readonly blob: Blob;
     }
-  | { readonly type: 'exportFailed'; readonly runId: number; readonly requestId: number; readonly message: string };
+  | { readonly type: 'exportFailed'; readonly runId: number; readonly requestId: number; readonly message: string }
+  | Factors
+  /** Answers `restartPair` request `requestId`: the two best finished restarts of run `runId` (null where there are fewer). */
+  | {
+      readonly type: 'restartPair';
+      readonly runId: number;
+      readonly requestId: number;
+      readonly best: RestartFactors | null;
+      readonly second: RestartFactors | null;
+    }
+  /** The configure of run `runId` had a `start` that does not fit (`message` says why): the run started from its options instead. */
+  | { readonly type: 'startRefused'; readonly runId: number; readonly message: string };
+
+/**
+ * The whole state of a run at `iteration`, answering `factors` request `requestId`: everything a
+ * RunStart needs to resume it (W m×k and H k×n full, row-major, sent as transferable buffers).
+ */
+export interface Factors extends RunStart {
+  readonly type: 'factors';
+  readonly runId: number;
+  readonly requestId: number;
+  readonly m: number;
+  readonly k: number;
+  readonly n: number;
+  readonly initialRelError: number;
+  readonly stop: Stop | null;
+  readonly objective: number;
+}

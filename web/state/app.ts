@@ -3,11 +3,12 @@
 import { History } from '../../src/core/history.js';
 import type { Stop } from '../../src/driver/factorization.js';
 import { exampleInfo } from '../../src/data/examples.js';
-import type { DataInfo, FromWorker, RunPhase, Snapshot, Speed } from '../shared/protocol.js';
+import type { DataInfo, FromWorker, RestartsProgress, RunPhase, Snapshot, Speed } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import { defaultOptions, fitOptions } from './options.js';
 import type { ViewId } from './view.js';
+import { defaultExploreSettings, type ExploreSettings } from '../views/explore/settings.js';
 
 /** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link. */
 export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link';
@@ -29,6 +30,8 @@ export interface RunView {
   readonly history: Float64Array;
   readonly log: History;
   readonly stop: Stop | null;
+  /** Where the run's restarts stand; null for a run of one restart. */
+  readonly restarts: RestartsProgress | null;
 }
 
 export interface AppState {
@@ -47,6 +50,10 @@ export interface AppState {
   readonly view: ViewId;
   /** The threads the worker's products run on, once it said hello (isolated: cross-origin isolated page). */
   readonly threads: { readonly count: number; readonly isolated: boolean } | null;
+  /** Restarts of the main view's run (the Restarts field): seeds seed … seed + restarts − 1, the best kept. */
+  readonly restarts: number;
+  /** The Explore rank view's settings. */
+  readonly explore: ExploreSettings;
 }
 
 export type Action =
@@ -55,6 +62,8 @@ export type Action =
   | { readonly type: 'options'; readonly options: RunOptions }
   | { readonly type: 'speed'; readonly speed: Speed }
   | { readonly type: 'view'; readonly view: ViewId }
+  | { readonly type: 'restarts'; readonly restarts: number }
+  | { readonly type: 'exploreSettings'; readonly settings: ExploreSettings }
   | { readonly type: 'intent'; readonly intent: 'run' | 'pause' }
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
@@ -79,6 +88,8 @@ export function initialState(): AppState {
     snapshot: null,
     view: 'main',
     threads: null,
+    restarts: 1,
+    explore: defaultExploreSettings(),
   };
 }
 
@@ -94,6 +105,7 @@ function freshRun(runId: number): RunView {
     history: new Float64Array(0),
     log: new History(),
     stop: null,
+    restarts: null,
   };
 }
 
@@ -132,6 +144,10 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, speed: a.speed };
     case 'view':
       return s.view === a.view ? s : { ...s, view: a.view };
+    case 'restarts':
+      return s.restarts === a.restarts ? s : { ...s, restarts: a.restarts };
+    case 'exploreSettings':
+      return { ...s, explore: a.settings };
     case 'intent':
       return { ...s, run: { ...s.run, intent: a.intent } };
     case 'workerRestarted': {
@@ -161,9 +177,14 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
     case 'hello':
       return { ...s, threads: { count: m.threads, isolated: m.isolated } };
     case 'pong':
-    case 'exported': // the controller hands exports to whoever asked
+    case 'exported': // the controller hands exports, factors and restart pairs to whoever asked
     case 'exportFailed':
+    case 'factors':
+    case 'restartPair':
       return s;
+    case 'startRefused':
+      if (m.runId !== s.run.runId) return s;
+      return { ...s, notices: [...s.notices, `The saved run could not be resumed (${m.message}); it starts again from iteration 0.`] };
     case 'loaded': {
       const p = s.pendingLoad;
       if (!p || p.runId !== m.runId) return s;
@@ -209,6 +230,7 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
           history,
           log,
           stop: m.stop,
+          restarts: m.restarts ?? null,
         },
       };
     }

@@ -54,6 +54,17 @@ describe('app state', () => {
     expect(s.pendingLoad).toBeNull();
   });
 
+  it('a refused start of the current run becomes a notice; one of an older run is dropped', () => {
+    const refused = (runId: number): Action => ({
+      type: 'worker',
+      msg: { type: 'startRefused', runId, message: 'the saved W has 5 entries' },
+    });
+    expect(apply(loaded(), refused(1)).notices).toEqual([]);
+    expect(apply(loaded(), refused(2)).notices).toEqual([
+      'The saved run could not be resumed (the saved W has 5 entries); it starts again from iteration 0.',
+    ]);
+  });
+
   it('drops progress of any other run id, appends that of the current one', () => {
     let s = apply(loaded(), progress(2, 0, [0.5, 0.4]));
     s = apply(s, progress(1, 2, [0.3]), progress(3, 2, [0.3]));
@@ -158,5 +169,33 @@ describe('recovery', () => {
       { type: 'worker', msg: { type: 'loaded', runId: 5, data: info } },
     );
     expect(s.options.rank).toBe(2);
+  });
+});
+
+describe('restarts and the Explore rank settings', () => {
+  it('start at one restart and the default sweep; their actions change only them', () => {
+    const s = loaded();
+    expect(s.restarts).toBe(1);
+    expect(s.explore).toEqual({ lowest: 1, highest: 6, restarts: 3, holdout: 0.1 });
+    const t = apply(s, { type: 'restarts', restarts: 4 });
+    expect(t).toEqual({ ...s, restarts: 4 });
+    expect(apply(t, { type: 'restarts', restarts: 4 })).toBe(t);
+    const settings = { lowest: 2, highest: 5, restarts: 10, holdout: 0.2 };
+    expect(apply(t, { type: 'exploreSettings', settings })).toEqual({ ...t, explore: settings });
+  });
+
+  it('a progress carries where its restarts stand; one without restarts clears them', () => {
+    const restarts = { total: 3, current: 1, seed: 6, done: false, finished: [], best: -1 };
+    const p = progress(2, 0, [0.5]) as { type: 'worker'; msg: Progress };
+    let s = apply(loaded(), { type: 'worker', msg: { ...p.msg, restarts } });
+    expect(s.run.restarts).toEqual(restarts);
+    s = apply(s, progress(2, 0, [0.4]));
+    expect(s.run.restarts).toBeNull();
+    expect(apply(loaded(), { type: 'configured', runId: 3 }).run.restarts).toBeNull();
+  });
+
+  it('a restart pair is for whoever asked: the state does not change', () => {
+    const s = loaded();
+    expect(apply(s, { type: 'worker', msg: { type: 'restartPair', runId: 2, requestId: 1, best: null, second: null } })).toBe(s);
   });
 });

@@ -240,3 +240,64 @@ describe('Session', () => {
     expect(host.last('progress')!.itersPerSec).toBe(0);
   });
 });
+
+describe('Session: resuming a run (configure with start) and the factors message', () => {
+  /** The factors of run `runId` as the worker sends them for saving. */
+  function factorsOf(runId: number, requestId = 9) {
+    session.handle({ type: 'factors', runId, requestId });
+    const f = host.last('factors')!;
+    expect(f).toMatchObject({ type: 'factors', runId, requestId, m: 30, k: 3, n: 20 });
+    return f;
+  }
+
+  it('factors: the full W, H, history and counters, transferred; a configure with them resumes where the run was', () => {
+    for (let i = 0; i < 7; i++) session.handle({ type: 'step', runId: 2 });
+    const saved = factorsOf(2);
+    expect(saved.iteration).toBe(7);
+    expect(Array.from(saved.history)).toEqual(historyOf(2));
+    expect(saved.W).toHaveLength(90);
+    expect(host.transfers.at(-1)).toEqual([saved.W.buffer, saved.H.buffer]);
+
+    // the uninterrupted run to 20, then the same run resumed at 7 and run to 20 in run 3
+    for (let i = 7; i < 20; i++) session.handle({ type: 'step', runId: 2 });
+    const straight = factorsOf(2);
+    session.handle({ type: 'configure', runId: 3, options, start: saved });
+    expect(host.last('progress')).toMatchObject({ runId: 3, phase: 'ready', iteration: 7, from: 0, history: saved.history });
+    for (let i = 7; i < 20; i++) session.handle({ type: 'step', runId: 3 });
+    const resumed = factorsOf(3);
+    expect(resumed.history).toEqual(straight.history);
+    expect(resumed.W).toEqual(straight.W);
+    expect(resumed.H).toEqual(straight.H);
+  });
+
+  it('a start that had stopped resumes stopped: Run does not iterate', () => {
+    session.handle({ type: 'run', runId: 2 });
+    host.drain();
+    const saved = factorsOf(2);
+    expect(saved.stop?.reason).toBe('max-iter');
+    session.handle({ type: 'configure', runId: 3, options, start: saved });
+    expect(host.last('progress')).toMatchObject({ runId: 3, phase: 'stopped', iteration: 50, stop: saved.stop });
+    session.handle({ type: 'run', runId: 3 });
+    host.drain();
+    expect(host.last('progress')).toMatchObject({ runId: 3, phase: 'stopped', iteration: 50 });
+  });
+
+  it('a start of another shape: startRefused saying why, and the run starts from its options at iteration 0', () => {
+    session.handle({ type: 'step', runId: 2 });
+    const saved = factorsOf(2);
+    session.handle({ type: 'configure', runId: 3, options: { ...options, rank: 2 }, start: saved });
+    expect(host.last('startRefused')).toEqual({
+      type: 'startRefused',
+      runId: 3,
+      message: 'the saved W has 90 entries, expected 30×2 = 60',
+    });
+    expect(host.last('progress')).toMatchObject({ runId: 3, phase: 'ready', iteration: 0, history: [] });
+    session.handle({ type: 'step', runId: 3 });
+    expect(host.last('progress')).toMatchObject({ runId: 3, iteration: 1 });
+  });
+
+  it('factors for a run that is not the current one: exportFailed', () => {
+    session.handle({ type: 'factors', runId: 1, requestId: 4 });
+    expect(host.last('exportFailed')).toMatchObject({ runId: 1, requestId: 4 });
+  });
+});

@@ -4,13 +4,15 @@
 import type { DataMatrix, Problem } from '../../src/core/problem.js';
 import { loadProblem } from '../../src/core/problem.js';
 import { summarize } from '../../src/data/summary.js';
-import { Factorization } from '../../src/driver/factorization.js';
+import { Factorization, type RunStart } from '../../src/driver/factorization.js';
 import { OptionError } from '../../src/driver/options.js';
+import { MAX_RESTARTS } from '../../src/rank/survey.js';
 import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
 import { resultFileName, resultPieces, type ResultFile } from '../../src/data/results.js';
 import { makeData } from '../../src/data/spec.js';
 import { displayData, displayFactors } from './display.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
+import { RestartSeries } from './restarts.js';
 import type { DataInfo, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
@@ -31,6 +33,9 @@ export class Session {
   private runId = 0;
   private f: Factorization | null = null;
   private options: RunOptions | null = null;
+  /** The restarts of the run when it has more than one. */
+  private series: RestartSeries | null = null;
+  private restarts = 1;
   private phase: RunPhase = 'ready';
   private speed: Speed = null;
   /** While running to a shared link's iteration: that iteration (stops do not end the run before it). */
@@ -54,9 +59,15 @@ export class Session {
       case 'load':
         return this.load(msg.runId, msg.spec);
       case 'configure':
-        return this.configure(msg.runId, msg.options, msg.runTo ?? 0);
+        return this.configure(msg.runId, msg.options, msg.runTo ?? 0, msg.start, msg.restarts ?? 1);
       case 'export':
         return this.exportFile(msg.runId, msg.requestId, msg.what);
+      case 'factors':
+        return this.sendFactors(msg.runId, msg.requestId);
+      case 'restartPair': {
+        const pair = msg.runId === this.runId && this.series ? this.series.pair() : { best: null, second: null };
+        return this.host.post({ type: 'restartPair', runId: msg.runId, requestId: msg.requestId, ...pair });
+      }
       case 'speed':
         this.speed = msg.speed;
         if (this.phase === 'running') this.startLoop();
@@ -80,6 +91,7 @@ export class Session {
       case 'step':
         this.halt('paused');
         this.f.step();
+        this.nextRestart();
         if (this.f.stop) this.phase = 'stopped';
         this.postProgress();
         return this.flushSnapshot();
@@ -109,7 +121,7 @@ export class Session {
       if (previous) {
         // Keep the previous matrix; its run cannot survive the arena reset, so it restarts.
         this.adoptData(previous);
-        if (this.options) this.configure(this.runId, this.options);
+        if (this.options) this.configure(this.runId, this.options, 0, undefined, this.restarts);
       }
       return;
     }
@@ -128,15 +140,22 @@ export class Session {
     this.dataMark = this.engine.mark();
   }
 
-  private configure(runId: number, options: RunOptions, runTo = 0): void {
+  private configure(runId: number, options: RunOptions, runTo = 0, start?: RunStart, restarts = 1): void {
     this.halt('ready');
     this.runId = runId;
     this.options = options;
+    this.restarts = restarts;
     this.f = null;
+    this.series = null;
     if (!this.problem) return;
     this.engine.release(this.dataMark);
+    if (!(Number.isInteger(restarts) && restarts >= 1 && restarts <= MAX_RESTARTS)) {
+      const message = `restarts ${restarts} must be an integer from 1 to ${MAX_RESTARTS}`;
+      return this.host.post({ type: 'optionsInvalid', runId, option: 'restarts', message });
+    }
+    if (restarts > 1 && !start && runTo === 0) this.series = new RestartSeries(restarts, options.seed);
     try {
-      this.f = new Factorization(this.engine, this.problem, { ...options, restarts: 1 });
+      this.f = this.factorization(runId, options, start);
     } catch (e) {
       if (e instanceof OutOfMemoryError) {
         // the run's blocks go, the data stays: another rank (or Reset) starts again from it
@@ -148,6 +167,7 @@ export class Session {
       return this.host.post({ type: 'optionsInvalid', runId, option: e.option, message: e.message });
     }
     this.sentHistory = 0;
+    if (this.f.stop) this.phase = 'stopped'; // a resumed run that had stopped
     this.postProgress();
     if (this.snapshotWanted) this.flushSnapshot();
     if (runTo > 0) {
@@ -157,6 +177,64 @@ export class Session {
       this.startLoop();
       this.postProgress();
     }
+  }
+
+  /** A new Factorization of the data, from `start` when it fits (else `startRefused` and from the options). */
+  private factorization(runId: number, options: RunOptions, start?: RunStart): Factorization {
+    const problem = this.problem!;
+    if (start) {
+      try {
+        return new Factorization(this.engine, problem, { ...options, restarts: 1 }, start);
+      } catch (e) {
+        if (!(e instanceof OptionError) || e.option !== 'start') throw e;
+        this.engine.release(this.dataMark);
+        this.host.post({ type: 'startRefused', runId, message: e.message });
+      }
+    }
+    return new Factorization(this.engine, problem, { ...options, restarts: 1 });
+  }
+
+  /**
+   * After the current restart of a run with restarts stopped: records it and shows the next one
+   * (iteration 0, its own seed), or after the last one the best, resumed at its stop.
+   */
+  private nextRestart(): void {
+    const series = this.series;
+    if (!series || series.done || !this.f?.stop) return;
+    series.finish(this.f);
+    this.engine.release(this.dataMark);
+    this.f = series.factorization(this.engine, this.problem!, this.options!);
+    this.sentHistory = 0;
+    this.meter.restart(this.host.now(), 0);
+  }
+
+  /** Sends the full W, H, history and counters of the current run (copies, transferred). */
+  private sendFactors(runId: number, requestId: number): void {
+    const f = this.f;
+    if (!f || runId !== this.runId) {
+      const message = 'There is no run to save: the run changed or has not started. Try again.';
+      return this.host.post({ type: 'exportFailed', runId, requestId, message });
+    }
+    const W = this.engine.copyOut(f.W);
+    const H = this.engine.copyOut(f.H);
+    this.host.post(
+      {
+        type: 'factors',
+        runId,
+        requestId,
+        m: f.problem.m,
+        k: f.k,
+        n: f.problem.n,
+        W,
+        H,
+        iteration: f.iteration,
+        history: f.history.slice(),
+        initialRelError: f.initialRelError,
+        stop: f.stop,
+        objective: f.objectiveValue,
+      },
+      [W.buffer as ArrayBuffer, H.buffer as ArrayBuffer],
+    );
   }
 
   /** Stops iterating (cancels the scheduled tick) and sets the phase. */
@@ -176,23 +254,24 @@ export class Session {
 
   /** One time slice: the iterations owed, then progress, then come back (or stop). */
   private tick(token: number): void {
-    const f = this.f;
     const pacer = this.pacer;
-    if (token !== this.loop || !f || !pacer) return;
+    if (token !== this.loop || !this.f || !pacer) return;
     const t0 = this.host.now();
     const until = this.until;
-    // Without a goal the run ends at a stop; with one, at the goal's iteration (stops pass, as with Step).
-    const more = () => (until === null ? !f.stop : f.iteration < until);
+    // Without a goal the run ends at a stop (of its last restart); with one, at the goal's iteration (stops pass, as with Step).
+    const more = () => (until === null ? !this.f!.stop : this.f!.iteration < until);
     let owed = pacer.due(t0);
     let done = 0;
     while (owed > 0 && more()) {
-      f.step();
+      this.f.step();
+      if (until === null) this.nextRestart();
       done++;
       owed--;
       if (this.host.now() - t0 >= SLICE_MS) break;
     }
     pacer.record(done);
     const now = this.host.now();
+    const f = this.f;
     if (done > 0) this.itersPerSec = this.meter.sample(now, f.iteration);
     if (!more()) this.halt(f.stop ? 'stopped' : 'paused');
     if (done > 0 || this.phase !== 'running') {
@@ -219,6 +298,7 @@ export class Session {
       history,
       initialRelError: f.initialRelError,
       stop: f.stop,
+      ...(this.series ? { restarts: this.series.progress() } : {}),
     });
   }
 

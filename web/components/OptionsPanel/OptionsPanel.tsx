@@ -8,6 +8,7 @@ import type { AlgorithmId, SolverParams } from '../../../src/solvers/types.js';
 import { useAppState, useController } from '../../app/context.js';
 import { algorithmBlocked, initBlocked, maxRank, paramBlocked } from '../../state/options.js';
 import { solverParams } from '../../../src/driver/options.js';
+import { MAX_RESTARTS } from '../../../src/rank/survey.js';
 import type { RunOptions } from '../../../src/driver/options.js';
 import { NumberField } from '../fields/NumberField.js';
 import { SelectField } from '../fields/SelectField.js';
@@ -18,6 +19,7 @@ import { ParamsFields } from './ParamsFields.js';
 export function OptionsPanel() {
   const controller = useController();
   const options = useAppState((s) => s.options);
+  const restarts = useAppState((s) => s.restarts);
   const summary = useAppState((s) => s.data?.info.summary ?? null);
   const optionError = useAppState((s) => s.optionError);
   const missing = summary?.missing ?? 0;
@@ -62,6 +64,20 @@ export function OptionsPanel() {
             New seed
           </button>
         }
+      />
+      <NumberField
+        label="Restarts"
+        integer
+        min={1}
+        max={MAX_RESTARTS}
+        value={restarts}
+        onCommit={(n) => controller.setRestarts(n)}
+        hint={
+          restarts > 1
+            ? `Runs seeds ${options.seed} to ${options.seed + restarts - 1} in turn, each to its stop, and keeps the best.`
+            : 'One run from the seed; with more, seeds seed, seed + 1, … run in turn and the best is kept.'
+        }
+        error={errorFor('restarts')}
       />
       <NumberField
         label="Max iterations"

@@ -7,6 +7,7 @@ import { useAppState } from '../../app/context.js';
 import { FactorImages } from '../../plots/heatmap/FactorImages.js';
 import { FactorPanel } from '../../plots/heatmap/FactorPanel.js';
 import { LossPlot } from '../../plots/loss/LossPlot.js';
+import { RestartStrip } from '../../plots/restarts/RestartStrip.js';
 import { useThrottled } from './useThrottled.js';
 
 /** Updates of the loss curve per second while a run goes (each is a plotly redraw of several milliseconds; DESIGN asks ≥ 10/s). */
@@ -34,6 +35,7 @@ export function ResultsPanel() {
     <section className="results panel" aria-labelledby="results-heading">
       <h2 id="results-heading">Results</h2>
       <LossPlot series={series} />
+      <RestartStrip />
       {fits ? (
         <FactorPanel V={V} WH={snapshot.WH} W={snapshot.W} H={snapshot.H} rowLabels={info.rowLabels} colLabels={info.colLabels} />
       ) : (

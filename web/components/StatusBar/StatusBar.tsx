@@ -3,10 +3,11 @@
 // what the app did on its own.
 import { useAppState, useController } from '../../app/context.js';
 import type { AppState } from '../../state/app.js';
+import type { RestartsProgress } from '../../shared/protocol.js';
 
 /** The status sentence for a state, the thread mode at its end once the worker has said it. */
 export function statusText(s: AppState): string {
-  const phase = phaseText(s);
+  const phase = runText(s) + restartsText(s.run.restarts);
   return s.data && s.threads ? `${phase} · ${threadsText(s.threads)}` : phase;
 }
 
@@ -16,7 +17,13 @@ export function threadsText(t: { readonly count: number; readonly isolated: bool
   return t.isolated ? '1 thread' : '1 thread (no cross-origin isolation)';
 }
 
-function phaseText(s: AppState): string {
+/** Which restart is shown, for a run with restarts: " · restart 2 of 3 (seed 2)", " · best of 3 restarts (seed 2)". */
+export function restartsText(r: RestartsProgress | null): string {
+  if (!r) return '';
+  return r.done ? ` · best of ${r.total} restarts (seed ${r.seed})` : ` · restart ${r.current + 1} of ${r.total} (seed ${r.seed})`;
+}
+
+function runText(s: AppState): string {
   const r = s.run;
   if (!s.data) return s.pendingLoad ? 'Loading the matrix…' : 'No matrix loaded.';
   const err = r.relError === null ? '' : ` · relative error ${fmt(r.relError)}`;
