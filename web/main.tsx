@@ -19,7 +19,7 @@ const params = new URLSearchParams(location.search);
 const store = createStore(reduce, initialState());
 const spawn = () => new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module', name: 'nmf' });
 const controller = new Controller(store, spawn, START, Number(params.get('watchdog')) || 30_000);
-startFromLocation(controller, START); // a shared link in the hash, or the START example
+startFromLocation({ store, controller }, START); // a shared link in the hash, or the START example
 if (params.has('test')) installTestApi(store, controller);
 
 createRoot(document.getElementById('root')!).render(

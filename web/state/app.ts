@@ -8,8 +8,8 @@ import type { RunOptions } from '../../src/driver/options.js';
 import { defaultOptions, fitOptions } from './options.js';
 import type { ViewId } from './view.js';
 
-/** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link. */
-export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link';
+/** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link, 'session' = a kept or opened session. */
+export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link' | 'session';
 
 /** The run on screen. `phase` 'starting' = its first progress has not arrived; 'invalid' = options rejected. */
 export interface RunView {
@@ -40,6 +40,8 @@ export interface AppState {
   readonly snapshot: Snapshot | null;
   /** The view whose tab is open. */
   readonly view: ViewId;
+  /** Shown for an iframe (an Embed link): plots, run controls and status only. */
+  readonly embed: boolean;
 }
 
 export type Action =
@@ -52,8 +54,15 @@ export type Action =
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
   | { readonly type: 'dismissNotices' }
-  /** A shared link was opened: its options and speed replace the current ones, with notices saying so. */
-  | { readonly type: 'shared'; readonly options: RunOptions; readonly speed: Speed; readonly notices: readonly string[] }
+  /** A shared link or a session was opened: its options, speed and view replace the current ones, with notices saying so. */
+  | {
+      readonly type: 'shared';
+      readonly options: RunOptions;
+      readonly speed: Speed;
+      readonly view: ViewId;
+      readonly embed: boolean;
+      readonly notices: readonly string[];
+    }
   | { readonly type: 'worker'; readonly msg: FromWorker };
 
 /** The state before anything is loaded. */
@@ -69,6 +78,7 @@ export function initialState(): AppState {
     run: freshRun(0),
     snapshot: null,
     view: 'main',
+    embed: false,
   };
 }
 
@@ -122,7 +132,15 @@ export function reduce(s: AppState, a: Action): AppState {
     case 'dismissNotices':
       return s.notices.length ? { ...s, notices: [] } : s;
     case 'shared':
-      return { ...s, options: a.options, speed: a.speed, optionError: null, notices: [...s.notices, ...a.notices] };
+      return {
+        ...s,
+        options: a.options,
+        speed: a.speed,
+        view: a.view,
+        embed: a.embed,
+        optionError: null,
+        notices: [...s.notices, ...a.notices],
+      };
     case 'worker':
       return fromWorker(s, a.msg);
   }
@@ -143,7 +161,7 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
       const p = s.pendingLoad;
       if (!p || p.runId !== m.runId) return s;
       // A reload after a crash, or a shared link, keeps the options; a new matrix brings its own rank.
-      const keep = p.source === 'recovery' || p.source === 'link';
+      const keep = p.source === 'recovery' || p.source === 'link' || p.source === 'session';
       const fit = fitOptions(s.options, m.data.summary, keep ? undefined : suggestedRank(p.spec));
       return {
         ...s,

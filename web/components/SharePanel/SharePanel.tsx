@@ -3,7 +3,7 @@
 // the browser except inside the link the user copies.
 import { useId, useRef, useState } from 'react';
 import { useAppState, useAppStore } from '../../app/context.js';
-import { encodeApp } from './shareState.js';
+import { appLink } from '../../app/links.js';
 import './share.css';
 
 interface Shown {
@@ -28,7 +28,7 @@ export function SharePanel() {
 
   const share = () => {
     const s = store.getState();
-    const encoded = encodeApp(s);
+    const encoded = appLink(s);
     if (!encoded) return;
     history.replaceState(null, '', `#${encoded.hash}`);
     setShown({ link: linkTo(encoded.hash), iteration: s.run.iteration, tooLargeKB: encoded.tooLargeKB });
