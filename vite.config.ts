@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -10,7 +11,27 @@ const isolation = {
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline: a Workbox service worker generated at build time (dist/sw.js), precaching the app's
+    // files (the wasm, the plotly chunk, the workers) so a reload works with the network gone.
+    // Precached responses keep the headers they were fetched with, COOP/COEP included, so the page
+    // stays cross-origin isolated when the service worker serves it (e2e/offline.spec.ts checks).
+    // Registered by web/app/offline.ts; no web app manifest (nothing to install).
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,wasm}'],
+        globIgnores: ['web/plots/**'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/\/web\/plots\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: {
     assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),

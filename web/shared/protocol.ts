@@ -34,6 +34,8 @@ export interface DataInfo {
   readonly summary: Summary;
   readonly rowLabels?: readonly string[];
   readonly colLabels?: readonly string[];
+  /** Whether the data has row labels and column labels (rowLabels/colLabels above are left out when V is shown in blocks). */
+  readonly labelled: { readonly rows: boolean; readonly cols: boolean };
   /** V for display (block means of the observed entries; NaN where a cell has none). */
   readonly V: DisplayMat;
   /** Fraction of observed entries in each display cell of V (same shape as V). */
@@ -45,8 +47,12 @@ export interface DataInfo {
 /** Where the run stands, as the worker sees it. */
 export type RunPhase = 'ready' | 'running' | 'paused' | 'stopped';
 
-/** The files the app exports: the full factors, their product and the error history, as CSV. */
-export type ExportWhat = 'W' | 'H' | 'WH' | 'history';
+/**
+ * The files the app exports, as CSV: the full factors, their product and the error history at the
+ * current iteration; and for the Reproduce elsewhere programs the data V (labelled, NA for missing)
+ * and the run's initial W0 and H0 (no labels).
+ */
+export type ExportWhat = 'W' | 'H' | 'WH' | 'history' | 'V' | 'W0' | 'H0';
 
 /** Test-only faults, to check that the page recovers from a dead or silent worker. */
 export type Fault = 'throw' | 'hang';

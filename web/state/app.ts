@@ -7,6 +7,7 @@ import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import { defaultOptions, fitOptions } from './options.js';
 import type { ViewId } from './view.js';
+import type { KeepBanner } from '../keep/record.js';
 
 /** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link, 'session' = a kept or opened session. */
 export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link' | 'session';
@@ -42,6 +43,8 @@ export interface AppState {
   readonly view: ViewId;
   /** Shown for an iframe (an Embed link): plots, run controls and status only. */
   readonly embed: boolean;
+  /** The kept session's banner (restored, or kept to go back to), or null. */
+  readonly keep: KeepBanner | null;
 }
 
 export type Action =
@@ -54,6 +57,7 @@ export type Action =
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
   | { readonly type: 'dismissNotices' }
+  | { readonly type: 'keep'; readonly banner: KeepBanner | null }
   /** A shared link or a session was opened: its options, speed and view replace the current ones, with notices saying so. */
   | {
       readonly type: 'shared';
@@ -79,6 +83,7 @@ export function initialState(): AppState {
     snapshot: null,
     view: 'main',
     embed: false,
+    keep: null,
   };
 }
 
@@ -131,6 +136,8 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, notices: [...s.notices, a.text] };
     case 'dismissNotices':
       return s.notices.length ? { ...s, notices: [] } : s;
+    case 'keep':
+      return s.keep === a.banner ? s : { ...s, keep: a.banner };
     case 'shared':
       return {
         ...s,

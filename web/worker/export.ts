@@ -23,7 +23,7 @@ export interface ExportSource {
 /** About this many numbers per piece of WH's text. */
 const PIECE_ENTRIES = 1 << 16;
 
-/** The file name of an export. */
+/** The file name of an export (V.csv, W.csv, W0.csv, …). */
 export function exportFileName(what: ExportWhat): string {
   return `${what}.csv`;
 }
@@ -34,7 +34,7 @@ export function factorLabels(k: number): string[] {
 }
 
 /** The CSV text of `what`, in pieces to be concatenated (e.g. as the parts of a Blob). */
-export function exportPieces(what: ExportWhat, s: ExportSource): string[] {
+export function exportPieces(what: Exclude<ExportWhat, 'V' | 'W0' | 'H0'>, s: ExportSource): string[] {
   switch (what) {
     case 'W':
       return [toCsv({ rows: s.m, cols: s.k, data: s.W }, { rows: s.rowLabels, cols: factorLabels(s.k) })];
@@ -45,6 +45,27 @@ export function exportPieces(what: ExportWhat, s: ExportSource): string[] {
     case 'history':
       return [`iteration,relError\n${s.history.map((e, t) => `${t + 1},${e}`).join('\n')}\n`];
   }
+}
+
+/**
+ * V (m×n row-major, NaN = missing) as the file the Reproduce elsewhere programs read: src/data/csv-write.ts's
+ * CSV with the data's labels, as `nmf export-code --data-out` writes it, in blocks of rows.
+ */
+export function dataPieces(
+  values: ArrayLike<number>,
+  m: number,
+  n: number,
+  rowLabels?: readonly string[],
+  colLabels?: readonly string[],
+): string[] {
+  const block = Math.max(1, Math.floor(PIECE_ENTRIES / n));
+  const pieces: string[] = [];
+  for (let i0 = 0; i0 < m; i0 += block) {
+    const r = Math.min(block, m - i0);
+    const rows = Array.prototype.slice.call(values, i0 * n, (i0 + r) * n) as number[];
+    pieces.push(toCsv({ rows: r, cols: n, data: rows }, { rows: rowLabels?.slice(i0, i0 + r), cols: i0 === 0 ? colLabels : undefined }));
+  }
+  return pieces;
 }
 
 /** WH in blocks of rows, each block's text from toCsv (the header with the first block only). */
