@@ -1,10 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import { APP_PORT, DEMO_PORT, DEMO_URL } from './e2e/ports.js';
 
-// E2E_PORT lets several checkouts on one machine run their own preview server side by side.
-const port = Number(process.env.E2E_PORT ?? 4173);
+const vite = 'node node_modules/vite/bin/vite.js';
+const demoConfig = '--config e2e/plots-demo/vite.config.ts';
 
 // Browser tests in Debian's Chromium (npx playwright install cannot work on this machine kind)
-// against the built app served by `vite preview`.
+// against the built app served by `vite preview`, and the plots' demo page (e2e/plots-demo), which
+// is built (into build/plots-demo, not dist/) and served by a second `vite preview`.
 export default defineConfig({
   testDir: 'e2e',
   workers: 1,
@@ -13,7 +15,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'build/reports/playwright.json' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 800 },
     // the build's service worker would precache the whole app in every test's fresh context;
@@ -33,10 +35,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `${vite} preview --port ${APP_PORT} --strictPort`,
+      url: `http://127.0.0.1:${APP_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `${vite} build ${demoConfig} --logLevel warn && ${vite} preview ${demoConfig} --port ${DEMO_PORT} --strictPort`,
+      url: DEMO_URL,
+      reuseExistingServer: !process.env.CI,
+      // the demo is built first (plotly is most of it): a busy machine needs a while
+      timeout: 240_000,
+    },
+  ],
 });

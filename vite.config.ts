@@ -1,7 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const isolation = {
@@ -24,10 +23,8 @@ export default defineConfig({
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{html,js,css,wasm}'],
-        globIgnores: ['web/plots/**'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/\/web\/plots\//],
         cleanupOutdatedCaches: true,
       },
     }),
@@ -36,13 +33,6 @@ export default defineConfig({
   build: {
     assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),
     chunkSizeWarningLimit: 6000,
-    // The plots' demo page is built too: e2e/plots.spec.ts tests it against `vite preview`.
-    rolldownOptions: {
-      input: {
-        main: fileURLToPath(new URL('./index.html', import.meta.url)),
-        plots: fileURLToPath(new URL('./web/plots/demo.html', import.meta.url)),
-      },
-    },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true, headers: isolation },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: isolation },

@@ -3,12 +3,17 @@
 //
 // All three products keep a small tile of C in v128 registers (at most 8 accumulators: with
 // the loaded operands that is what V8's register allocator holds without spilling on x64).
-// gemm_tn and gemm_nn add the products of each C entry in the order of the inner index
-// (i for gemm_tn, a for gemm_nn), exactly like the textbook loop, whatever the blocking;
-// gemm_nt sums even and odd columns in two lanes and adds them at the end of each row.
-import { tn4x4, tn2x4, tn1x4, tn4x2, tn2x2, tn1x2, tnCol } from "./tiles_tn";
-import { nt2x4, nt2x2, nt2x1, nt1x4, nt1x2, nt1x1 } from "./tiles_nt";
-import { nn4x4, nn2x4, nn1x4, nn4x2, nn2x2, nn1x2, nnCol } from "./tiles_nn";
+// Each entry of C is one running sum over the inner index in increasing order (i for gemm_tn,
+// j for gemm_nt, a for gemm_nn), exactly like the textbook loop, whatever the blocking. So a
+// product computed in pieces (gemm_tn_cols over ranges of C's columns, gemm_nt_rows and
+// gemm_nn_rows over ranges of its rows, e.g. one range per thread) gives the same bits.
+// The Gram matrices compute their lower triangle (by whole tiles) and mirror it.
+import { tn4x4, tn2x4, tn1x4, tn4x2, tn2x2, tn1x2, tnCol } from "./products-tiles-tn";
+import { nt8x2, nt8x1, nt4x4, nt4x2, nt4x1, nt2x8, nt2x4, nt2x2, nt2x1 } from "./products-tiles-nt";
+import { nn4x4, nn2x4, nn1x4, nn4x2, nn2x2, nn1x2, nnCol } from "./products-tiles-nn";
+import { PACK, PACK_BYTES, PACK_GROUP, pack_panels, paddedWidth, panelWidth } from "./products-pack";
+import { dot2x4, dot2x2, dot1x4, dot1x2, dot1x1 } from "./products-tiles-dot";
+import { symmetrize_lower } from "./transpose";
 
 /**
  * Rows per pass of gemm_tn: the C tile is stored and reloaded every `rows` rows of A and B.
@@ -27,23 +32,40 @@ const TN_BLOCK_ENTRIES: i32 = 16384;
 
 /** C (p×q) = Aᵀ B for A (m×p), B (m×q). WᵀV with A = W, B = V. */
 export function gemm_tn(A: usize, B: usize, C: usize, m: i32, p: i32, q: i32): void {
-  if (m <= 0) {
-    memory.fill(C, 0, <usize>p * <usize>q * 8);
-    return;
-  }
+  tnCols(A, B, C, m, p, q, 0, q, false);
+}
+
+/**
+ * Columns j0..j1−1 of C (p×q) = Aᵀ B for A (m×p), B (m×q), bit for bit as gemm_tn computes
+ * them (a range of WᵀV's columns, e.g. one thread's share).
+ */
+export function gemm_tn_cols(A: usize, B: usize, C: usize, m: i32, p: i32, q: i32, j0: i32, j1: i32): void {
+  tnCols(A, B, C, m, p, q, max(j0, 0), min(j1, q), false);
+}
+
+/**
+ * Columns j0..j1−1 of C = AᵀB. With `lower`, only the tiles holding entries C[a, j] with
+ * a ≥ j are computed (C = AᵀA, mirrored afterwards): each tile row starts at the diagonal.
+ */
+function tnCols(A: usize, B: usize, C: usize, m: i32, p: i32, q: i32, j0: i32, j1: i32, lower: bool): void {
+  if (j1 <= j0) return;
   const sa = <usize>p << 3;
   const sb = <usize>q << 3;
+  if (m <= 0) {
+    for (let a = 0; a < p; a++) memory.fill(C + <usize>a * sb + (<usize>j0 << 3), 0, <usize>(j1 - j0) << 3);
+    return;
+  }
   const rows = tnRows(q);
   for (let i0 = 0; i0 < m; i0 += rows) {
     const cnt = min(rows, m - i0);
     const first = i0 == 0;
     const A0 = A + <usize>i0 * sa;
     const B0 = B + <usize>i0 * sb;
-    let j = 0;
-    for (; j + 4 <= q; j += 4) {
+    let j = j0;
+    for (; j + 4 <= j1; j += 4) {
       const bj = B0 + (<usize>j << 3);
       const cj = C + (<usize>j << 3);
-      let a = 0;
+      let a = lower ? j & ~3 : 0;
       for (; a + 4 <= p; a += 4) tn4x4(A0 + (<usize>a << 3), bj, cj + <usize>a * sb, sa, sb, cnt, first);
       if (a + 2 <= p) {
         tn2x4(A0 + (<usize>a << 3), bj, cj + <usize>a * sb, sa, sb, cnt, first);
@@ -51,10 +73,10 @@ export function gemm_tn(A: usize, B: usize, C: usize, m: i32, p: i32, q: i32): v
       }
       if (a < p) tn1x4(A0 + (<usize>a << 3), bj, cj + <usize>a * sb, sa, sb, cnt, first);
     }
-    if (j + 2 <= q) {
+    if (j + 2 <= j1) {
       const bj = B0 + (<usize>j << 3);
       const cj = C + (<usize>j << 3);
-      let a = 0;
+      let a = lower ? j & ~3 : 0;
       for (; a + 4 <= p; a += 4) tn4x2(A0 + (<usize>a << 3), bj, cj + <usize>a * sb, sa, sb, cnt, first);
       if (a + 2 <= p) {
         tn2x2(A0 + (<usize>a << 3), bj, cj + <usize>a * sb, sa, sb, cnt, first);
@@ -63,76 +85,185 @@ export function gemm_tn(A: usize, B: usize, C: usize, m: i32, p: i32, q: i32): v
       if (a < p) tn1x2(A0 + (<usize>a << 3), bj, cj + <usize>a * sb, sa, sb, cnt, first);
       j += 2;
     }
-    if (j < q) tnCol(A0, B0 + (<usize>j << 3), C + (<usize>j << 3), sa, sb, p, cnt, first);
+    if (j < j1) tnCol(A0, B0 + (<usize>j << 3), C + (<usize>j << 3), sa, sb, p, cnt, first);
   }
 }
 
-/** C (m×p) = A Bᵀ for A (m×q), B (p×q). VHᵀ with A = V, B = H. */
+/** C (m×p) = A Bᵀ for A (m×q), B (p×q). VHᵀ with A = V, B = H; B is packed into the module's buffer. */
 export function gemm_nt(A: usize, B: usize, C: usize, m: i32, q: i32, p: i32): void {
-  const sq = <usize>q << 3;
+  ntRows(A, B, C, q, p, 0, m, PACK, PACK_BYTES);
+}
+
+/**
+ * Rows r0..r1−1 of C (m×p) = A Bᵀ for A (m×q), B (p×q), bit for bit as gemm_nt computes them
+ * (a range of VHᵀ's rows, e.g. one thread's share). B's panels are packed into `work`
+ * (`bytes` long, one workspace per concurrent caller; 0 uses the module's own buffer): with
+ * gemm_nt_work_bytes(p, q) bytes all of B is packed at once, with less a block of columns at a time.
+ */
+export function gemm_nt_rows(A: usize, B: usize, C: usize, m: i32, q: i32, p: i32, r0: i32, r1: i32, work: usize, bytes: i32): void {
+  const own = work == 0 || bytes < NT_MIN_WORK;
+  ntRows(A, B, C, q, p, max(r0, 0), min(r1, m), own ? PACK : work, own ? PACK_BYTES : bytes);
+}
+
+/** Bytes of packing workspace with which gemm_nt_rows packs all of B (p×q) at once. */
+export function gemm_nt_work_bytes(p: i32, q: i32): i32 {
+  return max(NT_MIN_WORK, paddedWidth(min(p, PACK_GROUP)) * max(q, 1) * 8);
+}
+
+/** The least packing workspace gemm_nt_rows accepts: 8 columns of a full panel group. */
+const NT_MIN_WORK: i32 = PACK_GROUP * 8 * 8;
+
+/**
+ * Rows of A per chunk in gemm_nt: the packed block of B (≤ PACK_BYTES, in L1/L2) passes over a
+ * chunk's NT_CHUNK × jb block of A (in L2) panel by panel.
+ */
+const NT_CHUNK: i32 = 32;
+
+/**
+ * Rows r0..r1−1 of C = ABᵀ. B is packed into P (`bytes` long) PACK_GROUP rows and as many
+ * columns j as fit at a time (jb); each chunk of NT_CHUNK rows of A then passes over those
+ * panels. Each C entry is one sum over j in increasing order: the first block of j starts it
+ * from 0, the next ones continue it from the value stored in C.
+ */
+function ntRows(A: usize, B: usize, C: usize, q: i32, p: i32, r0: i32, r1: i32, P: usize, bytes: i32): void {
+  if (r1 <= r0) return;
+  const sa = <usize>q << 3;
   const sc = <usize>p << 3;
-  let i = 0;
-  for (; i + 2 <= m; i += 2) {
-    const ai = A + <usize>i * sq;
-    const ci = C + <usize>i * sc;
-    let a = 0;
-    for (; a + 4 <= p; a += 4) nt2x4(ai, B + <usize>a * sq, ci + (<usize>a << 3), sq, sc, q);
-    if (a + 2 <= p) {
-      nt2x2(ai, B + <usize>a * sq, ci + (<usize>a << 3), sq, sc, q);
-      a += 2;
-    }
-    if (a < p) nt2x1(ai, B + <usize>a * sq, ci + (<usize>a << 3), sq, sc, q);
+  if (q <= 0) {
+    memory.fill(C + <usize>r0 * sc, 0, <usize>(r1 - r0) * sc);
+    return;
   }
-  if (i < m) {
-    const ai = A + <usize>i * sq;
-    const ci = C + <usize>i * sc;
-    let a = 0;
-    for (; a + 4 <= p; a += 4) nt1x4(ai, B + <usize>a * sq, ci + (<usize>a << 3), sq, q);
-    if (a + 2 <= p) {
-      nt1x2(ai, B + <usize>a * sq, ci + (<usize>a << 3), sq, q);
-      a += 2;
+  for (let g0 = 0; g0 < p; g0 += PACK_GROUP) {
+    const pw = min(PACK_GROUP, p - g0);
+    const jb = min(q, max(8, bytes / (paddedWidth(pw) << 3)));
+    const colBase = C + (<usize>g0 << 3);
+    for (let j0 = 0; j0 < q; j0 += jb) {
+      const jn = min(jb, q - j0);
+      pack_panels(B, P, sa, g0, pw, j0, jn);
+      const first = j0 == 0;
+      for (let i0 = r0; i0 < r1; i0 += NT_CHUNK) {
+        const i1 = min(i0 + NT_CHUNK, r1);
+        let pp = P;
+        for (let c0 = 0; c0 < pw; ) {
+          const w = panelWidth(pw - c0);
+          const cols = min(w, pw - c0);
+          for (let i = i0; i < i1; ) {
+            const left = i1 - i;
+            const R = left >= 8 && w == 2 ? 8 : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            const pa = A + <usize>i * sa + (<usize>j0 << 3);
+            const c = colBase + <usize>i * sc + (<usize>c0 << 3);
+            ntTile(w, R, pa, sa, pp, c, sc, jn, first, cols);
+            i += R;
+          }
+          pp += <usize>jn * <usize>w << 3;
+          c0 += w;
+        }
+      }
     }
-    if (a < p) nt1x1(ai, B + <usize>a * sq, ci + (<usize>a << 3), q);
+  }
+}
+
+/** The R×w tile (R = 8 (for w = 2), 4, 2 or 1 rows; panel width w = 8, 4 or 2, of which `cols` are real) of gemm_nt. */
+// @ts-ignore: decorator
+@inline function ntTile(w: i32, R: i32, pa: usize, sa: usize, pp: usize, c: usize, sc: usize, jn: i32, first: bool, cols: i32): void {
+  if (w == 8) {
+    if (R == 1) nt8x1(pa, pp, c, jn, first);
+    else {
+      nt8x2(pa, sa, pp, c, sc, jn, first);
+      if (R == 4) nt8x2(pa + 2 * sa, sa, pp, c + 2 * sc, sc, jn, first);
+    }
+  } else if (w == 4) {
+    if (R == 4) nt4x4(pa, sa, pp, c, sc, jn, first, cols);
+    else if (R == 2) nt4x2(pa, sa, pp, c, sc, jn, first, cols);
+    else nt4x1(pa, pp, c, jn, first, cols);
+  } else {
+    if (R == 8) nt2x8(pa, sa, pp, c, sc, jn, first, cols);
+    else if (R == 4) nt2x4(pa, sa, pp, c, sc, jn, first, cols);
+    else if (R == 2) nt2x2(pa, sa, pp, c, sc, jn, first, cols);
+    else nt2x1(pa, pp, c, jn, first, cols);
   }
 }
 
 /** C (m×q) = A B for A (m×p), B (p×q). (WᵀW)H, W(HHᵀ) and WH. */
 export function gemm_nn(A: usize, B: usize, C: usize, m: i32, p: i32, q: i32): void {
+  nnRows(A, B, C, p, q, 0, m);
+}
+
+/** Rows r0..r1−1 of C (m×q) = A B for A (m×p), B (p×q), bit for bit as gemm_nn computes them. */
+export function gemm_nn_rows(A: usize, B: usize, C: usize, m: i32, p: i32, q: i32, r0: i32, r1: i32): void {
+  nnRows(A, B, C, p, q, max(r0, 0), min(r1, m));
+}
+
+/** Rows r0..r1−1 of C = AB: 4×4 tiles of C, then 2- and 1-row and -column edges. */
+function nnRows(A: usize, B: usize, C: usize, p: i32, q: i32, r0: i32, r1: i32): void {
+  if (r1 <= r0) return;
   const sa = <usize>p << 3;
   const sb = <usize>q << 3;
+  const A0 = A + <usize>r0 * sa;
+  const C0 = C + <usize>r0 * sb;
+  const m = r1 - r0;
   let j = 0;
   for (; j + 4 <= q; j += 4) {
     const bj = B + (<usize>j << 3);
-    const cj = C + (<usize>j << 3);
+    const cj = C0 + (<usize>j << 3);
     let i = 0;
-    for (; i + 4 <= m; i += 4) nn4x4(A + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
+    for (; i + 4 <= m; i += 4) nn4x4(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
     if (i + 2 <= m) {
-      nn2x4(A + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
+      nn2x4(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
       i += 2;
     }
-    if (i < m) nn1x4(A + <usize>i * sa, bj, cj + <usize>i * sb, sb, p);
+    if (i < m) nn1x4(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sb, p);
   }
   if (j + 2 <= q) {
     const bj = B + (<usize>j << 3);
-    const cj = C + (<usize>j << 3);
+    const cj = C0 + (<usize>j << 3);
     let i = 0;
-    for (; i + 4 <= m; i += 4) nn4x2(A + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
+    for (; i + 4 <= m; i += 4) nn4x2(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
     if (i + 2 <= m) {
-      nn2x2(A + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
+      nn2x2(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
       i += 2;
     }
-    if (i < m) nn1x2(A + <usize>i * sa, bj, cj + <usize>i * sb, sb, p);
+    if (i < m) nn1x2(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sb, p);
     j += 2;
   }
-  if (j < q) nnCol(A, B + (<usize>j << 3), C + (<usize>j << 3), sa, sb, m, p);
+  if (j < q) nnCol(A0, B + (<usize>j << 3), C0 + (<usize>j << 3), sa, sb, m, p);
 }
 
-/** G (p×p) = Aᵀ A for A (m×p). WᵀW with A = W. */
+/** G (p×p) = Aᵀ A for A (m×p). WᵀW with A = W: the lower triangle by tiles, then mirrored. */
 export function gram_tn(A: usize, G: usize, m: i32, p: i32): void {
-  gemm_tn(A, A, G, m, p, p);
+  tnCols(A, A, G, m, p, p, 0, p, true);
+  symmetrize_lower(G, p);
 }
 
-/** G (m×m) = A Aᵀ for A (m×q). HHᵀ with A = H (k×n). */
+/**
+ * G (m×m) = A Aᵀ for A (m×q). HHᵀ with A = H (k×n): m is small and q long, so each entry is a
+ * dot product over q in two lanes (products-tiles-dot.ts) rather than gemm_nt's panels, which
+ * would give a k×k G only a few sums at a time; the lower triangle by tiles, then mirrored.
+ */
 export function gram_nt(A: usize, G: usize, m: i32, q: i32): void {
-  gemm_nt(A, A, G, m, q, m);
+  const sq = <usize>q << 3;
+  const sc = <usize>m << 3;
+  let i = 0;
+  for (; i + 2 <= m; i += 2) {
+    const ai = A + <usize>i * sq;
+    const ci = G + <usize>i * sc;
+    let a = 0;
+    for (; a + 4 <= i + 2; a += 4) dot2x4(ai, A + <usize>a * sq, ci + (<usize>a << 3), sq, sc, q);
+    if (a + 2 <= i + 2) {
+      dot2x2(ai, A + <usize>a * sq, ci + (<usize>a << 3), sq, sc, q);
+      a += 2;
+    }
+  }
+  if (i < m) {
+    const ai = A + <usize>i * sq;
+    const ci = G + <usize>i * sc;
+    let a = 0;
+    for (; a + 4 <= m; a += 4) dot1x4(ai, A + <usize>a * sq, ci + (<usize>a << 3), sq, q);
+    if (a + 2 <= m) {
+      dot1x2(ai, A + <usize>a * sq, ci + (<usize>a << 3), sq, q);
+      a += 2;
+    }
+    if (a < m) dot1x1(ai, A + <usize>a * sq, ci + (<usize>a << 3), q);
+  }
+  symmetrize_lower(G, m);
 }

@@ -61,13 +61,3 @@ export function sgd_epoch(vals: usize, W: usize, Ht: usize, order: usize, count:
     }
   }
 }
-
-/** B (cols×rows) = Aᵀ for A (rows×cols). sgd moves H (k×n) to Ht (n×k) and back once per epoch. */
-export function sgd_transpose(A: usize, B: usize, rows: i32, cols: i32): void {
-  for (let r = 0; r < rows; r++) {
-    const arow = A + (<usize>r * <usize>cols << 3);
-    for (let c = 0; c < cols; c++) {
-      store<f64>(B + ((<usize>c * <usize>rows + <usize>r) << 3), load<f64>(arow + (<usize>c << 3)));
-    }
-  }
-}

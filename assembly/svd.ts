@@ -55,16 +55,6 @@ const COLLAPSE: f64 = 1e-14;
   }
 }
 
-/** B (cols×rows) = Aᵀ for A (rows×cols); A and B must not overlap. */
-export function transpose(A: usize, B: usize, rows: i32, cols: i32): void {
-  for (let i = 0; i < rows; i++) {
-    const arow = A + (<usize>i * <usize>cols << 3);
-    for (let j = 0; j < cols; j++) {
-      store<f64>(B + ((<usize>j * <usize>rows + <usize>i) << 3), load<f64>(arow + (<usize>j << 3)));
-    }
-  }
-}
-
 /**
  * Orthonormalizes rows from..to−1 of A (rows×cols) against every earlier row and each other by
  * modified Gram–Schmidt applied twice. When L ≠ 0, writes row i of the lower-triangular L

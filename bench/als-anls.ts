@@ -5,7 +5,7 @@
 // Prints the fastest and the median of `iterations` iterations.
 // Run: npx tsx bench/als-anls.ts [iterations] (default 7)
 import { loadProblem, type DataMatrix } from '../src/core/problem.js';
-import { Rng } from '../src/core/rng.js';
+import { planted } from '../src/data/generate.js';
 import { Factorization } from '../src/driver/factorization.js';
 import { DEFAULT_OPTIONS } from '../src/driver/options.js';
 import type { AlgorithmId } from '../src/solvers/types.js';
@@ -34,20 +34,9 @@ const GROUPS: Record<string, string> = {
   has_nonfinite: 'driver checks',
 };
 
-/** A planted rank-k matrix plus 1% noise; `missing` of the entries hidden (NaN). */
-function planted(seed: number, missing: number): DataMatrix {
-  const rng = new Rng(seed);
-  const W = Float64Array.from({ length: m * k }, () => rng.next());
-  const H = Float64Array.from({ length: k * n }, () => rng.next());
-  const values = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let a = 0; a < k; a++) s += W[i * k + a] * H[a * n + j];
-      values[i * n + j] = rng.next() < missing ? NaN : s * (1 + 0.01 * rng.next());
-    }
-  }
-  return { rows: m, cols: n, values };
+/** A planted rank-k matrix plus 1% noise; `missing` of the entries hidden (NaN) (src/data/generate.ts planted). */
+function plantedData(seed: number, missing: number): DataMatrix {
+  return planted({ rows: m, cols: n, rank: k, seed, noise: 0.01, missing }).data;
 }
 
 /** The kernels with every function call's duration added to spent[group]. */
@@ -104,7 +93,7 @@ for (const [label, missing] of [
   ['full mask', 0],
   ['15% missing', 0.15],
 ] as const) {
-  const data = planted(7, missing);
+  const data = plantedData(7, missing);
   console.log(`${m}×${n}, k = ${k}, ${label}:`);
   for (const algorithm of ['als', 'anls'] as const) await run(data, algorithm);
 }

@@ -96,7 +96,7 @@ function data(engine: Engine, m: number, n: number, k: number) {
 
 /** The kernel cases for V (m×n) and rank k; allocates in `engine`. */
 export function kernelCases(engine: Engine, m: number, n: number, k: number): KernelCase[] {
-  const K = engine.k;
+  const K = engine.kernels;
   const d = data(engine, m, n, k);
   const { p, a } = d;
   const mnk = 2 * m * n * k;
@@ -178,6 +178,17 @@ export function kernelCases(engine: Engine, m: number, n: number, k: number): Ke
       flops: mnk + 2 * m * n,
       wasm: () => K.kl_quotient(p('V'), p('W'), p('H'), p('Q'), m, k, n, eps),
       ts: () => T.kl_quotient(a('V'), a('W'), a('H'), a('Q'), m, k, n, eps),
+    },
+    {
+      kernel: 'kl_quotient_loss',
+      what: 'V/(WH+ε), KL, Σ(V−WH)²',
+      flops: mnk + 9 * m * n,
+      wasm: () => K.kl_quotient_loss(p('Vfull'), 0, p('W'), p('H'), p('Q'), p('scratch'), m, k, n, eps, p('scratch') + 16),
+      ts: () => {
+        T.kl_quotient(a('Vfull'), a('W'), a('H'), a('Q'), m, k, n, eps);
+        T.kl_divergence(a('Vfull'), null, a('W'), a('H'), m, k, n, a('scratch'));
+        T.sq_residual(a('Vfull'), null, a('W'), a('H'), m, k, n, a('scratch'));
+      },
     },
     {
       kernel: 'sq_residual',

@@ -1,10 +1,11 @@
 // Timing of the truncated SVD and the NNDSVD initialization on 2000×1000, k = 20 (not a test).
 // Run: npx tsx bench/nndsvd.ts [m] [n] [k]
-// Two matrices, both seeded: a synthetic rank-k matrix plus 1% uniform noise (the benchmark
-// problem of DESIGN.md), where the subspace iteration converges in a few rounds, and a uniform
+// Two matrices, both seeded: a synthetic rank-k matrix plus 1% noise (the design's
+// benchmark problem), where the subspace iteration converges in a few rounds, and a uniform
 // random one (a flat spectrum after σ₁), where it runs to its cap of SVD_MAX_ITER rounds.
 import { loadProblem, type DataMatrix } from '../src/core/problem.js';
 import { Rng } from '../src/core/rng.js';
+import { planted } from '../src/data/generate.js';
 import { initInfo } from '../src/init/registry.js';
 import { truncatedSvd } from '../src/init/svd.js';
 import { createEngineNode } from '../src/wasm/node.js';
@@ -14,19 +15,9 @@ const [m, n, k] = process.argv
   .map(Number)
   .concat([2000, 1000, 20].slice(process.argv.length - 2));
 
+/** A planted rank-k matrix plus 1% noise (src/data/generate.ts planted). */
 function lowRankPlusNoise(seed: number): DataMatrix {
-  const rng = new Rng(seed);
-  const X = Float64Array.from({ length: m * k }, () => rng.next());
-  const Y = Float64Array.from({ length: k * n }, () => rng.next());
-  const values = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let a = 0; a < k; a++) {
-      const x = X[i * k + a];
-      for (let c = 0; c < n; c++) values[i * n + c] += x * Y[a * n + c];
-    }
-  }
-  for (let t = 0; t < values.length; t++) values[t] += 0.01 * k * 0.25 * rng.next();
-  return { rows: m, cols: n, values };
+  return planted({ rows: m, cols: n, rank: k, seed, noise: 0.01 }).data;
 }
 
 function uniform(seed: number): DataMatrix {

@@ -15,7 +15,7 @@ export interface NumpyResult {
 export function measureNumpy(shapes: readonly (readonly [number, number, number])[]): NumpyResult | { missing: string } {
   const script = fileURLToPath(new URL('./numpy_products.py', import.meta.url));
   const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  const r = spawnSync('python3', [script, JSON.stringify(shapes)], { env, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('python3', [script, JSON.stringify(shapes)], { env, encoding: 'utf8', timeout: 600_000 });
   if (r.error) return { missing: `python3 not runnable (${r.error.message})` };
   if (r.status !== 0) {
     const last = (r.stderr || '').trim().split('\n').at(-1) ?? '';

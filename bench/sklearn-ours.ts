@@ -66,8 +66,7 @@ export function runOurs(engine: Engine, problem: Problem, options: FactorOptions
       seconds.push((performance.now() - t0) / 1000);
       cpu.push(cpuSeconds() - c0);
     }
-    const scratch = engine.mat(1, problem.n);
-    const sq = engine.k.sq_residual(problem.V.ptr, 0, f.W.ptr, f.H.ptr, problem.m, f.k, problem.n, scratch.ptr);
+    const sq = engine.ops.sqResidual(problem.V, null, f.W, f.H);
     return {
       relErrors: f.history.slice(),
       seconds,

@@ -33,8 +33,8 @@ export interface PythonVersions {
   pools: Pool[];
 }
 
-/** sklearn's solvers compared: `cd` (coordinate descent = HALS) and `mu`. */
-export type SkSolver = 'cd' | 'mu';
+/** sklearn's solvers compared: `cd` (coordinate descent = HALS), `mu`, and `mu-kl` (mu on the KL divergence). */
+export type SkSolver = 'cd' | 'mu' | 'mu-kl';
 /** 'custom' = the W0, H0 handed over; 'nndsvda' = sklearn's own. */
 export type SkInit = 'custom' | 'nndsvda';
 

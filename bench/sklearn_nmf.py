@@ -4,7 +4,7 @@ A small server on stdin/stdout, one JSON object per line each way:
   first line out   {"ready": {...versions...}}, or {"skip": reason} when sklearn cannot be imported
   {"cmd": "load", "dir": D, "m": m, "n": n, "k": k}
       reads D/V.f64 (m×n), D/W0.f64 (m×k), D/H0.f64 (k×n): raw little-endian f64, row-major
-  {"cmd": "trajectory", "solver": "cd"|"mu", "init": "custom"|"nndsvda", "iterations": N, "transpose": bool}
+  {"cmd": "trajectory", "solver": "cd"|"mu"|"mu-kl", "init": "custom"|"nndsvda", "iterations": N, "transpose": bool}
       relative errors ‖V−WH‖_F/‖V‖_F after each of N iterations, from a chain of public
       NMF(max_iter=1).fit_transform calls, each starting from the last one's W, H (neither
       solver keeps state between iterations, so the chain gives exactly one max_iter=N run's
@@ -15,7 +15,7 @@ A small server on stdin/stdout, one JSON object per line each way:
       checks, the init and the final error included, as a user pays them), the fastest of R,
       and whether its error is bit-identical to the trajectory's after N iterations
   {"cmd": "quit"}
-Every NMF is solver 'cd' or 'mu', beta_loss='frobenius', alpha_W=alpha_H=l1_ratio=0, tol=0
+Every NMF is solver 'cd' or 'mu' with beta_loss='frobenius' (or 'mu-kl': mu with beta_loss='kullback-leibler'), alpha_W=alpha_H=l1_ratio=0, tol=0
 (no early stop), random_state=0 (fixes nndsvda's randomized SVD).
 """
 import json
@@ -68,9 +68,10 @@ def versions():
 
 
 def model(solver, init, max_iter):
-    """sklearn's NMF as the bench compares it: plain Frobenius loss, no penalty, no early stop."""
+    """sklearn's NMF as the bench compares it: no penalty, no early stop; Frobenius loss, or KL for 'mu-kl'."""
+    beta_loss = "kullback-leibler" if solver == "mu-kl" else "frobenius"
     return NMF(
-        n_components=state["k"], init=init, solver=solver, beta_loss="frobenius",
+        n_components=state["k"], init=init, solver="mu" if solver == "mu-kl" else solver, beta_loss=beta_loss,
         tol=0, max_iter=max_iter, random_state=0, alpha_W=0.0, alpha_H=0.0, l1_ratio=0.0,
     )
 

@@ -2,8 +2,7 @@
 // (so the error computation after each step is included), on a planted low-rank matrix,
 // fully observed and with 30% of its entries missing.
 import { loadProblem, type DataMatrix } from '../src/core/problem.js';
-import { Rng } from '../src/core/rng.js';
-import { lowRank } from '../src/data/generate.js';
+import { planted } from '../src/data/generate.js';
 import { Factorization } from '../src/driver/factorization.js';
 import { DEFAULT_OPTIONS, solverParams } from '../src/driver/options.js';
 import { SOLVERS } from '../src/solvers/registry.js';
@@ -19,14 +18,9 @@ export interface SolverTiming {
   skipped?: string;
 }
 
-/** A planted rank-k matrix (m×n, 5% noise), with `missing` of its entries set to NaN. */
+/** A planted rank-k matrix (m×n, 5% noise), with `missing` of its entries set to NaN (src/data/generate.ts planted). */
 export function plantedData(m: number, n: number, k: number, missing: number): DataMatrix {
-  const d = lowRank({ rows: m, cols: n, rank: k, noise: 0.05, seed: 7 });
-  if (missing === 0) return d;
-  const rng = new Rng(8);
-  const values = d.values.slice();
-  for (let t = 0; t < values.length; t++) if (rng.next() < missing) values[t] = NaN;
-  return { ...d, values };
+  return planted({ rows: m, cols: n, rank: k, noise: 0.05, seed: 7, missing }).data;
 }
 
 /**

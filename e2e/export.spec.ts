@@ -2,14 +2,15 @@
 // files at the current iteration, labelled like the data, saved from the page through blob: URLs.
 import { test, expect } from './fixtures.js';
 import { download, readCsv, readHistory } from './downloads.js';
+import { gemm_nn } from '../src/kernels-ts/products.js';
 
 const FILES = ['W.csv', 'H.csv', 'WH.csv', 'history.csv'];
 
 /** WH (m×n) of W (m×k) and H (k×n), summed over k in order, as the app's export does. */
 function product(W: Float64Array, H: Float64Array, m: number, k: number, n: number): number[] {
-  const out = new Array<number>(m * n).fill(0);
-  for (let i = 0; i < m; i++) for (let a = 0; a < k; a++) for (let j = 0; j < n; j++) out[i * n + j] += W[i * k + a] * H[a * n + j];
-  return out;
+  const out = new Float64Array(m * n);
+  gemm_nn(W, H, out, m, k, n);
+  return Array.from(out);
 }
 
 test('the downloads are enabled after the first iteration and hold W, H, WH and the history of that iteration', async ({ app, page }) => {
@@ -66,6 +67,19 @@ test('a matrix shown as block means is exported in full, and labels come from th
   expect(R.rowLabels?.slice(0, 2)).toEqual(['user 1', 'user 2']);
   expect(R.colLabels?.at(-1)).toBe('item 40');
   expect(R.values.some(Number.isNaN)).toBe(false); // WH predicts the missing entries too
+});
+
+test('labels a spreadsheet would run as formulas are exported with a leading apostrophe', async ({ app, page }) => {
+  await app.open();
+  await app.field('Paste CSV/TSV').fill('id,"=HYPERLINK(""http://x"")",+cmd,plain\n@SUM(A1),1,2,3\n-x,4,5,6\n=1+2,7,8,9\nok,1,1,2\n');
+  await app.button('Load pasted data').click();
+  await expect(app.summary).toContainText('pasted text — 4×3, 12 observed');
+  await app.steps(1);
+  const W = (await download(page, 'W.csv')).text.split('\n');
+  expect(W.slice(1, 5).map((l) => l.split(',')[0])).toEqual(["'@SUM(A1)", "'-x", "'=1+2", 'ok']);
+  const header = `,"'=HYPERLINK(""http://x"")",'+cmd,plain`;
+  expect((await download(page, 'H.csv')).text.split('\n')[0]).toBe(header);
+  expect((await download(page, 'WH.csv')).text.split('\n')[0]).toBe(header);
 });
 
 test('phone width: the export panel fits and works', async ({ app, page }) => {

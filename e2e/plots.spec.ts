@@ -1,4 +1,4 @@
-// The plots (web/plots) on their demo page (web/plots/demo.html) with seeded data, in Chromium:
+// The plots (web/plots) on their demo page (e2e/plots-demo, its own server) with seeded data, in Chromium:
 // every plot drawn and labelled (heatmap canvases hold more than one colour, colour bars and ticks
 // are labelled; plotly's loss plot has a line per run in its colour, a start dot per run, a log axis
 // and axis titles in its SVG), notes for block averaging and missing entries, hover, PNG download
@@ -7,8 +7,9 @@
 // origin. And in the app: the loss curve starts at iteration 0 before Run.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO_URL } from './ports.js';
 
-const DEMO = '/web/plots/demo.html';
+const DEMO = DEMO_URL;
 const SHOTS = 'e2e/screenshots';
 const PANEL = ['V (data)', 'WH (reconstruction)', 'V − WH (residual)', 'W (rows × components)', 'H (components × columns)'];
 const LOSS = 'Relative error per iteration';
@@ -96,6 +97,7 @@ async function hoverCell(page: Page, plot: Locator, r: number, c: number, rows: 
 }
 
 test.describe('plots demo', () => {
+  test.use({ baseURL: DEMO_URL });
   let problems: string[] = [];
   test.beforeEach(({ page, baseURL }) => {
     problems = watch(page, new URL(baseURL!).origin);

@@ -1,6 +1,6 @@
 // The mask's index lists (src/solvers/als-mask.ts): which rows build each column's Gram and
 // which columns build each row's, summed (mode 0) or subtracted from the full Gram (mode 1);
-// and the wasm kernel that forms a Gram from them (assembly/masked-ls.ts).
+// and the wasm kernel that forms a Gram from them (assembly/linalg-masked-ls.ts).
 import { expect, it } from 'vitest';
 import { columnLists, rowLists, type MaskLists } from '../src/solvers/als-mask.js';
 import { createEngineNode } from '../src/wasm/node.js';
@@ -49,13 +49,13 @@ it('masked_gram forms Base − Σ f fᵀ (mode 1) or Σ f fᵀ (mode 0) over the
         const idx = engine.i32(Math.max(r, 1));
         const mode = engine.i32(1);
         const G = engine.mat(k, k);
-        const bytes = engine.k.gather_bytes(k, r);
+        const bytes = engine.kernels.gather_bytes(k, r);
         const T = engine.allocBytes(bytes);
-        new Float64Array(engine.k.memory.buffer, T, bytes / 8).fill(NaN); // stale contents must not leak in
+        new Float64Array(engine.kernels.memory.buffer, T, bytes / 8).fill(NaN); // stale contents must not leak in
         engine.viewI32(ptr, 2).set([0, r]);
         engine.viewI32(idx, r).set(list);
         engine.viewI32(mode, 1)[0] = subtract;
-        engine.k.masked_gram(f.ptr, base.ptr, ptr, idx, mode, 0, k, G.ptr, T);
+        engine.kernels.masked_gram(f.ptr, base.ptr, ptr, idx, mode, 0, k, G.ptr, T);
         expect(scaledDiff(engine.view(G), want)).toBeLessThan(1e-14);
         engine.release(mark);
       }

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../src/data/csv-write.js';
+import { lowRank } from '../src/data/generate.js';
 import { parseMatrixText } from '../src/data/parse.js';
+import { gemm_nn } from '../src/kernels-ts/products.js';
 import { loadReference } from './helpers/reference.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -30,6 +32,8 @@ beforeAll(() => {
   writeFileSync(join(dir, 'H0.csv'), toCsv(c.H0));
   writeFileSync(join(dir, 'bad.csv'), '1,2,3\n4,oops,6\n');
   writeFileSync(join(dir, 'neg.csv'), 'a,b\nx,1,2\ny,3,-4\n');
+  const p = lowRank({ rows: 60, cols: 40, rank: 2, noise: 0.1, seed: 3, noiseModel: 'multiplicative' });
+  writeFileSync(join(dir, 'planted.csv'), toCsv({ rows: p.rows, cols: p.cols, data: p.values }));
 });
 
 describe('nmf factor', () => {
@@ -68,16 +72,14 @@ describe('nmf factor', () => {
     const H = readCsv(join(out, 'H.csv'));
     const WH = readCsv(join(out, 'WH.csv'));
     expect([W.rows, W.cols, H.rows, H.cols, WH.rows, WH.cols]).toEqual([5, 2, 2, 6, 5, 6]);
+    const product = new Float64Array(30);
+    gemm_nn(W.values, H.values, product, 5, 2, 6);
+    expect(Array.from(WH.values)).toEqual(Array.from(product)); // every digit: the same sums in the same order
     let r2 = 0;
     let v2 = 0;
-    for (let i = 0; i < 5; i++) {
-      for (let j = 0; j < 6; j++) {
-        let wh = 0;
-        for (let a = 0; a < 2; a++) wh += W.values[i * 2 + a] * H.values[a * 6 + j];
-        expect(WH.values[i * 6 + j]).toBeCloseTo(wh, 12);
-        r2 += (V.values[i * 6 + j] - wh) ** 2;
-        v2 += V.values[i * 6 + j] ** 2;
-      }
+    for (let t = 0; t < 30; t++) {
+      r2 += (V.values[t] - product[t]) ** 2;
+      v2 += V.values[t] ** 2;
     }
     expect(Math.sqrt(r2 / v2)).toBeCloseTo(j.relError, 12);
     expect(Math.sqrt(r2)).toBeCloseTo(j.error, 12);
@@ -114,6 +116,36 @@ describe('nmf factor', () => {
     expect(Math.abs(j.relError - c.relErrorHistory.at(-1)!) / c.relErrorHistory.at(-1)!).toBeLessThan(1e-8);
   });
 
+  it('--out neutralizes labels a spreadsheet would run as formulas; negative numbers stay numbers', () => {
+    writeFileSync(join(dir, 'crafted.csv'), 'id,"=HYPERLINK(""http://x"")",+cmd,plain\n@SUM(A1),1,2,3\n-x,4,5,6\n=1+2,7,8,9\nok,1,1,2\n');
+    const out = join(dir, 'crafted-out');
+    const r = nmf(
+      'factor',
+      join(dir, 'crafted.csv'),
+      '--rank',
+      '2',
+      '--algorithm',
+      'gd',
+      '--no-project',
+      '--init',
+      'nndsvd',
+      '--max-iter',
+      '3',
+      '--out',
+      out,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const W = readFileSync(join(out, 'W.csv'), 'utf8').split('\n');
+    expect(W.slice(1, 5).map((l) => l.split(',')[0])).toEqual(["'@SUM(A1)", "'-x", "'=1+2", 'ok']);
+    const header = `,"'=HYPERLINK(""http://x"")",'+cmd,plain`;
+    expect(readFileSync(join(out, 'H.csv'), 'utf8').split('\n')[0]).toBe(header);
+    expect(readFileSync(join(out, 'WH.csv'), 'utf8').split('\n').slice(0, 2)).toEqual([header, expect.stringMatching(/^'@SUM\(A1\),/)]);
+    const numbers = W.slice(1, 5).flatMap((l) => l.split(',').slice(1));
+    expect(numbers.every((c) => /^-?\d/.test(c) && Number.isFinite(Number(c)))).toBe(true);
+    expect(numbers.some((c) => c.startsWith('-'))).toBe(true); // this run leaves a negative entry in W
+  });
+
   it('prints a readable summary without --json', () => {
     const r = nmf('factor', join(dir, 'V.csv'), '--rank', '2', '--algorithm', 'mu', '--max-iter', '5', '--tol', '0');
     expect(r.code).toBe(0);
@@ -127,6 +159,7 @@ describe('nmf factor', () => {
     [['V.csv', '--rank', '7'], 'nmf: rank 7 is out of range: it must be an integer from 1 to min(m, n) = 5 for a 5×6 matrix'],
     [['V.csv', '--rank', 'two'], "nmf: --rank: 'two' is not an integer"],
     [['V.csv', '--rank', '2', '--algorithm', 'magic'], "nmf: unknown algorithm 'magic': expected one of "],
+    [['V.csv', '--rank', '2', '--init', 'magic'], "nmf: unknown init 'magic': expected one of random, "],
     [['V.csv', '--rank', '2', '--frobnicate'], "nmf: Unknown option '--frobnicate'"],
     [['missing.csv', '--rank', '2'], 'missing.csv: cannot read the file (no such file)'],
   ])('bad input %j exits 2 with one line and no stack trace', (args, message) => {
@@ -141,22 +174,106 @@ describe('nmf factor', () => {
 });
 
 describe('nmf rank', () => {
-  it('--json prints one point per rank with fit, held-out and stability measures', () => {
-    const r = nmf('rank', join(dir, 'V.csv'), '--ranks', '1..3', '--restarts', '2', '--holdout', '0.2', '--algorithm', 'mu', '--json');
-    expect(r.stderr).toBe('');
+  const RANK_KEYS = ['rank', 'fitError', 'fitErrors', 'heldOutError', 'heldOutErrors', 'heldOutStdErr', 'cophenetic'];
+  const planted = () => join(dir, 'planted.csv');
+
+  it('--json prints one object: per rank the fit, held-out and stability measures, the suggestion and its reason', () => {
+    const r = nmf('rank', planted(), '--ranks', '1..4', '--restarts', '3', '--holdout', '0.1', '--seed', '2', '--json');
+    expect(r.stderr).toBe(''); // piped stderr: no progress lines
     expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const j = JSON.parse(r.stdout);
-    expect(j.ranks.map((p: { rank: number }) => p.rank)).toEqual([1, 2, 3]);
+    expect(j).toMatchObject({ m: 60, n: 40, algorithm: 'hals', init: 'random', seed: 2, restarts: 3, holdout: 0.1, shuffled: false });
+    expect(j.ranks.map((p: { rank: number }) => p.rank)).toEqual([1, 2, 3, 4]);
     for (const p of j.ranks) {
-      expect(p.relError).toBeGreaterThan(0);
-      expect(p.heldOutRelError).toBeGreaterThan(0);
-      expect(p.cophenetic).toBeLessThanOrEqual(1);
+      expect(Object.keys(p)).toEqual(RANK_KEYS);
+      expect(p.fitErrors).toHaveLength(3);
+      expect(p.heldOutErrors).toHaveLength(3);
+      expect(p.fitError).toBe(Math.min(...p.fitErrors));
+      expect(p.heldOutError).toBeCloseTo(p.heldOutErrors.reduce((a: number, b: number) => a + b, 0) / 3, 14);
+      expect(p.heldOutStdErr).toBeGreaterThan(0);
     }
+    expect(j.ranks[0].cophenetic).toBeNull();
+    expect(j.ranks[1].cophenetic).toBeGreaterThan(0.9);
+    expect(j.suggestedRank).toBe(2);
+    expect(j.reason).toBe('held-out error is lowest at k = 2, and no smaller rank is within one standard error of it');
   });
 
-  it('a bad range exits 2 with its message', () => {
-    const r = nmf('rank', join(dir, 'V.csv'), '--ranks', '4..2');
+  it('--shuffled adds the baseline: a worse fit of the column-shuffled copy', () => {
+    const r = nmf('rank', planted(), '--ranks', '2..3', '--restarts', '2', '--shuffled', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    for (const p of j.ranks) {
+      expect(Object.keys(p)).toEqual([...RANK_KEYS, 'shuffledFitError', 'shuffledCophenetic']);
+      expect(p.shuffledFitError).toBeGreaterThan(2 * p.fitError);
+      expect(p.shuffledCophenetic).toBeGreaterThan(0);
+    }
+    expect(j.ranks[0].heldOutError).toBeNull();
+    expect(j.ranks[0].heldOutErrors).toEqual([]);
+    expect(j.suggestedRank).toBeNull();
+    expect(j.reason).toBe('the suggestion needs a held-out set (a held-out fraction above 0)');
+  });
+
+  it('--progress writes one line per rank to stderr, stdout keeps only the JSON', () => {
+    const r = nmf('rank', planted(), '--ranks', '1..3', '--restarts', '2', '--holdout', '0.1', '--shuffled', '--progress', '--json');
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    lines.forEach((line, i) => {
+      expect(line).toMatch(
+        new RegExp(
+          `^k = ${i + 1} \\(${i + 1} of 3 ranks, \\d+\\.\\d s\\): fit [0-9.]+, held-out [0-9.]+ ± [0-9.e-]+, cophenetic (—|[0-9.]+), shuffled fit [0-9.]+, cophenetic (—|[0-9.]+)$`,
+        ),
+      );
+    });
+    expect(JSON.parse(r.stdout).ranks).toHaveLength(3);
+  });
+
+  it.runIf(spawnSync('script', ['--version']).status === 0)('on a terminal the progress lines come without --progress', () => {
+    const cmd = [
+      process.execPath,
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      join(ROOT, 'src/cli/main.ts'),
+      'rank',
+      planted(),
+      '--ranks',
+      '1..2',
+      '--restarts',
+      '2',
+      '--json',
+    ];
+    const r = spawnSync('script', ['-qec', cmd.map((a) => `'${a}'`).join(' '), '/dev/null'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/k = 1 \(1 of 2 ranks, [0-9.]+ s\): fit /);
+    expect(r.stdout).toMatch(/k = 2 \(2 of 2 ranks, [0-9.]+ s\): fit /);
+  });
+
+  it('prints a table and the suggestion without --json', () => {
+    const r = nmf('rank', planted(), '--ranks', '1..3', '--restarts', '2', '--holdout', '0.1', '--shuffled');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`${planted()}: 60×40, hals, 2 restarts per rank, 10% held out per restart, with a shuffled baseline`);
+    expect(lines[1]).toMatch(/^rank +fit +worst fit +held-out ± se +cophenetic +shuffled fit +shuffled cophenetic$/);
+    expect(lines.slice(2, 5).map((l) => l.trim().split(/\s+/)[0])).toEqual(['1', '2', '3']);
+    expect(lines[5]).toMatch(/^Suggested rank: 2 \(held-out error is lowest at k = [23][;,]/);
+    expect(lines[6]).toMatch(/^in [0-9.]+ s$/);
+  });
+
+  it.each([
+    [['--ranks', '4..2'], "nmf: --ranks: '4..2' is not a range A..B with 1 ≤ A ≤ B"],
+    [['--ranks', '2..9'], 'nmf: highest rank 9 is out of range: it must be an integer from 1 to min(m, n) = 5 for a 5×6 matrix'],
+    [['--ranks', '1..2', '--restarts', '0'], 'nmf: --restarts: 0 must be ≥ 1'],
+    [['--ranks', '1..2', '--restarts', '101'], 'nmf: restarts per rank 101 must be an integer from 1 to 100'],
+    [['--ranks', '1..2', '--holdout', '0.7'], 'nmf: held-out fraction 0.7 must be from 0 to 0.5'],
+    [['--ranks', '1..2', '--init', 'given'], 'nmf: the survey needs an initialization that works at every rank, not given W0, H0'],
+    [['--ranks', '1..2', '--init', 'magic'], "nmf: unknown init 'magic': expected one of "],
+    [[], 'nmf: rank needs --ranks A..B'],
+  ])('bad flags %j exit 2 with one line', (flags, message) => {
+    const r = nmf('rank', join(dir, 'V.csv'), ...flags);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("nmf: --ranks: '4..2' is not a range A..B with 1 ≤ A ≤ B\n");
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toContain(message);
+    if (flags.length) expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

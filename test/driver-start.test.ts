@@ -8,7 +8,7 @@ import { DEFAULT_OPTIONS, OptionError, solverParams, type FactorOptions } from '
 import { ALGORITHM_IDS, solverInfo } from '../src/solvers/registry.js';
 import type { AlgorithmId } from '../src/solvers/types.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { planted } from './helpers/planted.js';
+import { planted } from '../src/data/generate.js';
 
 const full = planted({ rows: 18, cols: 14, rank: 3, seed: 4, noise: 0.1 }).data;
 const holes = planted({ rows: 18, cols: 14, rank: 3, seed: 5, noise: 0.1, missing: 0.3 }).data;

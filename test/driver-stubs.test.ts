@@ -9,7 +9,7 @@ import { factorize } from '../src/driver/run.js';
 import { SOLVERS } from '../src/solvers/registry.js';
 import type { AlgorithmId } from '../src/solvers/types.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { planted } from './helpers/planted.js';
+import { planted } from '../src/data/generate.js';
 import { resetStubs } from './helpers/stub-solvers.js';
 
 vi.mock('../src/solvers/registry.js', async (importOriginal) => {

@@ -6,7 +6,7 @@ import { Factorization } from '../src/driver/factorization.js';
 import { DEFAULT_OPTIONS, OptionError, solverParams, type FactorOptions } from '../src/driver/options.js';
 import { DEFAULT_PARAMS } from '../src/solvers/types.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { planted } from './helpers/planted.js';
+import { planted } from '../src/data/generate.js';
 import { startRun } from './helpers/solver-run.js';
 
 const exact = planted({ rows: 20, cols: 15, rank: 2, seed: 1 }).data; // exactly rank 2

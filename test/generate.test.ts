@@ -50,6 +50,21 @@ describe('lowRank', () => {
     expect(() => validateMatrix(a)).not.toThrow();
   });
 
+  it('multiplicative noise scales each entry by 1 + noise·z: relative errors of mean 0 and spread `noise`', () => {
+    const o = { rows: 60, cols: 50, rank: 3, seed: 5 };
+    const clean = lowRank({ ...o, noise: 0 }).values;
+    const ratio = (v: Float64Array) => Array.from(v, (x, t) => x / clean[t] - 1);
+    const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
+    const mult = ratio(lowRank({ ...o, noise: 0.1, noiseModel: 'multiplicative' }).values);
+    expect(Math.abs(mean(mult))).toBeLessThan(0.01);
+    expect(Math.sqrt(mean(mult.map((x) => x * x)))).toBeCloseTo(0.1, 2);
+    // the additive model adds |z|·noise·mean(WH): always upward
+    expect(Math.min(...ratio(lowRank({ ...o, noise: 0.1 }).values))).toBeGreaterThanOrEqual(0);
+    expect(lowRank({ ...o, noise: 0.1, noiseModel: 'multiplicative' }).name).toBe(
+      'low rank 60×50, rank 3, multiplicative noise 0.1, seed 5',
+    );
+  });
+
   it('names the bad parameter', () => {
     expect(paramError(() => lowRank({ rows: 4, cols: 3, rank: 4, noise: 0, seed: 1 })).message).toBe(
       'planted rank 4 must be an integer from 1 to 3',

@@ -64,9 +64,9 @@ for (const masked of [true, false]) {
         const P = p.buf.zeros(m * n),
           R = p.buf.zeros(m * n),
           Q = p.buf.zeros(m * n);
-        engine.k.masked_wh(p.bW.ptr, p.bH.ptr, p.mPtr, P.ptr, m, k, n);
-        engine.k.residual(p.bV.ptr, p.mPtr, p.bW.ptr, p.bH.ptr, R.ptr, m, k, n);
-        engine.k.kl_quotient(p.bV.ptr, p.bW.ptr, p.bH.ptr, Q.ptr, m, k, n, 1e-9);
+        engine.kernels.masked_wh(p.bW.ptr, p.bH.ptr, p.mPtr, P.ptr, m, k, n);
+        engine.kernels.residual(p.bV.ptr, p.mPtr, p.bW.ptr, p.bH.ptr, R.ptr, m, k, n);
+        engine.kernels.kl_quotient(p.bV.ptr, p.bW.ptr, p.bH.ptr, Q.ptr, m, k, n, 1e-9);
         const rP = new Float64Array(m * n),
           rR = new Float64Array(m * n),
           rQ = new Float64Array(m * n);
@@ -93,8 +93,8 @@ for (const masked of [true, false]) {
         const p = problem(s, c, masked);
         const { m, n, k } = s;
         const scratch = p.buf.zeros(n);
-        const sq = engine.k.sq_residual(p.bV.ptr, p.mPtr, p.bW.ptr, p.bH.ptr, m, k, n, scratch.ptr);
-        const kl = engine.k.kl_divergence(p.bV.ptr, p.mPtr, p.bW.ptr, p.bH.ptr, m, k, n, scratch.ptr);
+        const sq = engine.kernels.sq_residual(p.bV.ptr, p.mPtr, p.bW.ptr, p.bH.ptr, m, k, n, scratch.ptr);
+        const kl = engine.kernels.kl_divergence(p.bV.ptr, p.mPtr, p.bW.ptr, p.bH.ptr, m, k, n, scratch.ptr);
         const tmp = new Float64Array(n);
         expect(worstRel([sq], [T.sq_residual(p.V, p.M, p.W, p.H, m, k, n, tmp)])).toBeLessThan(1e-12);
         expect(worstRel([kl], [T.kl_divergence(p.V, p.M, p.W, p.H, m, k, n, tmp)])).toBeLessThan(1e-12);
@@ -112,7 +112,7 @@ describe('wh_row: one row of WH', () => {
       const out = p.buf.zeros(s.n);
       const ref = new Float64Array(s.n);
       for (let i = 0; i < s.m; i++) {
-        engine.k.wh_row(p.bW.ptr, p.bH.ptr, out.ptr, i, s.k, s.n);
+        engine.kernels.wh_row(p.bW.ptr, p.bH.ptr, out.ptr, i, s.k, s.n);
         T.wh_row(p.W, p.H, ref, i, s.k, s.n);
         expect(firstDiff(out.read(), ref)).toBe(-1);
       }
@@ -130,12 +130,12 @@ describe('sq_residual: values a person can check', () => {
     const W = buf.put([1, 2]),
       H = buf.put([1, 2, 3]);
     const exact = buf.put([1, 2, 3, 2, 4, 6]);
-    expect(engine.k.sq_residual(exact.ptr, 0, W.ptr, H.ptr, 2, 1, 3, 0)).toBe(0);
+    expect(engine.kernels.sq_residual(exact.ptr, 0, W.ptr, H.ptr, 2, 1, 3, 0)).toBe(0);
     const off = buf.put([2, 2, 3, 2, 4, 9]); // errors 1 at (0,0) and 3 at (1,2)
-    expect(engine.k.sq_residual(off.ptr, 0, W.ptr, H.ptr, 2, 1, 3, 0)).toBe(10);
+    expect(engine.kernels.sq_residual(off.ptr, 0, W.ptr, H.ptr, 2, 1, 3, 0)).toBe(10);
     const M = buf.put([1, 1, 1, 1, 1, 0]);
     const offMasked = buf.put([2, 2, 3, 2, 4, 0]);
-    expect(engine.k.sq_residual(offMasked.ptr, M.ptr, W.ptr, H.ptr, 2, 1, 3, 0)).toBe(1);
+    expect(engine.kernels.sq_residual(offMasked.ptr, M.ptr, W.ptr, H.ptr, 2, 1, 3, 0)).toBe(1);
   });
 });
 
@@ -151,18 +151,18 @@ describe('dot and has_nonfinite', () => {
       const bA = buf.put(A),
         bB = buf.put(B);
       const scale = A.reduce((s, a, t) => s + Math.abs(a * B[t]), 0);
-      const d = engine.k.dot(bA.ptr, bB.ptr, len);
+      const d = engine.kernels.dot(bA.ptr, bB.ptr, len);
       expect(Math.abs(d - T.dot(A, B, len))).toBeLessThanOrEqual(1e-12 * scale);
-      expect(engine.k.has_nonfinite(bA.ptr, len)).toBe(0);
-      const view = () => new Float64Array(engine.k.memory.buffer, bA.ptr, len);
+      expect(engine.kernels.has_nonfinite(bA.ptr, len)).toBe(0);
+      const view = () => new Float64Array(engine.kernels.memory.buffer, bA.ptr, len);
       for (const at of len ? [0, len >> 1, len - 1] : []) {
         for (const bad of [NaN, Infinity, -Infinity]) {
           view()[at] = bad;
-          expect(engine.k.has_nonfinite(bA.ptr, len)).toBe(1);
+          expect(engine.kernels.has_nonfinite(bA.ptr, len)).toBe(1);
           view()[at] = A[at];
         }
       }
-      expect(engine.k.has_nonfinite(bA.ptr, len)).toBe(0);
+      expect(engine.kernels.has_nonfinite(bA.ptr, len)).toBe(0);
       expect(bA.brokenGuards()).toEqual([]);
     });
   });
@@ -171,8 +171,8 @@ describe('dot and has_nonfinite', () => {
     engine.reset();
     const buf = new Buffers(engine);
     const b = buf.put([Number.MAX_VALUE, -Number.MAX_VALUE, 0, NaN]);
-    expect(engine.k.has_nonfinite(b.ptr, 3)).toBe(0);
-    expect(engine.k.has_nonfinite(b.ptr, 4)).toBe(1);
+    expect(engine.kernels.has_nonfinite(b.ptr, 3)).toBe(0);
+    expect(engine.kernels.has_nonfinite(b.ptr, 4)).toBe(1);
   });
 });
 
@@ -186,7 +186,7 @@ describe('kl_divergence: the vectorized log, entry by entry', () => {
       H = buf.put(wh),
       scratch = buf.zeros(2);
     const M = m ? buf.put(m) : null;
-    return engine.k.kl_divergence(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, 1, 1, 2, scratch.ptr);
+    return engine.kernels.kl_divergence(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, 1, 1, 2, scratch.ptr);
   }
   const ref = (v: number, wh: number) => (v > 0 ? v * Math.log(v / wh) : 0) - v + wh;
 

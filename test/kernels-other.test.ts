@@ -1,4 +1,4 @@
-// Kernels written by the solver files' owners (assembly/sgd.ts, assembly/hals_masked.ts)
+// Kernels written by the solver files' owners (assembly/sgd.ts, assembly/hals-masked.ts)
 // against their plain-TypeScript versions, with guard values around every output.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../src/core/rng.js';
@@ -19,7 +19,7 @@ function buffers(c: number): Buffers {
   return new Buffers(engine, c % 2 === 1);
 }
 
-describe('sgd_epoch and sgd_transpose', () => {
+describe('sgd_epoch and transpose', () => {
   shapes.forEach((s, c) => {
     it(`${label(s)}: epoch within 1e-12 of the TS epoch, transpose exact`, () => {
       const buf = buffers(c);
@@ -33,19 +33,19 @@ describe('sgd_epoch and sgd_transpose', () => {
       const bH = buf.put(H),
         bHt = buf.zeros(s.n * s.k),
         bH2 = buf.zeros(s.k * s.n);
-      engine.k.sgd_transpose(bH.ptr, bHt.ptr, s.k, s.n);
+      engine.kernels.transpose(bH.ptr, bHt.ptr, s.k, s.n);
       const Ht = new Float64Array(s.n * s.k);
-      T.sgd_transpose(H, Ht, s.k, s.n);
+      T.transpose(H, Ht, s.k, s.n);
       expect(firstDiff(bHt.read(), Ht)).toBe(-1);
       const bVals = buf.put(vals),
         bW = buf.put(W);
-      engine.k.sgd_epoch(bVals.ptr, bW.ptr, bHt.ptr, buf.putI32(order), count, s.k, s.n, 0.05, 0.01, 1);
+      engine.kernels.sgd_epoch(bVals.ptr, bW.ptr, bHt.ptr, buf.putI32(order), count, s.k, s.n, 0.05, 0.01, 1);
       const rW = W.slice(),
         rHt = Ht.slice();
       T.sgd_epoch(vals, rW, rHt, order, count, s.k, s.n, 0.05, 0.01, 1);
       expect(worstRel(bW.read(), rW)).toBeLessThan(1e-12);
       expect(worstRel(bHt.read(), rHt)).toBeLessThan(1e-12);
-      engine.k.sgd_transpose(bHt.ptr, bH2.ptr, s.n, s.k);
+      engine.kernels.transpose(bHt.ptr, bH2.ptr, s.n, s.k);
       expect(firstDiff(bH2.read(), transpose(bHt.read(), s.n, s.k))).toBe(-1);
       intact(
         [bW, bHt, bH2],
@@ -60,7 +60,7 @@ describe('sgd_epoch and sgd_transpose', () => {
 
 function transpose(A: Float64Array, rows: number, cols: number): Float64Array {
   const B = new Float64Array(rows * cols);
-  T.sgd_transpose(A, B, rows, cols);
+  T.transpose(A, B, rows, cols);
   return B;
 }
 
@@ -91,8 +91,8 @@ for (const masked of [true, false]) {
           bR = buf.put(R),
           scratch = buf.zeros(3 * n);
         const bM = M ? buf.put(M) : null;
-        engine.k.hals_rows_masked(bH.ptr, bW.ptr, bM ? bM.ptr : 0, bR.ptr, scratch.ptr, m, k, n);
-        engine.k.hals_cols_masked(bW.ptr, bH.ptr, bM ? bM.ptr : 0, bR.ptr, m, k, n);
+        engine.kernels.hals_rows_masked(bH.ptr, bW.ptr, bM ? bM.ptr : 0, bR.ptr, scratch.ptr, m, k, n);
+        engine.kernels.hals_cols_masked(bW.ptr, bH.ptr, bM ? bM.ptr : 0, bR.ptr, m, k, n);
         const rW = W.slice(),
           rH = H.slice(),
           rR = R.slice();

@@ -51,7 +51,7 @@ describe('gemm_tn: C (p×q) = AᵀB, the WᵀV of every solver', () => {
       const bW = buf.put(W),
         bV = buf.put(V),
         out = buf.put(uniform(rng, s.k * s.n, 5, 6));
-      engine.k.gemm_tn(bW.ptr, bV.ptr, out.ptr, s.m, s.k, s.n);
+      engine.kernels.gemm_tn(bW.ptr, bV.ptr, out.ptr, s.m, s.k, s.n);
       const ref = new Float64Array(s.k * s.n);
       T.gemm_tn(W, V, ref, s.m, s.k, s.n);
       expect(firstDiff(out.read(), ref)).toBe(-1);
@@ -65,7 +65,7 @@ describe('gemm_tn: C (p×q) = AᵀB, the WᵀV of every solver', () => {
   it('m = 0 gives a zero C', () => {
     const buf = setup(0);
     const out = buf.put([1, 2, 3, 4, 5, 6]);
-    engine.k.gemm_tn(0, 0, out.ptr, 0, 2, 3);
+    engine.kernels.gemm_tn(0, 0, out.ptr, 0, 2, 3);
     expect(Array.from(out.read())).toEqual([0, 0, 0, 0, 0, 0]);
     expect(out.brokenGuards()).toEqual([]);
   });
@@ -81,7 +81,7 @@ describe('gemm_nt: C (m×p) = ABᵀ, the VHᵀ of every solver', () => {
       const bV = buf.put(V),
         bH = buf.put(H),
         out = buf.zeros(s.m * s.k);
-      engine.k.gemm_nt(bV.ptr, bH.ptr, out.ptr, s.m, s.n, s.k);
+      engine.kernels.gemm_nt(bV.ptr, bH.ptr, out.ptr, s.m, s.n, s.k);
       const f = (A: Float64Array, B: Float64Array, C: Float64Array) => T.gemm_nt(A, B, C, s.m, s.n, s.k);
       const ref = new Float64Array(s.m * s.k);
       f(V, H, ref);
@@ -102,7 +102,7 @@ describe('gemm_nt: C (m×p) = ABᵀ, the VHᵀ of every solver', () => {
     const bV = buf.put(V),
       bH = buf.put(H),
       out = buf.zeros(m * k);
-    engine.k.gemm_nt(bV.ptr, bH.ptr, out.ptr, m, n, k);
+    engine.kernels.gemm_nt(bV.ptr, bH.ptr, out.ptr, m, n, k);
     const ref = new Float64Array(m * k);
     T.gemm_nt(V, H, ref, m, n, k);
     expect(worstRel(out.read(), ref)).toBeLessThan(1e-12);
@@ -120,7 +120,7 @@ describe('gemm_nn: C (m×q) = AB, for (WᵀW)H, W(HHᵀ) and WH', () => {
       const bW = buf.put(W),
         bH = buf.put(H),
         out = buf.put(uniform(rng, s.m * s.n, 5, 6));
-      engine.k.gemm_nn(bW.ptr, bH.ptr, out.ptr, s.m, s.k, s.n);
+      engine.kernels.gemm_nn(bW.ptr, bH.ptr, out.ptr, s.m, s.k, s.n);
       const ref = new Float64Array(s.m * s.n);
       T.gemm_nn(W, H, ref, s.m, s.k, s.n);
       expect(firstDiff(out.read(), ref)).toBe(-1);
@@ -143,8 +143,8 @@ describe('gram_tn and gram_nt: WᵀW (k×k) and HHᵀ (k×k)', () => {
         bH = buf.put(H),
         G1 = buf.zeros(s.k * s.k),
         G2 = buf.zeros(s.k * s.k);
-      engine.k.gram_tn(bW.ptr, G1.ptr, s.m, s.k);
-      engine.k.gram_nt(bH.ptr, G2.ptr, s.k, s.n);
+      engine.kernels.gram_tn(bW.ptr, G1.ptr, s.m, s.k);
+      engine.kernels.gram_nt(bH.ptr, G2.ptr, s.k, s.n);
       const r1 = new Float64Array(s.k * s.k),
         r2 = new Float64Array(s.k * s.k);
       T.gram_tn(W, r1, s.m, s.k);

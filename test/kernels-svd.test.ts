@@ -39,7 +39,7 @@ describe('svd kernels: transpose, orth_rows, jacobi_rows, sort_normalize_rows, r
 
       const bA = buf.put(A),
         bAt = buf.zeros(rows * cols);
-      engine.k.transpose(bA.ptr, bAt.ptr, rows, cols);
+      engine.kernels.transpose(bA.ptr, bAt.ptr, rows, cols);
       const At = new Float64Array(rows * cols);
       T.transpose(A, At, rows, cols);
       expect(firstDiff(bAt.read(), At)).toBe(-1);
@@ -47,7 +47,7 @@ describe('svd kernels: transpose, orth_rows, jacobi_rows, sort_normalize_rows, r
       // Gram–Schmidt: rows 0..r−1 (r ≤ cols so they can be independent), with L.
       const r = Math.min(rows, cols);
       const bL = buf.zeros(rows * rows);
-      const got = engine.k.orth_rows(bA.ptr, bL.ptr, rows, cols, 0, r);
+      const got = engine.kernels.orth_rows(bA.ptr, bL.ptr, rows, cols, 0, r);
       const Q = A.slice(),
         L = new Float64Array(rows * rows);
       expect(got).toBe(T.orth_rows(Q, L, rows, cols, 0, r));
@@ -62,14 +62,14 @@ describe('svd kernels: transpose, orth_rows, jacobi_rows, sort_normalize_rows, r
       const bS = buf.put(S),
         bG = buf.put(G),
         bSig = buf.zeros(rows);
-      const sweeps = engine.k.jacobi_rows(bS.ptr, bG.ptr, rows, cols, 1e-13, 30);
+      const sweeps = engine.kernels.jacobi_rows(bS.ptr, bG.ptr, rows, cols, 1e-13, 30);
       const rS = S.slice(),
         rG = G.slice(),
         rSig = new Float64Array(rows);
       expect(sweeps).toBe(T.jacobi_rows(rS, rG, rows, cols, 1e-13, 30));
       expect(scaledDiff(bS.read(), rS)).toBeLessThan(1e-12);
       expect(scaledDiff(bG.read(), rG)).toBeLessThan(1e-12);
-      engine.k.sort_normalize_rows(bS.ptr, bG.ptr, bSig.ptr, rows, cols, rows);
+      engine.kernels.sort_normalize_rows(bS.ptr, bG.ptr, bSig.ptr, rows, cols, rows);
       T.sort_normalize_rows(rS, rG, rSig, rows, cols, rows);
       expect(worstRel(bSig.read(), rSig)).toBeLessThan(1e-12);
       expect(scaledDiff(bS.read(), rS)).toBeLessThan(1e-12);
@@ -80,7 +80,7 @@ describe('svd kernels: transpose, orth_rows, jacobi_rows, sort_normalize_rows, r
       // Ritz residual of Y = U·diag(σ) + noise.
       const Y = uniform(rng, rows * cols, -1, 1);
       const bY = buf.put(Y);
-      const rr = engine.k.ritz_residual(bY.ptr, bS.ptr, bSig.ptr, rows, cols);
+      const rr = engine.kernels.ritz_residual(bY.ptr, bS.ptr, bSig.ptr, rows, cols);
       expect(worstRel([rr], [T.ritz_residual(Y, bS.read(), sig, rows, cols)])).toBeLessThan(1e-12);
 
       for (const b of [bA, bAt, bL, bS, bG, bSig, bY]) expect(b.brokenGuards()).toEqual([]);
@@ -91,7 +91,7 @@ describe('svd kernels: transpose, orth_rows, jacobi_rows, sort_normalize_rows, r
     engine.reset();
     const buf = new Buffers(engine);
     const A = buf.put([1, 0, 0, 0, 1, 0, 2, 3, 0]); // row 2 = 2·row 0 + 3·row 1
-    expect(engine.k.orth_rows(A.ptr, 0, 3, 3, 0, 3)).toBe(2);
+    expect(engine.kernels.orth_rows(A.ptr, 0, 3, 3, 0, 3)).toBe(2);
     expect(Array.from(A.read().subarray(6))).toEqual([0, 0, 0]);
     expect(A.brokenGuards()).toEqual([]);
   });

@@ -38,13 +38,13 @@ describe('multiplicative updates: mu_update, mu_update_rowden, mu_update_colden'
         bdc = buf.put(dc);
       const eps = 1e-3;
       for (const [kernel, ref] of [
-        [(x: number) => engine.k.mu_update(x, bNum.ptr, bDen.ptr, len, eps), (x: Float64Array) => T.mu_update(x, Num, Den, len, eps)],
+        [(x: number) => engine.kernels.mu_update(x, bNum.ptr, bDen.ptr, len, eps), (x: Float64Array) => T.mu_update(x, Num, Den, len, eps)],
         [
-          (x: number) => engine.k.mu_update_rowden(x, bNum.ptr, bdr.ptr, rows, cols, eps),
+          (x: number) => engine.kernels.mu_update_rowden(x, bNum.ptr, bdr.ptr, rows, cols, eps),
           (x: Float64Array) => T.mu_update_rowden(x, Num, dr, rows, cols, eps),
         ],
         [
-          (x: number) => engine.k.mu_update_colden(x, bNum.ptr, bdc.ptr, rows, cols, eps),
+          (x: number) => engine.kernels.mu_update_colden(x, bNum.ptr, bdc.ptr, rows, cols, eps),
           (x: Float64Array) => T.mu_update_colden(x, Num, dc, rows, cols, eps),
         ],
       ] as const) {
@@ -78,8 +78,8 @@ describe('col_sums and row_sums', () => {
         bV = buf.put(V);
       const cs = buf.put(uniform(rng, s.k, 3, 4)),
         rs = buf.zeros(s.m);
-      engine.k.col_sums(bW.ptr, cs.ptr, s.m, s.k);
-      engine.k.row_sums(bV.ptr, rs.ptr, s.m, s.n);
+      engine.kernels.col_sums(bW.ptr, cs.ptr, s.m, s.k);
+      engine.kernels.row_sums(bV.ptr, rs.ptr, s.m, s.n);
       const rc = new Float64Array(s.k),
         rr = new Float64Array(s.m);
       T.col_sums(W, rc, s.m, s.k);
@@ -126,8 +126,8 @@ describe('hals_rows and hals_cols: in place, sequential over a', () => {
         bWtW = buf.put(WtW),
         bVHt = buf.put(VHt),
         bHHt = buf.put(HHt);
-      engine.k.hals_rows(bH.ptr, bWtV.ptr, bWtW.ptr, s.k, s.n);
-      engine.k.hals_cols(bW.ptr, bVHt.ptr, bHHt.ptr, s.m, s.k);
+      engine.kernels.hals_rows(bH.ptr, bWtV.ptr, bWtW.ptr, s.k, s.n);
+      engine.kernels.hals_cols(bW.ptr, bVHt.ptr, bHHt.ptr, s.m, s.k);
       const rH = H.slice(),
         rW = W.slice();
       T.hals_rows(rH, WtV, WtW, s.k, s.n);
@@ -168,7 +168,7 @@ describe('gd_update: X ← X + η(G − λX), optionally projected', () => {
         if (len > 2) X[1] = NaN; // NaN becomes 0 when projected, stays NaN otherwise
         const bX = buf.put(X),
           bG = buf.put(G);
-        engine.k.gd_update(bX.ptr, bG.ptr, len, 0.01, 0.1, project);
+        engine.kernels.gd_update(bX.ptr, bG.ptr, len, 0.01, 0.1, project);
         const r = X.slice();
         T.gd_update(r, G, len, 0.01, 0.1, project);
         const x = bX.read();

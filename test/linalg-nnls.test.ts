@@ -1,4 +1,4 @@
-// The active-set NNLS on normal equations (assembly/nnls.ts) against scipy.optimize.nnls,
+// The active-set NNLS on normal equations (assembly/linalg-nnls.ts) against scipy.optimize.nnls,
 // brute force over every support, and the KKT conditions, on regular and singular Grams.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../src/core/rng.js';
@@ -17,8 +17,8 @@ function nnls(G: Float64Array, b: ArrayLike<number>, k: number, x0?: ArrayLike<n
   const g = engine.matFrom(k, k, G);
   const bv = engine.matFrom(1, k, b);
   const x = engine.matFrom(1, k, x0 ?? new Float64Array(k));
-  const work = engine.allocBytes(engine.k.nnls_work_bytes(k));
-  const result = engine.k.nnls(g.ptr, g.ptr, bv.ptr, x.ptr, k, work);
+  const work = engine.allocBytes(engine.kernels.nnls_work_bytes(k));
+  const result = engine.kernels.nnls(g.ptr, g.ptr, bv.ptr, x.ptr, k, work);
   const out = engine.copyOut(x);
   engine.release(mark);
   return { x: out, result };
@@ -192,8 +192,8 @@ describe('nnls_batch', () => {
     const g = engine.matFrom(k, k, G);
     const B = engine.matFrom(k, n, Bc);
     const X = engine.matFrom(k, n, X0);
-    const work = engine.allocBytes(engine.k.nnls_work_bytes(k));
-    expect(engine.k.nnls_batch(g.ptr, B.ptr, X.ptr, k, n, 1, n, work)).toBe(0);
+    const work = engine.allocBytes(engine.kernels.nnls_work_bytes(k));
+    expect(engine.kernels.nnls_batch(g.ptr, B.ptr, X.ptr, k, n, 1, n, work)).toBe(0);
     const Xc = engine.copyOut(X);
     for (let j = 0; j < n; j++) {
       const col = (M: Float64Array) => Array.from({ length: k }, (_, a) => M[a * n + j]);
@@ -202,7 +202,7 @@ describe('nnls_batch', () => {
     const Br = uniform(rng, n, k, -1, 1);
     const R = engine.matFrom(n, k, Br);
     const Y = engine.mat(n, k);
-    expect(engine.k.nnls_batch(g.ptr, R.ptr, Y.ptr, k, n, k, 1, work)).toBe(0);
+    expect(engine.kernels.nnls_batch(g.ptr, R.ptr, Y.ptr, k, n, k, 1, work)).toBe(0);
     const Yc = engine.copyOut(Y);
     for (let i = 0; i < n; i++) {
       expect(scaledDiff(Yc.subarray(i * k, i * k + k), nnlsBrute(G, Br.subarray(i * k, i * k + k), k).x)).toBeLessThan(1e-9);

@@ -1,4 +1,4 @@
-// The robust k×k Cholesky and its solves (assembly/linalg.ts) against Gaussian elimination in
+// The robust k×k Cholesky and its solves (assembly/linalg-cholesky.ts) against Gaussian elimination in
 // plain TypeScript, on random SPD Grams from k = 1 to 20 and on singular ones.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../src/core/rng.js';
@@ -18,11 +18,11 @@ function factor(G: Float64Array, k: number, R?: Float64Array) {
   const r = R ? engine.matFrom(k, k, R) : g;
   const L = engine.mat(k, k);
   const x = engine.mat(1, k);
-  const status = engine.k.chol_factor_ref(g.ptr, r.ptr, L.ptr, k);
+  const status = engine.kernels.chol_factor_ref(g.ptr, r.ptr, L.ptr, k);
   const Lcopy = engine.copyOut(L);
   const solve = (b: ArrayLike<number>): Float64Array => {
     engine.view(x).set(b);
-    engine.k.chol_solve_vec(L.ptr, x.ptr, k);
+    engine.kernels.chol_solve_vec(L.ptr, x.ptr, k);
     return engine.copyOut(x);
   };
   return { status, L: Lcopy, solve, done: () => engine.release(mark) };
@@ -175,10 +175,10 @@ describe('chol_solve over many right-hand sides', () => {
     const g = engine.matFrom(k, k, G);
     const L = engine.mat(k, k);
     const work = engine.mat(1, k);
-    engine.k.chol_factor(g.ptr, L.ptr, k);
+    engine.kernels.chol_factor(g.ptr, L.ptr, k);
     const B = engine.matFrom(k, n, Bc);
     const X = engine.mat(k, n);
-    engine.k.chol_solve(L.ptr, B.ptr, X.ptr, k, n, 1, n, 0, work.ptr);
+    engine.kernels.chol_solve(L.ptr, B.ptr, X.ptr, k, n, 1, n, 0, work.ptr);
     const Xc = engine.copyOut(X);
     for (let j = 0; j < n; j++) {
       const col = Array.from({ length: k }, (_, a) => Bc[a * n + j]);
@@ -193,7 +193,7 @@ describe('chol_solve over many right-hand sides', () => {
     // Rows, in place (B = X), clipped: max(0, G⁻¹b) for each row.
     const Br = uniform(rng, n, k, -1, 1);
     const R = engine.matFrom(n, k, Br);
-    engine.k.chol_solve(L.ptr, R.ptr, R.ptr, k, n, k, 1, 1, work.ptr);
+    engine.kernels.chol_solve(L.ptr, R.ptr, R.ptr, k, n, k, 1, 1, work.ptr);
     const Rc = engine.copyOut(R);
     let clipped = 0;
     for (let i = 0; i < n; i++) {
@@ -219,12 +219,12 @@ describe('chol_solve over many right-hand sides', () => {
   });
 });
 
-describe('transpose (assembly/svd.ts; the masked W step uses it for Hᵀ)', () => {
+describe('transpose (assembly/transpose.ts; the masked W step uses it for Hᵀ)', () => {
   it('At = Aᵀ', () => {
     const mark = engine.mark();
     const A = engine.matFrom(2, 3, [1, 2, 3, 4, 5, 6]);
     const At = engine.mat(3, 2);
-    engine.k.transpose(A.ptr, At.ptr, 2, 3);
+    engine.kernels.transpose(A.ptr, At.ptr, 2, 3);
     expect(Array.from(engine.view(At))).toEqual([1, 4, 2, 5, 3, 6]);
     engine.release(mark);
   });

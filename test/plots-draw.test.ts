@@ -84,7 +84,7 @@ describe('painting cells', () => {
 });
 
 describe('colour range of a heatmap', () => {
-  const grid = (means: number[]) => ({ means });
+  const grid = (means: number[]) => means;
 
   it('is the given shared range, or the range of the block means, opened up when it is empty', () => {
     expect(colorRange('sequential', [0, 4.6], grid([1, 2]))).toEqual([0, 4.6]);

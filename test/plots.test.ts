@@ -150,12 +150,14 @@ describe('loss plot', () => {
 
 describe('text alternatives', () => {
   it('describe a matrix by shape, range, missing entries and block averaging', () => {
-    expect(matrixSummary('V', 60, 40, 0.01, 2.3, 0)).toBe('V: 60×40, values 0.01–2.3.');
-    expect(matrixSummary('V', 2000, 1000, 0, 1.23456, 12, { rows: 200, cols: 200, rowFactor: 10, colFactor: 5 })).toBe(
+    const asIs = (m: number, n: number) => ({ rows: m, cols: n, sourceRows: m, sourceCols: n, blockRows: 1, blockCols: 1 });
+    expect(matrixSummary('V', asIs(60, 40), 0.01, 2.3, 0)).toBe('V: 60×40, values 0.01–2.3.');
+    const big = { rows: 200, cols: 200, sourceRows: 2000, sourceCols: 1000, blockRows: 10, blockCols: 5 };
+    expect(matrixSummary('V', big, 0, 1.23456, 12)).toBe(
       'V: 2000×1000, values 0–1.23, 12 missing; each cell: mean of a 10×5 block (2000×1000 shown as 200×200).',
     );
-    expect(matrixSummary('R', 2, 2, NaN, NaN, 4)).toBe('R: 2×2, no observed values, 4 missing.');
-    expect(blockNote(2000, 20, { rows: 200, cols: 20, rowFactor: 10, colFactor: 1 })).toBe(
+    expect(matrixSummary('R', asIs(2, 2), NaN, NaN, 4)).toBe('R: 2×2, no observed values, 4 missing.');
+    expect(blockNote({ rows: 200, cols: 20, sourceRows: 2000, sourceCols: 20, blockRows: 10, blockCols: 1 })).toBe(
       'each cell: mean of a 10×1 block (2000×20 shown as 200×20)',
     );
   });

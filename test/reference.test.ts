@@ -1,5 +1,5 @@
 // Every solver follows the float64 reference trajectories of test/fixtures/reference
-// (computed with numpy by make_reference.py) from the same V, W0, H0 and parameters.
+// (computed with numpy by test/fixtures/reference/make_reference.py) from the same V, W0, H0 and parameters.
 import { describe, expect, it } from 'vitest';
 import { loadProblem } from '../src/core/problem.js';
 import { Factorization } from '../src/driver/factorization.js';

@@ -8,11 +8,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { writeOutputs } from '../src/cli/io.js';
 import { loadProblem } from '../src/core/problem.js';
 import { toCsv } from '../src/data/csv-write.js';
+import { factorLabels } from '../src/data/results.js';
 import { ratings } from '../src/data/generate.js';
 import { Factorization } from '../src/driver/factorization.js';
 import { createEngineNode } from '../src/wasm/node.js';
 import { defaultOptions } from '../web/state/options.js';
-import { exportPieces, factorLabels } from '../web/worker/export.js';
 import type { FromWorker, Progress } from '../web/shared/protocol.js';
 import type { DataSpec } from '../src/data/spec.js';
 import type { RunOptions } from '../src/driver/options.js';
@@ -142,6 +142,29 @@ describe('export', () => {
     expect(values).toEqual(Array.from(node.W));
   });
 
+  it('neutralizes labels a spreadsheet would run as formulas, and keeps negative numbers numbers', async () => {
+    const text = 'id,"=HYPERLINK(""http://x"")",+cmd,plain\n@SUM(A1),1,2,3\n-x,4,5,6\n=1+2,7,8,9\nok,1,1,2\n';
+    session.handle({ type: 'load', runId: 3, spec: { kind: 'inline', text, fileName: 'crafted.csv' } });
+    session.handle({
+      type: 'configure',
+      runId: 4,
+      options: { ...options, algorithm: 'gd', init: 'nndsvd', rank: 2, params: { ...options.params, project: false } },
+    });
+    for (let i = 0; i < 3; i++) session.handle({ type: 'step', runId: 4 });
+    const W = (await exported(4, 'W')).text.split('\n');
+    expect(W[0]).toBe(',factor 1,factor 2');
+    expect(W.slice(1, 5).map((l) => l.split(',')[0])).toEqual(["'@SUM(A1)", "'-x", "'=1+2", 'ok']);
+    const H = (await exported(4, 'H')).text.split('\n');
+    expect(H[0]).toBe(`,"'=HYPERLINK(""http://x"")",'+cmd,plain`);
+    const WH = (await exported(4, 'WH')).text.split('\n');
+    expect(WH[0]).toBe(H[0]);
+    expect(WH[1].startsWith("'@SUM(A1),")).toBe(true);
+    // Without projection gd leaves negative entries in W: they stay numbers, not text.
+    const numbers = W.slice(1, 5).flatMap((l) => l.split(',').slice(1));
+    expect(numbers.every((c) => /^-?\d/.test(c) && Number.isFinite(Number(c)))).toBe(true);
+    expect(numbers.some((c) => c.startsWith('-'))).toBe(true); // this run leaves a negative entry in W
+  });
+
   it('answers a request for another run with exportFailed, naming the request', () => {
     session.handle({ type: 'export', runId: 1, requestId: 9, what: 'H' });
     expect(host.posted.at(-1)).toEqual({
@@ -150,27 +173,5 @@ describe('export', () => {
       requestId: 9,
       message: 'There is no result to export: the run changed or has not started. Try again.',
     });
-  });
-});
-
-describe('exportPieces', () => {
-  it('writes a WH too big for one piece in blocks of rows that join into the one CSV', () => {
-    const m = 300;
-    const k = 2;
-    const n = 400; // 163 rows per piece
-    const W = Float64Array.from({ length: m * k }, (_, t) => (t % 7) / 3);
-    const H = Float64Array.from({ length: k * n }, (_, t) => (t % 11) / 9);
-    const rowLabels = Array.from({ length: m }, (_, i) => `r,${i}`);
-    const colLabels = Array.from({ length: n }, (_, j) => `c${j}`);
-    const pieces = exportPieces('WH', { W, H, m, k, n, rowLabels, colLabels, history: [] });
-    expect(pieces.length).toBe(2);
-    const WH = new Float64Array(m * n);
-    for (let i = 0; i < m; i++) for (let a = 0; a < k; a++) for (let j = 0; j < n; j++) WH[i * n + j] += W[i * k + a] * H[a * n + j];
-    expect(pieces.join('')).toBe(toCsv({ rows: m, cols: n, data: WH }, { rows: rowLabels, cols: colLabels }));
-  });
-
-  it('writes no header when the data has no column labels, and NaN as NA', () => {
-    const text = exportPieces('H', { W: [1, 2], H: [0.5, Number.NaN], m: 2, k: 1, n: 2, history: [] })[0];
-    expect(text).toBe('factor 1,0.5,NA\n');
   });
 });

@@ -1,7 +1,8 @@
 // gd: both gradients from the same residual, what projection is for, divergence for a large η.
 import { describe, expect, it } from 'vitest';
 import { solverParams } from '../src/driver/options.js';
-import { planted } from './helpers/planted.js';
+import { gemm_nn, gemm_nt, gemm_tn } from '../src/kernels-ts/products.js';
+import { planted } from '../src/data/generate.js';
 import { factors, startRun, stepTimes } from './helpers/solver-run.js';
 
 describe('gd', () => {
@@ -10,24 +11,17 @@ describe('gd', () => {
     const [m, n, k] = [7, 5, 2];
     const { f } = await startRun('gd', p.data, { rank: k, params: solverParams('gd', { learningRate: 0.05, l2: 0.1 }) });
     const { W, H } = factors(f);
-    const R = Array.from(p.data.values, (v, t) => {
-      if (Number.isNaN(v)) return 0;
-      let wh = 0;
-      for (let a = 0; a < k; a++) wh += W[Math.floor(t / n) * k + a] * H[a * n + (t % n)];
-      return v - wh;
-    });
-    const W1 = W.map((w, t) => {
-      const [i, a] = [Math.floor(t / k), t % k];
-      let g = 0;
-      for (let j = 0; j < n; j++) g += R[i * n + j] * H[a * n + j];
-      return Math.max(0, w + 0.05 * (g - 0.1 * w));
-    });
-    const H1 = H.map((h, t) => {
-      const [a, j] = [Math.floor(t / n), t % n];
-      let g = 0;
-      for (let i = 0; i < m; i++) g += W[i * k + a] * R[i * n + j];
-      return Math.max(0, h + 0.05 * (g - 0.1 * h));
-    });
+    const Wt = Float64Array.from(W);
+    const Ht = Float64Array.from(H);
+    const WH = new Float64Array(m * n);
+    gemm_nn(Wt, Ht, WH, m, k, n);
+    const R = p.data.values.map((v, t) => (Number.isNaN(v) ? 0 : v - WH[t])); // M∘(V − WH)
+    const RHt = new Float64Array(m * k);
+    gemm_nt(R, Ht, RHt, m, n, k);
+    const WtR = new Float64Array(k * n);
+    gemm_tn(Wt, R, WtR, m, k, n);
+    const W1 = W.map((w, t) => Math.max(0, w + 0.05 * (RHt[t] - 0.1 * w)));
+    const H1 = H.map((h, t) => Math.max(0, h + 0.05 * (WtR[t] - 0.1 * h)));
     f.step();
     factors(f).W.forEach((w, t) => expect(w).toBeCloseTo(W1[t], 13));
     factors(f).H.forEach((h, t) => expect(h).toBeCloseTo(H1[t], 13));

@@ -5,7 +5,8 @@ import { Rng } from '../src/core/rng.js';
 import { Factorization } from '../src/driver/factorization.js';
 import { DEFAULT_OPTIONS, solverParams } from '../src/driver/options.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { heldOutRmse, heldOutScale, planted } from './helpers/planted.js';
+import { planted } from '../src/data/generate.js';
+import { heldOutRmse, heldOutScale } from './helpers/held-out.js';
 import { factors, scaledDiff, startRun, stepTimes, withOnesMask } from './helpers/solver-run.js';
 
 /**
@@ -83,7 +84,7 @@ describe('hals', () => {
 
   it('masked kernels with a null mask compute exactly what hals_rows and hals_cols compute', async () => {
     const engine = await createEngineNode();
-    const K = engine.k;
+    const K = engine.kernels;
     const rng = new Rng(17);
     const [m, k, n] = [13, 5, 11];
     const rand = (rows: number, cols: number) =>
@@ -129,7 +130,7 @@ describe('hals', () => {
       const { engine, problem, f } = await startRun('hals', p.data, { rank: 3 });
       stepTimes(f, 7);
       const scratch = engine.mat(1, problem.n);
-      const direct = engine.k.sq_residual(
+      const direct = engine.kernels.sq_residual(
         problem.V.ptr,
         problem.M ? problem.M.ptr : 0,
         f.W.ptr,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Factorization } from '../src/driver/factorization.js';
 import { DEFAULT_OPTIONS, solverParams } from '../src/driver/options.js';
-import { planted } from './helpers/planted.js';
+import { planted } from '../src/data/generate.js';
 import { factors, scaledDiff, startRun, stepTimes, withOnesMask } from './helpers/solver-run.js';
 
 describe('kl', () => {

@@ -6,7 +6,8 @@ import { Rng } from '../src/core/rng.js';
 import { solverParams } from '../src/driver/options.js';
 import { sgd, shuffleTogether } from '../src/solvers/sgd.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { heldOutRmse, heldOutScale, planted } from './helpers/planted.js';
+import { planted } from '../src/data/generate.js';
+import { heldOutRmse, heldOutScale } from './helpers/held-out.js';
 import { factors, scaledDiff, startRun, stepTimes } from './helpers/solver-run.js';
 
 describe('shuffleTogether', () => {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Mat } from '../src/core/matrix.js';
 import { Rng } from '../src/core/rng.js';
+import { planted } from '../src/data/generate.js';
 import { SVD_TOL, truncatedSvd, type SvdOptions, type TruncatedSvd } from '../src/init/svd.js';
 import type { Engine } from '../src/wasm/engine.js';
 import { createEngineNode } from '../src/wasm/node.js';
@@ -90,13 +91,9 @@ function uniform(m: number, n: number, seed: number): Float64Array {
   return Float64Array.from({ length: m * n }, () => rng.next());
 }
 
-/** An m×n non-negative matrix of rank r (product of uniform factors). */
+/** An m×n non-negative matrix of rank r (src/data/generate.ts planted, no noise). */
 function lowRank(m: number, n: number, r: number, seed: number): Float64Array {
-  const X = uniform(m, r, seed);
-  const Y = uniform(r, n, seed + 1);
-  const A = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let a = 0; a < r; a++) for (let c = 0; c < n; c++) A[i * n + c] += X[i * r + a] * Y[a * n + c];
-  return A;
+  return planted({ rows: m, cols: n, rank: r, seed }).data.values;
 }
 
 describe('truncatedSvd against numpy (test/fixtures/svd)', () => {

@@ -27,11 +27,14 @@ export const FACTOR_FLAGS = {
 export const RANK_FLAGS = {
   ranks: { type: 'string' },
   algorithm: { type: 'string' },
+  init: { type: 'string' },
   seed: { type: 'string' },
   'max-iter': { type: 'string' },
   tol: { type: 'string' },
   restarts: { type: 'string' },
   holdout: { type: 'string' },
+  shuffled: { type: 'boolean' },
+  progress: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;

@@ -1,10 +1,10 @@
 // Reading matrices from files and writing results, for the CLI.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Dense } from '../core/matrix.js';
 import type { DataMatrix } from '../core/problem.js';
-import { toCsv } from '../data/csv-write.js';
 import { InputError } from '../data/errors.js';
+import { RESULT_FILES, resultFileName, resultPieces } from '../data/results.js';
 import { makeData } from '../data/spec.js';
 
 /** Reads a CSV/TSV file and makes its matrix (makeData of its text); InputError (named by the file's base name) when unreadable or bad. */
@@ -32,26 +32,16 @@ export function readFactorFile(path: string): Dense {
   return { rows: d.rows, cols: d.cols, data: d.values };
 }
 
-/** WH (m×n) for W (m×k), H (k×n), in plain TypeScript (for output files only). */
-export function product(W: Dense, H: Dense): Dense {
-  const { rows: m, cols: k } = W;
-  const n = H.cols;
-  const data = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let a = 0; a < k; a++) {
-      const w = W.data[i * k + a];
-      for (let j = 0; j < n; j++) data[i * n + j] += w * H.data[a * n + j];
-    }
-  }
-  return { rows: m, cols: n, data };
-}
-
-/** Writes W.csv, H.csv, WH.csv and history.csv into `dir` (created if needed), labelled like V. */
+/** Writes W.csv, H.csv, WH.csv and history.csv into `dir` (created if needed), labelled like V, piece by piece. */
 export function writeOutputs(dir: string, V: DataMatrix, W: Dense, H: Dense, history: readonly number[]): void {
   mkdirSync(dir, { recursive: true });
-  const factors = Array.from({ length: W.cols }, (_, a) => `factor ${a + 1}`);
-  writeFileSync(join(dir, 'W.csv'), toCsv(W, { rows: V.rowLabels, cols: factors }));
-  writeFileSync(join(dir, 'H.csv'), toCsv(H, { rows: factors, cols: V.colLabels }));
-  writeFileSync(join(dir, 'WH.csv'), toCsv(product(W, H), { rows: V.rowLabels, cols: V.colLabels }));
-  writeFileSync(join(dir, 'history.csv'), `iteration,relError\n${history.map((e, t) => `${t + 1},${e}`).join('\n')}\n`);
+  const source = { W: W.data, H: H.data, m: W.rows, k: W.cols, n: H.cols, rowLabels: V.rowLabels, colLabels: V.colLabels, history };
+  for (const what of RESULT_FILES) {
+    const fd = openSync(join(dir, resultFileName(what)), 'w');
+    try {
+      for (const piece of resultPieces(what, source)) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
+  }
 }

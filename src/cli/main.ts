@@ -1,6 +1,7 @@
 // The `nmf` command line: `nmf factor FILE --rank K ...` (factor.ts), `nmf rank FILE --ranks A..B` (rank.ts)
 // and `nmf export-code FILE --rank K --lang L` (export-code.ts).
 // Bad input or usage: one line on stderr, exit code 2, no stack trace. NMF_DEBUG=1 shows stacks.
+import { UnknownIdError } from '../core/errors.js';
 import { InputError } from '../data/errors.js';
 import { OptionError } from '../driver/options.js';
 import { UsageError } from './errors.js';
@@ -26,14 +27,10 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command '${command}'\n${USAGE}`);
   } catch (e) {
     if (process.env.NMF_DEBUG) console.error(e);
-    const known = e instanceof InputError || e instanceof OptionError || e instanceof UsageError || isRegistryError(e);
+    const known = e instanceof InputError || e instanceof OptionError || e instanceof UsageError || e instanceof UnknownIdError;
     process.stderr.write(`nmf: ${(e as Error).message}\n`);
     return known ? 2 : 1;
   }
-}
-
-function isRegistryError(e: unknown): boolean {
-  return e instanceof Error && /^unknown (algorithm|init) /.test(e.message);
 }
 
 main(process.argv.slice(2)).then((code) => {

@@ -33,7 +33,7 @@ export interface Problem {
   readonly observedIdx: number;
 }
 
-/** Copies a DataMatrix into wasm memory as a Problem (no validation: see data/validate.ts). */
+/** Copies a DataMatrix into wasm memory as a Problem (no validation: see src/data/validate.ts). */
 export function loadProblem(engine: Engine, data: DataMatrix): Problem {
   const { rows: m, cols: n, values } = data;
   let observed = 0;

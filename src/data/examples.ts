@@ -1,4 +1,5 @@
 // The built-in example matrices, each with the rank that shows something.
+import { UnknownIdError } from '../core/errors.js';
 import { fromRows } from '../core/matrix.js';
 import type { DataMatrix } from '../core/problem.js';
 import { TOPICS_RANK, topicsExample } from './corpus.js';
@@ -69,9 +70,14 @@ export const EXAMPLES: readonly ExampleInfo[] = [
   },
 ];
 
-/** The example with this id, or an Error listing the ids. */
+/** The example with this id; UnknownIdError (listing the ids) when there is none. */
 export function exampleInfo(id: string): ExampleInfo {
   const e = EXAMPLES.find((x) => x.id === id);
-  if (!e) throw new Error(`unknown example '${id}': expected one of ${EXAMPLES.map((x) => x.id).join(', ')}`);
+  if (!e)
+    throw new UnknownIdError(
+      'example',
+      id,
+      EXAMPLES.map((x) => x.id),
+    );
   return e;
 }

@@ -41,7 +41,7 @@ export type DataSpec = ExampleSpec | LowRankSpec | UniformSpec | RatingsSpec | I
 /** The kinds of DataSpec, in the order the share link lists them. */
 export const SPEC_KINDS = ['example', 'lowrank', 'uniform', 'ratings', 'inline'] as const satisfies readonly DataSpec['kind'][];
 
-/** The matrix `spec` describes. Throws InputError for bad text or bad generator parameters (Error for an unknown example). */
+/** The matrix `spec` describes. Throws InputError for bad text or bad generator parameters (UnknownIdError for an unknown example). */
 export function makeData(spec: DataSpec): DataMatrix {
   switch (spec.kind) {
     case 'example':

@@ -174,8 +174,8 @@ export class Factorization {
 
   /** Generalized KL divergence of V from WH over the observed entries. */
   klDivergence(): number {
-    const { V, M, m, n } = this.problem;
-    return this.engine.k.kl_divergence(V.ptr, M ? M.ptr : 0, this.W.ptr, this.H.ptr, m, this.k, n, this.scratch.ptr);
+    const { V, M } = this.problem;
+    return this.engine.ops.klDivergence(V, M, this.W, this.H, this.scratch);
   }
 
   /**
@@ -199,12 +199,8 @@ export class Factorization {
   private checkStop(rel: number, prevObjective: number): Stop | null {
     const it = this.iteration;
     const o = this.options;
-    const K = this.engine.k;
-    const nonFinite =
-      !Number.isFinite(rel) ||
-      !Number.isFinite(this.objective) ||
-      K.has_nonfinite(this.W.ptr, this.W.rows * this.W.cols) !== 0 ||
-      K.has_nonfinite(this.H.ptr, this.H.rows * this.H.cols) !== 0;
+    const { hasNonfinite } = this.engine.ops;
+    const nonFinite = !Number.isFinite(rel) || !Number.isFinite(this.objective) || hasNonfinite(this.W) || hasNonfinite(this.H);
     const hint = this.info.divergenceHint ? ` ${this.info.divergenceHint}` : '';
     if (nonFinite) {
       return { reason: 'diverged', iteration: it, message: `diverged at iteration ${it}: the error became NaN or infinite.${hint}` };
@@ -265,12 +261,13 @@ export class Factorization {
   }
 
   private residualSqDirect(): number {
-    const { V, M, m, n } = this.problem;
-    return this.engine.k.sq_residual(V.ptr, M ? M.ptr : 0, this.W.ptr, this.H.ptr, m, this.k, n, this.scratch.ptr);
+    const { V, M } = this.problem;
+    return this.engine.ops.sqResidual(V, M, this.W, this.H);
   }
 
   private computeObjective(): number {
-    return this.info.objective === 'kl' ? this.klDivergence() : 0.5 * this.sq;
+    if (this.info.objective !== 'kl') return 0.5 * this.sq;
+    return (this.iteration > 0 ? this.solver.objective?.() : null) ?? this.klDivergence();
   }
 
   private relErrorOf(sq: number): number {

@@ -1,4 +1,5 @@
 // Every initialization, by id.
+import { UnknownIdError } from '../core/errors.js';
 import type { InitId, InitInfo } from './types.js';
 import { random } from './random.js';
 import { given } from './given.js';
@@ -10,9 +11,9 @@ export const INITS: readonly InitInfo[] = [random, nndsvd, nndsvda, given];
 /** Ids of every registered initialization. */
 export const INIT_IDS: readonly InitId[] = INITS.map((i) => i.id);
 
-/** The registry entry for `id`, or an Error naming the valid ids. */
+/** The registry entry for `id`; UnknownIdError (naming the valid ids) when there is none. */
 export function initInfo(id: string): InitInfo {
   const s = INITS.find((x) => x.id === id);
-  if (!s) throw new Error(`unknown init '${id}': expected one of ${INIT_IDS.join(', ')}`);
+  if (!s) throw new UnknownIdError('init', id, INIT_IDS);
   return s;
 }

@@ -72,7 +72,7 @@ export function truncatedSvd(engine: Engine, A: Mat, k: number, options: SvdOpti
   const tol = options.tol ?? SVD_TOL;
   const maxIter = Math.max(1, Math.floor(options.maxIter ?? SVD_MAX_ITER));
   const rng = new Rng(options.seed ?? SVD_SEED, 0);
-  const K = engine.k;
+  const { gemmNT, gemmTN, gemmNN, transpose, orthRows, jacobiRows, sortNormalizeRows, ritzResidual } = engine.ops;
 
   const Q = engine.mat(m, l); // basis of the left subspace as columns; also A·Vᵣᵀ
   const Qt = engine.mat(l, m); // the same as rows
@@ -81,19 +81,20 @@ export function truncatedSvd(engine: Engine, A: Mat, k: number, options: SvdOpti
   const Vr = engine.mat(l, n); // right Ritz vectors (rows); the random start block at first
   const L = engine.mat(l, l); // QᵀA = L·Pt, then rotated by Jacobi into G·L
   const G = engine.mat(l, l); // accumulated Jacobi rotations
+  const Gk: Mat = { ptr: G.ptr, rows: k, cols: l }; // its first k rows
   const sigmaMat = engine.mat(1, l);
   // No allocation below this line, so these views stay valid.
   const sigma = engine.view(sigmaMat);
   const g = engine.view(G);
 
-  const orthonormalize = (X: Mat, Lptr: number): void => {
+  const orthonormalize = (X: Mat, LX: Mat | null): void => {
     let i = 0;
-    while ((i = K.orth_rows(X.ptr, Lptr, X.rows, X.cols, i, X.rows)) < X.rows) {
+    while ((i = orthRows(X, LX, i, X.rows)) < X.rows) {
       // Row i lies in the span of the rows before it: replace it by a fresh random direction.
-      const row = new Float64Array(K.memory.buffer, X.ptr + i * X.cols * 8, X.cols);
+      const row = engine.view(X).subarray(i * X.cols, (i + 1) * X.cols);
       for (let attempt = 0; ; attempt++) {
         for (let t = 0; t < X.cols; t++) row[t] = 2 * rng.next() - 1;
-        if (K.orth_rows(X.ptr, 0, X.rows, X.cols, i, i + 1) === i + 1) break;
+        if (orthRows(X, null, i, i + 1) === i + 1) break;
         if (attempt >= 8) throw new Error(`truncatedSvd: cannot extend a basis of ${i} vectors in dimension ${X.cols}`);
       }
       i++;
@@ -102,9 +103,9 @@ export function truncatedSvd(engine: Engine, A: Mat, k: number, options: SvdOpti
 
   const omega = engine.view(Vr);
   for (let t = 0; t < omega.length; t++) omega[t] = 2 * rng.next() - 1;
-  K.gemm_nt(A.ptr, Vr.ptr, Q.ptr, m, n, l); // A·Ωᵀ (m×l)
-  K.transpose(Q.ptr, Qt.ptr, m, l);
-  orthonormalize(Qt, 0);
+  gemmNT(A, Vr, Q); // A·Ωᵀ (m×l)
+  transpose(Q, Qt);
+  orthonormalize(Qt, null);
 
   const jacobiTol = Math.max(1e-15, l * 2.3e-16);
   let residual = Infinity;
@@ -113,27 +114,27 @@ export function truncatedSvd(engine: Engine, A: Mat, k: number, options: SvdOpti
   let stop: SvdStop = 'max-iter';
   for (;;) {
     iterations++;
-    K.transpose(Qt.ptr, Q.ptr, l, m);
-    K.gemm_tn(Q.ptr, A.ptr, Pt.ptr, m, l, n); // QᵀA (l×n)
-    orthonormalize(Pt, L.ptr); // QᵀA = L·Pt
+    transpose(Qt, Q);
+    gemmTN(Q, A, Pt); // QᵀA (l×n)
+    orthonormalize(Pt, L); // QᵀA = L·Pt
     g.fill(0);
     for (let i = 0; i < l; i++) g[i * l + i] = 1;
-    K.jacobi_rows(L.ptr, G.ptr, l, l, jacobiTol, JACOBI_MAX_SWEEPS); // G·L = Σ·Ŝ
-    K.sort_normalize_rows(L.ptr, G.ptr, sigmaMat.ptr, l, l, l); // QᵀA = Gᵀ·Σ·(Ŝ·Pt)
-    if (sigma[l - 1] === 0) orthonormalize(L, 0); // σ = 0 leaves zero rows in Ŝ: complete it to orthogonal
-    K.gemm_nn(G.ptr, Qt.ptr, Ut.ptr, k, l, m); // uⱼ = Q·Gᵀ[:, j]
-    K.gemm_nn(L.ptr, Pt.ptr, Vr.ptr, l, l, n); // vⱼ = Ŝ[j, :]·Pt
-    K.gemm_nt(A.ptr, Vr.ptr, Q.ptr, m, n, l); // A·vⱼ, the next block
-    K.transpose(Q.ptr, Qt.ptr, m, l);
+    jacobiRows(L, G, jacobiTol, JACOBI_MAX_SWEEPS); // G·L = Σ·Ŝ
+    sortNormalizeRows(L, G, sigmaMat); // QᵀA = Gᵀ·Σ·(Ŝ·Pt)
+    if (sigma[l - 1] === 0) orthonormalize(L, null); // σ = 0 leaves zero rows in Ŝ: complete it to orthogonal
+    gemmNN(Gk, Qt, Ut); // uⱼ = Q·Gᵀ[:, j]
+    gemmNN(L, Pt, Vr); // vⱼ = Ŝ[j, :]·Pt
+    gemmNT(A, Vr, Q); // A·vⱼ, the next block
+    transpose(Q, Qt);
     const s1 = sigma[0];
-    const r = s1 > 0 ? K.ritz_residual(Qt.ptr, Ut.ptr, sigmaMat.ptr, k, m) / s1 : 0;
+    const r = s1 > 0 ? ritzResidual(Qt, Ut, sigmaMat) / s1 : 0;
     stalls = r <= STALL_LEVEL && r > 0.5 * residual ? stalls + 1 : 0;
     residual = r;
     if (r <= tol) stop = 'tolerance';
     else if (stalls >= 2) stop = 'stalled';
     else if (iterations >= maxIter) stop = 'max-iter';
     else {
-      orthonormalize(Qt, 0);
+      orthonormalize(Qt, null);
       continue;
     }
     break;

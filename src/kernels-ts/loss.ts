@@ -1,5 +1,5 @@
-// Plain-TypeScript losses and reductions of assembly/loss.ts.
-import { wh_row } from './masked.js';
+// Plain-TypeScript objectives of assembly/loss.ts.
+import { wh_row } from './residual.js';
 
 /** Σ over observed (i,j) of (V − WH)²; V (m×n), M (m×n or null), W (m×k), H (k×n), scratch (n). */
 export function sq_residual(
@@ -45,17 +45,4 @@ export function kl_divergence(
     }
   }
   return total;
-}
-
-/** Σ A[t]·B[t] over len entries. */
-export function dot(A: Float64Array, B: Float64Array, len: number): number {
-  let s = 0;
-  for (let t = 0; t < len; t++) s += A[t] * B[t];
-  return s;
-}
-
-/** 1 if any of the len entries of X is NaN or ±Inf, else 0. */
-export function has_nonfinite(X: Float64Array, len: number): number {
-  for (let t = 0; t < len; t++) if (!Number.isFinite(X[t])) return 1;
-  return 0;
 }

@@ -39,8 +39,3 @@ export function sgd_epoch(
     }
   }
 }
-
-/** B (cols×rows) = Aᵀ for A (rows×cols). */
-export function sgd_transpose(A: Float64Array, B: Float64Array, rows: number, cols: number): void {
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) B[c * rows + r] = A[r * cols + c];
-}

@@ -9,11 +9,6 @@ function rowDot(x: Float64Array, a: number, b: number, len: number, y: Float64Ar
   return s;
 }
 
-/** B (cols×rows) = Aᵀ for A (rows×cols). */
-export function transpose(A: Float64Array, B: Float64Array, rows: number, cols: number): void {
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) B[j * rows + i] = A[i * cols + j];
-}
-
 /**
  * Modified Gram–Schmidt, twice, on rows from..to−1 of A (rows×cols) against all earlier rows;
  * L (rows×rows, or null) gets A = L·Q. Returns the first row whose norm collapses (zeroed), or `to`.

@@ -1,5 +1,5 @@
 // Index lists of the mask M for the masked least-squares steps of als and anls, built once per
-// factorization (the mask never changes) and kept in wasm memory for assembly/masked-ls.ts.
+// factorization (the mask never changes) and kept in wasm memory for assembly/linalg-masked-ls.ts.
 import type { Mat } from '../core/matrix.js';
 import type { Engine } from '../wasm/engine.js';
 

@@ -1,6 +1,6 @@
 // Alternating least squares with negatives clipped to 0 (the textbook method):
 //   each column of H ← max(0, (W_oᵀW_o)⁻¹ W_oᵀ v_o) over its observed rows o; then each row of W
-//   the same way with H. Singular Grams get a tiny ridge (assembly/linalg.ts). Not monotone.
+//   the same way with H. Singular Grams get a tiny ridge (assembly/linalg-cholesky.ts). Not monotone.
 import type { SolverInfo } from './types.js';
 import { createAlternating } from './als-core.js';
 

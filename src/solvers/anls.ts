@@ -1,5 +1,5 @@
 // Alternating non-negative least squares: each column of H ← argmin_{h ≥ 0} ‖W_o h − v_o‖ over
-// its observed rows o, exactly (active-set NNLS on the k×k normal equations, assembly/nnls.ts,
+// its observed rows o, exactly (active-set NNLS on the k×k normal equations, assembly/linalg-nnls.ts,
 // warm-started from the current H); then each row of W the same way with H. Monotone.
 import type { SolverInfo } from './types.js';
 import { createAlternating } from './als-core.js';

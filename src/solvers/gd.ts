@@ -7,27 +7,26 @@ import type { Solver, SolverContext, SolverInfo } from './types.js';
 function createGd(ctx: SolverContext): Solver {
   const { engine, problem, k, W, H, params } = ctx;
   const { m, n, V, M } = problem;
-  const K = engine.k;
-  const Mptr = M ? M.ptr : 0;
+  const { residual, gemmNT, gemmTN, gdStep, dot } = engine.ops;
   const lr = params.learningRate;
   const l2 = params.l2;
-  const project = params.project ? 1 : 0;
+  const project = params.project;
   const R = engine.mat(m, n); // M∘(V − WH) of the current W, H
   const RHt = engine.mat(m, k);
   const WtR = engine.mat(k, n);
-  K.residual(V.ptr, Mptr, W.ptr, H.ptr, R.ptr, m, k, n);
+  residual(V, M, W, H, R);
 
   return {
     step() {
-      K.gemm_nt(R.ptr, H.ptr, RHt.ptr, m, n, k);
-      K.gemm_tn(W.ptr, R.ptr, WtR.ptr, m, k, n);
-      K.gd_update(W.ptr, RHt.ptr, m * k, lr, l2, project);
-      K.gd_update(H.ptr, WtR.ptr, k * n, lr, l2, project);
+      gemmNT(R, H, RHt);
+      gemmTN(W, R, WtR);
+      gdStep(W, RHt, lr, l2, project);
+      gdStep(H, WtR, lr, l2, project);
       // the residual of the new W, H: the driver's error now, the gradient's next iteration
-      K.residual(V.ptr, Mptr, W.ptr, H.ptr, R.ptr, m, k, n);
+      residual(V, M, W, H, R);
     },
     residualSq() {
-      return K.dot(R.ptr, R.ptr, m * n);
+      return dot(R, R);
     },
   };
 }

@@ -15,21 +15,21 @@ function createHals(ctx: SolverContext): Solver {
 function createFullHals(ctx: SolverContext): Solver {
   const { engine, problem, k, W, H } = ctx;
   const { m, n, V } = problem;
-  const K = engine.k;
+  const { gemmTN, gemmNT, gramTN, gramNT, halsRows, halsCols } = engine.ops;
   const WtV = engine.mat(k, n);
   const WtW = engine.mat(k, k);
   const VHt = engine.mat(m, k);
   const HHt = engine.mat(k, k);
-  K.gram_tn(W.ptr, WtW.ptr, m, k);
+  gramTN(W, WtW);
 
   return {
     step() {
-      K.gemm_tn(W.ptr, V.ptr, WtV.ptr, m, k, n);
-      K.hals_rows(H.ptr, WtV.ptr, WtW.ptr, k, n);
-      K.gemm_nt(V.ptr, H.ptr, VHt.ptr, m, n, k);
-      K.gram_nt(H.ptr, HHt.ptr, k, n);
-      K.hals_cols(W.ptr, VHt.ptr, HHt.ptr, m, k);
-      K.gram_tn(W.ptr, WtW.ptr, m, k);
+      gemmTN(W, V, WtV);
+      halsRows(H, WtV, WtW);
+      gemmNT(V, H, VHt);
+      gramNT(H, HHt);
+      halsCols(W, VHt, HHt);
+      gramTN(W, WtW);
     },
     residualSq() {
       return traceResidualSq(engine, problem, W, VHt, WtW, HHt);
@@ -39,23 +39,22 @@ function createFullHals(ctx: SolverContext): Solver {
 
 /** Missing entries: coordinate descent on the masked residual R (m×n), recomputed after each iteration. */
 function createMaskedHals(ctx: SolverContext): Solver {
-  const { engine, problem, k, W, H } = ctx;
+  const { engine, problem, W, H } = ctx;
   const { m, n, V, M } = problem;
-  const K = engine.k;
-  const Mptr = M ? M.ptr : 0;
+  const { residual, halsRowsMasked, halsColsMasked, dot } = engine.ops;
   const R = engine.mat(m, n);
   const scratch = engine.mat(3, n);
-  K.residual(V.ptr, Mptr, W.ptr, H.ptr, R.ptr, m, k, n);
+  residual(V, M, W, H, R);
 
   return {
     step() {
-      K.hals_rows_masked(H.ptr, W.ptr, Mptr, R.ptr, scratch.ptr, m, k, n);
-      K.hals_cols_masked(W.ptr, H.ptr, Mptr, R.ptr, m, k, n);
+      halsRowsMasked(H, W, M, R, scratch);
+      halsColsMasked(W, H, M, R);
       // afresh, so rounding in the in-place updates of R never accumulates across iterations
-      K.residual(V.ptr, Mptr, W.ptr, H.ptr, R.ptr, m, k, n);
+      residual(V, M, W, H, R);
     },
     residualSq() {
-      return K.dot(R.ptr, R.ptr, m * n);
+      return dot(R, R);
     },
   };
 }

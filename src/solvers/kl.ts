@@ -2,12 +2,14 @@
 //   Q = M∘V/(WH + ε); H ← H∘(WᵀQ)/(WᵀM + ε); recompute Q; W ← W∘(QHᵀ)/(MHᵀ + ε).
 // With a full mask WᵀM is the column sums of W repeated over the n columns and MHᵀ the row
 // sums of H repeated over the m rows, so the two products with M reduce to k sums each.
+// After the W step one pass over WH makes the next iteration's first Q together with the KL
+// divergence and the squared error the driver reports: two passes over WH per iteration.
 import type { Solver, SolverContext, SolverInfo } from './types.js';
 
 function createKl(ctx: SolverContext): Solver {
   const { engine, problem, k, W, H, params } = ctx;
   const { m, n, V, M } = problem;
-  const K = engine.k;
+  const { klQuotient, klQuotientLoss, gemmTN, gemmNT, muUpdate, colSums, rowSums, muUpdateRowDen, muUpdateColDen } = engine.ops;
   const eps = params.epsilon;
   const Q = engine.mat(m, n); // M∘V/(WH + ε); V is 0 where missing, so this is V/(WH + ε)
   const WtQ = engine.mat(k, n);
@@ -16,28 +18,39 @@ function createKl(ctx: SolverContext): Solver {
   const MHt = M ? engine.mat(m, k) : null;
   const wSums = engine.mat(1, k); // column sums of W (full mask)
   const hSums = engine.mat(k, 1); // row sums of H (full mask)
+  const losses = engine.mat(1, 2); // [KL divergence, ‖M∘(V − WH)‖²] of the current W, H
+  const scratch = engine.mat(1, n);
+  let fresh = false; // Q and losses belong to the current W, H (only step() changes them)
 
   return {
     step() {
-      K.kl_quotient(V.ptr, W.ptr, H.ptr, Q.ptr, m, k, n, eps);
-      K.gemm_tn(W.ptr, Q.ptr, WtQ.ptr, m, k, n);
+      if (!fresh) klQuotient(V, W, H, Q, eps);
+      gemmTN(W, Q, WtQ);
       if (M && WtM) {
-        K.gemm_tn(W.ptr, M.ptr, WtM.ptr, m, k, n);
-        K.mu_update(H.ptr, WtQ.ptr, WtM.ptr, k * n, eps);
+        gemmTN(W, M, WtM);
+        muUpdate(H, WtQ, WtM, eps);
       } else {
-        K.col_sums(W.ptr, wSums.ptr, m, k);
-        K.mu_update_rowden(H.ptr, WtQ.ptr, wSums.ptr, k, n, eps);
+        colSums(W, wSums);
+        muUpdateRowDen(H, WtQ, wSums, eps);
       }
 
-      K.kl_quotient(V.ptr, W.ptr, H.ptr, Q.ptr, m, k, n, eps);
-      K.gemm_nt(Q.ptr, H.ptr, QHt.ptr, m, n, k);
+      klQuotient(V, W, H, Q, eps);
+      gemmNT(Q, H, QHt);
       if (M && MHt) {
-        K.gemm_nt(M.ptr, H.ptr, MHt.ptr, m, n, k);
-        K.mu_update(W.ptr, QHt.ptr, MHt.ptr, m * k, eps);
+        gemmNT(M, H, MHt);
+        muUpdate(W, QHt, MHt, eps);
       } else {
-        K.row_sums(H.ptr, hSums.ptr, k, n);
-        K.mu_update_colden(W.ptr, QHt.ptr, hSums.ptr, m, k, eps);
+        rowSums(H, hSums);
+        muUpdateColDen(W, QHt, hSums, eps);
       }
+      klQuotientLoss(V, M, W, H, Q, losses, eps, scratch);
+      fresh = true;
+    },
+    residualSq() {
+      return fresh ? engine.view(losses)[1] : null;
+    },
+    objective() {
+      return fresh ? engine.view(losses)[0] : null;
     },
   };
 }

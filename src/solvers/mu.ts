@@ -7,7 +7,7 @@ import { traceResidualSq } from './trace.js';
 function createMu(ctx: SolverContext): Solver {
   const { engine, problem, k, W, H, params } = ctx;
   const { m, n, V, M } = problem;
-  const K = engine.k;
+  const { gemmTN, gemmNT, gemmNN, gramTN, gramNT, maskedWH, muUpdate } = engine.ops;
   const eps = params.epsilon;
   const WtV = engine.mat(k, n);
   const WtW = engine.mat(k, k);
@@ -16,29 +16,29 @@ function createMu(ctx: SolverContext): Solver {
   const HHt = engine.mat(k, k);
   const Wden = engine.mat(m, k); // W(HHᵀ) or (M∘WH)Hᵀ
   const P = M ? engine.mat(m, n) : null; // M∘(WH)
-  K.gram_tn(W.ptr, WtW.ptr, m, k);
+  gramTN(W, WtW);
 
   return {
     step() {
-      K.gemm_tn(W.ptr, V.ptr, WtV.ptr, m, k, n);
-      if (P && M) {
-        K.masked_wh(W.ptr, H.ptr, M.ptr, P.ptr, m, k, n);
-        K.gemm_tn(W.ptr, P.ptr, Hden.ptr, m, k, n);
+      gemmTN(W, V, WtV);
+      if (P) {
+        maskedWH(W, H, M, P);
+        gemmTN(W, P, Hden);
       } else {
-        K.gemm_nn(WtW.ptr, H.ptr, Hden.ptr, k, k, n);
+        gemmNN(WtW, H, Hden);
       }
-      K.mu_update(H.ptr, WtV.ptr, Hden.ptr, k * n, eps);
+      muUpdate(H, WtV, Hden, eps);
 
-      K.gemm_nt(V.ptr, H.ptr, VHt.ptr, m, n, k);
-      if (P && M) {
-        K.masked_wh(W.ptr, H.ptr, M.ptr, P.ptr, m, k, n);
-        K.gemm_nt(P.ptr, H.ptr, Wden.ptr, m, n, k);
+      gemmNT(V, H, VHt);
+      if (P) {
+        maskedWH(W, H, M, P);
+        gemmNT(P, H, Wden);
       } else {
-        K.gram_nt(H.ptr, HHt.ptr, k, n);
-        K.gemm_nn(W.ptr, HHt.ptr, Wden.ptr, m, k, k);
+        gramNT(H, HHt);
+        gemmNN(W, HHt, Wden);
       }
-      K.mu_update(W.ptr, VHt.ptr, Wden.ptr, m * k, eps);
-      K.gram_tn(W.ptr, WtW.ptr, m, k);
+      muUpdate(W, VHt, Wden, eps);
+      gramTN(W, WtW);
     },
     residualSq() {
       return traceResidualSq(engine, problem, W, VHt, WtW, HHt);

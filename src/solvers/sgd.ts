@@ -10,10 +10,10 @@ import type { Solver, SolverContext, SolverInfo } from './types.js';
 function createSgd(ctx: SolverContext): Solver {
   const { engine, problem, k, W, H, params, rng } = ctx;
   const { n, V, observed, observedIdx } = problem;
-  const K = engine.k;
+  const { transpose, sgdEpoch } = engine.ops;
   const lr = params.learningRate;
   const l2 = params.l2;
-  const project = params.project ? 1 : 0;
+  const project = params.project;
   const Ht = engine.mat(n, k);
   const order = engine.i32(observed); // linear indices i·n + j of the observed entries, in visiting order
   const vals = engine.mat(1, observed); // V at order[t]
@@ -24,7 +24,7 @@ function createSgd(ctx: SolverContext): Solver {
   for (let t = 0; t < observed; t++) valsView[t] = v[orderView[t]];
 
   const views = () => {
-    if (orderView.buffer !== K.memory.buffer) {
+    if (orderView.buffer !== engine.kernels.memory.buffer) {
       // memory grew since the views were taken (another allocation in this engine)
       orderView = engine.viewI32(order, observed);
       valsView = engine.view(vals);
@@ -35,9 +35,9 @@ function createSgd(ctx: SolverContext): Solver {
     step() {
       views();
       shuffleTogether(rng, orderView, valsView);
-      K.sgd_transpose(H.ptr, Ht.ptr, k, n);
-      K.sgd_epoch(vals.ptr, W.ptr, Ht.ptr, order, observed, k, n, lr, l2, project);
-      K.sgd_transpose(Ht.ptr, H.ptr, n, k);
+      transpose(H, Ht);
+      sgdEpoch(vals, order, W, Ht, lr, l2, project);
+      transpose(Ht, H);
     },
     fastForward(iterations) {
       // each epoch's shuffle permutes the previous epoch's order: replay them in turn

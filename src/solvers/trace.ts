@@ -14,7 +14,7 @@ const CANCELLATION_GUARD = 1e-4;
  */
 export function traceResidualSq(engine: Engine, problem: Problem, W: Mat, VHt: Mat, WtW: Mat, HHt: Mat): number | null {
   if (problem.M) return null;
-  const k = engine.k;
-  const s = problem.normV2 - 2 * k.dot(W.ptr, VHt.ptr, W.rows * W.cols) + k.dot(WtW.ptr, HHt.ptr, WtW.rows * WtW.cols);
+  const { dot } = engine.ops;
+  const s = problem.normV2 - 2 * dot(W, VHt) + dot(WtW, HHt);
   return s >= CANCELLATION_GUARD * problem.normV2 ? s : null;
 }

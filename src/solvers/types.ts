@@ -48,6 +48,11 @@ export interface Solver {
    * solver with such state (sgd's shuffled order and random stream) has one.
    */
   fastForward?(iterations: number): void;
+  /**
+   * The objective after the last step when the solver computed it on the way (kl: its KL
+   * divergence, from the pass that also makes its next quotient); null to let the driver compute it.
+   */
+  objective?(): number | null;
 }
 
 /** A solver's entry in the registry: what it is, what it accepts, how to make one. */

@@ -1,18 +1,36 @@
-// The engine: one wasm instance and a bump arena over its linear memory.
-// Matrices live in wasm memory for a whole run; TypeScript holds only pointers and shapes.
+// The engine: one wasm instance, the typed ops over its kernels, and a bump arena over its
+// linear memory. Matrices live in wasm memory for a whole run; TypeScript holds only pointers
+// and shapes.
 import type { Kernels } from './kernels.js';
 import type { Mat } from '../core/matrix.js';
+import { createOps, type Ops } from './ops.js';
 
 const PAGE = 65536;
 
+/** A block of `bytes` bytes of wasm memory at byte offset `ptr` (kernel workspace). */
+export interface Block {
+  readonly ptr: number;
+  readonly bytes: number;
+}
+
+/** How an engine is set up. */
+export interface EngineOptions {
+  /** Check the shapes of every typed op (default true; see src/wasm/ops.ts). */
+  readonly checkShapes?: boolean;
+}
+
 /** Kernels plus an arena: allocates f64/i32 blocks above heapBase, grows memory when needed. */
 export class Engine {
-  readonly k: Kernels;
+  /** The raw wasm exports (byte pointers and sizes); solvers use `ops`. */
+  readonly kernels: Kernels;
+  /** The typed ops over `kernels`: matrices in, shapes checked. */
+  readonly ops: Ops;
   private readonly base: number;
   private top: number;
 
-  constructor(kernels: Kernels) {
-    this.k = kernels;
+  constructor(kernels: Kernels, options: EngineOptions = {}) {
+    this.kernels = kernels;
+    this.ops = createOps(kernels, options.checkShapes ?? true);
     this.base = align16(kernels.heapBase());
     this.top = this.base;
   }
@@ -42,7 +60,7 @@ export class Engine {
   allocBytes(bytes: number): number {
     const ptr = this.top;
     const end = align16(ptr + Math.max(bytes, 0));
-    const memory = this.k.memory;
+    const memory = this.kernels.memory;
     if (end > memory.buffer.byteLength) {
       const pages = Math.ceil((end - memory.buffer.byteLength) / PAGE);
       try {
@@ -69,6 +87,11 @@ export class Engine {
     return m;
   }
 
+  /** Allocates a zeroed block of `bytes` bytes (kernel workspace). */
+  block(bytes: number): Block {
+    return { ptr: this.allocBytes(bytes), bytes };
+  }
+
   /** Allocates a zeroed i32 block of `len` entries; returns its pointer. */
   i32(len: number): number {
     return this.allocBytes(len * 4);
@@ -76,12 +99,12 @@ export class Engine {
 
   /** A Float64Array view on a matrix; valid until memory next grows (take a new one after allocating). */
   view(m: Mat): Float64Array {
-    return new Float64Array(this.k.memory.buffer, m.ptr, m.rows * m.cols);
+    return new Float64Array(this.kernels.memory.buffer, m.ptr, m.rows * m.cols);
   }
 
   /** An Int32Array view on `len` entries at `ptr`; valid until memory next grows. */
   viewI32(ptr: number, len: number): Int32Array {
-    return new Int32Array(this.k.memory.buffer, ptr, len);
+    return new Int32Array(this.kernels.memory.buffer, ptr, len);
   }
 
   /** A copy of a matrix's entries, safe to keep or transfer. */

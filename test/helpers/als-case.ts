@@ -1,8 +1,9 @@
 // Small seeded factorization problems for the als/anls tests: a planted low-rank V, an
-// optional mask, and a Factorization started from given W0, H0.
+// optional mask of a chosen pattern, and a Factorization started from given W0, H0.
 import type { DataMatrix } from '../../src/core/problem.js';
 import { loadProblem } from '../../src/core/problem.js';
 import { Rng } from '../../src/core/rng.js';
+import { planted } from '../../src/data/generate.js';
 import { Factorization } from '../../src/driver/factorization.js';
 import { DEFAULT_OPTIONS } from '../../src/driver/options.js';
 import type { AlgorithmId } from '../../src/solvers/types.js';
@@ -21,21 +22,20 @@ export interface AlsCase {
 }
 
 /**
- * A planted rank-k problem. missing(i, j) says which entries to hide (none when omitted).
+ * A planted rank-k problem (src/data/generate.ts planted, 5% noise), with the entries where
+ * missing(i, j, rng) is true hidden (none when omitted), and start factors W0, H0 uniform in [0.1, 1.1).
  */
 export function plantedCase(seed: number, m: number, n: number, k: number, missing?: (i: number, j: number, rng: Rng) => boolean): AlsCase {
+  const V = planted({ rows: m, cols: n, rank: k, seed, noise: 0.05 }).data.values;
   const rng = new Rng(seed);
-  const Wt = uniform(rng, m, k);
-  const Ht = uniform(rng, k, n);
-  const V = new Float64Array(m * n);
   const mask = missing ? new Float64Array(m * n) : null;
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0.05 * rng.next();
-      for (let a = 0; a < k; a++) s += Wt[i * k + a] * Ht[a * n + j];
-      const hidden = missing ? missing(i, j, rng) : false;
-      V[i * n + j] = hidden ? 0 : s;
-      if (mask) mask[i * n + j] = hidden ? 0 : 1;
+  if (mask) {
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        const hidden = missing!(i, j, rng);
+        if (hidden) V[i * n + j] = 0;
+        mask[i * n + j] = hidden ? 0 : 1;
+      }
     }
   }
   return { m, n, k, V, mask, W0: uniform(rng, m, k, 0.1, 1.1), H0: uniform(rng, k, n, 0.1, 1.1) };

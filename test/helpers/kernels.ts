@@ -88,7 +88,7 @@ export class Buffers {
     const pad = GUARD_LEN + (this.misalign ? 1 : 0);
     const total = pad + len + GUARD_LEN;
     const base = this.engine.allocBytes(total * 8);
-    const mem = (): Float64Array => new Float64Array(this.engine.k.memory.buffer, base, total);
+    const mem = (): Float64Array => new Float64Array(this.engine.kernels.memory.buffer, base, total);
     const all = mem();
     all.fill(GUARD);
     all.set(data, pad);

@@ -1,6 +1,7 @@
 // Plain-TypeScript oracles for the k×k linear algebra of als and anls (test only): Gaussian
 // elimination, brute-force NNLS, KKT residuals, and one als/anls iteration done the slow way.
 import type { Rng } from '../../src/core/rng.js';
+import { gemm_nn, gemm_tn, gram_tn } from '../../src/kernels-ts/products.js';
 
 /** A rows×cols row-major matrix of uniform numbers in [lo, hi). */
 export function uniform(rng: Rng, rows: number, cols: number, lo = 0, hi = 1): Float64Array {
@@ -9,24 +10,24 @@ export function uniform(rng: Rng, rows: number, cols: number, lo = 0, hi = 1): F
   return a;
 }
 
-/** G (k×k) = AᵀA for A (r×k). */
+/** G (k×k) = AᵀA for A (r×k) (gram_tn of src/kernels-ts). */
 export function gramOf(A: Float64Array, r: number, k: number): Float64Array {
   const G = new Float64Array(k * k);
-  for (let i = 0; i < r; i++) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) G[a * k + b] += A[i * k + a] * A[i * k + b];
+  gram_tn(A, G, r, k);
   return G;
 }
 
-/** Aᵀv (k) for A (r×k), v (r). */
+/** Aᵀv (k) for A (r×k), v (r) (gemm_tn of src/kernels-ts). */
 export function atv(A: Float64Array, v: Float64Array, r: number, k: number): Float64Array {
   const b = new Float64Array(k);
-  for (let i = 0; i < r; i++) for (let a = 0; a < k; a++) b[a] += A[i * k + a] * v[i];
+  gemm_tn(A, v, b, r, k, 1);
   return b;
 }
 
-/** Gx (k) for G (k×k). */
+/** Gx (k) for G (k×k) (gemm_nn of src/kernels-ts). */
 export function matVec(G: Float64Array, x: Float64Array, k: number): Float64Array {
   const y = new Float64Array(k);
-  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) y[a] += G[a * k + b] * x[b];
+  gemm_nn(G, x, y, k, k, 1);
   return y;
 }
 
@@ -134,7 +135,7 @@ export const clippedSolve: Subsolve = (G, b, k) => solveGE(G, b, k)!.map((v) => 
 export const bruteNnls: Subsolve = (G, b, k) => nnlsBrute(G, b, k).x;
 
 /**
- * One als/anls iteration as make_reference.py writes it: each column j of H (k×n) from the
+ * One als/anls iteration as test/fixtures/reference/make_reference.py writes it: each column j of H (k×n) from the
  * observed rows of W (m×k), then each row i of W from the observed columns of H. V (m×n),
  * mask (m×n of 0/1, or null). Returns new copies of W and H.
  */

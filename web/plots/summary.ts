@@ -1,4 +1,5 @@
 // Texts of the plots: short text alternatives for screen readers, notes, download file names. Pure (no DOM).
+import { isAveraged, type DisplayLayout } from '../shared/blocks.js';
 
 /** A number in at most 3 significant digits, without exponent for everyday magnitudes ("0.0123", "2.3", "1.2e-7"). */
 export function shortNumber(x: number): string {
@@ -10,25 +11,17 @@ export function shortNumber(x: number): string {
 }
 
 /** "V: 60×40, values 0.01–2.3, 12 missing." or "…; each cell: mean of a 10×5 block (2000×1000 shown as 200×200)." */
-export function matrixSummary(
-  label: string,
-  m: number,
-  n: number,
-  min: number,
-  max: number,
-  missing: number,
-  display?: { rows: number; cols: number; rowFactor: number; colFactor: number },
-): string {
-  let s = `${label}: ${m}×${n}`;
+export function matrixSummary(label: string, d: DisplayLayout, min: number, max: number, missing: number): string {
+  let s = `${label}: ${d.sourceRows}×${d.sourceCols}`;
   s += Number.isNaN(min) ? ', no observed values' : `, values ${shortNumber(min)}–${shortNumber(max)}`;
   if (missing > 0) s += `, ${missing} missing`;
-  if (display && (display.rowFactor > 1 || display.colFactor > 1)) s += `; ${blockNote(m, n, display)}`;
+  if (isAveraged(d)) s += `; ${blockNote(d)}`;
   return `${s}.`;
 }
 
-/** The note of a block-averaged m×n heatmap: "each cell: mean of a 10×5 block (2000×1000 shown as 200×200)". */
-export function blockNote(m: number, n: number, d: { rows: number; cols: number; rowFactor: number; colFactor: number }): string {
-  return `each cell: mean of a ${d.rowFactor}×${d.colFactor} block (${m}×${n} shown as ${d.rows}×${d.cols})`;
+/** The note of a block-averaged heatmap: "each cell: mean of a 10×5 block (2000×1000 shown as 200×200)". */
+export function blockNote(d: DisplayLayout): string {
+  return `each cell: mean of a ${d.blockRows}×${d.blockCols} block (${d.sourceRows}×${d.sourceCols} shown as ${d.rows}×${d.cols})`;
 }
 
 /** "mu: 120 iterations, last 0.0123; hals: …" or "no iterations yet". */

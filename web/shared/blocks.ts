@@ -1,83 +1,112 @@
-// Block averaging for display: a rows×cols matrix too big to draw cell by cell becomes a grid of
-// block means of at most maxRows×maxCols cells, in one pass over the source. Pure (no DOM).
+// Matrices made small enough to draw, and the one place that makes them: block means over
+// blocks of rows and columns, in one pass, missing entries left out. The worker averages V, W, H
+// and WH to at most MAX_CELLS per side before sending them (web/worker/display.ts); a heatmap
+// averages what it gets again only when it draws fewer cells. Averaging block means again is
+// averaging the source in blocks of the product size, so the result still names its source.
+// Pure (no DOM, no worker globals): the page and the worker both import it.
+import type { Dense } from '../../src/core/matrix.js';
 
-/** A matrix as the plots receive it: rows×cols row-major values, optionally a mask (1 observed, 0 missing). */
-export interface MatrixView {
-  readonly rows: number;
-  readonly cols: number;
-  readonly data: ArrayLike<number>;
-  /** rows×cols, 1 = observed, 0 = missing; null/undefined = all observed. NaN in data also counts as missing. */
+/** At most this many display cells along each side (a plot cannot show more). */
+export const MAX_CELLS = 200;
+
+/**
+ * A block-averaged matrix: `rows`×`cols` row-major block means (`data`) of a
+ * `sourceRows`×`sourceCols` matrix over blocks of `blockRows`×`blockCols` source entries (the
+ * last block of a side may hold fewer; 1×1 when the matrix is shown as is). NaN marks a cell
+ * with no observed entry.
+ */
+export interface DisplayMatrix extends Dense {
+  readonly sourceRows: number;
+  readonly sourceCols: number;
+  readonly blockRows: number;
+  readonly blockCols: number;
+}
+
+/** The shape of a display matrix without its values (what axes, notes and canvases need). */
+export type DisplayLayout = Omit<DisplayMatrix, 'data'>;
+
+/** What averaging found besides the means. */
+export interface BlockAverage {
+  /** The block means (NaN where a block has no observed entry). */
+  readonly matrix: DisplayMatrix;
+  /** rows×cols: how many observed cells of the input went into each block. */
+  readonly counts: Float64Array;
+  /** Smallest and largest observed input value (NaN when nothing is observed). */
+  readonly min: number;
+  readonly max: number;
+  /** Number of missing input cells (NaN, or mask 0). */
+  readonly missing: number;
+}
+
+/** Optional inputs of blockAverage, each of the input's rows×cols shape. */
+export interface BlockInputs {
+  /** 1 = observed, 0 = missing; null/absent = all observed (NaN in the data also counts as missing). */
   readonly mask?: ArrayLike<number> | null;
-  /** rows×cols subtracted from data before averaging (the residual V − WH without forming it). */
+  /** Subtracted from the data before averaging (the residual V − WH without forming it). */
   readonly minus?: ArrayLike<number> | null;
+  /** A previous result whose buffers are reused when they have the right size. */
+  readonly reuse?: BlockAverage | null;
 }
 
-/** The displayed grid: block means of the observed source entries (of data − minus when minus is given). */
-export interface BlockGrid {
-  /** Shape of the displayed grid. */
-  rows: number;
-  cols: number;
-  /** Source rows and columns per block (1 = shown as is); the last block of a side may be smaller. */
-  rowFactor: number;
-  colFactor: number;
-  /** rows×cols block means, row-major; NaN where a block has no observed entry. */
-  means: Float64Array;
-  /** rows×cols number of observed source entries in each block. */
-  counts: Float64Array;
-  /** Smallest and largest observed source value (NaN when nothing is observed). */
-  min: number;
-  max: number;
-  /** Number of missing source entries (mask 0 or NaN). */
-  missing: number;
+/** `d` (rows×cols) as a display matrix shown as is: 1×1 blocks, the data not copied. */
+export function asDisplay(d: Dense): DisplayMatrix {
+  return { rows: d.rows, cols: d.cols, data: d.data, sourceRows: d.rows, sourceCols: d.cols, blockRows: 1, blockCols: 1 };
 }
 
-/** Source entries per block along a side of length n so that at most `limit` blocks remain (≥ 1). */
-export function blockFactor(n: number, limit: number): number {
+/** Whether some cell of `d` stands for more than one source entry. */
+export function isAveraged(d: DisplayLayout): boolean {
+  return d.blockRows > 1 || d.blockCols > 1;
+}
+
+/** Entries per block along a side of n entries so that at most `limit` blocks remain (≥ 1). */
+export function blockFactor(n: number, limit: number = MAX_CELLS): number {
   if (!(limit >= 1)) throw new Error(`blockFactor: limit ${limit} must be at least 1`);
   return Math.max(1, Math.ceil(n / Math.floor(limit)));
 }
 
-/** Whether a grid was averaged (some block holds more than one source entry). */
-export function isAveraged(g: BlockGrid): boolean {
-  return g.rowFactor > 1 || g.colFactor > 1;
+/** The layout of `src` averaged over blocks of br×bc of its cells: ⌈rows/br⌉×⌈cols/bc⌉ cells, block sizes multiplied. */
+export function blockLayout(src: DisplayLayout, br: number, bc: number): DisplayLayout {
+  return {
+    rows: Math.ceil(src.rows / br),
+    cols: Math.ceil(src.cols / bc),
+    sourceRows: src.sourceRows,
+    sourceCols: src.sourceCols,
+    blockRows: src.blockRows * br,
+    blockCols: src.blockCols * bc,
+  };
+}
+
+/** The layout of `src` fitted into at most maxRows×maxCols cells (blockFactor on each side). */
+export function fitLayout(src: DisplayLayout, maxRows: number = MAX_CELLS, maxCols: number = maxRows): DisplayLayout {
+  return blockLayout(src, blockFactor(src.rows, maxRows), blockFactor(src.cols, maxCols));
 }
 
 /**
- * Block means of `src` (rows×cols) on a grid of ⌈rows/f⌉×⌈cols/g⌉ cells, f = blockFactor(rows, maxRows),
- * g = blockFactor(cols, maxCols), of data − minus when minus is given; missing entries (mask 0 or NaN) are
- * left out of the means.
- * Reuses `reuse`'s buffers when they have the right size (the result is then `reuse` itself).
+ * Block means of `src` (rows×cols) over blocks of br×bc of its cells (partial blocks at the
+ * ends), of data − minus when `minus` is given, leaving missing cells (NaN or mask 0) out.
+ * The result names the same source, with blocks br×bc times larger.
  */
-export function blockAverage(src: MatrixView, maxRows = 200, maxCols = 200, reuse?: BlockGrid | null): BlockGrid {
-  const { rows: m, cols: n, data, mask, minus } = src;
+export function blockAverage(src: DisplayMatrix, br: number, bc: number, inputs: BlockInputs = {}): BlockAverage {
+  const { rows: m, cols: n, data } = src;
+  const { mask, minus, reuse } = inputs;
   if (data.length !== m * n) throw new Error(`blockAverage: ${data.length} values for ${m}×${n}`);
   if (mask && mask.length !== m * n) throw new Error(`blockAverage: mask has ${mask.length} entries for ${m}×${n}`);
   if (minus && minus.length !== m * n) throw new Error(`blockAverage: minus has ${minus.length} entries for ${m}×${n}`);
-  const rowFactor = blockFactor(m, maxRows);
-  const colFactor = blockFactor(n, maxCols);
-  const rows = Math.ceil(m / rowFactor);
-  const cols = Math.ceil(n / colFactor);
+  const layout = blockLayout(src, br, bc);
+  const { rows, cols } = layout;
   const size = rows * cols;
-  const g: BlockGrid =
-    reuse && reuse.means.length === size
-      ? reuse
-      : { rows, cols, rowFactor, colFactor, means: new Float64Array(size), counts: new Float64Array(size), min: NaN, max: NaN, missing: 0 };
-  g.rows = rows;
-  g.cols = cols;
-  g.rowFactor = rowFactor;
-  g.colFactor = colFactor;
-  const sums = g.means;
-  const counts = g.counts;
+  const sums = reuse && reuse.matrix.data.length === size ? reuse.matrix.data : new Float64Array(size);
+  const counts = reuse && reuse.counts.length === size ? reuse.counts : new Float64Array(size);
   sums.fill(0);
   counts.fill(0);
   let min = Infinity;
   let max = -Infinity;
   let missing = 0;
   for (let i = 0; i < m; i++) {
-    const rowBase = ((i / rowFactor) | 0) * cols;
+    const rowBase = ((i / br) | 0) * cols;
     const srcBase = i * n;
-    for (let b = 0, j0 = 0; j0 < n; b++, j0 += colFactor) {
-      const j1 = Math.min(j0 + colFactor, n);
+    for (let b = 0, j0 = 0; j0 < n; b++, j0 += bc) {
+      const j1 = Math.min(j0 + bc, n);
       let s = 0;
       let c = 0;
       for (let t = srcBase + j0; t < srcBase + j1; t++) {
@@ -96,49 +125,16 @@ export function blockAverage(src: MatrixView, maxRows = 200, maxCols = 200, reus
     }
   }
   for (let t = 0; t < size; t++) sums[t] = counts[t] > 0 ? sums[t] / counts[t] : NaN;
-  g.min = min <= max ? min : NaN;
-  g.max = min <= max ? max : NaN;
-  g.missing = missing;
-  return g;
+  const observed = min <= max;
+  return { matrix: { ...layout, data: sums }, counts, min: observed ? min : NaN, max: observed ? max : NaN, missing };
 }
 
-/** The 1-based source range [first, last] covered by display cell `b` along a side of length n. */
+/** Block means of `src` fitted into at most maxRows×maxCols cells (see blockAverage). */
+export function fitBlocks(src: DisplayMatrix, maxRows: number = MAX_CELLS, maxCols: number = maxRows, inputs?: BlockInputs): BlockAverage {
+  return blockAverage(src, blockFactor(src.rows, maxRows), blockFactor(src.cols, maxCols), inputs);
+}
+
+/** The 1-based source range [first, last] covered by display cell `b` along a side of n entries in blocks of `factor`. */
 export function blockSpan(b: number, factor: number, n: number): [number, number] {
   return [b * factor + 1, Math.min((b + 1) * factor, n)];
-}
-
-/** How a heatmap is drawn: the source shape, the drawn grid and the source entries per drawn cell. */
-export interface DisplayShape {
-  /** Shape of the source matrix (what the axes count). */
-  m: number;
-  n: number;
-  /** Shape of the drawn grid (one pixel of the heatmap's canvas per cell). */
-  rows: number;
-  cols: number;
-  /** Source rows and columns per drawn cell (the last cell of a side may hold fewer). */
-  rowFactor: number;
-  colFactor: number;
-}
-
-/**
- * The display of a rows×cols matrix averaged to at most maxCells cells per side; when the matrix is
- * itself block means of a bigger source (`source`: its shape and block size, as the worker sends it),
- * the factors multiply and the axes count source entries.
- */
-export function displayShape(
-  rows: number,
-  cols: number,
-  maxCells: number,
-  source?: { rows: number; cols: number; rowFactor: number; colFactor: number } | null,
-): DisplayShape {
-  const f = blockFactor(rows, maxCells);
-  const g = blockFactor(cols, maxCells);
-  return {
-    m: source?.rows ?? rows,
-    n: source?.cols ?? cols,
-    rows: Math.ceil(rows / f),
-    cols: Math.ceil(cols / g),
-    rowFactor: f * (source?.rowFactor ?? 1),
-    colFactor: g * (source?.colFactor ?? 1),
-  };
 }

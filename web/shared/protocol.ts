@@ -5,28 +5,15 @@
 // run (a new id); run/pause/step/snapshot address the current one. The worker ignores control
 // messages for any other id, and the page drops worker messages whose id is not its current
 // run (or its pending load), so nothing from an older run ever reaches the screen.
+import type { ResultFile } from '../../src/data/results.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { RunStart, Stop } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
+import type { DisplayMatrix } from './blocks.js';
 
 /** Iterations per second, or null for as fast as possible. */
 export type Speed = number | null;
-
-/**
- * A matrix prepared for display: `rows`×`cols` row-major values that are block means of a
- * `sourceRows`×`sourceCols` matrix over blocks of `blockRows`×`blockCols` entries (1×1 when
- * it is shown as is). NaN marks a cell with no observed entry.
- */
-export interface DisplayMat {
-  readonly rows: number;
-  readonly cols: number;
-  readonly data: Float64Array;
-  readonly sourceRows: number;
-  readonly sourceCols: number;
-  readonly blockRows: number;
-  readonly blockCols: number;
-}
 
 /** What the page learns about a loaded matrix. */
 export interface DataInfo {
@@ -37,7 +24,7 @@ export interface DataInfo {
   /** Whether the data has row labels and column labels (rowLabels/colLabels above are left out when V is shown in blocks). */
   readonly labelled: { readonly rows: boolean; readonly cols: boolean };
   /** V for display (block means of the observed entries; NaN where a cell has none). */
-  readonly V: DisplayMat;
+  readonly V: DisplayMatrix;
   /** Fraction of observed entries in each display cell of V (same shape as V). */
   readonly observed: Float64Array;
   /** Width in pixels when each column of V is an image (then snapshots carry the full W). */
@@ -48,11 +35,11 @@ export interface DataInfo {
 export type RunPhase = 'ready' | 'running' | 'paused' | 'stopped';
 
 /**
- * The files the app exports, as CSV: the full factors, their product and the error history at the
- * current iteration; and for the Reproduce elsewhere programs the data V (labelled, NA for missing)
- * and the run's initial W0 and H0 (no labels).
+ * The files the app exports, as CSV: the result files (src/data/results.ts: the full factors, their
+ * product and the error history at the current iteration); and for the Reproduce elsewhere programs
+ * the data V (labelled, NA for missing) and the run's initial W0 and H0 (no labels).
  */
-export type ExportWhat = 'W' | 'H' | 'WH' | 'history' | 'V' | 'W0' | 'H0';
+export type ExportWhat = ResultFile | 'V' | 'W0' | 'H0';
 
 /** Test-only faults, to check that the page recovers from a dead or silent worker. */
 export type Fault = 'throw' | 'hang';
@@ -111,9 +98,9 @@ export interface Snapshot {
   readonly type: 'snapshot';
   readonly runId: number;
   readonly iteration: number;
-  readonly W: DisplayMat;
-  readonly H: DisplayMat;
-  readonly WH: DisplayMat;
+  readonly W: DisplayMatrix;
+  readonly H: DisplayMatrix;
+  readonly WH: DisplayMatrix;
   /** The full W (m×k, row-major) when the columns of V are images, to draw W's columns as images. */
   readonly Wfull?: Float64Array;
 }

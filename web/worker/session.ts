@@ -7,11 +7,11 @@ import { summarize } from '../../src/data/summary.js';
 import { Factorization, type RunStart } from '../../src/driver/factorization.js';
 import { OptionError } from '../../src/driver/options.js';
 import type { Engine } from '../../src/wasm/engine.js';
+import { dataPieces, resultFileName, resultPieces } from '../../src/data/results.js';
 import { makeData } from '../../src/data/spec.js';
 import { displayData, displayFactors } from './display.js';
 import { toCsv } from '../../src/data/csv-write.js';
 import type { Dense } from '../../src/core/matrix.js';
-import { dataPieces, exportFileName, exportPieces } from './export.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import type { DataInfo, ExportWhat, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
@@ -277,7 +277,7 @@ export class Session {
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
     if (what === 'V' || what === 'W0' || what === 'H0') return this.exportForPrograms(runId, requestId, what, f);
-    const pieces = exportPieces(what, {
+    const pieces = resultPieces(what, {
       W: this.engine.view(f.W),
       H: this.engine.view(f.H),
       m: f.problem.m,
@@ -288,7 +288,7 @@ export class Session {
       history: f.history,
     });
     const blob = new Blob(pieces, { type: 'text/csv' });
-    this.host.post({ type: 'exported', runId, requestId, fileName: exportFileName(what), iteration: f.iteration, blob });
+    this.host.post({ type: 'exported', runId, requestId, fileName: resultFileName(what), iteration: f.iteration, blob });
   }
 
   /** V as the programs read it, or the run's W0/H0 (its initialization from its options, computed once per run). */
@@ -302,7 +302,7 @@ export class Session {
       pieces = [toCsv(this.initial[what])];
     }
     const blob = new Blob(pieces, { type: 'text/csv' });
-    this.host.post({ type: 'exported', runId, requestId, fileName: exportFileName(what), iteration: f.iteration, blob });
+    this.host.post({ type: 'exported', runId, requestId, fileName: `${what}.csv`, iteration: f.iteration, blob });
   }
 
   /** W0 (m×k) and H0 (k×n) the run's options initialize, in scratch memory released after (the run's own factors are not touched). */

@@ -7,7 +7,7 @@ import { ExamplePicker } from './ExamplePicker.js';
 import { RandomizeForm } from './RandomizeForm.js';
 import { UploadForm } from './UploadForm.js';
 
-/** See the file comment. */
+/** The Data section: the matrix's summary, the example picker, Randomize and Your data (upload, drop, paste). */
 export function DataPanel() {
   const controller = useController();
   const data = useAppState((s) => s.data);

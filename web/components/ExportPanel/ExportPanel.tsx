@@ -3,13 +3,11 @@
 // 2000×1000 WH (≈ 40 MB of text) never blocks the page; the page only saves the Blob.
 import { useId, useState } from 'react';
 import { useAppState, useController } from '../../app/context.js';
-import type { ExportWhat } from '../../shared/protocol.js';
+import { RESULT_FILES, type ResultFile } from '../../../src/data/results.js';
 import { formatBytes, saveBlob } from './download.js';
 import '../SharePanel/share.css';
 
-const FILES: readonly ExportWhat[] = ['W', 'H', 'WH', 'history'];
-
-/** See the file comment. */
+/** The Export section: a Download button per result file (enabled after the first iteration) and what the last download saved. */
 export function ExportPanel() {
   const id = useId();
   const controller = useController();
@@ -20,10 +18,10 @@ export function ExportPanel() {
     const k = s.options.rank;
     return `W is ${m}×${k}, H ${k}×${n}, WH ${m}×${n}. `;
   });
-  const [busy, setBusy] = useState<ExportWhat | null>(null);
+  const [busy, setBusy] = useState<ResultFile | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
-  const download = async (what: ExportWhat) => {
+  const download = async (what: ResultFile) => {
     setBusy(what);
     setMessage({ text: `Preparing ${what}.csv…`, error: false });
     try {
@@ -41,7 +39,7 @@ export function ExportPanel() {
       <h2 id={`${id}-heading`}>Export</h2>
       {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not form fields */}
       <div className="export-buttons" role="group" aria-label="Downloads" aria-describedby={`${id}-about`}>
-        {FILES.map((what) => (
+        {RESULT_FILES.map((what) => (
           <button key={what} type="button" disabled={!ready || busy !== null} onClick={() => download(what)}>
             Download {what}.csv
           </button>

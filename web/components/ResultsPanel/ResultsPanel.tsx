@@ -5,25 +5,14 @@ import { useMemo } from 'react';
 import { solverInfo } from '../../../src/solvers/registry.js';
 import { useAppState } from '../../app/context.js';
 import { FactorImages } from '../../plots/heatmap/FactorImages.js';
-import { FactorPanel, type Mat2 } from '../../plots/heatmap/FactorPanel.js';
+import { FactorPanel } from '../../plots/heatmap/FactorPanel.js';
 import { LossPlot } from '../../plots/loss/LossPlot.js';
-import type { DisplayMat } from '../../shared/protocol.js';
 import { useThrottled } from './useThrottled.js';
 
 /** Updates of the loss curve per second while a run goes (each is a plotly redraw of several milliseconds; DESIGN asks ≥ 10/s). */
 const LOSS_HZ = 10;
 
-/** A display matrix of the worker as the plots take it: its cells, and the source shape and block size it stands for. */
-export function plotMatrix(d: DisplayMat): Mat2 {
-  return {
-    rows: d.rows,
-    cols: d.cols,
-    data: d.data,
-    source: { rows: d.sourceRows, cols: d.sourceCols, rowFactor: d.blockRows, colFactor: d.blockCols },
-  };
-}
-
-/** See the file comment. */
+/** The Results section: the loss curve, the five heatmaps once W and H exist, and W's columns as images for image data. */
 export function ResultsPanel() {
   const info = useAppState((s) => s.data?.info ?? null);
   const history = useThrottled(
@@ -34,19 +23,19 @@ export function ResultsPanel() {
   const algorithm = useAppState((s) => s.options.algorithm);
   const snapshot = useAppState((s) => s.snapshot);
   const series = useMemo(() => [{ name: solverInfo(algorithm).label, initial, relError: history }], [algorithm, initial, history]);
-  const V = useMemo(() => (info ? plotMatrix(info.V) : null), [info]);
-  const factors = useMemo(
-    () => (snapshot ? { W: plotMatrix(snapshot.W), H: plotMatrix(snapshot.H), WH: plotMatrix(snapshot.WH) } : null),
-    [snapshot],
+  const V = info?.V ?? null;
+  const fits = info && V && snapshot && snapshot.WH.rows === V.rows && snapshot.WH.cols === V.cols;
+  // The full W (m×k) when the columns of V are images.
+  const images = useMemo(
+    () => (info?.imageWidth && snapshot?.Wfull ? { rows: info.V.sourceRows, cols: snapshot.W.sourceCols, data: snapshot.Wfull } : null),
+    [info, snapshot],
   );
-  const fits = info && V && factors && factors.WH.rows === V.rows && factors.WH.cols === V.cols;
-  const images = info?.imageWidth && snapshot?.Wfull ? { rows: info.V.sourceRows, cols: snapshot.W.cols, data: snapshot.Wfull } : null;
   return (
     <section className="results panel" aria-labelledby="results-heading">
       <h2 id="results-heading">Results</h2>
       <LossPlot series={series} />
       {fits ? (
-        <FactorPanel V={V} WH={factors.WH} W={factors.W} H={factors.H} rowLabels={info.rowLabels} colLabels={info.colLabels} />
+        <FactorPanel V={V} WH={snapshot.WH} W={snapshot.W} H={snapshot.H} rowLabels={info.rowLabels} colLabels={info.colLabels} />
       ) : (
         <p className="hint">The heatmaps appear once W and H are initialized.</p>
       )}

@@ -14,7 +14,7 @@ export const SPEEDS: readonly { speed: Speed; label: string }[] = [
   { speed: 2, label: '2 iterations/s' },
 ];
 
-/** See the file comment. */
+/** The Run controls group: Run, Pause, Step, Reset and the Speed menu, each enabled only when it can act. */
 export function RunControls() {
   const controller = useController();
   const run = useAppState((s) => s.run);

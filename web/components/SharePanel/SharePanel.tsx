@@ -22,7 +22,7 @@ function linkTo(hash: string): string {
   return `${location.origin}${location.pathname}#${hash}`;
 }
 
-/** The Share panel: Share link, Embed, the link and its Copy button, the embed snippet. */
+/** The Share section: the Share link button and the Embed checkbox, then the link in a read-only field with Copy, a warning when the data was too large, and with Embed the iframe snippet. */
 export function SharePanel() {
   const id = useId();
   const store = useAppStore();

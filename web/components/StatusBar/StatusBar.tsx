@@ -28,7 +28,7 @@ function fmt(x: number): string {
   return Number.isFinite(x) ? x.toPrecision(4) : String(x);
 }
 
-/** See the file comment. */
+/** The status line of the run (a live region) and, when there are any, the notices under it with one Dismiss button. */
 export function StatusBar() {
   const text = useAppState(statusText);
   const notices = useAppState((s) => s.notices);

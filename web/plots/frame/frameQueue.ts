@@ -16,7 +16,7 @@ export const FRAME_BUDGET_MS = 12;
 /** Count, mean and longest synchronous draw time in ms, per plot name. */
 export type DrawStats = Record<string, { count: number; mean: number; max: number }>;
 
-/** A queue of draws (see the file comment); `frame` schedules a flush, `now` reads a clock in ms. */
+/** A queue of draws, latest per key, flushed on frames within FRAME_BUDGET_MS (one heavy draw per frame). */
 export interface FrameQueue {
   /** Queues `job` as the draw of `key`, replacing an earlier pending one (which keeps its place in line). */
   request(key: object, job: DrawJob, weight?: DrawWeight): void;

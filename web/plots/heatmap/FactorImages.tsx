@@ -1,14 +1,14 @@
 // For image data: each column of W (m = width·height pixels, row-major image) drawn as a small
 // grey image, dark = large, each scaled to its own maximum, on canvases.
 import { useId, useRef } from 'react';
-import type { Mat2 } from './FactorPanel.js';
+import type { Dense } from '../../../src/core/matrix.js';
 import { shortNumber } from '../summary.js';
 import { useQueuedDraw } from '../frame/useQueuedDraw.js';
 import '../plots.css';
 
 /** Props of FactorImages: W (m×k) whose columns are images imageWidth pixels wide (m = imageWidth × image height). */
 export interface FactorImagesProps {
-  W: Mat2;
+  W: Dense;
   imageWidth: number;
   /** Title, also the accessible name (default "Columns of W as images"). */
   label?: string;
@@ -17,7 +17,7 @@ export interface FactorImagesProps {
 }
 
 /** Writes column c of W (m×k) as grey RGBA pixels into `out` (m·4 bytes): 0 → white, the column's max → black. Returns the max. */
-export function columnImage(W: Mat2, c: number, out: Uint8ClampedArray): number {
+export function columnImage(W: Dense, c: number, out: Uint8ClampedArray): number {
   const { rows: m, cols: k, data } = W;
   let max = 0;
   for (let i = 0; i < m; i++) {

@@ -1,28 +1,21 @@
 // V, WH, V − WH, W and H side by side: V and WH on one colour range, the residual on a symmetric
 // diverging scale, W and H each on their own; a grid that stacks on narrow screens.
 import { useMemo } from 'react';
+import type { DisplayMatrix } from '../../shared/blocks.js';
 import { niceRange, unionRange, valueRange } from './colors.js';
 import { Heatmap } from './Heatmap.js';
 import '../plots.css';
 
-/** A rows×cols row-major matrix; `source` when it is block means of a bigger matrix (shape, block size). */
-export interface Mat2 {
-  rows: number;
-  cols: number;
-  data: Float64Array;
-  source?: { rows: number; cols: number; rowFactor: number; colFactor: number } | null;
-}
-
 /**
  * Props of FactorPanel: V (m×n), its reconstruction WH (m×n), W (m×k), H (k×n), mask of V (m×n, 1
- * observed, 0 missing). When they are block means (the worker's display matrices), the shapes are the
- * displayed ones and each `source` tells what they stand for.
+ * observed, 0 missing). When they are block means (the worker's display matrices), m, n and k are
+ * the displayed shapes, and each matrix names the source it stands for.
  */
 export interface FactorPanelProps {
-  V: Mat2;
-  WH: Mat2;
-  W: Mat2;
-  H: Mat2;
+  V: DisplayMatrix;
+  WH: DisplayMatrix;
+  W: DisplayMatrix;
+  H: DisplayMatrix;
   mask?: Float64Array | null;
   /** Labels of the rows and columns of V (of the source matrix). */
   rowLabels?: readonly string[];
@@ -75,11 +68,8 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
     <div className="plot-grid">
       <Heatmap
         label={PANEL_TITLES.V}
-        rows={m}
-        cols={n}
-        data={V.data}
+        matrix={V}
         mask={mask}
-        source={V.source}
         colorScale="sequential"
         zRange={sharedRange}
         rowLabels={rowLabels}
@@ -89,10 +79,7 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
       />
       <Heatmap
         label={PANEL_TITLES.WH}
-        rows={m}
-        cols={n}
-        data={WH.data}
-        source={WH.source ?? V.source}
+        matrix={WH}
         colorScale="sequential"
         zRange={sharedRange}
         rowLabels={rowLabels}
@@ -104,12 +91,9 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
       />
       <Heatmap
         label={PANEL_TITLES.R}
-        rows={m}
-        cols={n}
-        data={V.data}
+        matrix={V}
         minus={WH.data}
         mask={mask}
-        source={V.source}
         colorScale="diverging"
         rowLabels={rowLabels}
         colLabels={colLabels}
@@ -118,10 +102,7 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
       />
       <Heatmap
         label={PANEL_TITLES.W}
-        rows={m}
-        cols={k}
-        data={W.data}
-        source={W.source}
+        matrix={W}
         colorScale="sequential"
         rowLabels={rowLabels}
         xTitle="component"
@@ -130,10 +111,7 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
       />
       <Heatmap
         label={PANEL_TITLES.H}
-        rows={k}
-        cols={n}
-        data={H.data}
-        source={H.source}
+        matrix={H}
         colorScale="sequential"
         colLabels={colLabels}
         yTitle="component"

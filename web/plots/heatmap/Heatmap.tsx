@@ -5,7 +5,7 @@
 // block's range and mean when averaged). Draws go through the frame queue and skip while off screen.
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { cellAt, indexTicks, sourcePosition, spanName, valueTicks } from '../axes.js';
-import { blockAverage, displayShape, type BlockGrid } from '../../shared/blocks.js';
+import { fitBlocks, fitLayout, isAveraged, type BlockAverage, type DisplayMatrix } from '../../shared/blocks.js';
 import { colorLut, hexRgb, paintCells } from './colormap.js';
 import { colorRange, colorStops, MISSING_COLOR } from './colors.js';
 import { downloadCanvas } from '../download.js';
@@ -16,20 +16,16 @@ import { blockNote, fileName, matrixSummary, shortNumber } from '../summary.js';
 import { useQueuedDraw } from '../frame/useQueuedDraw.js';
 import '../plots.css';
 
-/** Props of Heatmap. `data` is read as immutable: pass a new array (or bump `revision`) to redraw. */
+/** Props of Heatmap. `matrix.data` is read as immutable: pass a new array (or bump `revision`) to redraw. */
 export interface HeatmapProps {
   /** Title shown on the plot, also its accessible name. */
   label: string;
-  rows: number;
-  cols: number;
-  /** rows×cols values, row-major; NaN = missing. */
-  data: ArrayLike<number>;
+  /** The matrix (rows×cols, NaN = missing), possibly already block means of a bigger one (the axes count its source). */
+  matrix: DisplayMatrix;
   /** rows×cols, 1 = observed, 0 = missing (shown grey); null/absent = all observed. */
   mask?: ArrayLike<number> | null;
-  /** rows×cols subtracted from `data` for display: shows data − minus (the residual V − WH without forming it). */
+  /** rows×cols subtracted from `matrix.data` for display: shows data − minus (the residual V − WH without forming it). */
   minus?: ArrayLike<number> | null;
-  /** When `data` is already block means of a bigger matrix: that matrix's shape and the block size. */
-  source?: { rows: number; cols: number; rowFactor: number; colFactor: number } | null;
   /** 'diverging': blue–white–red centred at 0 with a symmetric range (residuals). */
   colorScale: 'sequential' | 'diverging';
   /** Colour range to share between plots (a diverging scale widens it to be symmetric about 0). */
@@ -65,16 +61,17 @@ const MISSING_RGB = hexRgb(MISSING_COLOR);
 
 /** A heatmap of one rows×cols matrix (see HeatmapProps). */
 export function Heatmap(props: HeatmapProps) {
-  const { label, rows, cols, data, mask, minus, source, colorScale, zRange, rowLabels, colLabels, height = 300, note } = props;
+  const { label, matrix, mask, minus, colorScale, zRange, rowLabels, colLabels, height = 300, note } = props;
+  const { rows, cols, data } = matrix;
   const maxCells = props.maxCells ?? 200;
   const rowNoun = props.rowNoun ?? 'row';
   const colNoun = props.colNoun ?? 'col';
-  const d = displayShape(rows, cols, maxCells, source);
-  const averaged = d.rowFactor > 1 || d.colFactor > 1;
+  const d = fitLayout(matrix, maxCells);
+  const averaged = isAveraged(d);
 
   const area = useRef<HTMLDivElement | null>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
-  const grid = useRef<BlockGrid | null>(null);
+  const grid = useRef<BlockAverage | null>(null);
   const inputs = useRef<unknown[]>([]);
   const image = useRef<ImageData | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -93,20 +90,33 @@ export function Heatmap(props: HeatmapProps) {
       const c = canvas.current;
       const ctx = c?.getContext('2d');
       if (!c || !ctx || rows * cols === 0) return;
-      const now = [rows, cols, data, mask, minus, maxCells, props.revision];
+      const now = [
+        rows,
+        cols,
+        data,
+        matrix.blockRows,
+        matrix.blockCols,
+        matrix.sourceRows,
+        matrix.sourceCols,
+        mask,
+        minus,
+        maxCells,
+        props.revision,
+      ];
       if (!grid.current || now.some((x, i) => !Object.is(x, inputs.current[i]))) {
-        grid.current = blockAverage({ rows, cols, data, mask, minus }, maxCells, maxCells, grid.current);
+        grid.current = fitBlocks(matrix, maxCells, maxCells, { mask, minus, reuse: grid.current });
         inputs.current = now;
       }
       const g = grid.current;
-      const [lo, hi] = colorRange(colorScale, zRange, g);
-      if (c.width !== g.cols || c.height !== g.rows) {
-        c.width = g.cols;
-        c.height = g.rows;
+      const cells = g.matrix;
+      const [lo, hi] = colorRange(colorScale, zRange, cells.data);
+      if (c.width !== cells.cols || c.height !== cells.rows) {
+        c.width = cells.cols;
+        c.height = cells.rows;
       }
-      if (!image.current || image.current.width !== g.cols || image.current.height !== g.rows)
-        image.current = ctx.createImageData(g.cols, g.rows);
-      paintCells(g.means, lo, hi, lut, MISSING_RGB, image.current.data);
+      if (!image.current || image.current.width !== cells.cols || image.current.height !== cells.rows)
+        image.current = ctx.createImageData(cells.cols, cells.rows);
+      paintCells(cells.data, lo, hi, lut, MISSING_RGB, image.current.data);
       ctx.putImageData(image.current, 0, 0);
       setShown((s) =>
         s && s.min === g.min && s.max === g.max && s.missing === g.missing && s.lo === lo && s.hi === hi
@@ -115,7 +125,23 @@ export function Heatmap(props: HeatmapProps) {
       );
       if (hovering.current) setDraws((n) => n + 1); // the hover box shows the new value
     },
-    [rows, cols, data, mask, minus, maxCells, props.revision, colorScale, zRange?.[0], zRange?.[1], lut],
+    [
+      rows,
+      cols,
+      data,
+      matrix.blockRows,
+      matrix.blockCols,
+      matrix.sourceRows,
+      matrix.sourceCols,
+      mask,
+      minus,
+      maxCells,
+      props.revision,
+      colorScale,
+      zRange?.[0],
+      zRange?.[1],
+      lut,
+    ],
   );
 
   // The plot area's size in px: how many tick labels fit.
@@ -132,17 +158,17 @@ export function Heatmap(props: HeatmapProps) {
   }, []);
 
   const xTicks = useMemo(
-    () => positioned(indexTicks(d.n, size.w / Math.max(42, 6.5 * longest(colLabels) + 12), colLabels), d.colFactor, d.n),
-    [d.n, d.colFactor, size.w, colLabels],
+    () => positioned(indexTicks(d.sourceCols, size.w / Math.max(42, 6.5 * longest(colLabels) + 12), colLabels), d.blockCols, d.sourceCols),
+    [d.sourceCols, d.blockCols, size.w, colLabels],
   );
   const yTicks = useMemo(
-    () => positioned(indexTicks(d.m, size.h / 18, rowLabels), d.rowFactor, d.m),
-    [d.m, d.rowFactor, size.h, rowLabels],
+    () => positioned(indexTicks(d.sourceRows, size.h / 18, rowLabels), d.blockRows, d.sourceRows),
+    [d.sourceRows, d.blockRows, size.h, rowLabels],
   );
   const barTicks = useMemo(() => (shown ? valueTicks(shown.lo, shown.hi, Math.max(2, Math.min(6, size.h / 36))) : []), [shown, size.h]);
 
   const notes: ReactNode[] = [];
-  if (averaged) notes.push(`${capitalize(blockNote(d.m, d.n, d))}.`);
+  if (averaged) notes.push(`${capitalize(blockNote(d))}.`);
   if (shown && shown.missing > 0)
     notes.push(
       <>
@@ -153,10 +179,10 @@ export function Heatmap(props: HeatmapProps) {
   if (note) notes.push(note);
   const summary =
     rows * cols === 0
-      ? `${label}: empty (${d.m}×${d.n}).`
+      ? `${label}: empty (${d.sourceRows}×${d.sourceCols}).`
       : shown
-        ? matrixSummary(label, d.m, d.n, shown.min, shown.max, shown.missing, d)
-        : `${label}: ${d.m}×${d.n}.`;
+        ? matrixSummary(label, d, shown.min, shown.max, shown.missing)
+        : `${label}: ${d.sourceRows}×${d.sourceCols}.`;
 
   const pointer = (e: PointerEvent<HTMLDivElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -171,13 +197,13 @@ export function Heatmap(props: HeatmapProps) {
   };
   let hoverLines: string[] | null = null;
   const g = grid.current;
-  if (hover && g && g.rows === d.rows && g.cols === d.cols) {
-    const r = cellAt(hover.fy, g.rows);
-    const c = cellAt(hover.fx, g.cols);
-    const v = g.means[r * g.cols + c];
+  if (hover && g && g.matrix.rows === d.rows && g.matrix.cols === d.cols) {
+    const r = cellAt(hover.fy, d.rows);
+    const c = cellAt(hover.fx, d.cols);
+    const v = g.matrix.data[r * d.cols + c];
     hoverLines = [
-      spanName(rowNoun, r, d.rowFactor, d.m, rowLabels),
-      spanName(colNoun, c, d.colFactor, d.n, colLabels),
+      spanName(rowNoun, r, d.blockRows, d.sourceRows, rowLabels),
+      spanName(colNoun, c, d.blockCols, d.sourceCols, colLabels),
       Number.isNaN(v) ? 'missing' : `${averaged ? 'mean' : 'value'} ${shortNumber4(v)}`,
     ];
   }
@@ -194,7 +220,7 @@ export function Heatmap(props: HeatmapProps) {
       yTitle: props.yTitle,
       stops,
       barTicks,
-      notes: averaged ? [`${capitalize(blockNote(d.m, d.n, d))}.`] : [],
+      notes: averaged ? [`${capitalize(blockNote(d))}.`] : [],
     });
     await downloadCanvas(picture, `${fileName(label)}.png`);
   };

@@ -94,21 +94,21 @@ export function openRange([lo, hi]: [number, number]): [number, number] {
 }
 
 /**
- * The colour range of a grid of block means: the given one (opened up if empty) or the range of the
+ * The colour range of block means (`means`, a heatmap's drawn cells): the given one (opened up if empty) or the range of the
  * means (not of the source entries, which would wash averaged blocks out); symmetric about 0 for a
  * diverging scale.
  */
 export function colorRange(
   scale: 'sequential' | 'diverging',
   zRange: [number, number] | undefined,
-  g: { means: ArrayLike<number> },
+  means: ArrayLike<number>,
 ): [number, number] {
   if (scale === 'diverging') {
-    const [lo, hi] = zRange ? openRange(zRange) : symmetricRange(g.means);
+    const [lo, hi] = zRange ? openRange(zRange) : symmetricRange(means);
     const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
     return [-a, a];
   }
   if (zRange) return openRange(zRange);
-  const { min, max } = valueRange(g.means);
+  const { min, max } = valueRange(means);
   return Number.isNaN(min) ? [0, 1] : openRange([min, max]);
 }

@@ -13,7 +13,7 @@
 //
 // Work layout (bytes from `work`): L (k×k f64), z (k f64), P (k i32), state (k i32).
 
-/** A pivot below this fraction of its reference diagonal entry is treated as zero (as in linalg.ts). */
+/** A pivot below this fraction of its reference diagonal entry is treated as zero (as in linalg-cholesky.ts). */
 const PIVOT_TOL: f64 = 1e-11;
 /** An index enters when its gradient exceeds this fraction of the magnitude of the terms it sums. */
 const GRAD_TOL: f64 = 1e-12;
@@ -25,7 +25,7 @@ const REFUSED: i32 = 2;
 /** Leading rows of the workspace's L that hold the Cholesky factor of the current P's prefix. */
 let validRows: i32 = 0;
 
-/** Bytes of workspace the kernels of nnls.ts and masked-ls.ts need for rank k. */
+/** Bytes of workspace the kernels of linalg-nnls.ts and linalg-masked-ls.ts need for rank k. */
 export function nnls_work_bytes(k: i32): i32 {
   return 16 * k * k + 48 * k + 64;
 }

@@ -1,37 +1,31 @@
-// Seeded data for the plots' demo page (web/plots/demo.html), used by e2e/plots.spec.ts only.
+// Seeded data for the plots demo page (e2e/plots-demo/index.html), used by e2e/plots.spec.ts only.
 import { Rng } from '../../src/core/rng.js';
-import type { Mat2 } from './heatmap/FactorPanel.js';
+import type { Dense } from '../../src/core/matrix.js';
+import { planted } from '../../src/data/generate.js';
+import { gemm_nn, gemm_nt, gemm_tn } from '../../src/kernels-ts/products.js';
 
 /** Uniform [0, 1) entries of a rows×cols matrix from `rng`. */
-export function uniform(rng: Rng, rows: number, cols: number): Mat2 {
+export function uniform(rng: Rng, rows: number, cols: number): Dense {
   const data = new Float64Array(rows * cols);
   for (let t = 0; t < data.length; t++) data[t] = rng.next();
   return { rows, cols, data };
 }
 
-/** The product A (m×k) · B (k×n), m×n. */
-export function product(A: Mat2, B: Mat2): Mat2 {
-  const { rows: m, cols: k } = A;
-  const n = B.cols;
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++)
-    for (let p = 0; p < k; p++) {
-      const a = A.data[i * k + p];
-      for (let j = 0; j < n; j++) out[i * n + j] += a * B.data[p * n + j];
-    }
-  return { rows: m, cols: n, data: out };
+/** The product A (m×k) · B (k×n), m×n (gemm_nn of src/kernels-ts). */
+export function product(A: Dense, B: Dense): Dense {
+  const out = new Float64Array(A.rows * B.cols);
+  gemm_nn(A.data, B.data, out, A.rows, A.cols, B.cols);
+  return { rows: A.rows, cols: B.cols, data: out };
 }
 
-/** A non-negative m×n matrix of rank k plus |noise|, and a mask with about `missing` of its entries 0. */
+/**
+ * A non-negative m×n matrix of rank k plus noise (src/data/generate.ts planted, NaN at the hidden
+ * entries), and its mask: about `missing` of the entries 0.
+ */
 export function lowRank(seed: number, m: number, n: number, k: number, noise: number, missing = 0) {
-  const rng = new Rng(seed);
-  const V = product(uniform(rng, m, k), uniform(rng, k, n));
-  for (let t = 0; t < V.data.length; t++) V.data[t] += noise * Math.abs(rng.normal());
-  let mask: Float64Array | null = null;
-  if (missing > 0) {
-    mask = new Float64Array(m * n);
-    for (let t = 0; t < mask.length; t++) mask[t] = rng.next() < missing ? 0 : 1;
-  }
+  const p = planted({ rows: m, cols: n, rank: k, seed, noise, missing });
+  const V: Dense = { rows: m, cols: n, data: p.data.values };
+  const mask = missing > 0 ? Float64Array.from(p.hidden, (h) => 1 - h) : null;
   return { V, mask };
 }
 
@@ -42,43 +36,29 @@ export function lossCurve(seed: number, count: number, floor: number, tau: numbe
 }
 
 /** Plain multiplicative updates with a mask (demo only): one iteration on W (m×k), H (k×n) in place; returns WH. */
-export function muStep(V: Mat2, mask: Float64Array | null, W: Mat2, H: Mat2): Mat2 {
+export function muStep(V: Dense, mask: Float64Array | null, W: Dense, H: Dense): Dense {
   const { rows: m, cols: n } = V;
   const k = W.cols;
   const eps = 1e-9;
-  const masked = (WH: Mat2) => {
+  const masked = (WH: Dense) => {
     const R = new Float64Array(m * n);
     for (let t = 0; t < R.length; t++) R[t] = mask && mask[t] === 0 ? 0 : WH.data[t];
     return R;
   };
   const MV = masked(V);
-  let MWH = masked(product(W, H));
-  for (let p = 0; p < k; p++)
-    for (let j = 0; j < n; j++) {
-      let num = 0,
-        den = 0;
-      for (let i = 0; i < m; i++) {
-        num += W.data[i * k + p] * MV[i * n + j];
-        den += W.data[i * k + p] * MWH[i * n + j];
-      }
-      H.data[p * n + j] *= num / (den + eps);
-    }
-  MWH = masked(product(W, H));
-  for (let i = 0; i < m; i++)
-    for (let p = 0; p < k; p++) {
-      let num = 0,
-        den = 0;
-      for (let j = 0; j < n; j++) {
-        num += MV[i * n + j] * H.data[p * n + j];
-        den += MWH[i * n + j] * H.data[p * n + j];
-      }
-      W.data[i * k + p] *= num / (den + eps);
-    }
+  const num = new Float64Array(k * Math.max(m, n));
+  const den = new Float64Array(k * Math.max(m, n));
+  gemm_tn(W.data, MV, num, m, k, n); // Wᵀ(M∘V), k×n
+  gemm_tn(W.data, masked(product(W, H)), den, m, k, n); // Wᵀ(M∘WH)
+  for (let t = 0; t < k * n; t++) H.data[t] *= num[t] / (den[t] + eps);
+  gemm_nt(MV, H.data, num, m, n, k); // (M∘V)Hᵀ, m×k
+  gemm_nt(masked(product(W, H)), H.data, den, m, n, k); // (M∘WH)Hᵀ
+  for (let t = 0; t < m * k; t++) W.data[t] *= num[t] / (den[t] + eps);
   return product(W, H);
 }
 
 /** ‖M∘(V − WH)‖_F / ‖M∘V‖_F. */
-export function relError(V: Mat2, WH: Mat2, mask: Float64Array | null): number {
+export function relError(V: Dense, WH: Dense, mask: Float64Array | null): number {
   let r = 0,
     v = 0;
   for (let t = 0; t < V.data.length; t++) {
@@ -90,7 +70,7 @@ export function relError(V: Mat2, WH: Mat2, mask: Float64Array | null): number {
 }
 
 /** W (size²×k) whose columns are size×size images of one horizontal or vertical bar each (a "swimmer"-like parts basis). */
-export function barImages(size: number): Mat2 {
+export function barImages(size: number): Dense {
   const bars: [number, number, number, number][] = []; // row0, col0, height, width
   for (let b = 1; b < size - 1; b += 3) bars.push([b, 1, 2, size - 2]);
   for (let b = 1; b < size - 1; b += 3) bars.push([1, b, size - 2, 2]);

@@ -1,4 +1,4 @@
-// Plain-TypeScript masked products of assembly/masked.ts. M is m×n of 1/0, or null when
+// Plain-TypeScript matrices of WH and V of assembly/residual.ts. M is m×n of 1/0, or null when
 // every entry is observed; V holds 0 at missing entries.
 
 /** out (n) = row i of WH for W (m×k), H (k×n): out[j] = Σ_a W[i,a]·H[a,j], a in increasing order. */

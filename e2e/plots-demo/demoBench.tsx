@@ -1,17 +1,19 @@
-// Demo page: a 2000×1000 rank-5 factor panel updated on every animation frame, timed in the page.
+// On the plots demo page: a 2000×1000 rank-5 factor panel updated on every animation frame, timed in the page.
 import { useEffect, useRef, useState } from 'react';
 import { Rng } from '../../src/core/rng.js';
-import { FactorPanel, type Mat2 } from './heatmap/FactorPanel.js';
+import type { Dense } from '../../src/core/matrix.js';
+import { asDisplay } from '../../web/shared/blocks.js';
+import { FactorPanel } from '../../web/plots/heatmap/FactorPanel.js';
 import { uniform } from './demoData.js';
-import { drawStats, resetDrawStats } from './frame/frameQueue.js';
+import { drawStats, resetDrawStats } from '../../web/plots/frame/frameQueue.js';
 
 const UPDATES = 30;
 
 /** A button that mounts a big FactorPanel and feeds it UPDATES new WH, W and H, one per frame; reports the rate and the longest task. */
-export function BigPanelBench({ V }: { V: Mat2 }) {
+export function BigPanelBench({ V }: { V: Dense }) {
   const [frame, setFrame] = useState(-1);
   const [result, setResult] = useState('');
-  const variants = useRef<{ WH: Mat2[]; W: Mat2[]; H: Mat2[] } | null>(null);
+  const variants = useRef<{ WH: Dense[]; W: Dense[]; H: Dense[] } | null>(null);
   const timing = useRef({ t0: 0, longest: 0, observer: null as PerformanceObserver | null });
 
   const begin = () => {
@@ -69,7 +71,7 @@ export function BigPanelBench({ V }: { V: Mat2 }) {
         </button>{' '}
         <output aria-label="big panel result">{result}</output>
       </p>
-      {v && frame >= 0 && <FactorPanel V={V} WH={v.WH[i]} W={v.W[i]} H={v.H[i]} height={260} />}
+      {v && frame >= 0 && <FactorPanel V={asDisplay(V)} WH={asDisplay(v.WH[i])} W={asDisplay(v.W[i])} H={asDisplay(v.H[i])} height={260} />}
     </section>
   );
 }

@@ -107,15 +107,49 @@ export function tn1x2(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, cnt:
   v128.store(c, x);
 }
 
+/** Starts the pair C[a, j], C[a + 1, j] (ca = &C[a, j], rows sb bytes apart): 0, or the stored values. */
+// @ts-ignore: decorator
+@inline function colPair(ca: usize, sb: usize, first: bool): v128 {
+  return first ? f64x2.splat(0) : v128.load64_lane(ca + sb, v128.load64_zero(ca), 1);
+}
+
+/** Stores the pair of colPair back. */
+// @ts-ignore: decorator
+@inline function colStore(ca: usize, sb: usize, x: v128): void {
+  v128.store64_lane(ca, x, 0);
+  v128.store64_lane(ca + sb, x, 1);
+}
+
 /**
- * The last column j of C when q is odd: C[a, j] for every a < p, two a at a time in one
- * v128 (A[i, a..a+1] times B[i, j] broadcast). pa = &A[i0, 0], pb = &B[i0, j], c = &C[0, j].
+ * The last column j of C when q is odd: C[a, j] for every a < p, two a to a v128 (A[i, a..a+1]
+ * times B[i, j] broadcast) and eight a (four independent sums) at a time, over the cnt rows i
+ * in increasing order. pa = &A[i0, 0], pb = &B[i0, j], c = &C[0, j].
  */
 export function tnCol(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, p: i32, cnt: i32, first: bool): void {
   let a = 0;
+  for (; a + 8 <= p; a += 8) {
+    const ca = c + <usize>a * sb;
+    let x0 = colPair(ca, sb, first), x1 = colPair(ca + 2 * sb, sb, first);
+    let x2 = colPair(ca + 4 * sb, sb, first), x3 = colPair(ca + 6 * sb, sb, first);
+    let qa = pa + (<usize>a << 3);
+    let qb = pb;
+    for (let i = 0; i < cnt; i++) {
+      const s = v128.load64_splat(qb);
+      x0 = f64x2.add(x0, f64x2.mul(v128.load(qa), s));
+      x1 = f64x2.add(x1, f64x2.mul(v128.load(qa, 16), s));
+      x2 = f64x2.add(x2, f64x2.mul(v128.load(qa, 32), s));
+      x3 = f64x2.add(x3, f64x2.mul(v128.load(qa, 48), s));
+      qa += sa;
+      qb += sb;
+    }
+    colStore(ca, sb, x0);
+    colStore(ca + 2 * sb, sb, x1);
+    colStore(ca + 4 * sb, sb, x2);
+    colStore(ca + 6 * sb, sb, x3);
+  }
   for (; a + 2 <= p; a += 2) {
     const ca = c + <usize>a * sb;
-    let x = first ? f64x2.splat(0) : f64x2.replace_lane(f64x2.splat(load<f64>(ca)), 1, load<f64>(ca + sb));
+    let x = colPair(ca, sb, first);
     let qa = pa + (<usize>a << 3);
     let qb = pb;
     for (let i = 0; i < cnt; i++) {
@@ -123,8 +157,7 @@ export function tnCol(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, p: i
       qa += sa;
       qb += sb;
     }
-    store<f64>(ca, f64x2.extract_lane(x, 0));
-    store<f64>(ca + sb, f64x2.extract_lane(x, 1));
+    colStore(ca, sb, x);
   }
   if (a < p) {
     const ca = c + <usize>a * sb;

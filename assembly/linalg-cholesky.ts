@@ -115,15 +115,6 @@ export function chol_solve(L: usize, B: usize, X: usize, k: i32, count: i32, vs:
   }
 }
 
-/** Copies the lower triangle of G (k×k) onto its upper triangle. */
-export function symmetrize_lower(G: usize, k: i32): void {
-  for (let i = 1; i < k; i++) {
-    for (let j = 0; j < i; j++) {
-      store<f64>(G + ((<usize>j * <usize>k + <usize>i) << 3), load<f64>(G + ((<usize>i * <usize>k + <usize>j) << 3)));
-    }
-  }
-}
-
 /** L (k×k) = I. */
 function identity(L: usize, k: i32): void {
   memory.fill(L, 0, <usize>k * <usize>k * 8);

@@ -1,26 +1,28 @@
-// Demo page of the plots with seeded data (used by e2e/plots.spec.ts; not part of the app).
+// The plots demo page with seeded data (e2e/plots-demo, built by its own vite.config.ts; used by e2e/plots.spec.ts, never in dist/).
 import { StrictMode, useCallback, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Rng } from '../../src/core/rng.js';
-import { FactorImages } from './heatmap/FactorImages.js';
-import { FactorPanel, type Mat2 } from './heatmap/FactorPanel.js';
-import { Heatmap } from './heatmap/Heatmap.js';
-import { LossPlot } from './loss/LossPlot.js';
+import { FactorImages } from '../../web/plots/heatmap/FactorImages.js';
+import type { Dense } from '../../src/core/matrix.js';
+import { asDisplay } from '../../web/shared/blocks.js';
+import { FactorPanel } from '../../web/plots/heatmap/FactorPanel.js';
+import { Heatmap } from '../../web/plots/heatmap/Heatmap.js';
+import { LossPlot } from '../../web/plots/loss/LossPlot.js';
 import { barImages, lossCurve, lowRank, muStep, product, relError, uniform } from './demoData.js';
 import { BigPanelBench } from './demoBench.js';
 
-const copy = (A: Mat2): Mat2 => ({ rows: A.rows, cols: A.cols, data: A.data.slice() });
+const copy = (A: Dense): Dense => ({ rows: A.rows, cols: A.cols, data: A.data.slice() });
 
 interface Live {
-  W: Mat2;
-  H: Mat2;
-  WH: Mat2;
+  W: Dense;
+  H: Dense;
+  WH: Dense;
   initial: number;
   history: number[];
   revision: number;
 }
 
-function start(V: Mat2, mask: Float64Array | null, k: number, seed: number, revision: number): Live {
+function start(V: Dense, mask: Float64Array | null, k: number, seed: number, revision: number): Live {
   const rng = new Rng(seed);
   const W = uniform(rng, V.rows, k);
   const H = uniform(rng, k, V.cols);
@@ -71,10 +73,14 @@ function Demo() {
     [problem],
   );
 
-  const ratings = useMemo(() => lowRank(5, 30, 20, 3, 0.1, 0.2), []);
+  const ratings = useMemo(() => {
+    const r = lowRank(5, 30, 20, 3, 0.1, 0.2);
+    return { V: asDisplay(r.V), mask: r.mask };
+  }, []);
   const users = useMemo(() => Array.from({ length: 30 }, (_, i) => `user <${i + 1}>`), []);
   const items = useMemo(() => Array.from({ length: 20 }, (_, j) => `item ${String.fromCharCode(65 + j)}`), []);
-  const big = useMemo(() => lowRank(11, 2000, 1000, 5, 0.05).V, []);
+  const bigV = useMemo(() => lowRank(11, 2000, 1000, 5, 0.05).V, []);
+  const big = useMemo(() => asDisplay(bigV), [bigV]);
   const bars = useMemo(() => barImages(12), []);
 
   return (
@@ -99,30 +105,36 @@ function Demo() {
       </section>
       <section aria-label="Factors">
         <h2>Factors: 60×40, rank 4, 10% missing</h2>
-        <FactorPanel V={problem.V} WH={live.WH} W={live.W} H={live.H} mask={problem.mask} rowLabels={rowLabels} colLabels={colLabels} />
+        <FactorPanel
+          V={asDisplay(problem.V)}
+          WH={asDisplay(live.WH)}
+          W={asDisplay(live.W)}
+          H={asDisplay(live.H)}
+          mask={problem.mask}
+          rowLabels={rowLabels}
+          colLabels={colLabels}
+        />
       </section>
       <section aria-label="Heatmaps">
         <h2>Single heatmaps</h2>
         <div className="plot-grid">
           <Heatmap
             label="Ratings"
-            rows={30}
-            cols={20}
-            data={ratings.V.data}
+            matrix={ratings.V}
             mask={ratings.mask}
             colorScale="sequential"
             rowLabels={users}
             colLabels={items}
             height={360}
           />
-          <Heatmap label="Big V" rows={2000} cols={1000} data={big.data} colorScale="sequential" height={360} />
+          <Heatmap label="Big V" matrix={big} colorScale="sequential" height={360} />
         </div>
       </section>
       <section aria-label="Images">
         <h2>Parts</h2>
         <FactorImages W={bars} imageWidth={12} label="W columns as 12×12 images" />
       </section>
-      <BigPanelBench V={big} />
+      <BigPanelBench V={bigV} />
     </main>
   );
 }

@@ -4,8 +4,9 @@
 // directly from the observed rows, or, when fewer rows are missing than observed, as the full
 // Gram WᵀW minus the missing rows (cheaper, and the full Gram is at hand). One k×k Gram and
 // the listed rows of one column live in the workspace at a time.
-import { chol_factor_ref, chol_solve_vec, symmetrize_lower } from "./linalg";
-import { nnls } from "./nnls";
+import { chol_factor_ref, chol_solve_vec } from "./linalg-cholesky";
+import { symmetrize_lower } from "./transpose";
+import { nnls } from "./linalg-nnls";
 
 /**
  * Bytes of the gather buffer masked_gram needs when the longest list has maxLen entries:
@@ -82,7 +83,7 @@ function put(G: usize, Base: usize, k: i32, a: i32, b: i32, acc: v128, subtract:
  * For each of `count` vectors j (columns of H, or rows of W): with G_j = masked_gram(…, j)
  * and b_j = vector j of B (Wᵀ(M∘V) or (M∘V)Hᵀ: V is 0 where missing, so these are the
  * observed sums), X_j ← NNLS(G_j, b_j) warm-started from X_j when nonneg ≠ 0, else
- * max(0, G_j⁻¹ b_j) with the robust Cholesky of linalg.ts. Pivot and ridge scales come from
+ * max(0, G_j⁻¹ b_j) with the robust Cholesky of linalg-cholesky.ts. Pivot and ridge scales come from
  * Base for subtracted Grams (their rounding error is relative to Base) and from G_j for summed
  * ones. Entry a of vector j of B and X sits at element j·vs + a·es. F (rows×k): W for the
  * H step, Hᵀ for the W step; Base (k×k): WᵀW or HHᵀ. work: nnls_work_bytes(k); T:

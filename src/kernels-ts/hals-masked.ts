@@ -1,4 +1,4 @@
-// Plain-TypeScript masked HALS kernels of assembly/hals_masked.ts. Both expect
+// Plain-TypeScript masked HALS kernels of assembly/hals-masked.ts. Both expect
 // R = M∘(V − WH) (m×n) on entry and leave it so for the updated factor.
 
 /**

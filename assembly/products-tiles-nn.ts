@@ -102,9 +102,50 @@ export function nn1x2(pa: usize, pb: usize, c: usize, sb: usize, p: i32): void {
   v128.store(c, x);
 }
 
-/** The last column j of C when q is odd, for all m rows: scalar sums over a. pa = A, pb = &B[0, j], c = &C[0, j]. */
+/** (A[i, a], A[i + 1, a]) in one v128: a = byte offset into the rows at r (row i) and r + sa. */
+// @ts-ignore: decorator
+@inline function pair(r: usize, sa: usize, a: usize): v128 {
+  return v128.load64_lane(r + sa + a, v128.load64_zero(r + a), 1);
+}
+
+/**
+ * The last column j of C when q is odd, for all m rows: C[i, j] = Σ_a A[i, a]·B[a, j] with a in
+ * increasing order, two rows to a v128 and eight rows (four independent sums) at a time, the
+ * last odd row in scalars. pa = A, pb = &B[0, j], c = &C[0, j].
+ */
 export function nnCol(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, m: i32, p: i32): void {
-  for (let i = 0; i < m; i++) {
+  const e = <usize>p << 3;
+  let i = 0;
+  for (; i + 8 <= m; i += 8) {
+    const r0 = pa + <usize>i * sa, r2 = r0 + 2 * sa, r4 = r2 + 2 * sa, r6 = r4 + 2 * sa;
+    const z = f64x2.splat(0);
+    let x0 = z, x1 = z, x2 = z, x3 = z;
+    let b = pb;
+    for (let a: usize = 0; a < e; a += 8) {
+      const s = v128.load64_splat(b);
+      x0 = f64x2.add(x0, f64x2.mul(pair(r0, sa, a), s));
+      x1 = f64x2.add(x1, f64x2.mul(pair(r2, sa, a), s));
+      x2 = f64x2.add(x2, f64x2.mul(pair(r4, sa, a), s));
+      x3 = f64x2.add(x3, f64x2.mul(pair(r6, sa, a), s));
+      b += sb;
+    }
+    const ci = c + <usize>i * sb;
+    storePair(ci, sb, x0);
+    storePair(ci + 2 * sb, sb, x1);
+    storePair(ci + 4 * sb, sb, x2);
+    storePair(ci + 6 * sb, sb, x3);
+  }
+  for (; i + 2 <= m; i += 2) {
+    const r0 = pa + <usize>i * sa;
+    let x = f64x2.splat(0);
+    let b = pb;
+    for (let a: usize = 0; a < e; a += 8) {
+      x = f64x2.add(x, f64x2.mul(pair(r0, sa, a), v128.load64_splat(b)));
+      b += sb;
+    }
+    storePair(c + <usize>i * sb, sb, x);
+  }
+  if (i < m) {
     const arow = pa + <usize>i * sa;
     let s: f64 = 0;
     let b = pb;
@@ -114,4 +155,11 @@ export function nnCol(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, m: i
     }
     store<f64>(c + <usize>i * sb, s);
   }
+}
+
+/** Lane 0 of x at c, lane 1 at c + s (one column entry of two rows). */
+// @ts-ignore: decorator
+@inline function storePair(c: usize, s: usize, x: v128): void {
+  v128.store64_lane(c, x, 0);
+  v128.store64_lane(c + s, x, 1);
 }

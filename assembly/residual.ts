@@ -1,7 +1,9 @@
-// Products that respect the mask M of observed entries (M is m×n of 1.0/0.0; a null pointer
-// means every entry is observed). V is stored with 0 at missing entries, so M∘V = V.
-// WH is formed tile by tile in registers (assembly/wh.ts) and never stored on its own.
-import { whApply, whRowInto, WH_STORE, WH_RESIDUAL, WH_QUOTIENT } from "./wh";
+// Matrices made entry by entry from WH and V, written to memory: M∘WH (masked mu), the
+// residual M∘(V − WH) (gd, masked hals), the quotient V/(WH + ε) (kl), one row of WH.
+// M is m×n of 1.0/0.0 (a null pointer means every entry is observed); V is stored with 0 at
+// missing entries, so M∘V = V. WH is formed tile by tile in registers (wh-tiles.ts) and never
+// stored on its own.
+import { whApply, whRowInto, WH_STORE, WH_RESIDUAL, WH_QUOTIENT } from "./wh-tiles";
 
 /** P (m×n) = M∘(WH) for W (m×k), H (k×n), M (m×n or 0). Used by masked mu. */
 export function masked_wh(W: usize, H: usize, M: usize, P: usize, m: i32, k: i32, n: i32): void {

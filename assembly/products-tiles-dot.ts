@@ -1,7 +1,8 @@
-// Register tiles of gemm_nt (C = ABᵀ): ntRxC writes C[i..i+R, a..a+C) = rows i.. of A times
-// rows a.. of B, both of q entries. Each dot product sums even and odd columns in the two
-// lanes of a v128, adds the lanes, then the last column when q is odd.
-// ai = &A[i, 0], bj = &B[a, 0], c = &C[i, a]; sq = row stride of A and B in bytes, sc of C.
+// Register tiles of gram_nt (G = AAᵀ for a short, wide A such as H, k×n): dotRxC writes
+// G[i..i+R, a..a+C) = rows i.. of A times rows a.. of A, each a dot product of q entries that
+// sums even and odd columns in the two lanes of a v128, adds the lanes, then the last column
+// when q is odd. Every tile keeps 2 to 8 independent sums, so even a 2×2 G runs at full speed.
+// ai = &A[i, 0], bj = &A[a, 0], c = &G[i, a]; sq = row stride of A in bytes, sc of G.
 
 /** lane 0 + lane 1 of x, plus the product of the odd last column (t = 0 when q is even). */
 // @ts-ignore: decorator
@@ -16,7 +17,7 @@
 }
 
 /** 2×4 tile: 8 accumulators, per pair of columns two loads of A and four of B (six pointers stepped, no address arithmetic). */
-export function nt2x4(ai: usize, bj: usize, c: usize, sq: usize, sc: usize, q: i32): void {
+export function dot2x4(ai: usize, bj: usize, c: usize, sq: usize, sc: usize, q: i32): void {
   const a1 = ai + sq;
   const b1 = bj + sq, b2 = b1 + sq, b3 = b2 + sq;
   let p0 = ai, p1 = a1, r0 = bj, r1 = b1, r2 = b2, r3 = b3;
@@ -50,7 +51,7 @@ export function nt2x4(ai: usize, bj: usize, c: usize, sq: usize, sc: usize, q: i
 }
 
 /** 2×2 tile. */
-export function nt2x2(ai: usize, bj: usize, c: usize, sq: usize, sc: usize, q: i32): void {
+export function dot2x2(ai: usize, bj: usize, c: usize, sq: usize, sc: usize, q: i32): void {
   const a1 = ai + sq, b1 = bj + sq;
   const z = f64x2.splat(0);
   let x00 = z, x01 = z, x10 = z, x11 = z;
@@ -69,23 +70,8 @@ export function nt2x2(ai: usize, bj: usize, c: usize, sq: usize, sc: usize, q: i
   store<f64>(c1, dot2(x11, tail(a1, b1, e, odd)), 8);
 }
 
-/** 2×1 tile. */
-export function nt2x1(ai: usize, bj: usize, c: usize, sq: usize, sc: usize, q: i32): void {
-  const a1 = ai + sq;
-  let x0 = f64x2.splat(0), x1 = f64x2.splat(0);
-  const e = <usize>(q & ~1) << 3;
-  for (let o: usize = 0; o < e; o += 16) {
-    const y = v128.load(bj + o);
-    x0 = f64x2.add(x0, f64x2.mul(v128.load(ai + o), y));
-    x1 = f64x2.add(x1, f64x2.mul(v128.load(a1 + o), y));
-  }
-  const odd = (q & 1) != 0;
-  store<f64>(c, dot2(x0, tail(ai, bj, e, odd)));
-  store<f64>(c + sc, dot2(x1, tail(a1, bj, e, odd)));
-}
-
-/** 1×4 tile (the last row of A when m is odd). */
-export function nt1x4(ai: usize, bj: usize, c: usize, sq: usize, q: i32): void {
+/** 1×4 tile (the last row of G when m is odd). */
+export function dot1x4(ai: usize, bj: usize, c: usize, sq: usize, q: i32): void {
   const b1 = bj + sq, b2 = b1 + sq, b3 = b2 + sq;
   const z = f64x2.splat(0);
   let x0 = z, x1 = z, x2 = z, x3 = z;
@@ -105,7 +91,7 @@ export function nt1x4(ai: usize, bj: usize, c: usize, sq: usize, q: i32): void {
 }
 
 /** 1×2 tile. */
-export function nt1x2(ai: usize, bj: usize, c: usize, sq: usize, q: i32): void {
+export function dot1x2(ai: usize, bj: usize, c: usize, sq: usize, q: i32): void {
   const b1 = bj + sq;
   let x0 = f64x2.splat(0), x1 = f64x2.splat(0);
   const e = <usize>(q & ~1) << 3;
@@ -120,7 +106,7 @@ export function nt1x2(ai: usize, bj: usize, c: usize, sq: usize, q: i32): void {
 }
 
 /** 1×1: one dot product of q entries, in the same two-lane order as the tiles. */
-export function nt1x1(ai: usize, bj: usize, c: usize, q: i32): void {
+export function dot1x1(ai: usize, bj: usize, c: usize, q: i32): void {
   store<f64>(c, dotLanes(ai, bj, q));
 }
 

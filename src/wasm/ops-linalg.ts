@@ -1,0 +1,161 @@
+// Typed k×k solves of als and anls (assembly/linalg-cholesky.ts, linalg-nnls.ts,
+// linalg-masked-ls.ts). Each solves many normal equations G x = b at once: the columns of a
+// k×n right-hand side (the H step, b = column j of WᵀV) or the rows of an m×k one (the W step,
+// b = row i of VHᵀ).
+import type { Mat } from '../core/matrix.js';
+import type { Block } from './engine.js';
+import type { Kernels } from './kernels.js';
+import { sameShape, shapeError } from './shapes.js';
+
+/** Index lists over the vectors of a masked solve (built by src/solvers/als-mask.ts), in i32 blocks. */
+export interface IndexLists {
+  /** Number of vectors. */
+  readonly count: number;
+  /** count + 1 offsets into idx. */
+  readonly ptr: number;
+  readonly idx: number;
+  /** Per vector: 1 when its list holds the missing indices, 0 when the observed ones. */
+  readonly mode: number;
+  /** Length of the longest list (sizes the gather buffer). */
+  readonly longest: number;
+}
+
+/** Where a masked solve keeps its state: nnls work (nnlsWorkBytes), the gather buffer (gatherBytes). */
+export interface MaskedWork {
+  readonly work: Block;
+  readonly T: Block;
+}
+
+/** The k×k solves on kernels K; shapes checked when `checks`. */
+export function linalgOps(K: Kernels, checks: boolean) {
+  const square = (G: Mat, k: number) => G.rows === k && G.cols === k;
+  /** Strides of vector j and entry a of the vectors of X: columns of a k×n X, or rows of an m×k one. */
+  const along = (X: Mat, cols: boolean) => (cols ? { count: X.cols, vs: 1, es: X.cols } : { count: X.rows, vs: X.cols, es: 1 });
+
+  const cholSolve = (op: string, cols: boolean, L: Mat, B: Mat, X: Mat, work: Block, clip: boolean): void => {
+    const k = cols ? X.rows : X.cols;
+    if (checks && !(square(L, k) && sameShape(B, X) && work.bytes >= 8 * k)) {
+      throw shapeError(op, `${cols ? 'B, X k×n' : 'B, X m×k'} need L k×k and work of ≥ 8k bytes`, { L, B, X, work });
+    }
+    const { count, vs, es } = along(X, cols);
+    K.chol_solve(L.ptr, B.ptr, X.ptr, k, count, vs, es, clip ? 1 : 0, work.ptr);
+  };
+
+  const nnlsBatch = (op: string, cols: boolean, G: Mat, B: Mat, X: Mat, work: Block): number => {
+    const k = cols ? X.rows : X.cols;
+    if (checks && !(square(G, k) && sameShape(B, X) && work.bytes >= K.nnls_work_bytes(k))) {
+      throw shapeError(op, `${cols ? 'B, X k×n' : 'B, X m×k'} need G k×k and work of nnlsWorkBytes(k)`, { G, B, X, work });
+    }
+    const { count, vs, es } = along(X, cols);
+    return K.nnls_batch(G.ptr, B.ptr, X.ptr, k, count, vs, es, work.ptr);
+  };
+
+  const maskedSolve = (
+    op: string,
+    cols: boolean,
+    F: Mat,
+    Base: Mat,
+    B: Mat,
+    X: Mat,
+    lists: IndexLists,
+    nonneg: boolean,
+    ws: MaskedWork,
+    Q: Mat | null,
+  ): number => {
+    const k = cols ? X.rows : X.cols;
+    const { count, vs, es } = along(X, cols);
+    if (
+      checks &&
+      !(
+        F.cols === k &&
+        square(Base, k) &&
+        sameShape(B, X) &&
+        lists.count === count &&
+        ws.work.bytes >= K.nnls_work_bytes(k) &&
+        ws.T.bytes >= K.gather_bytes(k, lists.longest)
+      )
+    ) {
+      const rule = cols
+        ? 'B, X k×n need F r×k, Base k×k and lists over the n columns'
+        : 'B, X m×k need F r×k, Base k×k and lists over the m rows';
+      throw shapeError(op, `${rule} (work nnlsWorkBytes(k), T gatherBytes(k, longest))`, { F, Base, B, X, work: ws.work, T: ws.T });
+    }
+    return K.masked_ls(
+      F.ptr,
+      Base.ptr,
+      B.ptr,
+      X.ptr,
+      lists.ptr,
+      lists.idx,
+      lists.mode,
+      count,
+      k,
+      vs,
+      es,
+      nonneg ? 1 : 0,
+      ws.work.ptr,
+      ws.T.ptr,
+      Q ? Q.ptr : 0,
+    );
+  };
+
+  return {
+    /**
+     * L (k×k, lower) = robust Cholesky factor of the Gram G (k×k, lower triangle read), of G + δI
+     * when G is singular. Returns 0, the ridge δ added, or −1 when L was set to I.
+     */
+    cholFactor(G: Mat, L: Mat): number {
+      if (checks && !(square(G, G.rows) && sameShape(L, G))) throw shapeError('cholFactor', 'needs G and L k×k', { G, L });
+      return K.chol_factor(G.ptr, L.ptr, G.rows);
+    },
+
+    /** Each column j of X (k×n) ← (LLᵀ)⁻¹ B[:, j] (B k×n, may be X), then max(0, ·) when `clip`; work ≥ 8k bytes. */
+    cholSolveCols(L: Mat, B: Mat, X: Mat, work: Block, clip = true): void {
+      cholSolve('cholSolveCols', true, L, B, X, work, clip);
+    },
+
+    /** Each row i of X (m×k) ← (LLᵀ)⁻¹ B[i, :]ᵀ (B m×k, may be X), then max(0, ·) when `clip`; work ≥ 8k bytes. */
+    cholSolveRows(L: Mat, B: Mat, X: Mat, work: Block, clip = true): void {
+      cholSolve('cholSolveRows', false, L, B, X, work, clip);
+    },
+
+    /** Bytes of work the NNLS and masked solves need at rank k. */
+    nnlsWorkBytes(k: number): number {
+      return K.nnls_work_bytes(k);
+    },
+
+    /** Each column j of X (k×n) ← argmin_{x ≥ 0} ½xᵀGx − B[:, j]ᵀx, warm-started from X; G k×k. Returns how many hit the iteration cap. */
+    nnlsCols(G: Mat, B: Mat, X: Mat, work: Block): number {
+      return nnlsBatch('nnlsCols', true, G, B, X, work);
+    },
+
+    /** Each row i of X (m×k) ← argmin_{x ≥ 0} ½xᵀGx − B[i, :]x, warm-started from X; G k×k. Returns how many hit the iteration cap. */
+    nnlsRows(G: Mat, B: Mat, X: Mat, work: Block): number {
+      return nnlsBatch('nnlsRows', false, G, B, X, work);
+    },
+
+    /** Bytes of the gather buffer of a masked solve at rank k whose longest index list has maxLen entries. */
+    gatherBytes(k: number, maxLen: number): number {
+      return K.gather_bytes(k, maxLen);
+    },
+
+    /**
+     * H step with missing entries: each column j of X (k×n) solved from the Gram of F's rows
+     * (F = W, m×k) observed in column j (built from Base = WᵀW and `lists`) and B[:, j] (WᵀV);
+     * NNLS warm-started when `nonneg`, else clipped. Q (1×1) or null receives Σ_j x_jᵀG_jx_j.
+     * Returns how many NNLS problems hit their iteration cap.
+     */
+    maskedSolveCols(F: Mat, Base: Mat, B: Mat, X: Mat, lists: IndexLists, nonneg: boolean, ws: MaskedWork, Q: Mat | null = null): number {
+      return maskedSolve('maskedSolveCols', true, F, Base, B, X, lists, nonneg, ws, Q);
+    },
+
+    /**
+     * W step with missing entries: each row i of X (m×k) solved from the Gram of F's rows
+     * (F = Hᵀ, n×k) observed in row i (from Base = HHᵀ and `lists`) and B[i, :] (VHᵀ); Q (1×1)
+     * or null receives Σ_i w_iᵀG_iw_i = ‖M∘(WH)‖²_F of the new W.
+     */
+    maskedSolveRows(F: Mat, Base: Mat, B: Mat, X: Mat, lists: IndexLists, nonneg: boolean, ws: MaskedWork, Q: Mat | null = null): number {
+      return maskedSolve('maskedSolveRows', false, F, Base, B, X, lists, nonneg, ws, Q);
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// Typed dense products over assembly/products.ts and assembly/transpose.ts: matrices in,
+// shapes checked (see shapes.ts), the output written in place.
+import type { Mat } from '../core/matrix.js';
+import type { Block } from './engine.js';
+import type { Kernels } from './kernels.js';
+import { shapeError } from './shapes.js';
+
+/** Whether lo..hi−1 is a range within 0..n. */
+function inRange(lo: number, hi: number, n: number): boolean {
+  return Number.isInteger(lo) && Number.isInteger(hi) && 0 <= lo && lo <= hi && hi <= n;
+}
+
+/** The dense products of an NMF iteration on kernels K; shapes checked when `checks`. */
+export function productOps(K: Kernels, checks: boolean) {
+  return {
+    /** C (p×q) = AᵀB for A (m×p), B (m×q): WᵀV as gemmTN(W, V, WtV). */
+    gemmTN(A: Mat, B: Mat, C: Mat): void {
+      if (checks && (B.rows !== A.rows || C.rows !== A.cols || C.cols !== B.cols)) {
+        throw shapeError('gemmTN', 'C = AᵀB needs A m×p, B m×q, C p×q', { A, B, C });
+      }
+      K.gemm_tn(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols);
+    },
+
+    /** C (m×p) = ABᵀ for A (m×q), B (p×q): VHᵀ as gemmNT(V, H, VHt). */
+    gemmNT(A: Mat, B: Mat, C: Mat): void {
+      if (checks && (B.cols !== A.cols || C.rows !== A.rows || C.cols !== B.rows)) {
+        throw shapeError('gemmNT', 'C = ABᵀ needs A m×q, B p×q, C m×p', { A, B, C });
+      }
+      K.gemm_nt(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.rows);
+    },
+
+    /**
+     * Columns col0..col1−1 of C = AᵀB (shapes as gemmTN), bit for bit as gemmTN computes them:
+     * the pieces of a split of C's columns (one per thread) make exactly gemmTN's C.
+     */
+    gemmTNCols(A: Mat, B: Mat, C: Mat, col0: number, col1: number): void {
+      if (checks && (B.rows !== A.rows || C.rows !== A.cols || C.cols !== B.cols || !inRange(col0, col1, C.cols))) {
+        throw shapeError('gemmTNCols', `columns ${col0}..${col1} of C = AᵀB need A m×p, B m×q, C p×q, 0 ≤ col0 ≤ col1 ≤ q`, { A, B, C });
+      }
+      K.gemm_tn_cols(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols, col0, col1);
+    },
+
+    /**
+     * Rows row0..row1−1 of C = ABᵀ (shapes as gemmNT), bit for bit as gemmNT computes them. B is
+     * packed into `work` (one per concurrent caller; ≥ gemmNTWorkBytes(B) bytes packs it at once)
+     * or, when null, into the module's own buffer.
+     */
+    gemmNTRows(A: Mat, B: Mat, C: Mat, row0: number, row1: number, work: Block | null = null): void {
+      if (checks && (B.cols !== A.cols || C.rows !== A.rows || C.cols !== B.rows || !inRange(row0, row1, C.rows))) {
+        throw shapeError('gemmNTRows', `rows ${row0}..${row1} of C = ABᵀ need A m×q, B p×q, C m×p, 0 ≤ row0 ≤ row1 ≤ m`, { A, B, C });
+      }
+      if (checks && work && work.bytes < K.gemm_nt_work_bytes(1, 1)) {
+        throw shapeError('gemmNTRows', `work needs at least ${K.gemm_nt_work_bytes(1, 1)} bytes`, { work });
+      }
+      K.gemm_nt_rows(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.rows, row0, row1, work ? work.ptr : 0, work ? work.bytes : 0);
+    },
+
+    /** Bytes of packing workspace with which gemmNTRows packs all of B (p×q) at once. */
+    gemmNTWorkBytes(B: Mat): number {
+      return K.gemm_nt_work_bytes(B.rows, B.cols);
+    },
+
+    /** C (m×q) = AB for A (m×p), B (p×q): (WᵀW)H, W(HHᵀ), WH. */
+    gemmNN(A: Mat, B: Mat, C: Mat): void {
+      if (checks && (B.rows !== A.cols || C.rows !== A.rows || C.cols !== B.cols)) {
+        throw shapeError('gemmNN', 'C = AB needs A m×p, B p×q, C m×q', { A, B, C });
+      }
+      K.gemm_nn(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols);
+    },
+
+    /** Rows row0..row1−1 of C = AB (shapes as gemmNN), bit for bit as gemmNN computes them. */
+    gemmNNRows(A: Mat, B: Mat, C: Mat, row0: number, row1: number): void {
+      if (checks && (B.rows !== A.cols || C.rows !== A.rows || C.cols !== B.cols || !inRange(row0, row1, C.rows))) {
+        throw shapeError('gemmNNRows', `rows ${row0}..${row1} of C = AB need A m×p, B p×q, C m×q, 0 ≤ row0 ≤ row1 ≤ m`, { A, B, C });
+      }
+      K.gemm_nn_rows(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols, row0, row1);
+    },
+
+    /** G (p×p) = AᵀA for A (m×p): WᵀW as gramTN(W, WtW). */
+    gramTN(A: Mat, G: Mat): void {
+      if (checks && (G.rows !== A.cols || G.cols !== A.cols)) {
+        throw shapeError('gramTN', 'G = AᵀA needs A m×p, G p×p', { A, G });
+      }
+      K.gram_tn(A.ptr, G.ptr, A.rows, A.cols);
+    },
+
+    /** G (m×m) = AAᵀ for A (m×q): HHᵀ as gramNT(H, HHt). */
+    gramNT(A: Mat, G: Mat): void {
+      if (checks && (G.rows !== A.rows || G.cols !== A.rows)) {
+        throw shapeError('gramNT', 'G = AAᵀ needs A m×q, G m×m', { A, G });
+      }
+      K.gram_nt(A.ptr, G.ptr, A.rows, A.cols);
+    },
+
+    /** B (c×r) = Aᵀ for A (r×c); A and B must not overlap. */
+    transpose(A: Mat, B: Mat): void {
+      if (checks && (B.rows !== A.cols || B.cols !== A.rows)) {
+        throw shapeError('transpose', 'B = Aᵀ needs A r×c, B c×r', { A, B });
+      }
+      K.transpose(A.ptr, B.ptr, A.rows, A.cols);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// Typed kernels that form WH tile by tile and consume it at once (assembly/residual.ts,
+// assembly/loss.ts), and the whole-matrix reductions (assembly/reductions.ts). V, M, W, H
+// follow the solvers' shapes: V (m×n), M (m×n) or null when every entry is observed, W (m×k),
+// H (k×n).
+import type { Mat } from '../core/matrix.js';
+import type { Kernels } from './kernels.js';
+import { entries, maskFits, sameShape, shapeError } from './shapes.js';
+
+/** Whether W (m×k) and H (k×n) multiply into the shape of X (m×n). */
+function fitsWH(W: Mat, H: Mat, X: Mat): boolean {
+  return W.cols === H.rows && X.rows === W.rows && X.cols === H.cols;
+}
+
+/** The WH-based kernels and reductions on kernels K; shapes checked when `checks`. */
+export function residualOps(K: Kernels, checks: boolean) {
+  return {
+    /** P (m×n) = M∘(WH) (masked mu's denominators); M null = all observed. */
+    maskedWH(W: Mat, H: Mat, M: Mat | null, P: Mat): void {
+      if (checks && !(fitsWH(W, H, P) && maskFits(M, P))) {
+        throw shapeError('maskedWH', 'P = M∘(WH) needs W m×k, H k×n, M and P m×n', { W, H, M, P });
+      }
+      K.masked_wh(W.ptr, H.ptr, M ? M.ptr : 0, P.ptr, W.rows, W.cols, H.cols);
+    },
+
+    /** R (m×n) = M∘(V − WH), the residual of gd and masked hals. */
+    residual(V: Mat, M: Mat | null, W: Mat, H: Mat, R: Mat): void {
+      if (checks && !(fitsWH(W, H, V) && sameShape(R, V) && maskFits(M, V))) {
+        throw shapeError('residual', 'R = M∘(V − WH) needs V, M, R m×n, W m×k, H k×n', { V, M, W, H, R });
+      }
+      K.residual(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, R.ptr, W.rows, W.cols, H.cols);
+    },
+
+    /** Q (m×n) = V/(WH + ε), kl's quotient (V holds 0 where missing, so Q does too). */
+    klQuotient(V: Mat, W: Mat, H: Mat, Q: Mat, eps: number): void {
+      if (checks && !(fitsWH(W, H, V) && sameShape(Q, V))) {
+        throw shapeError('klQuotient', 'Q = V/(WH + ε) needs V, Q m×n, W m×k, H k×n', { V, W, H, Q });
+      }
+      K.kl_quotient(V.ptr, W.ptr, H.ptr, Q.ptr, W.rows, W.cols, H.cols, eps);
+    },
+
+    /** out (n entries) = row i of WH for W (m×k), H (k×n). */
+    whRow(W: Mat, H: Mat, i: number, out: Mat): void {
+      if (checks && !(W.cols === H.rows && entries(out) === H.cols && i >= 0 && i < W.rows)) {
+        throw shapeError('whRow', `row ${i} of WH needs W m×k, H k×n, i < m, out of n entries`, { W, H, out });
+      }
+      K.wh_row(W.ptr, H.ptr, out.ptr, i, W.cols, H.cols);
+    },
+
+    /** ‖M∘(V − WH)‖²_F. */
+    sqResidual(V: Mat, M: Mat | null, W: Mat, H: Mat): number {
+      if (checks && !(fitsWH(W, H, V) && maskFits(M, V))) {
+        throw shapeError('sqResidual', '‖M∘(V − WH)‖² needs V, M m×n, W m×k, H k×n', { V, M, W, H });
+      }
+      return K.sq_residual(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, W.rows, W.cols, H.cols, 0);
+    },
+
+    /** Generalized KL divergence Σ_observed V log(V/WH) − V + WH; scratch holds ≥ n entries (one row of WH). */
+    klDivergence(V: Mat, M: Mat | null, W: Mat, H: Mat, scratch: Mat): number {
+      if (checks && !(fitsWH(W, H, V) && maskFits(M, V) && entries(scratch) >= H.cols)) {
+        throw shapeError('klDivergence', 'D(V‖WH) needs V, M m×n, W m×k, H k×n, scratch of ≥ n entries', { V, M, W, H, scratch });
+      }
+      return K.kl_divergence(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, W.rows, W.cols, H.cols, scratch.ptr);
+    },
+
+    /**
+     * kl's pass after an iteration, one sweep over WH: Q (m×n) = V/(WH + ε) for the next H step,
+     * out (2 entries) = [the KL divergence, ‖M∘(V − WH)‖²_F], each bit for bit as klDivergence
+     * and sqResidual give them; scratch holds ≥ n entries.
+     */
+    klQuotientLoss(V: Mat, M: Mat | null, W: Mat, H: Mat, Q: Mat, out: Mat, eps: number, scratch: Mat): void {
+      if (checks && !(fitsWH(W, H, V) && maskFits(M, V) && sameShape(Q, V) && entries(out) === 2 && entries(scratch) >= H.cols)) {
+        throw shapeError('klQuotientLoss', 'needs V, M, Q m×n, W m×k, H k×n, out of 2 entries, scratch of ≥ n entries', {
+          V,
+          M,
+          W,
+          H,
+          Q,
+          out,
+          scratch,
+        });
+      }
+      K.kl_quotient_loss(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, Q.ptr, out.ptr, W.rows, W.cols, H.cols, eps, scratch.ptr);
+    },
+
+    /** Σ A[t]·B[t] over all entries of two matrices of one shape: tr(AᵀB). */
+    dot(A: Mat, B: Mat): number {
+      if (checks && !sameShape(A, B)) throw shapeError('dot', 'tr(AᵀB) needs A and B of one shape', { A, B });
+      return K.dot(A.ptr, B.ptr, entries(A));
+    },
+
+    /** Whether any entry of X is NaN or ±Inf. */
+    hasNonfinite(X: Mat): boolean {
+      return K.has_nonfinite(X.ptr, entries(X)) !== 0;
+    },
+
+    /** out (p entries) = column sums of A (m×p). */
+    colSums(A: Mat, out: Mat): void {
+      if (checks && entries(out) !== A.cols) throw shapeError('colSums', 'column sums of A m×p need out of p entries', { A, out });
+      K.col_sums(A.ptr, out.ptr, A.rows, A.cols);
+    },
+
+    /** out (m entries) = row sums of A (m×q). */
+    rowSums(A: Mat, out: Mat): void {
+      if (checks && entries(out) !== A.rows) throw shapeError('rowSums', 'row sums of A m×q need out of m entries', { A, out });
+      K.row_sums(A.ptr, out.ptr, A.rows, A.cols);
+    },
+  };
+}
