@@ -19,6 +19,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 800 },
+    // the build's service worker would precache the whole app in every test's fresh context;
+    // e2e/offline.spec.ts allows it where it is tested
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

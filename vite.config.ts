@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { randomBytes } from 'node:crypto';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -49,7 +50,26 @@ function cspMeta(): Plugin {
 
 export default defineConfig(({ command }) => ({
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [
+    react(),
+    cspMeta(),
+    // Offline: a Workbox service worker generated at build time (dist/sw.js), precaching the app's
+    // files (the wasm, the plotly chunk, the workers) so a reload works with the network gone.
+    // Precached responses keep the headers they were fetched with, COOP/COEP included, so the page
+    // stays cross-origin isolated when the service worker serves it (e2e/offline.spec.ts checks).
+    // Registered by web/app/offline.ts; no web app manifest (nothing to install).
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,wasm}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   // dev only: Vite's injected <script>/<style> tags carry this nonce (its client reads it for the styles it adds)
   html: command === 'serve' ? { cspNonce: DEV_NONCE } : {},
   worker: { format: 'es' },

@@ -27,3 +27,27 @@ test('phone width: a bad file shows its message next to the upload control', asy
   await alert.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/screenshots/bad-csv-390.png' });
 });
+
+test('phone width: the Share panel with Embed, the Session panel and Reproduce elsewhere fit the screen', async ({ app, page }) => {
+  await app.open();
+  await app.steps(2);
+  const share = page.getByRole('region', { name: 'Share' });
+  await share.getByRole('button', { name: 'Share link', exact: true }).click();
+  await share.getByRole('checkbox', { name: 'Embed' }).check();
+  await expect(share.getByRole('textbox', { name: 'Embed code' })).toBeVisible();
+  await share.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e/screenshots/share-embed-390.png' });
+  const session = page.getByRole('region', { name: 'Session', exact: true });
+  await session.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e/screenshots/session-panel-390.png' });
+  const reproduce = page.getByRole('region', { name: 'Reproduce elsewhere' });
+  await reproduce.getByText('Reproduce elsewhere', { exact: true }).click();
+  await expect(reproduce.getByRole('textbox', { name: 'Python (scikit-learn) program' })).toBeVisible();
+  await reproduce.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e/screenshots/reproduce-390.png' });
+  const overflow = await page.evaluate(() => {
+    const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+    return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+});

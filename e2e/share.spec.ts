@@ -112,7 +112,11 @@ test('data too large for a link: the link holds the options only, and says so', 
   await app.waitFor('Ready');
   await app.steps(1);
   const link = await share(page);
-  await expect(page.getByText(/^The data is too large for a link \(\d+ kB\); the link holds the options only\.$/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /^The data is too large for a link \(\d+ kB\); the link holds the options only\. To pass on the data as well, use Save session \(in the Session panel\) and send the file\.$/,
+    ),
+  ).toBeVisible();
   expect(link).toMatch(/#v=1&data=none&alg=hals&rank=5&/);
   await page.getByRole('region', { name: 'Share' }).screenshot({ path: 'e2e/screenshots/share-too-large-1280.png' });
 

@@ -1,9 +1,10 @@
 // The result files (src/data/results.ts, cells by src/data/csv-write.ts): W, H, WH in full
 // precision with the data's labels, WH in blocks of rows, and labels that a spreadsheet would run
 // as a formula neutralized with a leading apostrophe, while numbers (negative ones too) stay numbers.
+// The data file of the Reproduce elsewhere programs: the same bytes in blocks as in one piece.
 import { describe, expect, it } from 'vitest';
 import { textCell, toCsv } from '../src/data/csv-write.js';
-import { factorLabels, RESULT_FILES, resultFileName, resultPieces } from '../src/data/results.js';
+import { dataPieces, factorLabels, RESULT_FILES, resultFileName, resultPieces } from '../src/data/results.js';
 import { gemm_nn } from '../src/kernels-ts/products.js';
 
 describe('textCell', () => {
@@ -75,5 +76,20 @@ describe('resultPieces', () => {
     expect(resultPieces('H', s).join('')).toBe(",'=c,c2\nfactor 1,3,-4\n");
     expect(resultPieces('WH', s).join('')).toBe(",'=c,c2\n'+r,-3,4\nr2,6,-8\n");
     expect(resultPieces('history', s).join('')).toBe('iteration,relError\n1,0.5\n2,0.25\n');
+  });
+});
+
+describe('dataPieces (V.csv of the Reproduce elsewhere programs)', () => {
+  it('is, joined, the one-piece CSV of V (NA for missing, labels, formula guard) however many blocks it takes', () => {
+    const m = 300;
+    const n = 300; // 65536 entries per piece: two blocks of rows
+    const values = Array.from({ length: m * n }, (_, t) => (t % 97 === 0 ? Number.NaN : (t * 0.37) % 5));
+    const rowLabels = Array.from({ length: m }, (_, i) => (i === 3 ? '=HYPERLINK("x")' : `r${i}`));
+    const colLabels = Array.from({ length: n }, (_, j) => `c${j}`);
+    const pieces = dataPieces(values, m, n, rowLabels, colLabels);
+    expect(pieces.length).toBe(2);
+    expect(pieces.join('')).toBe(toCsv({ rows: m, cols: n, data: values }, { rows: rowLabels, cols: colLabels }));
+    expect(pieces.join('')).toContain(`'=HYPERLINK`);
+    expect(pieces[1].startsWith('r')).toBe(true); // no header on a later block
   });
 });

@@ -83,7 +83,15 @@ describe('the app state in a link', () => {
         stop: null,
       },
     });
-    expect(shareStateOf(s)).toEqual({ data: spec, options: s.options, speed: 30, iteration: 17 });
+    expect(shareStateOf(s)).toEqual({
+      data: spec,
+      options: s.options,
+      speed: 30,
+      iteration: 17,
+      view: 'main',
+      viewSettings: null,
+      embed: false,
+    });
     const plan = planOpen(encodeApp(s)!.hash, OFFERED)!;
     expect(plan).toMatchObject({ data: spec, options: s.options, speed: 30, iteration: 17 });
   });
@@ -107,8 +115,15 @@ describe('the app state in a link', () => {
 describe('the store opening a link', () => {
   it('takes the link’s options and speed at once, with its notices', () => {
     const options = { ...defaultOptions(), rank: 7, algorithm: 'kl' as const };
-    const s = reduce(initialState(), { type: 'shared', options, speed: 5, notices: ['Opened from a shared link.'] });
-    expect(s).toMatchObject({ options, speed: 5, notices: ['Opened from a shared link.'] });
+    const s = reduce(initialState(), {
+      type: 'shared',
+      options,
+      speed: 5,
+      view: 'compare',
+      embed: true,
+      notices: ['Opened from a shared link.'],
+    });
+    expect(s).toMatchObject({ options, speed: 5, view: 'compare', embed: true, notices: ['Opened from a shared link.'] });
   });
 
   it('keeps the link’s rank when its data arrives, where an example would bring its own', () => {

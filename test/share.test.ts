@@ -8,6 +8,7 @@ import { decodeShare, describeIgnored, encodeShare, defaultShareState, type Shar
 import type { DataSpec } from '../src/data/spec.js';
 import { LINK_DATA_LIMIT, LINK_INITS } from '../src/share/table.js';
 import { ALGORITHM_IDS } from '../src/solvers/registry.js';
+import { VIEW_IDS } from '../src/share/section.js';
 import { EXAMPLES } from '../src/data/examples.js';
 
 const BASE = defaultShareState();
@@ -130,6 +131,9 @@ describe('share link round trips', () => {
       }),
       speed: fc.oneof(fc.constant(null), fc.double({ min: 0.01, max: 10_000, noNaN: true })),
       iteration: fc.integer({ min: 0, max: 1_000_000 }),
+      view: fc.constantFrom(...VIEW_IDS),
+      viewSettings: fc.constant(null),
+      embed: fc.boolean(),
     });
     fc.assert(
       fc.property(state, (s) => {
@@ -158,9 +162,15 @@ describe('share link canonical text', () => {
       options: BASE.options,
       speed: 10,
       iteration: 5,
+      view: 'main',
+      viewSettings: null,
+      embed: false,
     };
     const o = BASE.options;
     const b: ShareState = {
+      embed: false,
+      viewSettings: null,
+      view: 'main',
       iteration: 5,
       speed: 10,
       options: {
@@ -219,7 +229,7 @@ describe('share link with data too large for it', () => {
     expect(compressed).toBeGreaterThan(LINK_DATA_LIMIT);
     expect(e.tooLargeKB).toBe(Math.ceil(compressed / 1000));
     expect(e.hash).toMatch(/^v=1&data=none&alg=hals&rank=3&init=random&seed=9&/);
-    expect(decodeShare(e.hash)).toEqual({ state: { ...s, data: null }, ignored: [], empty: false });
+    expect(decodeShare(e.hash)).toEqual({ state: { ...s, data: null }, ignored: [], empty: false, newer: null });
   });
 
   it('does not even compress text over 400 kB, and gives its own size', () => {
@@ -236,7 +246,7 @@ describe('share link with data too large for it', () => {
 
 describe('share link garbage', () => {
   it('treats an empty hash as no link', () => {
-    for (const h of ['', '#', '#&&', '&']) expect(decodeShare(h)).toEqual({ state: BASE, ignored: [], empty: true });
+    for (const h of ['', '#', '#&&', '&']) expect(decodeShare(h)).toEqual({ state: BASE, ignored: [], empty: true, newer: null });
   });
 
   const cases: [string, string, string][] = [
@@ -263,7 +273,9 @@ describe('share link garbage', () => {
     ['an unknown switch value', 'project=yes', 'projection “yes” (expected one of 1, 0)'],
     ['an unknown speed', 'speed=fast', 'speed “fast” (expected max or a number > 0 and ≤ 10000)'],
     ['a zero speed', 'speed=0', 'speed “0” (expected max or a number > 0 and ≤ 10000)'],
-    ['another link version', 'v=2', 'link version “2” (expected 1)'],
+    ['a link version below 1', 'v=0', `link version “0” (expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER})`],
+    ['an unknown view', 'view=gallery', 'view “gallery” (expected one of main, explore, restarts, compare, learn)'],
+    ['an unknown embed value', 'embed=yes', 'embed “yes” (expected one of 1, 0)'],
     ['an unknown field', 'colour=red', 'unknown field “colour”'],
     ['a field without a value', 'seed', 'seed (no value)'],
     ['a field given twice', 'rank=3&rank=5', 'rank given twice (the first was used)'],
@@ -363,6 +375,8 @@ describe('share link garbage', () => {
             'project',
             'speed',
             'iter',
+            'view',
+            'embed',
           ),
           fc.string({ unit: 'binary' }),
         )

@@ -1,12 +1,15 @@
 // Entry of the browser app: one store, one controller (which owns the worker), the React tree.
-// The app opens with the low-rank example loaded and ready to run, or with a shared link's state.
+// The app opens with the kept session, a shared link's state, or the low-rank example loaded and
+// ready to run.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { AppContext } from './app/context.js';
 import { installTestApi } from './app/testApi.js';
 import { Controller } from './client/controller.js';
-import { startFromLocation } from './app/start.js';
+import { KeeperContext } from './app/keeperContext.js';
+import { registerOffline } from './app/offline.js';
+import { startApp } from './app/start.js';
 import { initialState, reduce } from './state/app.js';
 import { createStore } from './state/store.js';
 import type { DataSpec } from '../src/data/spec.js';
@@ -22,13 +25,16 @@ const threads = /^\d+$/.exec(new URLSearchParams(location.search).get('threads')
 const spawn = () =>
   new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module', name: threads ? `nmf threads=${threads}` : 'nmf' });
 const controller = new Controller(store, spawn, START, Number(params.get('watchdog')) || 30_000);
-startFromLocation(controller, START); // a shared link in the hash, or the START example
+const keeper = startApp({ store, controller }, START); // the kept session, a shared link in the hash, or the START example
 if (params.has('test')) installTestApi(store, controller);
+registerOffline();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppContext.Provider value={{ store, controller }}>
-      <App />
+      <KeeperContext.Provider value={keeper}>
+        <App />
+      </KeeperContext.Provider>
     </AppContext.Provider>
   </StrictMode>,
 );

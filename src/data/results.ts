@@ -2,6 +2,8 @@
 // and the relative-error history, labelled like the data. The one writer of the CLI's --out files
 // and of the app's exports (built in the worker), so both hold the same bytes for the same run.
 // WH is written in blocks of rows, so a 2000×1000 product never exists as one array or one string.
+// Also the data file the Reproduce elsewhere programs read (V, as `nmf export-code --data-out`
+// writes it).
 import { gemm_nn } from '../kernels-ts/products.js';
 import { toCsv } from './csv-write.js';
 
@@ -65,6 +67,27 @@ function productPieces(s: ResultSource): string[] {
     gemm_nn(W.subarray(i0 * k, (i0 + r) * k), H, rows, r, k, n);
     const labels = { rows: s.rowLabels?.slice(i0, i0 + r), cols: i0 === 0 ? s.colLabels : undefined };
     pieces.push(toCsv({ rows: r, cols: n, data: rows }, labels));
+  }
+  return pieces;
+}
+
+/**
+ * V (m×n row-major, NaN = missing) as the file the Reproduce elsewhere programs read: csv-write's
+ * CSV with the data's labels (the same bytes as `nmf export-code --data-out`), in blocks of rows.
+ */
+export function dataPieces(
+  values: ArrayLike<number>,
+  m: number,
+  n: number,
+  rowLabels?: readonly string[],
+  colLabels?: readonly string[],
+): string[] {
+  const block = Math.max(1, Math.floor(PIECE_ENTRIES / n));
+  const pieces: string[] = [];
+  for (let i0 = 0; i0 < m; i0 += block) {
+    const r = Math.min(block, m - i0);
+    const rows = Array.prototype.slice.call(values, i0 * n, (i0 + r) * n) as number[];
+    pieces.push(toCsv({ rows: r, cols: n, data: rows }, { rows: rowLabels?.slice(i0, i0 + r), cols: i0 === 0 ? colLabels : undefined }));
   }
   return pieces;
 }

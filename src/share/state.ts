@@ -1,8 +1,10 @@
 // What a share link holds, as the app uses it: the dataset (or none), the run's options, the
-// speed and the iteration reached. Conversions to and from the flat table of table.ts.
+// speed, the iteration reached, the open view with its settings, and whether it is for an
+// iframe. Conversions to and from the flat table of table.ts.
 import { specProblem, type DataSpec } from '../data/spec.js';
 import { solverParams, type RunOptions } from '../driver/options.js';
 import type { ParamId, SolverParams } from '../solvers/types.js';
+import type { SectionValues, ViewId } from './section.js';
 import { FIELDS, type Flat } from './table.js';
 
 /** Everything a link reproduces. */
@@ -14,6 +16,12 @@ export interface ShareState {
   readonly speed: number | null;
   /** The iteration reached: opening the link runs to it. */
   readonly iteration: number;
+  /** The view that is open. */
+  readonly view: ViewId;
+  /** The open view's settings (its LinkSection's values), or null when it has no section. */
+  readonly viewSettings: SectionValues | null;
+  /** A link for an iframe: the plots, run controls and status only. */
+  readonly embed: boolean;
 }
 
 /** The link field of each solver parameter. */
@@ -54,6 +62,8 @@ export function toFlat(s: ShareState): Flat {
     project: o.params.project,
     speed: s.speed,
     iter: s.iteration,
+    view: s.view,
+    embed: s.embed,
   };
   const d = s.data;
   if (!d) return { ...flat, data: 'none' };
@@ -98,7 +108,7 @@ export function toState(f: Flat, present: ReadonlySet<string>): { state: ShareSt
     problems.push(why);
     data = { kind: 'example', id: FIELDS.example.fallback };
   }
-  return { state: { data, options, speed: f.speed, iteration: f.iter }, problems };
+  return { state: { data, options, speed: f.speed, iteration: f.iter, view: f.view, viewSettings: null, embed: f.embed }, problems };
 }
 
 function dataOf(f: Flat): DataSpec | null {

@@ -1,6 +1,7 @@
 // The share link's one table of fields, in the order they are written: the dataset, the
-// options of the run, the speed and the iteration reached. Every key, type, range and default
-// of the URL hash is here and nowhere else.
+// options of the run, the speed, the iteration reached, the open view and the embed switch.
+// Every key, type, range and default of the URL hash is here and nowhere else, except the
+// fields a view adds for its settings (src/share/section.ts, written after these).
 import { EXAMPLES } from '../data/examples.js';
 import { MAX_ENTRIES } from '../data/generate.js';
 import { SPEC_KINDS } from '../data/spec.js';
@@ -10,8 +11,12 @@ import type { InitId } from '../init/types.js';
 import { ALGORITHM_IDS } from '../solvers/registry.js';
 import { DEFAULT_PARAMS, type AlgorithmId } from '../solvers/types.js';
 import { enumField, flagField, intField, numberField, textField, type Field } from './field.js';
+import { VIEW_IDS, type ViewId } from './section.js';
 
-/** Version of the link format, written first (`v=1`). */
+/**
+ * Version of the link format, written first (`v=1`). A link of a higher version (a newer app) is
+ * read as far as this version can, with a notice saying so.
+ */
 export const LINK_VERSION = 1;
 
 /** How the dataset is given: a DataSpec's kind (example, generator, inline text), or not at all. */
@@ -44,7 +49,7 @@ const SAFE = MAX_SEED;
 
 /** Every field of a link, keyed by its name in `Flat`, in the order they are written. */
 export const FIELDS = {
-  v: intField('v', 'link version', LINK_VERSION, LINK_VERSION, LINK_VERSION),
+  v: intField('v', 'link version', 1, SAFE, LINK_VERSION),
   data: enumField('data', 'dataset kind', DATA_KINDS, 'example'),
   example: enumField<string>(
     'example',
@@ -73,6 +78,8 @@ export const FIELDS = {
   project: flagField('project', 'projection', DEFAULT_PARAMS.project),
   speed: speedField(),
   iter: intField('iter', 'iteration', 0, MAX_LINK_ITERATION, 0),
+  view: enumField<ViewId>('view', 'view', VIEW_IDS, 'main'),
+  embed: flagField('embed', 'embed', false),
 };
 
 export type FieldName = keyof typeof FIELDS;
@@ -82,6 +89,9 @@ export type Flat = { [K in FieldName]: (typeof FIELDS)[K] extends Field<infer T>
 
 /** The field names in the order they are written. */
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
+/** Fields written only when not at their default, so that a link of the main view, not embedded, reads as before they existed. */
+export const OPTIONAL_FIELDS: readonly FieldName[] = ['view', 'embed'];
 
 /** The fields a dataset kind uses (besides `data` itself). */
 export const DATA_FIELDS: Readonly<Record<DataKind, readonly FieldName[]>> = {

@@ -1,15 +1,43 @@
 // The app's views, one tab each: the main view (the run and its plots) and the views that work
 // beside it on the same data. Each view other than the main one lives in web/views/<id>/ and is
-// loaded lazily, so nothing of it weighs on the first screen.
+// loaded lazily, so nothing of it weighs on the first screen; its link fields (ViewLink) are a
+// small module of its own, imported here eagerly, since a link must be read before it opens.
 import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
+import type { AnySection, LinkSection } from '../../src/share/section.js';
+import type { AppState } from '../state/app.js';
 import type { ViewId } from '../state/view.js';
+import type { AppHandles } from './context.js';
+import { checkedSections } from './viewSections.js';
 
-/** A view's tab: its id, the label of its tab (its accessible name) and its component. */
+/**
+ * A view's settings in share links and kept sessions: its link fields (`section`, written as
+ * `prefix.key=value` while the view is open), how to read them from the app state, and how to put
+ * them back (from a link or a session) once that link's or session's data has loaded.
+ */
+export interface ViewLink<S extends object> {
+  readonly section: LinkSection<S>;
+  /** The view's settings in the app state now. */
+  read(s: AppState): S;
+  /** Puts `settings` into the app (dispatch an action; start what they ask for, e.g. a rank sweep). */
+  apply(settings: S, app: AppHandles): void;
+}
+
+/** A ViewLink of any settings type (as the registry holds them). */
+export type AnyViewLink = ViewLink<Record<string, unknown>>;
+
+/** Erases a ViewLink's settings type, for VIEWS. */
+export function viewLink<S extends object>(link: ViewLink<S>): AnyViewLink {
+  return link as unknown as AnyViewLink;
+}
+
+/** A view's tab: its id, the label of its tab (its accessible name), its component and its link fields. */
 export interface ViewInfo {
   readonly id: ViewId;
   readonly label: string;
   /** null for the main view (App renders it itself); a lazily loaded component otherwise. */
   readonly component: LazyExoticComponent<ComponentType> | null;
+  /** The view's settings in links and sessions (none: the link holds only that the view is open). */
+  readonly link?: AnyViewLink;
 }
 
 /** A lazily loaded view: `load` imports the module whose named export `name` is the view's component. */
@@ -27,6 +55,9 @@ export const VIEWS: readonly ViewInfo[] = [
     component: lazyView(() => import('../views/restarts/CompareRestartsView.js'), 'CompareRestartsView'),
   },
 ];
+
+/** The link sections of the registered views (checked once: a clash is a programming error). */
+export const VIEW_SECTIONS: readonly AnySection[] = checkedSections(VIEWS);
 
 /** The registered view of `id`, or the main view. */
 export function viewInfo(id: ViewId): ViewInfo {

@@ -3,8 +3,7 @@
 // replaced by a fresh one that gets the data and options back.
 import type { Action, AppState, DataSource } from '../state/app.js';
 import type { Store } from '../state/store.js';
-import type { Factors, Fault, FromWorker, RestartFactors, Speed, ToWorker } from '../shared/protocol.js';
-import type { ResultFile } from '../../src/data/results.js';
+import type { ExportWhat, Factors, Fault, FromWorker, RestartFactors, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunStart } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
@@ -36,6 +35,26 @@ export interface RestartPair {
   readonly second: RestartFactors | null;
 }
 
+/** What the app opens: a shared link's or a kept session's data, options, speed and view. */
+export interface Opening {
+  /** The data (null: none in the link; the fallback example is shown with the options). */
+  readonly data: DataSpec | null;
+  /** 'link' (a shared link) or 'session' (a kept or saved session): names the data in messages. */
+  readonly source: 'link' | 'session';
+  readonly options: RunOptions;
+  readonly speed: Speed;
+  readonly view: ViewId;
+  /** Whether the page is shown for an iframe (plots, run controls and status only). */
+  readonly embed: boolean;
+  readonly notices: readonly string[];
+  /** Once loaded, run to this iteration (a link: the same numbers as the page that made it)… */
+  readonly iteration: number;
+  /** …or resume from these factors (a session: its W, H and history at its iteration). */
+  readonly start?: RunStart;
+  /** Called once the data has loaded and the run is configured (a view's settings are applied then). */
+  readonly onLoaded?: () => void;
+}
+
 /** The bridge between the UI (store + commands) and the worker. */
 export class Controller {
   private link: WorkerLink;
@@ -45,8 +64,13 @@ export class Controller {
   private snapIteration = -1;
   private lastSnapAt = -Infinity;
   private snapTimer: ReturnType<typeof setTimeout> | null = null;
-  /** A shared link's iteration, to run to once the load `loadRunId` has arrived. */
-  private goal: { readonly loadRunId: number; readonly iteration: number } | null = null;
+  /** What to do once the load `loadRunId` of an Opening has arrived: run to an iteration, or resume from factors, then `onLoaded`. */
+  private goal: {
+    readonly loadRunId: number;
+    readonly iteration: number;
+    readonly start?: RunStart;
+    readonly onLoaded?: () => void;
+  } | null = null;
   private nextRequest = 1;
   private readonly exports = new Map<number, { resolve(f: ExportedFile): void; reject(e: Error): void }>();
   private readonly factorRequests = new Map<number, { resolve(f: Factors): void; reject(e: Error): void }>();
@@ -71,14 +95,18 @@ export class Controller {
   }
 
   /**
-   * Opens a shared link: its options and speed at once (with `notices`), then its data (the
-   * fallback example when the link holds none) and, once loaded, a run to `iteration`.
+   * Opens a shared link or a session: its options, speed, view and notices at once, then its data
+   * (the fallback example when it holds none) and, once loaded, a run to its iteration or resumed
+   * from its start, and its `onLoaded`.
    */
-  openShared(data: DataSpec | null, options: RunOptions, speed: Speed, iteration: number, notices: readonly string[]): void {
-    this.store.dispatch({ type: 'shared', options, speed, notices });
+  open(o: Opening): void {
+    const { options, speed, view, embed, notices } = o;
+    this.store.dispatch({ type: 'shared', options, speed, view, embed, notices });
     this.send({ type: 'speed', runId: 0, speed });
-    const loadRunId = this.load(data ?? this.fallback, 'link');
-    this.goal = data && iteration > 0 ? { loadRunId, iteration } : null;
+    const loadRunId = this.load(o.data ?? this.fallback, o.source);
+    this.goal = o.data
+      ? { loadRunId, iteration: o.iteration, start: o.start, onLoaded: o.onLoaded }
+      : { loadRunId, iteration: 0, onLoaded: o.onLoaded };
   }
 
   /** Data from `source` could not even be handed to the worker (e.g. a file too large or unreadable): `message` shows next to its control. */
@@ -87,7 +115,7 @@ export class Controller {
   }
 
   /** The CSV of `what` at the worker's current iteration, built in the worker. */
-  exportFile(what: ResultFile): Promise<ExportedFile> {
+  exportFile(what: ExportWhat): Promise<ExportedFile> {
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.exports.set(requestId, { resolve, reject });
@@ -214,13 +242,17 @@ export class Controller {
     this.store.dispatch({ type: 'worker', msg });
     switch (msg.type) {
       case 'loaded': {
-        const goal = this.goal?.loadRunId === msg.runId ? this.goal.iteration : 0;
+        const goal = this.goal?.loadRunId === msg.runId ? this.goal : null;
         if (goal) this.goal = null;
-        if (pending?.runId === msg.runId) this.configure(goal);
+        if (pending?.runId !== msg.runId) return;
+        this.configure(goal?.start ? 0 : (goal?.iteration ?? 0), goal?.start);
+        goal?.onLoaded?.();
         return;
       }
       case 'loadFailed':
-        if (pending?.runId === msg.runId && pending.source === 'link' && pending.spec !== this.fallback) this.linkDataFailed(msg.message);
+        if (pending?.runId === msg.runId && (pending.source === 'link' || pending.source === 'session') && pending.spec !== this.fallback) {
+          this.openedDataFailed(pending.source, msg.message);
+        }
         return;
       case 'exported':
       case 'exportFailed': {
@@ -273,13 +305,11 @@ export class Controller {
     });
   }
 
-  /** A shared link's data could not be made: say why and show the fallback example with the link's options. */
-  private linkDataFailed(message: string): void {
-    this.store.dispatch({
-      type: 'notice',
-      text: `The shared link's data could not be loaded (${message}); the first example is shown instead.`,
-    });
-    this.load(this.fallback, 'link');
+  /** A link's or session's data could not be made: say why and show the fallback example with its options. */
+  private openedDataFailed(source: 'link' | 'session', message: string): void {
+    const what = source === 'link' ? "The shared link's data" : "The session's data";
+    this.store.dispatch({ type: 'notice', text: `${what} could not be loaded (${message}); the first example is shown instead.` });
+    this.load(this.fallback, source);
   }
 
   private onDied(reason: string): void {

@@ -21,6 +21,8 @@ export interface DataInfo {
   readonly summary: Summary;
   readonly rowLabels?: readonly string[];
   readonly colLabels?: readonly string[];
+  /** Whether the data has row labels and column labels (rowLabels/colLabels above are left out when V is shown in blocks). */
+  readonly labelled: { readonly rows: boolean; readonly cols: boolean };
   /** V for display (block means of the observed entries; NaN where a cell has none). */
   readonly V: DisplayMatrix;
   /** Fraction of observed entries in each display cell of V (same shape as V). */
@@ -31,6 +33,13 @@ export interface DataInfo {
 
 /** Where the run stands, as the worker sees it. */
 export type RunPhase = 'ready' | 'running' | 'paused' | 'stopped';
+
+/**
+ * The files the app exports, as CSV: the result files (src/data/results.ts: the full factors, their
+ * product and the error history at the current iteration); and for the Reproduce elsewhere programs
+ * the data V (labelled, NA for missing) and the run's initial W0 and H0 (no labels).
+ */
+export type ExportWhat = ResultFile | 'V' | 'W0' | 'H0';
 
 /** Test-only faults, to check that the page recovers from a dead or silent worker. */
 export type Fault = 'throw' | 'hang';
@@ -71,7 +80,7 @@ export type ToWorker =
   /** Are you alive? Answered with `pong` as soon as the current iteration ends. */
   | { readonly type: 'ping'; readonly runId: number }
   /** Build the CSV file of `what` for the current iteration of run `runId`; answered by `exported` or `exportFailed`. */
-  | { readonly type: 'export'; readonly runId: number; readonly requestId: number; readonly what: ResultFile }
+  | { readonly type: 'export'; readonly runId: number; readonly requestId: number; readonly what: ExportWhat }
   /** Send the full W, H and history of run `runId` (to keep the session); answered by `factors` or `exportFailed`. */
   | { readonly type: 'factors'; readonly runId: number; readonly requestId: number }
   /** Send the best and second-best finished restarts of run `runId`; answered by `restartPair`. */

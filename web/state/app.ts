@@ -9,9 +9,10 @@ import type { RunOptions } from '../../src/driver/options.js';
 import { defaultOptions, fitOptions } from './options.js';
 import type { ViewId } from './view.js';
 import { defaultExploreSettings, type ExploreSettings } from '../views/explore/settings.js';
+import type { KeepBanner } from '../keep/record.js';
 
-/** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link. */
-export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link';
+/** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link, 'session' = a kept or opened session. */
+export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link' | 'session';
 
 /** The run on screen. `phase` 'starting' = its first progress has not arrived; 'invalid' = options rejected. */
 export interface RunView {
@@ -54,6 +55,10 @@ export interface AppState {
   readonly restarts: number;
   /** The Explore rank view's settings. */
   readonly explore: ExploreSettings;
+  /** Shown for an iframe (an Embed link): plots, run controls and status only. */
+  readonly embed: boolean;
+  /** The kept session's banner (restored, or kept to go back to), or null. */
+  readonly keep: KeepBanner | null;
 }
 
 export type Action =
@@ -70,8 +75,16 @@ export type Action =
   /** Data that never reached the worker (an upload too large or unreadable): the matrix stays, the message shows at `source`. */
   | { readonly type: 'dataFailed'; readonly source: DataSource; readonly message: string }
   | { readonly type: 'dismissNotices' }
-  /** A shared link was opened: its options and speed replace the current ones, with notices saying so. */
-  | { readonly type: 'shared'; readonly options: RunOptions; readonly speed: Speed; readonly notices: readonly string[] }
+  | { readonly type: 'keep'; readonly banner: KeepBanner | null }
+  /** A shared link or a session was opened: its options, speed and view replace the current ones, with notices saying so. */
+  | {
+      readonly type: 'shared';
+      readonly options: RunOptions;
+      readonly speed: Speed;
+      readonly view: ViewId;
+      readonly embed: boolean;
+      readonly notices: readonly string[];
+    }
   | { readonly type: 'worker'; readonly msg: FromWorker };
 
 /** The state before anything is loaded. */
@@ -90,6 +103,8 @@ export function initialState(): AppState {
     threads: null,
     restarts: 1,
     explore: defaultExploreSettings(),
+    embed: false,
+    keep: null,
   };
 }
 
@@ -165,8 +180,18 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, dataError: { source: a.source, message: a.message } };
     case 'dismissNotices':
       return s.notices.length ? { ...s, notices: [] } : s;
+    case 'keep':
+      return s.keep === a.banner ? s : { ...s, keep: a.banner };
     case 'shared':
-      return { ...s, options: a.options, speed: a.speed, optionError: null, notices: [...s.notices, ...a.notices] };
+      return {
+        ...s,
+        options: a.options,
+        speed: a.speed,
+        view: a.view,
+        embed: a.embed,
+        optionError: null,
+        notices: [...s.notices, ...a.notices],
+      };
     case 'worker':
       return fromWorker(s, a.msg);
   }
@@ -189,7 +214,7 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
       const p = s.pendingLoad;
       if (!p || p.runId !== m.runId) return s;
       // A reload after a crash, or a shared link, keeps the options; a new matrix brings its own rank.
-      const keep = p.source === 'recovery' || p.source === 'link';
+      const keep = p.source === 'recovery' || p.source === 'link' || p.source === 'session';
       const fit = fitOptions(s.options, m.data.summary, keep ? undefined : suggestedRank(p.spec));
       return {
         ...s,

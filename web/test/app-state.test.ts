@@ -11,6 +11,7 @@ import type { DataInfo, Progress } from '../shared/protocol.js';
 const summary: Summary = { rows: 5, cols: 6, observed: 30, missing: 0, min: 0, max: 1 };
 const info: DataInfo = {
   name: 'tutorial',
+  labelled: { rows: false, cols: false },
   summary,
   V: { rows: 5, cols: 6, data: new Float64Array(30), sourceRows: 5, sourceCols: 6, blockRows: 1, blockCols: 1 },
   observed: new Float64Array(30).fill(1),

@@ -262,7 +262,7 @@ describe('Session: resuming a run (configure with start) and the factors message
     for (let i = 7; i < 20; i++) session.handle({ type: 'step', runId: 2 });
     const straight = factorsOf(2);
     session.handle({ type: 'configure', runId: 3, options, start: saved });
-    expect(host.last('progress')).toMatchObject({ runId: 3, phase: 'ready', iteration: 7, from: 0, history: saved.history });
+    expect(host.last('progress')).toMatchObject({ runId: 3, phase: 'paused', iteration: 7, from: 0, history: saved.history });
     for (let i = 7; i < 20; i++) session.handle({ type: 'step', runId: 3 });
     const resumed = factorsOf(3);
     expect(resumed.history).toEqual(straight.history);

@@ -8,12 +8,14 @@ import { Factorization, type RunStart } from '../../src/driver/factorization.js'
 import { OptionError } from '../../src/driver/options.js';
 import { MAX_RESTARTS } from '../../src/rank/survey.js';
 import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
-import { resultFileName, resultPieces, type ResultFile } from '../../src/data/results.js';
+import { dataPieces, resultFileName, resultPieces } from '../../src/data/results.js';
 import { makeData } from '../../src/data/spec.js';
 import { displayData, displayFactors } from './display.js';
+import { toCsv } from '../../src/data/csv-write.js';
+import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import { RestartSeries } from './restarts.js';
-import type { DataInfo, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
+import type { DataInfo, ExportWhat, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
 
@@ -47,6 +49,8 @@ export class Session {
   private pacer: Pacer | null = null;
   private readonly meter = new RateMeter();
   private itersPerSec = 0;
+  /** The current run's initial W0, H0 once computed for an export (for `runId`). */
+  private initial: { readonly runId: number; readonly W0: Dense; readonly H0: Dense } | null = null;
 
   constructor(
     private readonly engine: Engine,
@@ -167,7 +171,9 @@ export class Session {
       return this.host.post({ type: 'optionsInvalid', runId, option: e.option, message: e.message });
     }
     this.sentHistory = 0;
-    if (this.f.stop) this.phase = 'stopped'; // a resumed run that had stopped
+    // a resumed run is where it stopped, or paused at its iteration (the page shows 'Ready' for iteration 0 only)
+    if (this.f.stop) this.phase = 'stopped';
+    else if (this.f.iteration > 0) this.phase = 'paused';
     this.postProgress();
     if (this.snapshotWanted) this.flushSnapshot();
     if (runTo > 0) {
@@ -303,12 +309,13 @@ export class Session {
   }
 
   /** Builds the CSV of `what` at the current iteration and sends it as a Blob (no copy reaches the page's thread). */
-  private exportFile(runId: number, requestId: number, what: ResultFile): void {
+  private exportFile(runId: number, requestId: number, what: ExportWhat): void {
     const f = this.f;
     if (!f || !this.data || runId !== this.runId) {
       const message = 'There is no result to export: the run changed or has not started. Try again.';
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
+    if (what === 'V' || what === 'W0' || what === 'H0') return this.exportForPrograms(runId, requestId, what, f);
     const pieces = resultPieces(what, {
       W: f.factorW(),
       H: f.factorH(),
@@ -321,6 +328,34 @@ export class Session {
     });
     const blob = new Blob(pieces, { type: 'text/csv' });
     this.host.post({ type: 'exported', runId, requestId, fileName: resultFileName(what), iteration: f.iteration, blob });
+  }
+
+  /** V as the programs read it, or the run's W0/H0 (its initialization from its options, computed once per run). */
+  private exportForPrograms(runId: number, requestId: number, what: 'V' | 'W0' | 'H0', f: Factorization): void {
+    const data = this.data!;
+    let pieces: string[];
+    if (what === 'V') {
+      pieces = dataPieces(data.values, data.rows, data.cols, data.rowLabels, data.colLabels);
+    } else {
+      if (this.initial?.runId !== runId) this.initial = { runId, ...this.initialFactors() };
+      pieces = [toCsv(this.initial[what])];
+    }
+    const blob = new Blob(pieces, { type: 'text/csv' });
+    this.host.post({ type: 'exported', runId, requestId, fileName: `${what}.csv`, iteration: f.iteration, blob });
+  }
+
+  /** W0 (m×k) and H0 (k×n) the run's options initialize, in scratch memory released after (the run's own factors are not touched). */
+  private initialFactors(): { W0: Dense; H0: Dense } {
+    const mark = this.engine.mark();
+    try {
+      const f0 = new Factorization(this.engine, this.problem!, { ...this.options!, restarts: 1 });
+      return {
+        W0: { rows: f0.W.rows, cols: f0.W.cols, data: this.engine.copyOut(f0.W) },
+        H0: { rows: f0.H.rows, cols: f0.H.cols, data: this.engine.copyOut(f0.H) },
+      };
+    } finally {
+      this.engine.release(mark);
+    }
   }
 
   /** Sends W, H, WH for display if the page asked for them. */
@@ -342,6 +377,7 @@ function dataInfo(data: DataMatrix): DataInfo {
   const { V, observed } = displayData(data.values, data.rows, data.cols);
   return {
     name: data.name ?? 'data',
+    labelled: { rows: data.rowLabels !== undefined, cols: data.colLabels !== undefined },
     summary: summarize(data),
     rowLabels: V.blockRows === 1 ? data.rowLabels : undefined,
     colLabels: V.blockCols === 1 ? data.colLabels : undefined,

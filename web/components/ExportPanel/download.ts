@@ -1,4 +1,5 @@
 // Saving a Blob as a file: a same-origin blob: URL and a download link clicked once (no network).
+export { formatBytes } from './bytes.js';
 
 /** Makes the browser save `blob` as `fileName`. */
 export function saveBlob(blob: Blob, fileName: string): void {
@@ -12,11 +13,4 @@ export function saveBlob(blob: Blob, fileName: string): void {
   a.remove();
   // The download has started from the URL; keep it alive a while for slow browsers, then free it.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** A byte count as a person reads it: 812 B, 14.2 kB, 38.5 MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} kB`;
-  return `${(bytes / 1e6).toFixed(1)} MB`;
 }

@@ -1,13 +1,18 @@
-// Share: a button that puts the whole state (data or its recipe, options, speed, iteration) in
-// the page's URL hash and shows the link in a read-only field with a Copy button. Nothing leaves
-// the browser except inside the link the user copies.
+// Share: a button that puts the whole state (data or its recipe, options, speed, iteration, the
+// open view) in the page's URL hash and shows the link in a read-only field with a Copy button;
+// with Embed checked, the link is one for an iframe (plots, run controls and status only) and the
+// HTML snippet to paste is shown with its own Copy button. Nothing leaves the browser except
+// inside the link the user copies.
 import { useId, useRef, useState } from 'react';
+import { appLink } from '../../app/links.js';
 import { useAppState, useAppStore } from '../../app/context.js';
-import { encodeApp } from './shareState.js';
+import { copyText } from '../fields/copy.js';
+import { EmbedCode } from './EmbedCode.js';
 import './share.css';
 
 interface Shown {
   readonly link: string;
+  readonly embedLink: string;
   readonly iteration: number;
   readonly tooLargeKB: number | null;
 }
@@ -17,42 +22,49 @@ function linkTo(hash: string): string {
   return `${location.origin}${location.pathname}#${hash}`;
 }
 
-/** The Share section: the Share link button, then the link in a read-only field with Copy, and a warning when the data was too large. */
+/** The Share section: the Share link button and the Embed checkbox, then the link in a read-only field with Copy, a warning when the data was too large, and with Embed the iframe snippet. */
 export function SharePanel() {
   const id = useId();
   const store = useAppStore();
   const hasData = useAppState((s) => s.data !== null);
   const [shown, setShown] = useState<Shown | null>(null);
+  const [embed, setEmbed] = useState(false);
   const [copy, setCopy] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
 
   const share = () => {
     const s = store.getState();
-    const encoded = encodeApp(s);
-    if (!encoded) return;
+    const encoded = appLink(s);
+    const embedded = appLink(s, true);
+    if (!encoded || !embedded) return;
     history.replaceState(null, '', `#${encoded.hash}`);
-    setShown({ link: linkTo(encoded.hash), iteration: s.run.iteration, tooLargeKB: encoded.tooLargeKB });
+    setShown({ link: linkTo(encoded.hash), embedLink: linkTo(embedded.hash), iteration: s.run.iteration, tooLargeKB: encoded.tooLargeKB });
     setCopy(null);
   };
-  const copyLink = async () => {
-    if (!shown) return;
-    try {
-      await navigator.clipboard.writeText(shown.link);
-      setCopy('Copied to the clipboard.');
-    } catch {
-      field.current?.focus();
-      field.current?.select();
-      setCopy('The browser did not allow copying: the link is selected, copy it with Ctrl+C (⌘C).');
-    }
-  };
+  const link = shown ? (embed ? shown.embedLink : shown.link) : '';
   return (
     <section className="panel share-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Share</h2>
-      <button type="button" disabled={!hasData} onClick={share}>
-        Share link
-      </button>
-      <p className="hint">
+      <div className="field-row">
+        <button type="button" disabled={!hasData} onClick={share}>
+          Share link
+        </button>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={embed}
+            aria-describedby={`${id}-embed-hint`}
+            onChange={(e) => {
+              setEmbed(e.target.checked);
+              setCopy(null);
+            }}
+          />
+          Embed
+        </label>
+      </div>
+      <p className="hint" id={`${id}-embed-hint`}>
         A link to this data, these options and this iteration: opening it runs to the same numbers. It is also put in the address bar.
+        {embed ? ' Embed: a link for an iframe in a course page (plots, run controls and status only).' : ''}
       </p>
       {shown && (
         <div className="field">
@@ -63,27 +75,31 @@ export function SharePanel() {
               ref={field}
               type="text"
               readOnly
-              value={shown.link}
+              value={link}
               spellCheck={false}
               aria-describedby={`${id}-about`}
               onFocus={(e) => e.currentTarget.select()}
             />
-            <button type="button" onClick={copyLink}>
+            <button type="button" onClick={async () => setCopy(await copyText(link, field.current))}>
               Copy
             </button>
           </div>
           <p className="hint" id={`${id}-about`}>
-            The link holds iteration {shown.iteration} ({shown.link.length.toLocaleString('en-US')} characters); press Share link again
-            after a change.
+            The link holds iteration {shown.iteration} ({link.length.toLocaleString('en-US')} characters); press Share link again after a
+            change.
           </p>
           {shown.tooLargeKB !== null && (
-            <p className="share-warning">The data is too large for a link ({shown.tooLargeKB} kB); the link holds the options only.</p>
+            <p className="share-warning">
+              The data is too large for a link ({shown.tooLargeKB} kB); the link holds the options only. To pass on the data as well, use
+              Save session (in the Session panel) and send the file.
+            </p>
           )}
           {copy && (
             <p className="hint" aria-live="polite">
               {copy}
             </p>
           )}
+          {embed && <EmbedCode link={shown.embedLink} />}
         </div>
       )}
     </section>
