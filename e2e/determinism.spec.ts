@@ -32,7 +32,7 @@ async function nodeRun(example: string, algorithm: AlgorithmId, init: InitId, ra
     restarts: 1,
   });
   while (!f.stop) f.step();
-  return { W: engine.copyOut(f.W), H: engine.copyOut(f.H), history: f.history.slice(), iterations: f.iteration };
+  return { W: f.factorW().slice(), H: f.factorH().slice(), history: Array.from(f.history), iterations: f.iteration };
 }
 
 const CASES: { example: string; exampleLabel: RegExp; init: InitId; initLabel: string; algorithms: readonly AlgorithmId[] }[] = [

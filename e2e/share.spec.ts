@@ -27,6 +27,7 @@ async function openFresh(page: Page, link: string): Promise<void> {
 }
 
 test('a link reproduces the options, speed, iteration and numbers of the page that made it', async ({ app, page }) => {
+  test.setTimeout(120_000); // two page loads, six steps and two downloads: over a minute on a busy machine
   await app.open();
   await app.chooseAlgorithm('Multiplicative (Frobenius)');
   await app.setNumber(app.rankBox(), 3);

@@ -215,6 +215,26 @@ describe('surveyRanks', () => {
     expect(c.ranks[1].heldOutErrors).not.toEqual(a.ranks[1].heldOutErrors);
   });
 
+  it("data far from 1 (×2^100) gives the same errors, and its factors in the data's units", () => {
+    // V with its largest entry in [1, 2): the survey holds V·2^100 divided by 2^100 exactly, so every
+    // fit is the same bit for bit, and the kept W·H fits V·2^100 itself.
+    const raw = planted(2, 4);
+    let max = 0;
+    for (const v of raw.values) if (v > max) max = v;
+    const unit = { ...raw, values: raw.values.map((v) => v / 2 ** Math.floor(Math.log2(max))) };
+    const big = { ...raw, values: unit.values.map((v) => v * 2 ** 100) };
+    const o: SurveyOptions = { lowest: 1, highest: 3, restarts: 2, holdout: 0.1, shuffled: false, base: { ...BASE, maxIter: 40 } };
+    const a = runSurvey(engine, unit, o);
+    const b = runSurvey(engine, big, o);
+    b.ranks.forEach((p, i) => {
+      expect(p.fitErrors).toEqual(a.ranks[i].fitErrors);
+      // a training set whose largest entry was held out is scaled by another power of two: the same to rounding
+      p.heldOutErrors.forEach((e, r) => expect(e).toBeCloseTo(a.ranks[i].heldOutErrors[r], 12));
+      expect(relError(big, p.best.W.data, p.best.H.data, p.rank)).toBeCloseTo(p.fitError, 12);
+    });
+    expect(b.suggestion).toEqual(a.suggestion);
+  });
+
   it('restarts that diverge count in no mean, consensus or suggestion, and say so', () => {
     const data = lowRank({ rows: 40, cols: 30, rank: 2, noise: 0.1, seed: 1, noiseModel: 'multiplicative' });
     const gd = { ...BASE, algorithm: 'gd' as const, params: { ...solverParams('gd'), learningRate: 5 } };
