@@ -80,6 +80,9 @@ describe('the app state in a link', () => {
         from: 0,
         history: [],
         initialRelError: 1,
+        objective: 0.1,
+        initialObjective: 1,
+        objectiveHistory: [],
         stop: null,
       },
     });

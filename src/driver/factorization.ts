@@ -36,6 +36,8 @@ export class Factorization {
   readonly objectiveHistory: number[] = [];
   /** Relative error of the initial W, H. */
   readonly initialRelError: number;
+  /** The solver's objective at the initial W, H. */
+  readonly initialObjective: number;
   iteration = 0;
   stop: Stop | null = null;
   private readonly solver: Solver;
@@ -80,6 +82,7 @@ export class Factorization {
     });
     this.sq = this.residualSqDirect();
     this.objective = this.computeObjective();
+    this.initialObjective = this.objective;
     this.initialRelError = this.relErrorOf(this.sq);
     this.best = this.initialRelError;
   }

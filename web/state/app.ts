@@ -23,6 +23,10 @@ export interface RunView {
   readonly itersPerSec: number;
   /** Relative error after each iteration (index 0 = iteration 1). */
   readonly history: readonly number[];
+  /** The solver's objective now, at iteration 0, and after each iteration (as `history`). */
+  readonly objective: number | null;
+  readonly initialObjective: number | null;
+  readonly objectiveHistory: readonly number[];
   readonly stop: Stop | null;
 }
 
@@ -82,6 +86,9 @@ function freshRun(runId: number): RunView {
     initialRelError: null,
     itersPerSec: 0,
     history: [],
+    objective: null,
+    initialObjective: null,
+    objectiveHistory: [],
     stop: null,
   };
 }
@@ -162,7 +169,10 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
     case 'progress': {
       const r = s.run;
       if (m.runId !== r.runId) return s;
-      const history = m.from === r.history.length ? r.history.concat(m.history) : r.history.slice(0, m.from).concat(m.history);
+      const append = <T>(old: readonly T[], add: readonly T[]) =>
+        m.from === old.length ? old.concat(add) : old.slice(0, m.from).concat(add);
+      const history = append(r.history, m.history);
+      const objectiveHistory = append(r.objectiveHistory, m.objectiveHistory);
       // An intent stays until the worker confirms it (a progress sent before it saw the click does not).
       const unconfirmed =
         (r.intent === 'run' && (m.phase === 'ready' || m.phase === 'paused')) || (r.intent === 'pause' && m.phase === 'running');
@@ -178,6 +188,9 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
           initialRelError: m.initialRelError,
           itersPerSec: m.itersPerSec,
           history,
+          objective: m.objective,
+          initialObjective: m.initialObjective,
+          objectiveHistory,
           stop: m.stop,
         },
       };

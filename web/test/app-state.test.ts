@@ -30,6 +30,9 @@ function progress(runId: number, from: number, history: number[], phase: Progres
     from,
     history,
     initialRelError: 1,
+    objective: history.at(-1) ?? 1,
+    initialObjective: 1,
+    objectiveHistory: history.map((e) => e / 2),
     stop: null,
   };
   return { type: 'worker', msg };

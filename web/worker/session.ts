@@ -9,7 +9,7 @@ import { OptionError } from '../../src/driver/options.js';
 import type { Engine } from '../../src/wasm/engine.js';
 import { resultFileName, resultPieces, type ResultFile } from '../../src/data/results.js';
 import { makeData } from '../../src/data/spec.js';
-import { displayData, displayFactors } from './display.js';
+import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import type { DataInfo, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
@@ -212,6 +212,9 @@ export class Session {
       from,
       history,
       initialRelError: f.initialRelError,
+      objective: f.objectiveValue,
+      initialObjective: f.initialObjective,
+      objectiveHistory: f.objectiveHistory.slice(from),
       stop: f.stop,
     });
   }
@@ -243,11 +246,16 @@ export class Session {
     if (!this.snapshotWanted || !f) return;
     this.snapshotWanted = false;
     const { m, n } = f.problem;
-    const d = displayFactors(this.engine.view(f.W), this.engine.view(f.H), m, f.k, n);
+    const W = this.engine.view(f.W);
+    const H = this.engine.view(f.H);
+    const d = displayFactors(W, H, m, f.k, n);
     const Wfull = this.data?.imageWidth ? this.engine.copyOut(f.W) : undefined;
+    const extremes = this.data ? productExtremes(this.data.values, W, H, f.k, d.WH) : null;
+    const negatives = negativeCounts(W, H);
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
-    this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull }, buffers);
+    if (extremes) for (const e of [extremes.WH, extremes.R]) buffers.push(e.min.buffer as ArrayBuffer, e.max.buffer as ArrayBuffer);
+    this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, extremes, negatives }, buffers);
   }
 }
 
@@ -261,6 +269,7 @@ function dataInfo(data: DataMatrix): DataInfo {
     colLabels: V.blockCols === 1 ? data.colLabels : undefined,
     V,
     observed,
+    extremes: dataExtremes(data.values, V),
     imageWidth: data.imageWidth,
   };
 }

@@ -1,13 +1,19 @@
 // The status line (a polite live region): phase, iteration, relative error, iterations per
 // second and, on a stop, the reason; below it, notices about what the app did on its own.
 import { useAppState, useController } from '../../app/context.js';
+import { solverInfo } from '../../../src/solvers/registry.js';
 import type { AppState } from '../../state/app.js';
 
 /** The status sentence for a state. */
 export function statusText(s: AppState): string {
   const r = s.run;
   if (!s.data) return s.pendingLoad ? 'Loading the matrix…' : 'No matrix loaded.';
-  const err = r.relError === null ? '' : ` · relative error ${fmt(r.relError)}`;
+  // kl minimizes the KL divergence: say that first, with the Frobenius error beside it
+  const kl = solverInfo(s.options.algorithm).objective === 'kl' && r.objective !== null;
+  const rel = r.relError === null ? '' : ` · relative error ${fmt(r.relError)}`;
+  const neg = s.snapshot?.negatives;
+  const negatives = neg && neg.W + neg.H > 0 ? ` · negative entries: ${neg.W} in W, ${neg.H} in H` : '';
+  const err = (kl ? ` · KL divergence ${fmt(r.objective as number)}${rel} (Frobenius)` : rel) + negatives;
   switch (r.phase) {
     case 'starting':
       return 'Initializing W and H…';
