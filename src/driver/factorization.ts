@@ -50,7 +50,7 @@ export class Factorization {
   constructor(
     readonly engine: Engine,
     readonly problem: Problem,
-    readonly options: FactorOptions,
+    public options: FactorOptions,
   ) {
     const { m, n } = problem;
     checkOptions(options, m, n);
@@ -129,6 +129,23 @@ export class Factorization {
     this.stop = this.checkStop(rel, prevObjective);
     if (rel < this.best) this.best = rel;
     return rel;
+  }
+
+  /**
+   * New stopping limits for this same run (W, H and the iteration stay): a stop the new limits no
+   * longer call for is lifted, so raising Max iterations or lowering the tolerance lets a stopped
+   * run go on, and a limit the run has already passed stops it; a divergence stays. Throws
+   * OptionError for a limit out of range.
+   */
+  setLimits(limits: Pick<FactorOptions, 'maxIter' | 'tol' | 'target'>): void {
+    const next = { ...this.options, ...limits };
+    checkOptions(next, this.problem.m, this.problem.n);
+    this.options = next;
+    if (this.iteration > 0 && this.stop?.reason !== 'diverged') {
+      const h = this.objectiveHistory;
+      const prev = h.length >= 2 ? h[h.length - 2] : this.initialObjective;
+      this.stop = this.checkStop(this.relError, prev);
+    }
   }
 
   private checkStop(rel: number, prevObjective: number): Stop | null {

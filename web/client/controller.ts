@@ -8,6 +8,7 @@ import type { ResultFile } from '../../src/data/results.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import type { ViewId } from '../state/view.js';
+import { limitsOnly, newRunReason } from '../state/runChange.js';
 import { WorkerLink } from './workerLink.js';
 
 /** At most this many snapshot (W, H, WH) requests per second (the canvas heatmaps draw one in a few ms). */
@@ -80,10 +81,28 @@ export class Controller {
     });
   }
 
-  /** New options: the current run stops and a new one starts at iteration 0. */
+  /**
+   * New options. Only the stopping limits changed: the run goes on from where it is (a stopped run
+   * the new limits release can Run again). Otherwise a new run starts at iteration 0, and the
+   * status says why.
+   */
   setOptions(options: RunOptions): void {
+    const s = this.store.getState();
+    const old = s.options;
     this.store.dispatch({ type: 'options', options });
-    if (!this.store.getState().pendingLoad) this.configure();
+    if (this.store.getState().pendingLoad) return;
+    const { phase, iteration } = s.run;
+    if (limitsOnly(old, options) && phase !== 'starting' && phase !== 'invalid') {
+      const { maxIter, tol, target } = options;
+      return this.send({ type: 'limits', runId: this.runId, maxIter, tol, target });
+    }
+    const why = newRunReason(old, options);
+    this.configure(0, iteration > 0 && why ? `${why}; the previous run ended at iteration ${iteration}` : why);
+  }
+
+  /** The field labelled `field` holds an invalid text (`problem`), or is valid again (null). */
+  fieldProblem(field: string, problem: string | null): void {
+    this.store.dispatch({ type: 'fieldProblem', field, problem });
   }
 
   run(): void {
@@ -142,9 +161,9 @@ export class Controller {
     return new WorkerLink(this.spawn, { message: (m) => this.onMessage(m), died: (r) => this.onDied(r) }, this.watchdogMs);
   }
 
-  private configure(runTo = 0): void {
+  private configure(runTo = 0, why: string | null = null): void {
     const runId = this.nextRunId++;
-    this.store.dispatch({ type: 'configured', runId });
+    this.store.dispatch({ type: 'configured', runId, why });
     this.snapInFlight = false;
     this.snapIteration = -1;
     this.send({ type: 'configure', runId, options: this.store.getState().options, ...(runTo > 0 ? { runTo } : {}) });

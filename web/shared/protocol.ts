@@ -54,6 +54,8 @@ export type ToWorker =
   /** Exactly one iteration (also after a stop). */
   | { readonly type: 'step'; readonly runId: number }
   | { readonly type: 'speed'; readonly runId: number; readonly speed: Speed }
+  /** New stopping limits for the current run: it goes on from where it is (a stop they lift becomes a pause). */
+  | { readonly type: 'limits'; readonly runId: number; readonly maxIter: number; readonly tol: number; readonly target: number }
   /** Send W, H and WH for display once (the page asks again when it has drawn them). */
   | { readonly type: 'snapshot'; readonly runId: number }
   /** Are you alive? Answered with `pong` as soon as the current iteration ends. */

@@ -28,6 +28,8 @@ export interface RunView {
   readonly initialObjective: number | null;
   readonly objectiveHistory: readonly number[];
   readonly stop: Stop | null;
+  /** Why this run started (an options change), or null. */
+  readonly why: string | null;
 }
 
 export interface AppState {
@@ -38,8 +40,14 @@ export interface AppState {
   readonly pendingLoad: { readonly runId: number; readonly spec: DataSpec; readonly source: DataSource } | null;
   readonly dataError: { readonly source: DataSource; readonly message: string } | null;
   readonly optionError: { readonly option: string; readonly message: string } | null;
+  /** Fields whose typed text is not a valid value (label → problem): Run, Step and Share wait until they are fixed. */
+  readonly fieldProblems: Readonly<Record<string, string>>;
   /** Things the app did on its own (options adjusted, worker restarted), shown in the status area. */
   readonly notices: readonly string[];
+  /** Notes about how the options were fitted to the loaded matrix: replaced by the next load (they are about this data only). */
+  readonly dataNotes: readonly string[];
+  /** The rank the user last chose: a load that had to lower it restores it on the next matrix that allows it. */
+  readonly wantedRank: number | null;
   readonly run: RunView;
   readonly snapshot: Snapshot | null;
   /** The view whose tab is open. */
@@ -48,11 +56,14 @@ export interface AppState {
 
 export type Action =
   | { readonly type: 'loadRequested'; readonly runId: number; readonly spec: DataSpec; readonly source: DataSource }
-  | { readonly type: 'configured'; readonly runId: number }
+  /** A new run was asked for; `why` (e.g. "rank 3 → 4") is said in the status until it moves. */
+  | { readonly type: 'configured'; readonly runId: number; readonly why?: string | null }
   | { readonly type: 'options'; readonly options: RunOptions }
   | { readonly type: 'speed'; readonly speed: Speed }
   | { readonly type: 'view'; readonly view: ViewId }
   | { readonly type: 'intent'; readonly intent: 'run' | 'pause' }
+  /** The field labelled `field` holds text that is not a valid value (`problem`), or is fine again (null). */
+  | { readonly type: 'fieldProblem'; readonly field: string; readonly problem: string | null }
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
   | { readonly type: 'dismissNotices' }
@@ -69,14 +80,17 @@ export function initialState(): AppState {
     pendingLoad: null,
     dataError: null,
     optionError: null,
+    fieldProblems: {},
     notices: [],
+    dataNotes: [],
+    wantedRank: null,
     run: freshRun(0),
     snapshot: null,
     view: 'main',
   };
 }
 
-function freshRun(runId: number): RunView {
+function freshRun(runId: number, why: string | null = null): RunView {
   return {
     runId,
     phase: 'starting',
@@ -90,7 +104,14 @@ function freshRun(runId: number): RunView {
     initialObjective: null,
     objectiveHistory: [],
     stop: null,
+    why,
   };
+}
+
+/** The first field whose text is not a valid value, as "Learning rate η: must be at least 0", or null. */
+export function fieldBlock(s: Pick<AppState, 'fieldProblems'>): string | null {
+  const first = Object.entries(s.fieldProblems)[0];
+  return first ? `${first[0]}: ${first[1]}` : null;
 }
 
 /** The rank a spec suggests: an example's chosen rank, or the planted rank of a generator. */
@@ -106,15 +127,20 @@ export function reduce(s: AppState, a: Action): AppState {
     case 'loadRequested':
       return { ...s, pendingLoad: { runId: a.runId, spec: a.spec, source: a.source }, dataError: null };
     case 'configured':
-      return { ...s, run: freshRun(a.runId), optionError: null };
+      return { ...s, run: freshRun(a.runId, a.why ?? null), optionError: null };
     case 'options':
-      return { ...s, options: a.options };
+      return { ...s, options: a.options, wantedRank: a.options.rank };
     case 'speed':
       return { ...s, speed: a.speed };
     case 'view':
       return s.view === a.view ? s : { ...s, view: a.view };
     case 'intent':
       return { ...s, run: { ...s.run, intent: a.intent } };
+    case 'fieldProblem': {
+      if ((s.fieldProblems[a.field] ?? null) === a.problem) return s;
+      const { [a.field]: _old, ...rest } = s.fieldProblems;
+      return { ...s, fieldProblems: a.problem === null ? rest : { ...rest, [a.field]: a.problem } };
+    }
     case 'workerRestarted': {
       // A load in flight died with the worker: say so next to its control; the previous data is reloaded.
       const p = s.pendingLoad;
@@ -127,9 +153,16 @@ export function reduce(s: AppState, a: Action): AppState {
     case 'notice':
       return { ...s, notices: [...s.notices, a.text] };
     case 'dismissNotices':
-      return s.notices.length ? { ...s, notices: [] } : s;
+      return s.notices.length || s.dataNotes.length ? { ...s, notices: [], dataNotes: [] } : s;
     case 'shared':
-      return { ...s, options: a.options, speed: a.speed, optionError: null, notices: [...s.notices, ...a.notices] };
+      return {
+        ...s,
+        options: a.options,
+        wantedRank: a.options.rank,
+        speed: a.speed,
+        optionError: null,
+        notices: [...s.notices, ...a.notices],
+      };
     case 'worker':
       return fromWorker(s, a.msg);
   }
@@ -145,16 +178,22 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
     case 'loaded': {
       const p = s.pendingLoad;
       if (!p || p.runId !== m.runId) return s;
-      // A reload after a crash, or a shared link, keeps the options; a new matrix brings its own rank.
+      // A reload after a crash, or a shared link, keeps the options; an example brings its own rank;
+      // Randomize keeps the user's rank (its planted rank is the answer a student is to find: a hint only).
+      // A rank lowered to fit one matrix comes back on the next that allows it.
       const keep = p.source === 'recovery' || p.source === 'link';
-      const fit = fitOptions(s.options, m.data.summary, keep ? undefined : suggestedRank(p.spec));
+      const base = keep ? s.options : { ...s.options, rank: s.wantedRank ?? s.options.rank };
+      const suggested = keep || p.source === 'randomize' ? undefined : suggestedRank(p.spec);
+      const requested = suggested ?? base.rank;
+      const fit = fitOptions(base, m.data.summary, suggested);
       return {
         ...s,
         data: { spec: p.spec, info: m.data },
         pendingLoad: null,
         dataError: null,
         options: fit.options,
-        notices: fit.notes.length ? [...s.notices, ...fit.notes] : s.notices,
+        dataNotes: fit.notes,
+        wantedRank: requested,
         snapshot: null,
       };
     }
@@ -192,6 +231,7 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
           initialObjective: m.initialObjective,
           objectiveHistory,
           stop: m.stop,
+          why: m.iteration === 0 ? r.why : null,
         },
       };
     }

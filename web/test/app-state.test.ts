@@ -146,3 +146,43 @@ describe('recovery', () => {
     expect(s.options.rank).toBe(2);
   });
 });
+
+describe('notices belong to the data they were about', () => {
+  const sized = (rows: number, cols: number): DataInfo => ({
+    ...info,
+    summary: { ...summary, rows, cols, observed: rows * cols },
+  });
+  const load = (s: AppState, runId: number, rows: number, cols: number, source: 'paste' | 'randomize' = 'paste') =>
+    apply(
+      s,
+      {
+        type: 'loadRequested',
+        runId,
+        spec:
+          source === 'paste'
+            ? { kind: 'inline', text: 'x', fileName: 'pasted text' }
+            : { kind: 'lowrank', rows, cols, rank: 20, noise: 0, seed: 1 },
+        source,
+      } as Action,
+      { type: 'worker', msg: { type: 'loaded', runId, data: sized(rows, cols) } },
+    );
+
+  it('a 1×1 matrix lowers the rank with a note; the next matrix drops the note and gets the chosen rank back', () => {
+    let s = apply(initialState(), { type: 'options', options: { ...initialState().options, rank: 3 } });
+    s = load(s, 1, 1, 1);
+    expect(s.options.rank).toBe(1);
+    expect(s.dataNotes).toEqual(['Rank lowered to 1, the most a 1×1 matrix allows.']);
+    s = load(s, 2, 2, 3);
+    expect(s.dataNotes).toEqual(['Rank lowered to 2, the most a 2×3 matrix allows.']); // the 1×1 note is gone
+    expect(s.options.rank).toBe(2);
+    s = load(s, 3, 10, 10);
+    expect(s.options.rank).toBe(3);
+    expect(s.dataNotes).toEqual([]);
+  });
+
+  it('Randomize keeps the chosen rank instead of selecting the planted one', () => {
+    let s = apply(initialState(), { type: 'options', options: { ...initialState().options, rank: 4 } });
+    s = load(s, 1, 60, 40, 'randomize');
+    expect(s.options.rank).toBe(4);
+  });
+});

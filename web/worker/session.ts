@@ -83,6 +83,17 @@ export class Session {
         if (this.f.stop) this.phase = 'stopped';
         this.postProgress();
         return this.flushSnapshot();
+      case 'limits':
+        try {
+          this.f.setLimits({ maxIter: msg.maxIter, tol: msg.tol, target: msg.target });
+        } catch (e) {
+          if (!(e instanceof OptionError)) throw e;
+          return this.host.post({ type: 'optionsInvalid', runId: msg.runId, option: e.option, message: e.message });
+        }
+        if (this.options) this.options = { ...this.options, maxIter: msg.maxIter, tol: msg.tol, target: msg.target };
+        if (this.phase === 'stopped' && !this.f.stop) this.phase = 'paused';
+        else if ((this.phase === 'paused' || this.phase === 'ready') && this.f.stop) this.phase = 'stopped';
+        return this.postProgress();
       case 'snapshot':
         this.snapshotWanted = true;
         if (this.phase !== 'running') this.flushSnapshot();

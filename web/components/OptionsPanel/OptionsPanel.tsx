@@ -1,5 +1,6 @@
 // How to factorize: algorithm, rank, initialization, seed, stopping rules and the algorithm's
 // own parameters, built from the registries; what the solver cannot take is disabled, with why.
+import { useCallback } from 'react';
 import { Rng } from '../../../src/core/rng.js';
 import { INITS } from '../../../src/init/registry.js';
 import type { InitId } from '../../../src/init/types.js';
@@ -19,12 +20,17 @@ export function OptionsPanel() {
   const controller = useController();
   const options = useAppState((s) => s.options);
   const summary = useAppState((s) => s.data?.info.summary ?? null);
+  const planted = useAppState((s) => {
+    const spec = s.data?.spec;
+    return spec && (spec.kind === 'lowrank' || spec.kind === 'ratings') ? spec.rank : undefined;
+  });
   const optionError = useAppState((s) => s.optionError);
   const missing = summary?.missing ?? 0;
   const solver = solverInfo(options.algorithm);
   const init = INITS.find((i) => i.id === options.init);
   const errorFor = (option: string) => (optionError?.option === option ? optionError.message : null);
   const set = (patch: Partial<RunOptions>) => controller.setOptions({ ...options, ...patch });
+  const onProblem = useCallback((field: string, problem: string | null) => controller.fieldProblem(field, problem), [controller]);
 
   return (
     <section className="panel" aria-labelledby="options-heading">
@@ -40,6 +46,7 @@ export function OptionsPanel() {
       <RankField
         value={options.rank}
         max={summary ? maxRank(summary) : options.rank}
+        planted={planted}
         onCommit={(rank) => set({ rank })}
         error={errorFor('rank')}
       />
@@ -52,6 +59,7 @@ export function OptionsPanel() {
         error={errorFor('init')}
       />
       <NumberField
+        onProblem={onProblem}
         label="Seed"
         integer
         value={options.seed}
@@ -64,6 +72,7 @@ export function OptionsPanel() {
         }
       />
       <NumberField
+        onProblem={onProblem}
         label="Max iterations"
         integer
         min={1}
@@ -72,6 +81,7 @@ export function OptionsPanel() {
         error={errorFor('maxIter')}
       />
       <NumberField
+        onProblem={onProblem}
         label="Tolerance"
         min={0}
         value={options.tol}
@@ -80,6 +90,7 @@ export function OptionsPanel() {
         error={errorFor('tol')}
       />
       <NumberField
+        onProblem={onProblem}
         label="Target error ‖V−WH‖"
         min={0}
         value={options.target}
@@ -93,6 +104,7 @@ export function OptionsPanel() {
         blocked={(p) => paramBlocked(solver, p)}
         errorFor={errorFor}
         onChange={(params: SolverParams) => set({ params })}
+        onProblem={onProblem}
       />
     </section>
   );

@@ -3,6 +3,7 @@
 // the browser except inside the link the user copies.
 import { useId, useRef, useState } from 'react';
 import { useAppState, useAppStore } from '../../app/context.js';
+import { fieldBlock } from '../../state/app.js';
 import { encodeApp } from './shareState.js';
 import './share.css';
 
@@ -22,6 +23,8 @@ export function SharePanel() {
   const id = useId();
   const store = useAppStore();
   const hasData = useAppState((s) => s.data !== null);
+  // the link holds the options in use: while a field shows text that is not used, it would disagree
+  const badField = useAppState(fieldBlock);
   const [shown, setShown] = useState<Shown | null>(null);
   const [copy, setCopy] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -48,9 +51,14 @@ export function SharePanel() {
   return (
     <section className="panel share-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Share</h2>
-      <button type="button" disabled={!hasData} onClick={share}>
+      <button type="button" disabled={!hasData || !!badField} aria-describedby={badField ? `${id}-blocked` : undefined} onClick={share}>
         Share link
       </button>
+      {badField && (
+        <p className="hint" id={`${id}-blocked`}>
+          Fix {badField.split(':')[0]} first: the link would hold the previous value, not the text shown.
+        </p>
+      )}
       <p className="hint">
         A link to this data, these options and this iteration: opening it runs to the same numbers. It is also put in the address bar.
       </p>

@@ -2,12 +2,14 @@
 // second and, on a stop, the reason; below it, notices about what the app did on its own.
 import { useAppState, useController } from '../../app/context.js';
 import { solverInfo } from '../../../src/solvers/registry.js';
-import type { AppState } from '../../state/app.js';
+import { fieldBlock, type AppState } from '../../state/app.js';
 
 /** The status sentence for a state. */
 export function statusText(s: AppState): string {
   const r = s.run;
   if (!s.data) return s.pendingLoad ? 'Loading the matrix…' : 'No matrix loaded.';
+  const field = fieldBlock(s);
+  if (field && r.phase !== 'running') return `Cannot run: ${field}. The run keeps the previous value until it is fixed.`;
   // kl minimizes the KL divergence: say that first, with the Frobenius error beside it
   const kl = solverInfo(s.options.algorithm).objective === 'kl' && r.objective !== null;
   const rel = r.relError === null ? '' : ` · relative error ${fmt(r.relError)}`;
@@ -20,7 +22,7 @@ export function statusText(s: AppState): string {
     case 'invalid':
       return `Cannot run: ${s.optionError?.message ?? 'the options do not fit this matrix'}.`;
     case 'ready':
-      return `Ready · iteration 0${err} (initial W, H) · press Run or Step`;
+      return `Ready · iteration 0${err} (initial W, H)${r.why ? ` · new run: ${r.why}` : ''} · press Run or Step`;
     case 'running':
       return `Running · iteration ${r.iteration}${err} · ${Math.round(r.itersPerSec)} iterations/s`;
     case 'paused':
@@ -38,6 +40,8 @@ function fmt(x: number): string {
 export function StatusBar() {
   const text = useAppState(statusText);
   const notices = useAppState((s) => s.notices);
+  const dataNotes = useAppState((s) => s.dataNotes);
+  const all = dataNotes.length ? [...dataNotes, ...notices] : notices;
   const controller = useController();
   const diverged = useAppState((s) => s.run.stop?.reason === 'diverged');
   return (
@@ -45,10 +49,10 @@ export function StatusBar() {
       <p role="status" aria-live="polite" className={`status${diverged ? ' warn' : ''}`}>
         {text}
       </p>
-      {notices.length > 0 && (
+      {all.length > 0 && (
         <section className="notices" aria-live="polite" aria-label="Notices">
           <ul>
-            {notices.map((n, i) => (
+            {all.map((n, i) => (
               <li key={i}>{n}</li>
             ))}
           </ul>
