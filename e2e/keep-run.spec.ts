@@ -60,3 +60,23 @@ test('Space on Run hands focus to Pause, and Space on Pause hands it back to Run
   await expect(app.button('Run')).toBeFocused();
   await app.waitFor('Paused');
 });
+
+test('keys: → steps, Space runs and pauses, R resets, outside text fields; the help line says so', async ({ app, page }) => {
+  await app.open();
+  await expect(page.getByText('Keys: Space runs or pauses, → steps, R resets (outside text fields).')).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  await expect(app.status).toContainText('iteration 1 ');
+  await app.setSpeed('2 iterations/s');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  await app.waitFor('Running');
+  await page.keyboard.press('Space');
+  await app.waitFor('Paused');
+  await page.keyboard.press('r');
+  await app.waitFor('Ready');
+  // in a text field the keys are the field's
+  await app.field('Seed').focus();
+  await page.keyboard.press('r');
+  await expect(app.status).toContainText('Ready');
+});

@@ -55,6 +55,28 @@ export function RunControls() {
       if (next && !next.disabled) next.focus();
     }
   }, [running]);
+  // Keys: Space runs or pauses, → steps, R resets, when focus is not in a field or on a control that takes the key itself.
+  const keys = useRef({ running, usable, runnable: usable && phase !== 'stopped', resettable: hasData && phase !== 'starting' });
+  keys.current = { running, usable, runnable: usable && phase !== 'stopped', resettable: hasData && phase !== 'starting' };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || takesKeys(e.target)) return;
+      const k = keys.current;
+      if (e.key === ' ' && (k.running || k.runnable)) {
+        e.preventDefault();
+        if (k.running) controller.pause();
+        else controller.run();
+      } else if (e.key === 'ArrowRight' && k.usable) {
+        e.preventDefault();
+        controller.step();
+      } else if ((e.key === 'r' || e.key === 'R') && k.resettable) {
+        e.preventDefault();
+        controller.reset();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [controller]);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a toolbar of buttons, not form fields
     <div className="run-controls" role="group" aria-label="Run controls">
@@ -91,6 +113,7 @@ export function RunControls() {
           ))}
         </select>
       </div>
+      <p className="hint run-keys">Keys: Space runs or pauses, → steps, R resets (outside text fields).</p>
       {blocked && !running && (
         <p id="run-blocked" className="run-blocked hint">
           Run is off: {blocked}.
@@ -98,4 +121,11 @@ export function RunControls() {
       )}
     </div>
   );
+}
+
+/** Whether `t` handles keys itself (a text field, a menu, a button, a link), so the page shortcuts leave them alone. */
+function takesKeys(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  if (t.isContentEditable) return true;
+  return ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A', 'SUMMARY'].includes(t.tagName);
 }
