@@ -47,7 +47,7 @@ test('a new run says why it started', async ({ app }) => {
   await app.open();
   await app.steps(2);
   await app.setNumber(app.rankBox(), 3);
-  await expect(app.status).toContainText('new run: rank 4 → 3; the previous run ended at iteration 2');
+  await expect(app.status).toContainText('new run: rank 4 → 3; the previous run stopped after 2 iterations');
 });
 
 test('Space on Run hands focus to Pause, and Space on Pause hands it back to Run', async ({ app }) => {

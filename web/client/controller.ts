@@ -97,7 +97,9 @@ export class Controller {
       return this.send({ type: 'limits', runId: this.runId, maxIter, tol, target });
     }
     const why = newRunReason(old, options);
-    this.configure(0, iteration > 0 && why ? `${why}; the previous run ended at iteration ${iteration}` : why);
+    // worded without "iteration N": the status names only the current run's iteration that way
+    const before = `the previous run stopped after ${iteration} iteration${iteration === 1 ? '' : 's'}`;
+    this.configure(0, iteration > 0 && why ? `${why}; ${before}` : why);
   }
 
   /** The field labelled `field` holds an invalid text (`problem`), or is valid again (null). */
