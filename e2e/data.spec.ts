@@ -28,14 +28,15 @@ test('each example loads and runs', async ({ app, page }) => {
   await app.screenshot('ratings-1280');
 });
 
-test('Randomize makes each kind of matrix, selects its planted rank, and runs', async ({ app }) => {
+test('Randomize makes each kind of matrix, keeps the chosen rank with the planted rank as a hint, and runs', async ({ app, page }) => {
   await app.open();
   await app.fill('Rows', 30);
   await app.fill('Columns', 20);
   await app.fill('Planted rank', 3);
   await app.button('Randomize').click();
   await expect(app.summary).toContainText('30×20, 600 observed, 0 missing');
-  await expect(app.rankBox()).toHaveValue('3');
+  await expect(app.rankBox()).toHaveValue('4'); // the example's rank, as the user left it
+  await expect(page.getByText('Hint: this data was made with rank 3.')).toBeVisible();
   await app.waitFor('Ready');
   await app.button('Run').click();
   await app.waitFor('Stopped');

@@ -80,6 +80,9 @@ describe('the app state in a link', () => {
         from: 0,
         history: [],
         initialRelError: 1,
+        objective: 0.1,
+        initialObjective: 1,
+        objectiveHistory: [],
         stop: null,
       },
     });
@@ -136,6 +139,6 @@ describe('the store opening a link', () => {
   it('still lowers a rank the data cannot take, with a note', () => {
     const s = loaded({ kind: 'example', id: 'ratings' }, 'link', { ...defaultOptions(), rank: 99 });
     expect(s.options.rank).toBe(40);
-    expect(s.notices).toContain('Rank lowered to 40, the most a 50×40 matrix allows.');
+    expect(s.dataNotes).toContain('Rank lowered to 40, the most a 50×40 matrix allows.'); // a note about this data, replaced by the next load
   });
 });

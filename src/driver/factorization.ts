@@ -72,6 +72,8 @@ export class Factorization {
   private readonly objectives = new History();
   /** Relative error of the initial W, H. */
   readonly initialRelError: number;
+  /** The solver's objective at the initial W, H (of a resumed run: at its start), in the data's units. */
+  readonly initialObjective: number;
   iteration = 0;
   stop: Stop | null = null;
   /** √(problem.scale): W and H in wasm memory times this are the data's factors. */
@@ -92,7 +94,7 @@ export class Factorization {
   constructor(
     readonly engine: Engine,
     readonly problem: Problem,
-    readonly options: FactorOptions,
+    public options: FactorOptions,
     start?: RunStart,
   ) {
     const { m, n } = problem;
@@ -138,6 +140,7 @@ export class Factorization {
     });
     this.sq = this.residualSqDirect();
     this.objective = this.computeObjective();
+    this.initialObjective = this.inDataUnits(this.objective);
     const rel = this.relErrorOf(this.sq);
     if (!start) {
       this.initialRelError = rel;
@@ -244,6 +247,23 @@ export class Factorization {
     this.stop = this.checkStop(rel, prevObjective);
     if (rel < this.best) this.best = rel;
     return rel;
+  }
+
+  /**
+   * New stopping limits for this same run (W, H and the iteration stay): a stop the new limits no
+   * longer call for is lifted, so raising Max iterations or lowering the tolerance lets a stopped
+   * run go on, and a limit the run has already passed stops it; a divergence stays. Throws
+   * OptionError for a limit out of range.
+   */
+  setLimits(limits: Pick<FactorOptions, 'maxIter' | 'tol' | 'target'>): void {
+    const next = { ...this.options, ...limits };
+    checkOptions(next, this.problem.m, this.problem.n, this.problem.observed);
+    this.options = next;
+    if (this.iteration > 0 && this.stop?.reason !== 'diverged') {
+      const h = this.objectiveHistory;
+      const prev = this.inScaledUnits(h.length >= 2 ? h[h.length - 2] : this.initialObjective);
+      this.stop = this.checkStop(this.relError, prev);
+    }
   }
 
   private checkStop(rel: number, prevObjective: number): Stop | null {

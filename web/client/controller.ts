@@ -8,6 +8,7 @@ import type { DataSpec } from '../../src/data/spec.js';
 import type { RunStart } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import type { ViewId } from '../state/view.js';
+import { limitsOnly, newRunReason } from '../state/runChange.js';
 import { WorkerLink } from './workerLink.js';
 
 /** At most this many snapshot (W, H, WH) requests per second (the canvas heatmaps draw one in a few ms). */
@@ -155,13 +156,33 @@ export class Controller {
    */
   resume(options: RunOptions, start: RunStart): void {
     this.store.dispatch({ type: 'options', options });
-    this.configure(0, start);
+    this.configure(0, null, start);
   }
 
-  /** New options: the current run stops and a new one starts at iteration 0. */
+  /**
+   * New options. Only the stopping limits changed: the run goes on from where it is (a stopped run
+   * the new limits release can Run again). Otherwise a new run starts at iteration 0, and the
+   * status says why.
+   */
   setOptions(options: RunOptions): void {
+    const s = this.store.getState();
+    const old = s.options;
     this.store.dispatch({ type: 'options', options });
-    if (!this.store.getState().pendingLoad) this.configure();
+    if (this.store.getState().pendingLoad) return;
+    const { phase, iteration } = s.run;
+    if (limitsOnly(old, options) && phase !== 'starting' && phase !== 'invalid') {
+      const { maxIter, tol, target } = options;
+      return this.send({ type: 'limits', runId: this.runId, maxIter, tol, target });
+    }
+    const why = newRunReason(old, options);
+    // worded without "iteration N": the status names only the current run's iteration that way
+    const before = `the previous run stopped after ${iteration} iteration${iteration === 1 ? '' : 's'}`;
+    this.configure(0, iteration > 0 && why ? `${why}; ${before}` : why);
+  }
+
+  /** The field labelled `field` holds an invalid text (`problem`), or is valid again (null). */
+  fieldProblem(field: string, problem: string | null): void {
+    this.store.dispatch({ type: 'fieldProblem', field, problem });
   }
 
   run(): void {
@@ -220,9 +241,9 @@ export class Controller {
     return new WorkerLink(this.spawn, { message: (m) => this.onMessage(m), died: (r) => this.onDied(r) }, this.watchdogMs);
   }
 
-  private configure(runTo = 0, start?: RunStart): void {
+  private configure(runTo = 0, why: string | null = null, start?: RunStart): void {
     const runId = this.nextRunId++;
-    this.store.dispatch({ type: 'configured', runId });
+    this.store.dispatch({ type: 'configured', runId, why });
     this.snapInFlight = false;
     this.snapIteration = -1;
     const { options, restarts } = this.store.getState();
@@ -245,7 +266,7 @@ export class Controller {
         const goal = this.goal?.loadRunId === msg.runId ? this.goal : null;
         if (goal) this.goal = null;
         if (pending?.runId !== msg.runId) return;
-        this.configure(goal?.start ? 0 : (goal?.iteration ?? 0), goal?.start);
+        this.configure(goal?.start ? 0 : (goal?.iteration ?? 0), null, goal?.start);
         goal?.onLoaded?.();
         return;
       }

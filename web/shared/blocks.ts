@@ -138,3 +138,35 @@ export function fitBlocks(src: DisplayMatrix, maxRows: number = MAX_CELLS, maxCo
 export function blockSpan(b: number, factor: number, n: number): [number, number] {
   return [b * factor + 1, Math.min((b + 1) * factor, n)];
 }
+
+/** Smallest and largest observed entry of each display cell (NaN where a cell has none). */
+export interface BlockExtremes {
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+}
+
+/**
+ * Collects BlockExtremes over the cells of `layout` (blocks of its sourceRows×sourceCols source):
+ * `row(i, values)` takes source row i (sourceCols entries, NaN skipped), `done()` gives the result.
+ */
+export function extremesOf(layout: DisplayLayout): { row(i: number, values: ArrayLike<number>): void; done(): BlockExtremes } {
+  const { rows, cols, blockRows: br, blockCols: bc, sourceCols: n } = layout;
+  const min = new Float64Array(rows * cols).fill(Infinity);
+  const max = new Float64Array(rows * cols).fill(-Infinity);
+  return {
+    row(i, values) {
+      const base = ((i / br) | 0) * cols;
+      for (let j = 0; j < n; j++) {
+        const x = values[j];
+        if (x !== x) continue;
+        const c = base + ((j / bc) | 0);
+        if (x < min[c]) min[c] = x;
+        if (x > max[c]) max[c] = x;
+      }
+    },
+    done() {
+      for (let t = 0; t < min.length; t++) if (min[t] > max[t]) min[t] = max[t] = NaN;
+      return { min, max };
+    },
+  };
+}

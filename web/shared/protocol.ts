@@ -10,7 +10,7 @@ import type { DataSpec } from '../../src/data/spec.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { RunStart, Stop, StopReason } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
-import type { DisplayMatrix } from './blocks.js';
+import type { BlockExtremes, DisplayMatrix } from './blocks.js';
 
 /** Iterations per second, or null for as fast as possible. */
 export type Speed = number | null;
@@ -27,6 +27,8 @@ export interface DataInfo {
   readonly V: DisplayMatrix;
   /** Fraction of observed entries in each display cell of V (same shape as V). */
   readonly observed: Float64Array;
+  /** Smallest and largest entry of each display cell of V, when V is shown as block means. */
+  readonly extremes?: BlockExtremes | null;
   /** Width in pixels when each column of V is an image (then snapshots carry the full W). */
   readonly imageWidth?: number;
 }
@@ -75,6 +77,8 @@ export type ToWorker =
   /** Exactly one iteration (also after a stop). */
   | { readonly type: 'step'; readonly runId: number }
   | { readonly type: 'speed'; readonly runId: number; readonly speed: Speed }
+  /** New stopping limits for the current run: it goes on from where it is (a stop they lift becomes a pause). */
+  | { readonly type: 'limits'; readonly runId: number; readonly maxIter: number; readonly tol: number; readonly target: number }
   /** Send W, H and WH for display once (the page asks again when it has drawn them). */
   | { readonly type: 'snapshot'; readonly runId: number }
   /** Are you alive? Answered with `pong` as soon as the current iteration ends. */
@@ -103,6 +107,11 @@ export interface Progress {
   readonly from: number;
   readonly history: readonly number[];
   readonly initialRelError: number;
+  /** The objective the solver minimizes now (½‖M∘(V−WH)‖²_F, or the KL divergence for kl), and at iteration 0. */
+  readonly objective: number;
+  readonly initialObjective: number;
+  /** Objective values of the same iterations as `history`. */
+  readonly objectiveHistory: readonly number[];
   readonly stop: Stop | null;
   /** Where a run with restarts stands; absent for a run of one restart. */
   readonly restarts?: RestartsProgress;
@@ -155,6 +164,10 @@ export interface Snapshot {
   readonly WH: DisplayMatrix;
   /** The full W (m×k, row-major) when the columns of V are images, to draw W's columns as images. */
   readonly Wfull?: Float64Array;
+  /** Smallest and largest entry of each display cell of WH and of V − WH, when they are block means. */
+  readonly extremes?: { readonly WH: BlockExtremes; readonly R: BlockExtremes } | null;
+  /** Negative entries of the full W and H (0 unless projection is off). */
+  readonly negatives: { readonly W: number; readonly H: number };
 }
 
 export type FromWorker =

@@ -30,9 +30,16 @@ export interface RunView {
    */
   readonly history: Float64Array;
   readonly log: History;
+  /** The solver's objective now, at iteration 0, and after each iteration (as `history`, a view of `objectiveLog`). */
+  readonly objective: number | null;
+  readonly initialObjective: number | null;
+  readonly objectiveHistory: Float64Array;
+  readonly objectiveLog: History;
   readonly stop: Stop | null;
   /** Where the run's restarts stand; null for a run of one restart. */
   readonly restarts: RestartsProgress | null;
+  /** Why this run started (an options change), or null. */
+  readonly why: string | null;
 }
 
 export interface AppState {
@@ -43,8 +50,14 @@ export interface AppState {
   readonly pendingLoad: { readonly runId: number; readonly spec: DataSpec; readonly source: DataSource } | null;
   readonly dataError: { readonly source: DataSource; readonly message: string } | null;
   readonly optionError: { readonly option: string; readonly message: string } | null;
+  /** Fields whose typed text is not a valid value (label → problem): Run, Step and Share wait until they are fixed. */
+  readonly fieldProblems: Readonly<Record<string, string>>;
   /** Things the app did on its own (options adjusted, worker restarted), shown in the status area. */
   readonly notices: readonly string[];
+  /** Notes about how the options were fitted to the loaded matrix: replaced by the next load (they are about this data only). */
+  readonly dataNotes: readonly string[];
+  /** The rank the user last chose: a load that had to lower it restores it on the next matrix that allows it. */
+  readonly wantedRank: number | null;
   readonly run: RunView;
   readonly snapshot: Snapshot | null;
   /** The view whose tab is open. */
@@ -63,13 +76,16 @@ export interface AppState {
 
 export type Action =
   | { readonly type: 'loadRequested'; readonly runId: number; readonly spec: DataSpec; readonly source: DataSource }
-  | { readonly type: 'configured'; readonly runId: number }
+  /** A new run was asked for; `why` (e.g. "rank 3 → 4") is said in the status until it moves. */
+  | { readonly type: 'configured'; readonly runId: number; readonly why?: string | null }
   | { readonly type: 'options'; readonly options: RunOptions }
   | { readonly type: 'speed'; readonly speed: Speed }
   | { readonly type: 'view'; readonly view: ViewId }
   | { readonly type: 'restarts'; readonly restarts: number }
   | { readonly type: 'exploreSettings'; readonly settings: ExploreSettings }
   | { readonly type: 'intent'; readonly intent: 'run' | 'pause' }
+  /** The field labelled `field` holds text that is not a valid value (`problem`), or is fine again (null). */
+  | { readonly type: 'fieldProblem'; readonly field: string; readonly problem: string | null }
   | { readonly type: 'workerRestarted'; readonly notice: string }
   | { readonly type: 'notice'; readonly text: string }
   /** Data that never reached the worker (an upload too large or unreadable): the matrix stays, the message shows at `source`. */
@@ -96,7 +112,10 @@ export function initialState(): AppState {
     pendingLoad: null,
     dataError: null,
     optionError: null,
+    fieldProblems: {},
     notices: [],
+    dataNotes: [],
+    wantedRank: null,
     run: freshRun(0),
     snapshot: null,
     view: 'main',
@@ -108,7 +127,7 @@ export function initialState(): AppState {
   };
 }
 
-function freshRun(runId: number): RunView {
+function freshRun(runId: number, why: string | null = null): RunView {
   return {
     runId,
     phase: 'starting',
@@ -119,24 +138,36 @@ function freshRun(runId: number): RunView {
     itersPerSec: 0,
     history: new Float64Array(0),
     log: new History(),
+    objective: null,
+    initialObjective: null,
+    objectiveHistory: new Float64Array(0),
+    objectiveLog: new History(),
     stop: null,
     restarts: null,
+    why,
   };
 }
 
 /**
- * The run's history with `points` from iteration from+1 on: appended in place to the run's log when
- * they follow what the state shows (the usual case); otherwise (points resent from earlier, or a
- * log that an older state shares) a new log with the kept prefix.
+ * A history with `points` from iteration from+1 on: appended in place to its log when they follow
+ * what the state shows (the usual case); otherwise (points resent from earlier, or a log that an
+ * older state shares) a new log with the kept prefix.
  */
-function withPoints(r: RunView, from: number, points: readonly number[]): { history: Float64Array; log: History } {
-  if (from === r.history.length && r.log.length === r.history.length) {
-    r.log.append(points);
-    return { history: r.log.view(), log: r.log };
+function withPoints(history: Float64Array, log: History, from: number, points: readonly number[]): { history: Float64Array; log: History } {
+  if (!points.length && from === history.length) return { history, log };
+  if (from === history.length && log.length === history.length) {
+    log.append(points);
+    return { history: log.view(), log };
   }
-  const log = History.of(r.history.subarray(0, Math.min(from, r.history.length)));
-  log.append(points);
-  return { history: log.view(), log };
+  const fresh = History.of(history.subarray(0, Math.min(from, history.length)));
+  fresh.append(points);
+  return { history: fresh.view(), log: fresh };
+}
+
+/** The first field whose text is not a valid value, as "Learning rate η: must be at least 0", or null. */
+export function fieldBlock(s: Pick<AppState, 'fieldProblems'>): string | null {
+  const first = Object.entries(s.fieldProblems)[0];
+  return first ? `${first[0]}: ${first[1]}` : null;
 }
 
 /** The rank a spec suggests: an example's chosen rank, or the planted rank of a generator. */
@@ -152,9 +183,9 @@ export function reduce(s: AppState, a: Action): AppState {
     case 'loadRequested':
       return { ...s, pendingLoad: { runId: a.runId, spec: a.spec, source: a.source }, dataError: null };
     case 'configured':
-      return { ...s, run: freshRun(a.runId), optionError: null };
+      return { ...s, run: freshRun(a.runId, a.why ?? null), optionError: null };
     case 'options':
-      return { ...s, options: a.options };
+      return { ...s, options: a.options, wantedRank: a.options.rank };
     case 'speed':
       return { ...s, speed: a.speed };
     case 'view':
@@ -165,6 +196,11 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, explore: a.settings };
     case 'intent':
       return { ...s, run: { ...s.run, intent: a.intent } };
+    case 'fieldProblem': {
+      if ((s.fieldProblems[a.field] ?? null) === a.problem) return s;
+      const { [a.field]: _old, ...rest } = s.fieldProblems;
+      return { ...s, fieldProblems: a.problem === null ? rest : { ...rest, [a.field]: a.problem } };
+    }
     case 'workerRestarted': {
       // A load in flight died with the worker: say so next to its control; the previous data is reloaded.
       const p = s.pendingLoad;
@@ -179,13 +215,14 @@ export function reduce(s: AppState, a: Action): AppState {
     case 'dataFailed':
       return { ...s, dataError: { source: a.source, message: a.message } };
     case 'dismissNotices':
-      return s.notices.length ? { ...s, notices: [] } : s;
+      return s.notices.length || s.dataNotes.length ? { ...s, notices: [], dataNotes: [] } : s;
     case 'keep':
       return s.keep === a.banner ? s : { ...s, keep: a.banner };
     case 'shared':
       return {
         ...s,
         options: a.options,
+        wantedRank: a.options.rank,
         speed: a.speed,
         view: a.view,
         embed: a.embed,
@@ -213,16 +250,22 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
     case 'loaded': {
       const p = s.pendingLoad;
       if (!p || p.runId !== m.runId) return s;
-      // A reload after a crash, or a shared link, keeps the options; a new matrix brings its own rank.
+      // A reload after a crash, or a shared link, keeps the options; an example brings its own rank;
+      // Randomize keeps the user's rank (its planted rank is the answer a student is to find: a hint only).
+      // A rank lowered to fit one matrix comes back on the next that allows it.
       const keep = p.source === 'recovery' || p.source === 'link' || p.source === 'session';
-      const fit = fitOptions(s.options, m.data.summary, keep ? undefined : suggestedRank(p.spec));
+      const base = keep ? s.options : { ...s.options, rank: s.wantedRank ?? s.options.rank };
+      const suggested = keep || p.source === 'randomize' ? undefined : suggestedRank(p.spec);
+      const requested = suggested ?? base.rank;
+      const fit = fitOptions(base, m.data.summary, suggested);
       return {
         ...s,
         data: { spec: p.spec, info: m.data },
         pendingLoad: null,
         dataError: null,
         options: fit.options,
-        notices: fit.notes.length ? [...s.notices, ...fit.notes] : s.notices,
+        dataNotes: fit.notes,
+        wantedRank: requested,
         snapshot: null,
       };
     }
@@ -237,7 +280,8 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
     case 'progress': {
       const r = s.run;
       if (m.runId !== r.runId) return s;
-      const { history, log } = m.history.length || m.from !== r.history.length ? withPoints(r, m.from, m.history) : r;
+      const { history, log } = withPoints(r.history, r.log, m.from, m.history);
+      const objectives = withPoints(r.objectiveHistory, r.objectiveLog, m.from, m.objectiveHistory);
       // An intent stays until the worker confirms it (a progress sent before it saw the click does not).
       const unconfirmed =
         (r.intent === 'run' && (m.phase === 'ready' || m.phase === 'paused')) || (r.intent === 'pause' && m.phase === 'running');
@@ -254,8 +298,13 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
           itersPerSec: m.itersPerSec,
           history,
           log,
+          objective: m.objective,
+          initialObjective: m.initialObjective,
+          objectiveHistory: objectives.history,
+          objectiveLog: objectives.log,
           stop: m.stop,
           restarts: m.restarts ?? null,
+          why: m.iteration === 0 ? r.why : null,
         },
       };
     }

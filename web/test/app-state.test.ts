@@ -32,6 +32,9 @@ function progress(runId: number, from: number, history: number[], phase: Progres
     from,
     history,
     initialRelError: 1,
+    objective: history.at(-1) ?? 1,
+    initialObjective: 1,
+    objectiveHistory: history.map((e) => e / 2),
     stop: null,
   };
   return { type: 'worker', msg };
@@ -90,8 +93,9 @@ describe('app state', () => {
     }
     expect(s.run.history).toHaveLength(20_000);
     expect(s.run.history[19_999]).toBe(1 / 20_001);
-    // a concat per message would copy 20000²/2 = 2e8 points; doubling the buffer copies < 2·20000
-    expect(historyCopies() - before).toBeLessThan(2 * 20_000);
+    // a concat per message would copy 20000²/2 = 2e8 points; doubling the buffers copies < 2·20000
+    // points for each of the two histories the run keeps (relative errors and objectives)
+    expect(historyCopies() - before).toBeLessThan(2 * 2 * 20_000);
     expect(Array.from(early[0].run.history)).toEqual(Array.from({ length: 10 }, (_, i) => 1 / (i + 2)));
   });
 
@@ -198,5 +202,45 @@ describe('restarts and the Explore rank settings', () => {
   it('a restart pair is for whoever asked: the state does not change', () => {
     const s = loaded();
     expect(apply(s, { type: 'worker', msg: { type: 'restartPair', runId: 2, requestId: 1, best: null, second: null } })).toBe(s);
+  });
+});
+
+describe('notices belong to the data they were about', () => {
+  const sized = (rows: number, cols: number): DataInfo => ({
+    ...info,
+    summary: { ...summary, rows, cols, observed: rows * cols },
+  });
+  const load = (s: AppState, runId: number, rows: number, cols: number, source: 'paste' | 'randomize' = 'paste') =>
+    apply(
+      s,
+      {
+        type: 'loadRequested',
+        runId,
+        spec:
+          source === 'paste'
+            ? { kind: 'inline', text: 'x', fileName: 'pasted text' }
+            : { kind: 'lowrank', rows, cols, rank: 20, noise: 0, seed: 1 },
+        source,
+      } as Action,
+      { type: 'worker', msg: { type: 'loaded', runId, data: sized(rows, cols) } },
+    );
+
+  it('a 1×1 matrix lowers the rank with a note; the next matrix drops the note and gets the chosen rank back', () => {
+    let s = apply(initialState(), { type: 'options', options: { ...initialState().options, rank: 3 } });
+    s = load(s, 1, 1, 1);
+    expect(s.options.rank).toBe(1);
+    expect(s.dataNotes).toEqual(['Rank lowered to 1, the most a 1×1 matrix allows.']);
+    s = load(s, 2, 2, 3);
+    expect(s.dataNotes).toEqual(['Rank lowered to 2, the most a 2×3 matrix allows.']); // the 1×1 note is gone
+    expect(s.options.rank).toBe(2);
+    s = load(s, 3, 10, 10);
+    expect(s.options.rank).toBe(3);
+    expect(s.dataNotes).toEqual([]);
+  });
+
+  it('Randomize keeps the chosen rank instead of selecting the planted one', () => {
+    let s = apply(initialState(), { type: 'options', options: { ...initialState().options, rank: 4 } });
+    s = load(s, 1, 60, 40, 'randomize');
+    expect(s.options.rank).toBe(4);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { gemm_nn } from '../../src/kernels-ts/products.js';
 import { asDisplay, fitBlocks, MAX_CELLS } from '../shared/blocks.js';
-import { displayData, displayFactors } from '../worker/display.js';
+import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from '../worker/display.js';
 
 function random(len: number, seed: number): Float64Array {
   const r = new Rng(seed);
@@ -55,5 +55,36 @@ describe('display', () => {
     const d = displayFactors(random(m * k, 5), random(k * n, 6), m, k, n);
     expect(d.W).toMatchObject({ rows: 10, cols: 125, sourceRows: 10, sourceCols: k, blockRows: 1, blockCols: 2 });
     expect(d.H).toMatchObject({ rows: 125, cols: 12, sourceRows: k, sourceCols: 12, blockRows: 2, blockCols: 1 });
+  });
+
+  it("block extremes of V, WH and V − WH hold each block's smallest and largest entry (signed residuals do not cancel)", () => {
+    const [m, k, n] = [401, 2, 3];
+    const W = random(m * k, 5);
+    const H = random(k * n, 6);
+    const values = new Float64Array(m * n);
+    gemm_nn(W, H, values, m, k, n);
+    values[0] += 0.5; // one entry of block (0, 0) above WH, one below
+    values[1] -= 0.25;
+    values[4] = NaN; // missing
+    const { V } = displayData(values, m, n);
+    const d = displayFactors(W, H, m, k, n);
+    const ex = productExtremes(values, W, H, k, d.WH)!;
+    const vx = dataExtremes(values, V)!;
+    expect(V.blockRows).toBe(3);
+    // block (0, 0): rows 1–3, column 1
+    const col0 = [0, 3, 6].map((t) => values[t]);
+    expect(vx.min[0]).toBe(Math.min(...col0));
+    expect(vx.max[0]).toBe(Math.max(...col0));
+    expect(ex.R.max[0]).toBeCloseTo(0.5, 12);
+    expect(ex.R.min[1]).toBeCloseTo(-0.25, 12);
+    expect(Math.abs(ex.R.min[0])).toBeLessThan(1e-12);
+    const full = new Float64Array(m * n);
+    gemm_nn(W, H, full, m, k, n);
+    expect(ex.WH.max[V.cols + 2]).toBeCloseTo(Math.max(full[3 * n + 2], full[4 * n + 2], full[5 * n + 2]), 12);
+    expect(dataExtremes(values.subarray(0, 12), { rows: 4, cols: 3, sourceRows: 4, sourceCols: 3, blockRows: 1, blockCols: 1 })).toBeNull();
+  });
+
+  it('counts the negative entries of the full W and H', () => {
+    expect(negativeCounts(Float64Array.from([1, -0.0885, -1]), Float64Array.from([0, 2]))).toEqual({ W: 2, H: 0 });
   });
 });

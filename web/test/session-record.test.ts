@@ -19,7 +19,7 @@ const info = { name: 'tutorial 5×6', summary: { rows: 5, cols: 6, observed: 30,
 function stateAt(iteration: number) {
   let s = reduce(initialState(), { type: 'loadRequested', runId: 1, spec: { kind: 'example', id: 'tutorial' }, source: 'example' });
   s = reduce(s, { type: 'worker', msg: { type: 'loaded', runId: 1, data: info } });
-  s = reduce(s, { type: 'configured', runId: 2 });
+  s = reduce(s, { type: 'configured', runId: 2, why: null });
   const history = Array.from({ length: iteration }, (_, t) => 1 / (t + 2));
   return reduce(s, {
     type: 'worker',
@@ -33,6 +33,9 @@ function stateAt(iteration: number) {
       from: 0,
       history,
       initialRelError: 1,
+      objective: 0.5,
+      initialObjective: 1,
+      objectiveHistory: history,
       stop: null,
     },
   });

@@ -3,7 +3,17 @@
 // come from block means of W and H, exactly:
 // mean over I×J of Σ_k W_ik·H_kj = Σ_k mean_I(W_ik)·mean_J(H_kj).
 import { gemm_nn } from '../../src/kernels-ts/products.js';
-import { asDisplay, blockAverage, blockFactor, fitBlocks, type DisplayMatrix } from '../shared/blocks.js';
+import {
+  asDisplay,
+  blockAverage,
+  blockFactor,
+  extremesOf,
+  fitBlocks,
+  isAveraged,
+  type BlockExtremes,
+  type DisplayLayout,
+  type DisplayMatrix,
+} from '../shared/blocks.js';
 
 /** V (m×n, NaN = missing) for display, with the fraction of observed entries in each cell. */
 export function displayData(values: Float64Array, m: number, n: number): { V: DisplayMatrix; observed: Float64Array } {
@@ -44,4 +54,55 @@ export function displayFactors(
   const Wd = bk === 1 ? Wr : blockAverage(Wr, 1, bk).matrix;
   const Hd = bk === 1 ? Hc : blockAverage(Hc, bk, 1).matrix;
   return { W: Wd, H: Hd, WH };
+}
+
+/** Smallest and largest entry of each display cell of V (m×n, NaN = missing); null when V is shown as is. */
+export function dataExtremes(values: Float64Array, layout: DisplayLayout): BlockExtremes | null {
+  if (!isAveraged(layout)) return null;
+  const { sourceRows: m, sourceCols: n } = layout;
+  const acc = extremesOf(layout);
+  for (let i = 0; i < m; i++) acc.row(i, values.subarray(i * n, (i + 1) * n));
+  return acc.done();
+}
+
+/**
+ * Smallest and largest entry of each display cell of WH and of the residual V − WH (over V's
+ * observed entries), for V (m×n, NaN = missing), W (m×k), H (k×n) shown in blocks of `layout`;
+ * null when V is shown as is. WH is formed one row at a time (m·k·n work, n extra numbers).
+ */
+export function productExtremes(
+  values: Float64Array,
+  W: Float64Array,
+  H: Float64Array,
+  k: number,
+  layout: DisplayLayout,
+): { WH: BlockExtremes; R: BlockExtremes } | null {
+  if (!isAveraged(layout)) return null;
+  const { sourceRows: m, sourceCols: n } = layout;
+  const wh = extremesOf(layout);
+  const r = extremesOf(layout);
+  const row = new Float64Array(n);
+  const res = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    row.fill(0);
+    for (let a = 0; a < k; a++) {
+      const w = W[i * k + a];
+      if (w === 0) continue;
+      const h = a * n;
+      for (let j = 0; j < n; j++) row[j] += w * H[h + j];
+    }
+    for (let j = 0; j < n; j++) res[j] = values[i * n + j] - row[j]; // NaN where V is missing
+    wh.row(i, row);
+    r.row(i, res);
+  }
+  return { WH: wh.done(), R: r.done() };
+}
+
+/** Number of negative entries of W and of H (full factors, not display cells). */
+export function negativeCounts(W: Float64Array, H: Float64Array): { W: number; H: number } {
+  let w = 0;
+  let h = 0;
+  for (let t = 0; t < W.length; t++) if (W[t] < 0) w++;
+  for (let t = 0; t < H.length; t++) if (H[t] < 0) h++;
+  return { W: w, H: h };
 }

@@ -10,7 +10,7 @@ import { MAX_RESTARTS } from '../../src/rank/survey.js';
 import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
 import { dataPieces, resultFileName, resultPieces } from '../../src/data/results.js';
 import { makeData } from '../../src/data/spec.js';
-import { displayData, displayFactors } from './display.js';
+import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
 import { toCsv } from '../../src/data/csv-write.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
@@ -99,6 +99,17 @@ export class Session {
         if (this.f.stop) this.phase = 'stopped';
         this.postProgress();
         return this.flushSnapshot();
+      case 'limits':
+        try {
+          this.f.setLimits({ maxIter: msg.maxIter, tol: msg.tol, target: msg.target });
+        } catch (e) {
+          if (!(e instanceof OptionError)) throw e;
+          return this.host.post({ type: 'optionsInvalid', runId: msg.runId, option: e.option, message: e.message });
+        }
+        if (this.options) this.options = { ...this.options, maxIter: msg.maxIter, tol: msg.tol, target: msg.target };
+        if (this.phase === 'stopped' && !this.f.stop) this.phase = 'paused';
+        else if ((this.phase === 'paused' || this.phase === 'ready') && this.f.stop) this.phase = 'stopped';
+        return this.postProgress();
       case 'snapshot':
         this.snapshotWanted = true;
         if (this.phase !== 'running') this.flushSnapshot();
@@ -303,6 +314,9 @@ export class Session {
       from,
       history,
       initialRelError: f.initialRelError,
+      objective: f.objectiveValue,
+      initialObjective: f.initialObjective,
+      objectiveHistory: Array.from(f.objectiveHistory.subarray(from)),
       stop: f.stop,
       ...(this.series ? { restarts: this.series.progress() } : {}),
     });
@@ -364,11 +378,16 @@ export class Session {
     if (!this.snapshotWanted || !f) return;
     this.snapshotWanted = false;
     const { m, n } = f.problem;
-    const d = displayFactors(f.factorW(), f.factorH(), m, f.k, n);
-    const Wfull = this.data?.imageWidth ? f.factorW().slice() : undefined;
+    const W = f.factorW();
+    const H = f.factorH();
+    const d = displayFactors(W, H, m, f.k, n);
+    const Wfull = this.data?.imageWidth ? W.slice() : undefined;
+    const extremes = this.data ? productExtremes(this.data.values, W, H, f.k, d.WH) : null;
+    const negatives = negativeCounts(W, H);
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
-    this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull }, buffers);
+    if (extremes) for (const e of [extremes.WH, extremes.R]) buffers.push(e.min.buffer as ArrayBuffer, e.max.buffer as ArrayBuffer);
+    this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, extremes, negatives }, buffers);
   }
 }
 
@@ -383,6 +402,7 @@ function dataInfo(data: DataMatrix): DataInfo {
     colLabels: V.blockCols === 1 ? data.colLabels : undefined,
     V,
     observed,
+    extremes: dataExtremes(data.values, V),
     imageWidth: data.imageWidth,
   };
 }

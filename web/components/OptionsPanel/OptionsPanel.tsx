@@ -1,5 +1,6 @@
 // How to factorize: algorithm, rank, initialization, seed, stopping rules and the algorithm's
 // own parameters, built from the registries; what the solver cannot take is disabled, with why.
+import { useCallback } from 'react';
 import { Rng } from '../../../src/core/rng.js';
 import { INITS } from '../../../src/init/registry.js';
 import type { InitId } from '../../../src/init/types.js';
@@ -21,12 +22,17 @@ export function OptionsPanel() {
   const options = useAppState((s) => s.options);
   const restarts = useAppState((s) => s.restarts);
   const summary = useAppState((s) => s.data?.info.summary ?? null);
+  const planted = useAppState((s) => {
+    const spec = s.data?.spec;
+    return spec && (spec.kind === 'lowrank' || spec.kind === 'ratings') ? spec.rank : undefined;
+  });
   const optionError = useAppState((s) => s.optionError);
   const missing = summary?.missing ?? 0;
   const solver = solverInfo(options.algorithm);
   const init = INITS.find((i) => i.id === options.init);
   const errorFor = (option: string) => (optionError?.option === option ? optionError.message : null);
   const set = (patch: Partial<RunOptions>) => controller.setOptions({ ...options, ...patch });
+  const onProblem = useCallback((field: string, problem: string | null) => controller.fieldProblem(field, problem), [controller]);
 
   return (
     <section className="panel" aria-labelledby="options-heading">
@@ -42,6 +48,7 @@ export function OptionsPanel() {
       <RankField
         value={options.rank}
         max={summary ? maxRank(summary) : options.rank}
+        planted={planted}
         onCommit={(rank) => set({ rank })}
         error={errorFor('rank')}
       />
@@ -54,6 +61,7 @@ export function OptionsPanel() {
         error={errorFor('init')}
       />
       <NumberField
+        onProblem={onProblem}
         label="Seed"
         integer
         value={options.seed}
@@ -66,6 +74,7 @@ export function OptionsPanel() {
         }
       />
       <NumberField
+        onProblem={onProblem}
         label="Restarts"
         integer
         min={1}
@@ -80,6 +89,7 @@ export function OptionsPanel() {
         error={errorFor('restarts')}
       />
       <NumberField
+        onProblem={onProblem}
         label="Max iterations"
         integer
         min={1}
@@ -88,6 +98,7 @@ export function OptionsPanel() {
         error={errorFor('maxIter')}
       />
       <NumberField
+        onProblem={onProblem}
         label="Tolerance"
         min={0}
         value={options.tol}
@@ -96,6 +107,7 @@ export function OptionsPanel() {
         error={errorFor('tol')}
       />
       <NumberField
+        onProblem={onProblem}
         label="Target error ‖V−WH‖"
         min={0}
         value={options.target}
@@ -109,6 +121,7 @@ export function OptionsPanel() {
         blocked={(p) => paramBlocked(solver, p)}
         errorFor={errorFor}
         onChange={(params: SolverParams) => set({ params })}
+        onProblem={onProblem}
       />
     </section>
   );

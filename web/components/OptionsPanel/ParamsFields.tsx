@@ -10,16 +10,19 @@ export interface ParamsFieldsProps {
   blocked(param: ParamId): string | null;
   errorFor(option: string): string | null;
   onChange(params: SolverParams): void;
+  /** Told when a field's text becomes invalid or valid again (see NumberFieldProps). */
+  onProblem?(label: string, problem: string | null): void;
 }
 
 /** See ParamsFieldsProps. */
-export function ParamsFields({ solver, params, blocked, errorFor, onChange }: ParamsFieldsProps) {
+export function ParamsFields({ solver, params, blocked, errorFor, onChange, onProblem }: ParamsFieldsProps) {
   const id = useId();
   const projectBlocked = blocked('project');
   return (
     <fieldset>
       <legend>Parameters of {solver.label}</legend>
       <NumberField
+        onProblem={onProblem}
         label="ε (epsilon)"
         min={0}
         value={params.epsilon}
@@ -29,6 +32,7 @@ export function ParamsFields({ solver, params, blocked, errorFor, onChange }: Pa
         onCommit={(epsilon) => onChange({ ...params, epsilon })}
       />
       <NumberField
+        onProblem={onProblem}
         label="Learning rate η"
         min={0}
         value={params.learningRate}
@@ -38,6 +42,7 @@ export function ParamsFields({ solver, params, blocked, errorFor, onChange }: Pa
         onCommit={(learningRate) => onChange({ ...params, learningRate })}
       />
       <NumberField
+        onProblem={onProblem}
         label="L2 penalty λ"
         min={0}
         value={params.l2}

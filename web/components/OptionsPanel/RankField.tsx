@@ -7,10 +7,12 @@ export interface RankFieldProps {
   max: number;
   onCommit(rank: number): void;
   error?: string | null;
+  /** The planted rank of generated data: a hint, never set for the user (finding it is the exercise). */
+  planted?: number;
 }
 
 /** See RankFieldProps. The slider commits as it moves; the box on Enter or blur. */
-export function RankField({ value, max, onCommit, error }: RankFieldProps) {
+export function RankField({ value, max, onCommit, error, planted }: RankFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
   const [problem, setProblem] = useState<string | null>(null);
@@ -57,7 +59,7 @@ export function RankField({ value, max, onCommit, error }: RankFieldProps) {
         />
       </div>
       <p className="hint" id={`${id}-hint`}>
-        k from 1 to {max} (min of rows and columns).
+        k from 1 to {max} (min of rows and columns).{planted !== undefined && ` Hint: this data was made with rank ${planted}.`}
       </p>
       {message && (
         <p className="field-error" role="alert">

@@ -13,6 +13,9 @@ import { useThrottled } from './useThrottled.js';
 /** Updates of the loss curve per second while a run goes (each is a plotly redraw of several milliseconds; DESIGN asks ≥ 10/s). */
 const LOSS_HZ = 10;
 
+/** Title of the loss plot of a solver that minimizes the KL divergence. */
+export const KL_TITLE = 'KL divergence per iteration (the objective kl minimizes)';
+
 /** The Results section: the loss curve, the five heatmaps once W and H exist, and W's columns as images for image data. */
 export function ResultsPanel() {
   const info = useAppState((s) => s.data?.info ?? null);
@@ -20,10 +23,23 @@ export function ResultsPanel() {
     useAppState((s) => s.run.history),
     LOSS_HZ,
   );
+  const objectives = useThrottled(
+    useAppState((s) => s.run.objectiveHistory),
+    LOSS_HZ,
+  );
   const initial = useAppState((s) => s.run.initialRelError);
+  const initialObjective = useAppState((s) => s.run.initialObjective);
   const algorithm = useAppState((s) => s.options.algorithm);
   const snapshot = useAppState((s) => s.snapshot);
-  const series = useMemo(() => [{ name: solverInfo(algorithm).label, initial, relError: history }], [algorithm, initial, history]);
+  const kl = solverInfo(algorithm).objective === 'kl';
+  // kl minimizes the KL divergence: its plot shows that objective (the status gives the Frobenius error beside it)
+  const series = useMemo(
+    () =>
+      kl
+        ? [{ name: solverInfo(algorithm).label, initial: initialObjective, relError: objectives }]
+        : [{ name: solverInfo(algorithm).label, initial, relError: history }],
+    [algorithm, initial, history, kl, initialObjective, objectives],
+  );
   const V = info?.V ?? null;
   const fits = info && V && snapshot && snapshot.WH.rows === V.rows && snapshot.WH.cols === V.cols;
   // The full W (m×k) when the columns of V are images.
@@ -34,10 +50,19 @@ export function ResultsPanel() {
   return (
     <section className="results panel" aria-labelledby="results-heading">
       <h2 id="results-heading">Results</h2>
-      <LossPlot series={series} />
+      {kl ? <LossPlot series={series} title={KL_TITLE} yTitle="KL divergence D(V‖WH)" /> : <LossPlot series={series} />}
       <RestartStrip />
       {fits ? (
-        <FactorPanel V={V} WH={snapshot.WH} W={snapshot.W} H={snapshot.H} rowLabels={info.rowLabels} colLabels={info.colLabels} />
+        <FactorPanel
+          V={V}
+          WH={snapshot.WH}
+          W={snapshot.W}
+          H={snapshot.H}
+          rowLabels={info.rowLabels}
+          colLabels={info.colLabels}
+          extremes={snapshot.extremes ? { V: info.extremes, ...snapshot.extremes } : null}
+          negatives={snapshot.negatives}
+        />
       ) : (
         <p className="hint">The heatmaps appear once W and H are initialized.</p>
       )}

@@ -8,6 +8,7 @@ import { appLink } from '../../app/links.js';
 import { useAppState, useAppStore } from '../../app/context.js';
 import { copyText } from '../fields/copy.js';
 import { EmbedCode } from './EmbedCode.js';
+import { fieldBlock } from '../../state/app.js';
 import './share.css';
 
 interface Shown {
@@ -27,6 +28,8 @@ export function SharePanel() {
   const id = useId();
   const store = useAppStore();
   const hasData = useAppState((s) => s.data !== null);
+  // the link holds the options in use: while a field shows text that is not used, it would disagree
+  const badField = useAppState(fieldBlock);
   const [shown, setShown] = useState<Shown | null>(null);
   const [embed, setEmbed] = useState(false);
   const [copy, setCopy] = useState<string | null>(null);
@@ -46,7 +49,7 @@ export function SharePanel() {
     <section className="panel share-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Share</h2>
       <div className="field-row">
-        <button type="button" disabled={!hasData} onClick={share}>
+        <button type="button" disabled={!hasData || !!badField} aria-describedby={badField ? `${id}-blocked` : undefined} onClick={share}>
           Share link
         </button>
         <label className="check">
@@ -62,6 +65,11 @@ export function SharePanel() {
           Embed
         </label>
       </div>
+      {badField && (
+        <p className="hint" id={`${id}-blocked`}>
+          Fix {badField.split(':')[0]} first: the link would hold the previous value, not the text shown.
+        </p>
+      )}
       <p className="hint" id={`${id}-embed-hint`}>
         A link to this data, these options and this iteration: opening it runs to the same numbers. It is also put in the address bar.
         {embed ? ' Embed: a link for an iframe in a course page (plots, run controls and status only).' : ''}

@@ -18,6 +18,8 @@ export interface NumberFieldProps {
   error?: string | null;
   /** Extra content after the input on the same line (e.g. a button). */
   after?: ReactNode;
+  /** Told when the typed text becomes invalid (its problem) or valid again (null), e.g. to block Run. */
+  onProblem?(label: string, problem: string | null): void;
 }
 
 /** Problems with `text` as a value of this field, or null. */
@@ -39,6 +41,10 @@ export function NumberField(p: NumberFieldProps) {
     setText(String(p.value));
     setProblem(null);
   }, [p.value]);
+  const { onProblem, label, disabledReason } = p;
+  // a disabled field's text is not used: it blocks nothing
+  useEffect(() => onProblem?.(label, disabledReason ? null : problem), [onProblem, label, problem, disabledReason]);
+  useEffect(() => () => onProblem?.(label, null), [onProblem, label]);
 
   const commit = () => {
     const why = numberProblem(text, p);

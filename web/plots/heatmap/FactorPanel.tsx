@@ -1,8 +1,12 @@
-// V, WH, V − WH, W and H side by side: V and WH on one colour range, the residual on a symmetric
-// diverging scale, W and H each on their own; a grid that stacks on narrow screens.
+// V, WH, V − WH, W and H side by side: V and WH on one colour range while it suits both, the
+// residual on a diverging scale scaled against V (a close fit looks pale), W and H each on their
+// own (robust to a few dominant entries; diverging when they have negatives); a grid that stacks
+// on narrow screens. Block means are said once for the figure.
 import { useMemo } from 'react';
-import type { DisplayMatrix } from '../../shared/blocks.js';
+import { isAveraged, type BlockExtremes, type DisplayMatrix } from '../../shared/blocks.js';
+import { shortNumber } from '../summary.js';
 import { niceRange, unionRange, valueRange } from './colors.js';
+import { canShareRange, robustTop, signedLargest } from './ranges.js';
 import { Heatmap } from './Heatmap.js';
 import '../plots.css';
 
@@ -22,6 +26,10 @@ export interface FactorPanelProps {
   colLabels?: readonly string[];
   /** Height of each heatmap's plot area in px (default 260). */
   height?: number;
+  /** Smallest and largest entry of each cell of V, WH and V − WH when they are block means (the worker's). */
+  extremes?: { readonly V?: BlockExtremes | null; readonly WH: BlockExtremes; readonly R: BlockExtremes } | null;
+  /** Negative entries of the full W and H (then their plots use a diverging scale). */
+  negatives?: { readonly W: number; readonly H: number };
 }
 
 /** Titles of the panel's plots (also their accessible names). */
@@ -34,7 +42,7 @@ export const PANEL_TITLES = {
 } as const;
 
 /** The five heatmaps of a factorization V ≈ WH (see FactorPanelProps). */
-export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 260 }: FactorPanelProps) {
+export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 260, extremes, negatives }: FactorPanelProps) {
   const m = V.rows;
   const n = V.cols;
   const k = W.cols;
@@ -55,7 +63,24 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
   const vRange = useMemo(() => (mismatch ? null : valueRange(V.data, mask)), [V.data, mask, mismatch]);
   const whRange = useMemo(() => (mismatch ? null : valueRange(WH.data)), [WH.data, mismatch]);
   const union = vRange && whRange ? unionRange([vRange.min, vRange.max], [whRange.min, whRange.max]) : undefined;
-  const sharedRange = union && niceRange(union);
+  const shared = !!vRange && !!whRange && canShareRange([vRange.min, vRange.max], [whRange.min, whRange.max]);
+  const sharedRange = shared && union ? niceRange(union) : undefined;
+  // The residual's blocks by their largest entry (with its sign): means of signed residuals cancel.
+  const R = useMemo(
+    () => (extremes?.R && !mismatch ? { ...WH, data: signedLargest(extremes.R.min, extremes.R.max) } : null),
+    [extremes?.R, WH, mismatch],
+  );
+  const Rmeans = useMemo(() => {
+    if (!R) return null;
+    const out = new Float64Array(V.data.length);
+    for (let t = 0; t < out.length; t++) out[t] = V.data[t] - WH.data[t];
+    return out;
+  }, [R, V.data, WH.data]);
+  const vScale = vRange ? Math.max(Math.abs(vRange.min), Math.abs(vRange.max)) : 0;
+  const Wneg = (negatives?.W ?? 0) > 0 || (valueRange(W.data).min ?? 0) < 0;
+  const Hneg = (negatives?.H ?? 0) > 0 || (valueRange(H.data).min ?? 0) < 0;
+  const Wtop = useMemo(() => (Wneg ? null : robustTop(W, 'cols')), [W, Wneg]);
+  const Htop = useMemo(() => (Hneg ? null : robustTop(H, 'rows')), [H, Hneg]);
 
   if (mismatch || !vRange)
     return (
@@ -64,60 +89,97 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
       </p>
     );
   const missing = vRange.missing;
+  const averaged = isAveraged(V);
+  const whSpan = whRange && `${shortNumber(whRange.min)}–${shortNumber(whRange.max)}`;
+  const vSpan = `${shortNumber(vRange.min)}–${shortNumber(vRange.max)}`;
+  const ownRange = `Own colour range: WH spans ${whSpan}, too far from V's ${vSpan} to share one.`;
+  const negNote = (name: string, count: number | undefined) =>
+    `Blue–red around 0: ${name} has ${count ?? 'some'} negative ${count === 1 ? 'entry' : 'entries'} (blue).`;
   return (
-    <div className="plot-grid">
-      <Heatmap
-        label={PANEL_TITLES.V}
-        matrix={V}
-        mask={mask}
-        colorScale="sequential"
-        zRange={sharedRange}
-        rowLabels={rowLabels}
-        colLabels={colLabels}
-        height={height}
-        note="Same colour range as WH."
-      />
-      <Heatmap
-        label={PANEL_TITLES.WH}
-        matrix={WH}
-        colorScale="sequential"
-        zRange={sharedRange}
-        rowLabels={rowLabels}
-        colLabels={colLabels}
-        height={height}
-        note={
-          missing > 0 ? `At the ${missing} missing ${missing === 1 ? 'entry' : 'entries'} of V, WH shows the predicted values.` : undefined
-        }
-      />
-      <Heatmap
-        label={PANEL_TITLES.R}
-        matrix={V}
-        minus={WH.data}
-        mask={mask}
-        colorScale="diverging"
-        rowLabels={rowLabels}
-        colLabels={colLabels}
-        height={height}
-        note="Red: V above WH; blue: below."
-      />
-      <Heatmap
-        label={PANEL_TITLES.W}
-        matrix={W}
-        colorScale="sequential"
-        rowLabels={rowLabels}
-        xTitle="component"
-        colNoun="component"
-        height={height}
-      />
-      <Heatmap
-        label={PANEL_TITLES.H}
-        matrix={H}
-        colorScale="sequential"
-        colLabels={colLabels}
-        yTitle="component"
-        rowNoun="component"
-        height={height}
-      />
-    </div>
+    <>
+      {averaged && (
+        <p className="plot-figure-note">
+          Block means: each cell of V, WH and V − WH stands for a {V.blockRows}×{V.blockCols} block ({V.sourceRows}×{V.sourceCols} shown as{' '}
+          {V.rows}×{V.cols}); W in blocks of {W.blockRows} rows, H in blocks of {H.blockCols} columns. Hover a cell for its block's mean,
+          min and max.
+        </p>
+      )}
+      <div className="plot-grid">
+        <Heatmap
+          label={PANEL_TITLES.V}
+          matrix={V}
+          mask={mask}
+          colorScale="sequential"
+          zRange={sharedRange}
+          rowLabels={rowLabels}
+          colLabels={colLabels}
+          height={height}
+          extremes={extremes?.V}
+          blockNote={false}
+          note={shared ? 'Same colour range as WH.' : ownRange}
+        />
+        <Heatmap
+          label={PANEL_TITLES.WH}
+          matrix={WH}
+          colorScale="sequential"
+          zRange={sharedRange}
+          rowLabels={rowLabels}
+          colLabels={colLabels}
+          height={height}
+          extremes={extremes?.WH}
+          blockNote={false}
+          note={
+            [
+              shared ? '' : ownRange,
+              missing > 0 ? `At the ${missing} missing ${missing === 1 ? 'entry' : 'entries'} of V, WH shows the predicted values.` : '',
+            ]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
+        />
+        <Heatmap
+          label={PANEL_TITLES.R}
+          matrix={R ?? V}
+          minus={R ? null : WH.data}
+          mask={mask}
+          colorScale="diverging"
+          floor={0.01 * vScale}
+          rowLabels={rowLabels}
+          colLabels={colLabels}
+          height={height}
+          extremes={extremes?.R}
+          means={Rmeans}
+          cellName={R ? 'largest' : undefined}
+          blockNote={false}
+          note={`Red: V above WH; blue: below. Scaled against V: the range never shrinks below ±${shortNumber(0.01 * vScale)} (1% of the largest |V|), so a close fit looks pale.${R ? " Each cell shows its block's largest residual, with its sign." : ''}`}
+        />
+        <Heatmap
+          label={PANEL_TITLES.W}
+          matrix={W}
+          colorScale={Wneg ? 'diverging' : 'sequential'}
+          zRange={Wtop ? [Math.min(0, valueRange(W.data).min), Wtop.hi] : undefined}
+          markAbove={!!Wtop}
+          blockNote={false}
+          note={Wneg ? negNote('W', negatives?.W) : undefined}
+          rowLabels={rowLabels}
+          xTitle="component"
+          colNoun="component"
+          height={height}
+        />
+        <Heatmap
+          label={PANEL_TITLES.H}
+          matrix={H}
+          colorScale={Hneg ? 'diverging' : 'sequential'}
+          zRange={Htop ? [Math.min(0, valueRange(H.data).min), Htop.hi] : undefined}
+          markAbove={!!Htop}
+          blockNote={false}
+          note={Hneg ? negNote('H', negatives?.H) : undefined}
+          colLabels={colLabels}
+          yTitle="component"
+          rowNoun="component"
+          height={height}
+        />
+      </div>
+    </>
   );
 }

@@ -5,9 +5,9 @@
 // block's range and mean when averaged). Draws go through the frame queue and skip while off screen.
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { cellAt, indexTicks, sourcePosition, spanName, valueTicks } from '../axes.js';
-import { fitBlocks, fitLayout, isAveraged, type BlockAverage, type DisplayMatrix } from '../../shared/blocks.js';
+import { fitBlocks, fitLayout, isAveraged, type BlockAverage, type BlockExtremes, type DisplayMatrix } from '../../shared/blocks.js';
 import { colorLut, hexRgb, paintCells } from './colormap.js';
-import { colorRange, colorStops, MISSING_COLOR } from './colors.js';
+import { colorRange, colorStops, MISSING_COLOR, OVER_COLOR } from './colors.js';
 import { downloadCanvas } from '../download.js';
 import { AxisTicks, ColorBar, HoverBox } from './PlotParts.js';
 import { drawHeatmapPicture, type PictureTick } from './heatmapPng.js';
@@ -46,6 +46,18 @@ export interface HeatmapProps {
   maxCells?: number;
   /** Change (any value, compared with Object.is) to redraw when `data` was changed in place. */
   revision?: unknown;
+  /** A diverging scale's half-width is at least this (the residual's floor, tied to the size of V). */
+  floor?: number;
+  /** Paint cells above the top of `zRange` in OVER_COLOR and count them (a clipped, robust range). */
+  markAbove?: boolean;
+  /** Smallest and largest source entry of each cell (block means only): shown in hover, and the data range in a note. */
+  extremes?: BlockExtremes | null;
+  /** Block means of each cell, when the cells show something else (the residual's largest entry); for hover. */
+  means?: ArrayLike<number> | null;
+  /** What a drawn cell is, in hover (default "mean" for block means, "value" otherwise). */
+  cellName?: string;
+  /** Say the block size under this plot (default true; a figure of several plots says it once). */
+  blockNote?: boolean;
 }
 
 /** What the last draw showed: the source range, missing count and the colour range. */
@@ -55,9 +67,13 @@ interface Shown {
   missing: number;
   lo: number;
   hi: number;
+  /** Cells above hi, painted OVER_COLOR (markAbove only), and the largest of them. */
+  clipped: number;
+  top: number;
 }
 
 const MISSING_RGB = hexRgb(MISSING_COLOR);
+const OVER_RGB = hexRgb(OVER_COLOR);
 
 /** A heatmap of one rows×cols matrix (see HeatmapProps). */
 export function Heatmap(props: HeatmapProps) {
@@ -109,19 +125,36 @@ export function Heatmap(props: HeatmapProps) {
       }
       const g = grid.current;
       const cells = g.matrix;
-      const [lo, hi] = colorRange(colorScale, zRange, cells.data);
+      let [lo, hi] = colorRange(colorScale, zRange, cells.data);
+      if (colorScale === 'diverging' && props.floor && hi < props.floor) [lo, hi] = [-props.floor, props.floor];
+      let clipped = 0;
+      let top = -Infinity;
+      if (props.markAbove)
+        for (const v of cells.data)
+          if (v > hi) {
+            clipped++;
+            if (v > top) top = v;
+          }
       if (c.width !== cells.cols || c.height !== cells.rows) {
         c.width = cells.cols;
         c.height = cells.rows;
       }
       if (!image.current || image.current.width !== cells.cols || image.current.height !== cells.rows)
         image.current = ctx.createImageData(cells.cols, cells.rows);
-      paintCells(cells.data, lo, hi, lut, MISSING_RGB, image.current.data);
+      paintCells(cells.data, lo, hi, lut, MISSING_RGB, image.current.data, props.markAbove ? OVER_RGB : undefined);
       ctx.putImageData(image.current, 0, 0);
+      const [min, max] = props.extremes ? extremeRange(props.extremes) : [g.min, g.max];
       setShown((s) =>
-        s && s.min === g.min && s.max === g.max && s.missing === g.missing && s.lo === lo && s.hi === hi
+        s &&
+        s.min === min &&
+        s.max === max &&
+        s.missing === g.missing &&
+        s.lo === lo &&
+        s.hi === hi &&
+        s.clipped === clipped &&
+        s.top === top
           ? s
-          : { min: g.min, max: g.max, missing: g.missing, lo, hi },
+          : { min, max, missing: g.missing, lo, hi, clipped, top },
       );
       if (hovering.current) setDraws((n) => n + 1); // the hover box shows the new value
     },
@@ -141,6 +174,9 @@ export function Heatmap(props: HeatmapProps) {
       zRange?.[0],
       zRange?.[1],
       lut,
+      props.floor,
+      props.markAbove,
+      props.extremes,
     ],
   );
 
@@ -168,7 +204,19 @@ export function Heatmap(props: HeatmapProps) {
   const barTicks = useMemo(() => (shown ? valueTicks(shown.lo, shown.hi, Math.max(2, Math.min(6, size.h / 36))) : []), [shown, size.h]);
 
   const notes: ReactNode[] = [];
-  if (averaged) notes.push(`${capitalize(blockNote(d))}.`);
+  if (averaged && props.blockNote !== false) notes.push(`${capitalize(blockNote(d))}.`);
+  if (averaged && shown && props.extremes && !Number.isNaN(shown.min))
+    notes.push(
+      `Data range ${shortNumber(shown.min)}–${shortNumber(shown.max)}; the colour bar spans ${shortNumber(shown.lo)}–${shortNumber(shown.hi)}.`,
+    );
+  if (shown && shown.clipped > 0)
+    notes.push(
+      <>
+        <span className="plot-swatch" style={{ background: OVER_COLOR }} aria-hidden="true" />
+        Magenta: {shown.clipped} {shown.clipped === 1 ? 'cell' : 'cells'} above the colour range (up to {shortNumber(shown.top)}), which
+        stops at {shortNumber(shown.hi)} so the rest stay visible.
+      </>,
+    );
   if (shown && shown.missing > 0)
     notes.push(
       <>
@@ -200,12 +248,19 @@ export function Heatmap(props: HeatmapProps) {
   if (hover && g && g.matrix.rows === d.rows && g.matrix.cols === d.cols) {
     const r = cellAt(hover.fy, d.rows);
     const c = cellAt(hover.fx, d.cols);
-    const v = g.matrix.data[r * d.cols + c];
+    const t = r * d.cols + c;
+    const v = g.matrix.data[t];
     hoverLines = [
       spanName(rowNoun, r, d.blockRows, d.sourceRows, rowLabels),
       spanName(colNoun, c, d.blockCols, d.sourceCols, colLabels),
-      Number.isNaN(v) ? 'missing' : `${averaged ? 'mean' : 'value'} ${shortNumber4(v)}`,
+      Number.isNaN(v) ? 'missing' : `${props.cellName ?? (averaged ? 'mean' : 'value')} ${shortNumber4(v)}`,
     ];
+    // block means drawn as they are (no further averaging here): the block's mean, min and max
+    const ex = props.extremes;
+    if (ex && !Number.isNaN(v) && d.rows === rows && d.cols === cols) {
+      if (props.means) hoverLines.push(`mean ${shortNumber4(props.means[t])}`);
+      hoverLines.push(`min ${shortNumber4(ex.min[t])} · max ${shortNumber4(ex.max[t])}`);
+    }
   }
 
   const download = async () => {
@@ -258,6 +313,17 @@ function longest(labels?: readonly string[]): number {
 function shortNumber4(x: number): string {
   const a = Math.abs(x);
   return a !== 0 && (a < 1e-3 || a >= 1e6) ? shortNumber(x) : String(Number(x.toPrecision(4)));
+}
+
+/** Smallest of the mins and largest of the maxes (NaN cells skipped). */
+function extremeRange(e: BlockExtremes): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let t = 0; t < e.min.length; t++) {
+    if (e.min[t] < lo) lo = e.min[t];
+    if (e.max[t] > hi) hi = e.max[t];
+  }
+  return lo <= hi ? [lo, hi] : [NaN, NaN];
 }
 
 function capitalize(s: string): string {

@@ -38,7 +38,8 @@ export function colorLut(stops: ColorStops, size = LUT_SIZE): Uint8ClampedArray 
 /**
  * Paints `values` (rows×cols block means, row-major) into `out` (rows·cols RGBA pixels): a value v
  * takes LUT entry round((v − lo)/(hi − lo)·(size − 1)), clamped to the ends; NaN takes `missing`
- * (r, g, b). A range with hi ≤ lo paints every finite value with the middle entry.
+ * (r, g, b); with `over`, a value above hi takes that colour instead (a clipped range, marked).
+ * A range with hi ≤ lo paints every finite value with the middle entry.
  */
 export function paintCells(
   values: ArrayLike<number>,
@@ -47,6 +48,7 @@ export function paintCells(
   lut: Uint8ClampedArray,
   missing: readonly [number, number, number],
   out: Uint8ClampedArray,
+  over?: readonly [number, number, number],
 ): void {
   if (out.length !== values.length * 4) throw new Error(`paintCells: ${out.length} bytes for ${values.length} cells`);
   const top = lut.length / 4 - 1;
@@ -58,6 +60,13 @@ export function paintCells(
       out[o] = missing[0];
       out[o + 1] = missing[1];
       out[o + 2] = missing[2];
+      out[o + 3] = 255;
+      continue;
+    }
+    if (over && v > hi) {
+      out[o] = over[0];
+      out[o + 1] = over[1];
+      out[o + 2] = over[2];
       out[o + 3] = 255;
       continue;
     }

@@ -30,6 +30,9 @@ export const DIVERGING: ColorStops = [
 /** Colour of missing entries (the plot background shows through their gaps); in neither scale. */
 export const MISSING_COLOR = '#b0b0b0';
 
+/** Colour of entries above a clipped colour range (in neither scale). */
+export const OVER_COLOR = '#ff2bd6';
+
 /** The colour scale for a heatmap kind. */
 export function colorStops(kind: 'sequential' | 'diverging'): ColorStops {
   return kind === 'diverging' ? DIVERGING : SEQUENTIAL;

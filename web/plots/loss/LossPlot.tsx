@@ -25,6 +25,8 @@ export interface LossPlotProps {
   title?: string;
   /** Height of the figure (legend row, curves, ticks, axis titles) in px (default 300). */
   height?: number;
+  /** Title of the y axis (default LOSS_AXES.y, the relative error); change it together with `title`. */
+  yTitle?: string;
 }
 
 /** What the plot last drew. */
@@ -37,7 +39,7 @@ interface Drawn {
 }
 
 /** The loss curves of one or more runs (see LossPlotProps). Pass a new `series` array to update. */
-export function LossPlot({ series, title = 'Relative error per iteration', height = 300 }: LossPlotProps) {
+export function LossPlot({ series, title = 'Relative error per iteration', height = 300, yTitle }: LossPlotProps) {
   const box = useRef<HTMLDivElement | null>(null);
   const graph = useRef<HTMLDivElement | null>(null);
   const drawn = useRef<Drawn | null>(null);
@@ -80,8 +82,8 @@ export function LossPlot({ series, title = 'Relative error per iteration', heigh
     box,
     title,
     'heavy',
-    () => plotly && graph.current && width > 0 && draw(plotly, graph.current, drawn, { series, title, width, height }, setFailed),
-    [series, title, width, height, plotly],
+    () => plotly && graph.current && width > 0 && draw(plotly, graph.current, drawn, { series, title, width, height, yTitle }, setFailed),
+    [series, title, width, height, yTitle, plotly],
     plotly !== null,
   );
 
@@ -107,7 +109,7 @@ function draw(
   Plotly: PlotlyApi,
   div: HTMLDivElement,
   drawn: { current: Drawn | null },
-  want: { series: readonly LossSeries[]; title: string; width: number; height: number },
+  want: { series: readonly LossSeries[]; title: string; width: number; height: number; yTitle?: string },
   fail: (message: string | null) => void,
 ): Promise<unknown> | undefined {
   const { series, title, width, height } = want;
@@ -150,7 +152,9 @@ function draw(
       );
     },
   } as ModeBarButton;
-  return Plotly.react(div, lossTraces(series), lossLayout(width, height, ranges, series.length > 1), lossConfig(png)).catch(forget);
+  return Plotly.react(div, lossTraces(series), lossLayout(width, height, ranges, series.length > 1, want.yTitle), lossConfig(png)).catch(
+    forget,
+  );
 }
 
 /** Saves the figure as a 720×400 PNG (at twice the resolution) with the title above the plot, named after the title. */

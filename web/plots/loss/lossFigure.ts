@@ -55,8 +55,8 @@ export function rangeLayout(r: LossRanges): { xaxis: Partial<Layout['xaxis']>; y
   };
 }
 
-/** The layout of a width×height px figure with the given ranges; a legend when there are several series. */
-export function lossLayout(width: number, height: number, r: LossRanges, legend: boolean): Partial<Layout> {
+/** The layout of a width×height px figure with the given ranges; a legend when there are several series; the y axis titled `yTitle`. */
+export function lossLayout(width: number, height: number, r: LossRanges, legend: boolean, yTitle: string = LOSS_AXES.y): Partial<Layout> {
   const ranges = rangeLayout(r);
   return {
     hoverdistance: ranges.hoverdistance,
@@ -87,7 +87,7 @@ export function lossLayout(width: number, height: number, r: LossRanges, legend:
     yaxis: {
       ...ranges.yaxis,
       type: 'log',
-      title: { text: LOSS_AXES.y, font: { size: 12 } },
+      title: { text: yTitle, font: { size: 12 } },
       fixedrange: true,
       automargin: false,
       ticklabeloverflow: 'allow',

@@ -1,0 +1,82 @@
+// The run is kept and the controls say why (issue 11): an invalid field blocks Run and Share and
+// says which field; raising Max iterations continues a stopped run from where it is; a new run
+// says why it started; focus moves from Run to Pause and back.
+import { test, expect } from './fixtures.js';
+
+test('an invalid field blocks Run, Step and Share, saying which field; fixing it frees them', async ({ app, page }) => {
+  await app.open();
+  await app.chooseAlgorithm('Gradient descent');
+  await app.waitFor('Ready');
+  await app.setNumber('Learning rate η', -1);
+  await expect(app.button('Run')).toBeDisabled();
+  await expect(app.button('Step')).toBeDisabled();
+  await expect(app.button('Share link')).toBeDisabled();
+  await expect(page.getByText('Run is off: fix Learning rate η: must be at least 0')).toBeVisible();
+  await expect(app.status).toHaveText(
+    'Cannot run: Learning rate η: must be at least 0. The run keeps the previous value until it is fixed.',
+  );
+  await app.setNumber('Learning rate η', 0.001);
+  await app.waitFor('Ready');
+  await expect(app.button('Run')).toBeEnabled();
+  await expect(app.button('Share link')).toBeEnabled();
+});
+
+test('raising Max iterations of a stopped run goes on from where it stopped', async ({ app, page }) => {
+  await app.open();
+  await app.setNumber('Tolerance', 0);
+  await app.setNumber('Max iterations', 20);
+  await app.setSpeed('As fast as possible');
+  await app.waitFor('Ready');
+  await app.button('Run').click();
+  const s = await app.waitFor('Stopped');
+  expect(s.iteration).toBe(20);
+  await expect(app.button('Run')).toBeDisabled();
+  await expect(page.getByText(/Run is off: the run stopped: raise Max iterations/)).toBeVisible();
+  await app.setNumber('Max iterations', 40);
+  const p = await app.waitFor('Paused');
+  expect(p.iteration).toBe(20);
+  expect(p.relError).toBe(s.relError);
+  await app.button('Run').click();
+  const t = await app.waitFor('Stopped');
+  expect(t.iteration).toBe(40);
+  expect(t.text).toContain('reached the maximum of 40 iterations');
+  expect(t.relError).toBeLessThanOrEqual(s.relError);
+});
+
+test('a new run says why it started', async ({ app }) => {
+  await app.open();
+  await app.steps(2);
+  await app.setNumber(app.rankBox(), 3);
+  await expect(app.status).toContainText('new run: rank 4 → 3; the previous run stopped after 2 iterations');
+});
+
+test('Space on Run hands focus to Pause, and Space on Pause hands it back to Run', async ({ app }) => {
+  await app.open();
+  await app.setSpeed('2 iterations/s');
+  await app.button('Run').focus();
+  await app.page.keyboard.press('Space');
+  await expect(app.button('Pause')).toBeFocused();
+  await app.page.keyboard.press('Space');
+  await expect(app.button('Run')).toBeFocused();
+  await app.waitFor('Paused');
+});
+
+test('keys: → steps, Space runs and pauses, R resets, outside text fields; the help line says so', async ({ app, page }) => {
+  await app.open();
+  await expect(page.getByText('Keys: Space runs or pauses, → steps, R resets (outside text fields).')).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  await expect(app.status).toContainText('iteration 1 ');
+  await app.setSpeed('2 iterations/s');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  await app.waitFor('Running');
+  await page.keyboard.press('Space');
+  await app.waitFor('Paused');
+  await page.keyboard.press('r');
+  await app.waitFor('Ready');
+  // in a text field the keys are the field's
+  await app.field('Seed').focus();
+  await page.keyboard.press('r');
+  await expect(app.status).toContainText('Ready');
+});
