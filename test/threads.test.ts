@@ -10,7 +10,7 @@ import { DEFAULT_OPTIONS, solverParams } from '../src/driver/options.js';
 import { SOLVERS } from '../src/solvers/registry.js';
 import type { Engine } from '../src/wasm/engine.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { partRange } from '../src/wasm/pool-parts.js';
+import { CONTROL_SLOTS, JOB, partRange, SLOT, serve } from '../src/wasm/pool-parts.js';
 import { firstDiff, uniform } from './helpers/kernels.js';
 
 let one: Engine;
@@ -134,6 +134,18 @@ describe('every solver: the same W, H and errors, bit for bit, on 1, 2 and 3 thr
     run(e, 'kl', 0, 2);
     // hals: WᵀV and VHᵀ per step; kl: two quotients and two products in its first step, one quotient fewer after
     expect(e.splitJobs - before).toBeGreaterThanOrEqual(2 * 2 + 4 + 3);
+  });
+});
+
+describe('a worker that starts waiting late still takes the job posted before', () => {
+  it('serve() sees the generation the pool started at, not the current one', () => {
+    // the coordinator posted a job (here: quit) before this worker reached its loop; a worker
+    // that waited for the generation after it would block forever (the test times out)
+    const c = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+    c[SLOT.job] = JOB.quit;
+    Atomics.add(c, SLOT.generation, 1);
+    serve(one.kernels, c, 1, 0);
+    expect(Atomics.load(c, SLOT.generation)).toBe(1);
   });
 });
 

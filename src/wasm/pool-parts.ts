@@ -103,7 +103,10 @@ export function runPart(K: Kernels, c: Int32Array, t: number, work: number): voi
  * quit job. A part that throws marks the job failed (the coordinator throws) and the loop goes on.
  */
 export function serve(K: Kernels, c: Int32Array, t: number, work: number): void {
-  let seen = Atomics.load(c, SLOT.generation);
+  // 0, the generation the pool starts at, not the current one: a job posted between this
+  // worker's 'ready' and this line must still be run (reading it here would skip it, and the
+  // coordinator would wait for this part forever)
+  let seen = 0;
   for (;;) {
     Atomics.wait(c, SLOT.generation, seen);
     const now = Atomics.load(c, SLOT.generation);
