@@ -18,7 +18,10 @@ export function lazyView<M>(load: () => Promise<M>, name: keyof M): LazyExoticCo
 }
 
 /** The views on offer, in tab order. */
-export const VIEWS: readonly ViewInfo[] = [{ id: 'main', label: 'Factorize', component: null }];
+export const VIEWS: readonly ViewInfo[] = [
+  { id: 'main', label: 'Factorize', component: null },
+  { id: 'compare', label: 'Compare algorithms', component: lazyView(() => import('../views/compare/CompareView.js'), 'CompareView') },
+];
 
 /** The registered view of `id`, or the main view. */
 export function viewInfo(id: ViewId): ViewInfo {
