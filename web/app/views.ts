@@ -21,6 +21,7 @@ export function lazyView<M>(load: () => Promise<M>, name: keyof M): LazyExoticCo
 export const VIEWS: readonly ViewInfo[] = [
   { id: 'main', label: 'Factorize', component: null },
   { id: 'compare', label: 'Compare algorithms', component: lazyView(() => import('../views/compare/CompareView.js'), 'CompareView') },
+  { id: 'learn', label: 'Learn', component: lazyView(() => import('../views/learn/LearnView.js'), 'LearnView') },
 ];
 
 /** The registered view of `id`, or the main view. */
