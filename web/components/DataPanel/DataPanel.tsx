@@ -5,6 +5,8 @@ import { formatSummary } from '../../../src/data/summary.js';
 import { useAppState, useController } from '../../app/context.js';
 import { ExamplePicker } from './ExamplePicker.js';
 import { RandomizeForm } from './RandomizeForm.js';
+import { DocumentsForm } from '../../views/data/DocumentsForm.js';
+import { ImageForm } from '../../views/data/ImageForm.js';
 import { UploadForm } from './UploadForm.js';
 
 /** The Data section: the matrix's summary, the example picker, Randomize and Your data (upload, drop, paste). */
@@ -39,6 +41,8 @@ export function DataPanel() {
       <ExamplePicker />
       <RandomizeForm />
       <UploadForm />
+      <ImageForm />
+      <DocumentsForm />
     </section>
   );
 }
