@@ -42,6 +42,8 @@ export interface InlineSpec {
   readonly text: string;
   /** Names the data in messages ("bad.csv: row 3, column 2: …"). */
   readonly fileName: string;
+  /** When each column of the matrix is an image of this width (uploaded image sets and tiles): W's columns are shown as images. */
+  readonly imageWidth?: number;
 }
 
 /** Where a matrix comes from; seeded, so the same spec always makes the same matrix. */
@@ -55,8 +57,10 @@ export function makeData(spec: DataSpec): DataMatrix {
   switch (spec.kind) {
     case 'example':
       return exampleInfo(spec.id).make();
-    case 'inline':
-      return parseMatrixText(spec.text, spec.fileName);
+    case 'inline': {
+      const d = parseMatrixText(spec.text, spec.fileName);
+      return spec.imageWidth && d.rows % spec.imageWidth === 0 ? { ...d, imageWidth: spec.imageWidth } : d;
+    }
     case 'lowrank':
       return lowRank(spec);
     case 'uniform':

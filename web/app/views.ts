@@ -54,6 +54,8 @@ export const VIEWS: readonly ViewInfo[] = [
     label: 'Compare restarts',
     component: lazyView(() => import('../views/restarts/CompareRestartsView.js'), 'CompareRestartsView'),
   },
+  { id: 'compare', label: 'Compare algorithms', component: lazyView(() => import('../views/compare/CompareView.js'), 'CompareView') },
+  { id: 'learn', label: 'Learn', component: lazyView(() => import('../views/learn/LearnView.js'), 'LearnView') },
 ];
 
 /** The link sections of the registered views (checked once: a clash is a programming error). */

@@ -6,6 +6,8 @@ import { useAppState, useController } from '../../app/context.js';
 import { ExamplePicker } from './ExamplePicker.js';
 import { RandomizeForm } from './RandomizeForm.js';
 import { readUpload } from './readUpload.js';
+import { DocumentsForm } from '../../views/data/DocumentsForm.js';
+import { ImageForm } from '../../views/data/ImageForm.js';
 import { UploadForm } from './UploadForm.js';
 
 /** The Data section: the matrix's summary, the example picker, Randomize and Your data (upload, drop, paste). */
@@ -40,6 +42,8 @@ export function DataPanel() {
       <ExamplePicker />
       <RandomizeForm />
       <UploadForm />
+      <ImageForm />
+      <DocumentsForm />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { FactorImages } from '../../plots/heatmap/FactorImages.js';
 import { FactorPanel } from '../../plots/heatmap/FactorPanel.js';
 import { LossPlot } from '../../plots/loss/LossPlot.js';
 import { RestartStrip } from '../../plots/restarts/RestartStrip.js';
+import { TeachPanels } from '../../views/data/TeachPanels.js';
 import { useThrottled } from './useThrottled.js';
 
 /** Updates of the loss curve per second while a run goes (each is a plotly redraw of several milliseconds; DESIGN asks ≥ 10/s). */
@@ -67,6 +68,7 @@ export function ResultsPanel() {
         <p className="hint">The heatmaps appear once W and H are initialized.</p>
       )}
       {images && info?.imageWidth && <FactorImages W={images} imageWidth={info.imageWidth} />}
+      <TeachPanels />
     </section>
   );
 }

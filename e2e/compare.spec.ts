@@ -1,0 +1,71 @@
+// The Compare algorithms view: chosen algorithms race from the same start; curves, legend and table.
+import { test, expect } from './fixtures.js';
+import type { Page } from '@playwright/test';
+
+const rows = (page: Page) => page.getByRole('table').locator('tbody tr');
+const row = (page: Page, label: string) => page.getByRole('row', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) });
+
+async function openCompare(page: Page) {
+  await page.getByRole('tab', { name: 'Compare algorithms' }).click();
+  await expect(page.getByRole('heading', { name: 'Compare algorithms' })).toBeVisible();
+}
+
+/** Checks exactly the algorithms `labels` (by their menu labels). */
+async function choose(page: Page, labels: string[]) {
+  for (const box of await page.getByRole('group', { name: 'Algorithms' }).getByRole('checkbox').all()) await box.uncheck();
+  for (const label of labels) await page.getByRole('checkbox', { name: label, exact: true }).check();
+}
+
+test('compares two algorithms: two legend entries, a table row each, per iteration and per second', async ({ app, page }) => {
+  await app.open();
+  await openCompare(page);
+  await choose(page, ['Multiplicative (Frobenius)', 'HALS (coordinate descent)']);
+  await app.button('Compare').click();
+  await expect(rows(page)).toHaveCount(2);
+  for (const label of ['Multiplicative (Frobenius)', 'HALS (coordinate descent)']) {
+    await expect(row(page, label).locator('td').nth(3)).toHaveText(/^(reached the maximum|converged at iteration)/);
+  }
+  await expect(page.getByRole('columnheader')).toHaveText(['Algorithm', 'Final error', 'Iterations', 'Time', 'Stop reason']);
+  const legend = page.locator('.compare .legendtext');
+  await expect(legend).toHaveText(['Multiplicative (Frobenius)', 'HALS (coordinate descent)']);
+  // both curves start at the same initial error: the same W0, H0
+  const figure = page.getByRole('figure', { name: 'Relative error per iteration' });
+  await expect(figure.locator('.xtitle')).toHaveText('Iteration');
+  await page.getByRole('radio', { name: 'per second' }).check();
+  await expect(page.getByRole('figure', { name: 'Relative error per second' }).locator('.xtitle')).toHaveText(/^Seconds/);
+  await expect(page.getByText(/^Comparison finished on low-rank 60×40, rank 4/)).toBeVisible();
+  await app.screenshot('compare');
+  await page.setViewportSize({ width: 390, height: 800 });
+  await app.screenshot('compare-phone');
+});
+
+test('a diverging gradient descent says why in its row while HALS runs on', async ({ app, page }) => {
+  await app.open();
+  await app.chooseAlgorithm('Gradient descent');
+  await app.setNumber('Learning rate η', 5);
+  await app.waitFor('Ready');
+  await openCompare(page);
+  await choose(page, ['Gradient descent', 'HALS (coordinate descent)']);
+  await app.button('Compare').click();
+  await expect(row(page, 'Gradient descent').locator('td').nth(3)).toHaveText(/^diverged at iteration \d+/);
+  await expect(row(page, 'HALS (coordinate descent)').locator('td').nth(3)).toHaveText(/^(reached the maximum|converged at iteration)/);
+});
+
+test('Pause comparison holds the race and Reset comparison clears it', async ({ app, page }) => {
+  await app.open();
+  await app.setNumber('Max iterations', 100000);
+  await app.setNumber('Tolerance', 0);
+  await app.waitFor('Ready');
+  await openCompare(page);
+  await choose(page, ['Multiplicative (Frobenius)', 'Alternating NNLS']);
+  await app.button('Compare').click();
+  await expect.poll(async () => Number(await row(page, 'Multiplicative').locator('td').nth(1).textContent())).toBeGreaterThan(0);
+  await app.button('Pause comparison').click();
+  await expect(page.getByText(/^Comparison paused/)).toBeVisible();
+  await expect(row(page, 'Multiplicative').locator('td').nth(3)).toHaveText('running…');
+  await app.button('Resume comparison').click();
+  await expect(page.getByText(/^Comparing on/)).toBeVisible();
+  await app.button('Reset comparison').click();
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(app.button('Compare')).toBeEnabled();
+});

@@ -1,0 +1,58 @@
+// The Learn panel: formulas typeset by KaTeX for every algorithm, what Step changed, the remarks' buttons.
+import { test, expect } from './fixtures.js';
+
+const LABELS = [
+  'Multiplicative (Frobenius)',
+  'Multiplicative (KL)',
+  'Alternating least squares',
+  'Alternating NNLS',
+  'HALS (coordinate descent)',
+  'Gradient descent',
+  'Stochastic gradient (SGD)',
+];
+
+test('the Learn panel typesets the objective and update rules of every algorithm', async ({ app, page }) => {
+  await app.open();
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  for (const label of LABELS) {
+    await app.chooseAlgorithm(label);
+    await expect(page.getByRole('heading', { name: `Learn: ${label}` })).toBeVisible();
+    const rules = page.getByRole('region', { name: 'Objective and update rules' });
+    // KaTeX output (HTML and MathML) for the objective and each rule, no error boxes
+    await expect(rules.locator('.katex-display')).not.toHaveCount(0);
+    expect(await rules.locator('.katex-display').count()).toBeGreaterThanOrEqual(2);
+    await expect(rules.locator('.katex-mathml').first()).toBeAttached();
+    await expect(page.locator('.learn .katex-error')).toHaveCount(0);
+    await expect(rules.getByText('Why W and H stay non-negative.')).toBeVisible();
+  }
+  await expect(page.getByRole('region', { name: 'Notation' }).locator('.katex')).toHaveCount(9);
+  await app.screenshot('learn');
+  await page.setViewportSize({ width: 390, height: 800 });
+  await app.screenshot('learn-phone');
+});
+
+test('after Step the panel shows the error before and after and the rows of H that moved most', async ({ app, page }) => {
+  await app.open();
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await expect(page.getByText('Press Step (with the run paused)')).toBeVisible();
+  await app.steps(1);
+  const step = page.getByRole('region', { name: 'What Step changed' });
+  await expect(step).toContainText(/Iteration 1: relative error [0-9.]+ → [0-9.]+ \(down by [0-9.e-]+\)\./);
+  await expect(step).toContainText(/Rows of H that moved most: row \d by [0-9.e-]+/);
+  await app.steps(1);
+  await expect(step).toContainText(/Iteration 2: relative error/);
+  await app.chooseAlgorithm('Gradient descent');
+  await app.waitFor('Ready');
+  await app.steps(1);
+  await expect(step).toContainText(/With η = 0\.001, .* the gradient's size is about/);
+});
+
+test('one click runs gradient descent with a diverging η, and the run stops saying so', async ({ app, page }) => {
+  await app.open();
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await app.button('Run gradient descent with η = 5').click();
+  await expect(app.field('Algorithm')).toHaveValue('gd');
+  await expect(app.field('Learning rate η')).toHaveValue('5');
+  await app.waitFor('Stopped', 30_000);
+  await expect(app.status).toContainText('diverged');
+});

@@ -1,0 +1,123 @@
+// For data with missing entries: the Top predictions table (for a chosen row, the columns it has
+// not rated with the highest values of WH, with their labels) and, on request, the held-out error
+// of the predictions (measured in a job worker on a seeded share of the ratings).
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_PREDICTION_HOLDOUT } from '../../../src/data/recommend-holdout.js';
+import { topPredictions } from '../../../src/data/recommend.js';
+import { useAppState, useAppStore } from '../../app/context.js';
+import { JobLink } from '../../client/jobLink.js';
+import { shortNumber } from '../../plots/summary.js';
+import type { PredictEvent, PredictRequest } from './predictProtocol.js';
+
+/** Columns listed for the chosen row. */
+const COUNT = 5;
+
+const spawn = () => new Worker(new URL('./predict.worker.ts', import.meta.url), { type: 'module' });
+
+/** The Top predictions section (nothing without missing entries, or while V, W or H is block-averaged). */
+export function PredictionsPanel() {
+  const store = useAppStore();
+  const data = useAppState((s) => s.data);
+  const snapshot = useAppState((s) => s.snapshot);
+  const [row, setRow] = useState(0);
+  const [heldOut, setHeldOut] = useState<{ text: string; error: boolean } | null>(null);
+  const link = useRef<JobLink<PredictRequest, never, PredictEvent> | null>(null);
+
+  useEffect(() => {
+    const l = new JobLink<PredictRequest, never, PredictEvent>(spawn, {
+      event: (e) =>
+        setHeldOut({
+          text: `Held-out error: RMSE ${shortNumber(e.rmse)}, MAE ${shortNumber(e.mae)}, relative ${shortNumber(e.relError)} over ${e.heldOut} hidden ratings (RMSE ${shortNumber(e.rmseClipped)} with predictions clipped to the rating range).`,
+          error: false,
+        }),
+      done: () => {},
+      failed: (message) => setHeldOut({ text: `The held-out error could not be measured: ${message}`, error: true }),
+    });
+    link.current = l;
+    return () => l.cancel();
+  }, []);
+  // a new matrix: its rows, and no old error
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset exactly when the data changes
+  useEffect(() => {
+    setRow(0);
+    setHeldOut(null);
+    link.current?.cancel();
+  }, [data]);
+
+  const info = data?.info ?? null;
+  const top = useMemo(() => {
+    if (!info || !snapshot || info.summary.missing === 0) return null;
+    const { V } = info;
+    const { W, H } = snapshot;
+    if (V.blockRows !== 1 || V.blockCols !== 1 || W.blockRows !== 1 || H.blockCols !== 1 || W.rows !== V.rows || H.cols !== V.cols)
+      return null;
+    const r = Math.min(row, V.rows - 1);
+    const matrix = { rows: V.rows, cols: V.cols, values: V.data, rowLabels: info.rowLabels, colLabels: info.colLabels };
+    return { rows: V.rows, result: topPredictions(matrix, W, H, r, COUNT), iteration: snapshot.iteration };
+  }, [info, snapshot, row]);
+  if (!top || !info) return null;
+  const measure = () => {
+    const s = store.getState();
+    if (!s.data) return;
+    setHeldOut({ text: 'Measuring the held-out error…', error: false });
+    link.current?.start({ spec: s.data.spec, options: s.options });
+  };
+  const label = (i: number) => info.rowLabels?.[i] ?? `row ${i + 1}`;
+  const { result } = top;
+  return (
+    <section className="teach-block" aria-labelledby="predictions-heading">
+      <h3 id="predictions-heading">Top predictions</h3>
+      <div className="teach-row">
+        <div className="field">
+          <label htmlFor="predict-row">Top predictions for</label>
+          <select id="predict-row" value={result.row} onChange={(e) => setRow(Number(e.target.value))}>
+            {Array.from({ length: top.rows }, (_, i) => (
+              <option key={i} value={i}>
+                {label(i)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" onClick={measure}>
+          Measure held-out error
+        </button>
+      </div>
+      {result.message ? (
+        <p>{result.message}.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="teach-table">
+            <caption>Top predictions</caption>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Predicted</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((p) => (
+                <tr key={p.column}>
+                  <th scope="row">{p.label}</th>
+                  <td>
+                    {shortNumber(p.shown)}
+                    {p.clipped && ` (WH gives ${shortNumber(p.predicted)}, clipped to the rating range)`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="hint">
+        The {result.items.length} of the {result.unrated} columns {result.rowLabel} has not rated with the highest values of WH (iteration{' '}
+        {top.iteration}). The held-out error hides {Math.round(100 * DEFAULT_PREDICTION_HOLDOUT)}% of the ratings, fits the rest with the
+        current options and scores the predictions of the hidden ones.
+      </p>
+      {heldOut && (
+        <p className={heldOut.error ? 'field-error' : undefined} aria-live="polite">
+          {heldOut.text}
+        </p>
+      )}
+    </section>
+  );
+}

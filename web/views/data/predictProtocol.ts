@@ -1,0 +1,14 @@
+// The held-out error job (web/shared/jobs.ts carries it): fit on all but a seeded share of the
+// observed entries and score the predictions of those. Realm-neutral.
+import type { PredictionError } from '../../../src/data/recommend-holdout.js';
+import type { DataSpec } from '../../../src/data/spec.js';
+import type { RunOptions } from '../../../src/driver/options.js';
+
+/** Measure the held-out error of the matrix of `spec` factorized with `options`. */
+export interface PredictRequest {
+  readonly spec: DataSpec;
+  readonly options: RunOptions;
+}
+
+/** The job's one event: the error found. */
+export type PredictEvent = PredictionError;

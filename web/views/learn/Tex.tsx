@@ -1,0 +1,45 @@
+// A formula typeset by KaTeX (loaded lazily with its stylesheet, as a chunk of its own) into its
+// element with katex.render: the TeX is the app's own constant text, never user input, and no
+// HTML string is inserted by React. Until KaTeX has loaded the TeX source is shown as text.
+import { useEffect, useRef, useState } from 'react';
+
+type Katex = typeof import('katex').default;
+
+let loading: Promise<Katex> | null = null;
+
+/** Loads KaTeX and its CSS once (a failed load is tried again next time). */
+export function loadKatex(): Promise<Katex> {
+  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+    ([m]) => m.default,
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/** `tex` typeset inline, or on its own line when `display`. */
+export function Tex({ tex, display = false }: { tex: string; display?: boolean }) {
+  const el = useRef<HTMLSpanElement>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    // the element is KaTeX's alone (React renders no children into it): the source until typeset
+    if (el.current) el.current.textContent = tex;
+    loadKatex().then(
+      (katex) => {
+        if (live && el.current) katex.render(tex, el.current, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
+      },
+      (e: unknown) => live && setFailed(`formulas could not load: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tex, display]);
+  return (
+    <span className={display ? 'tex tex-display' : 'tex'} title={failed ?? undefined}>
+      <span ref={el} />
+    </span>
+  );
+}
