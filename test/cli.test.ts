@@ -32,6 +32,8 @@ beforeAll(() => {
   writeFileSync(join(dir, 'H0.csv'), toCsv(c.H0));
   writeFileSync(join(dir, 'bad.csv'), '1,2,3\n4,oops,6\n');
   writeFileSync(join(dir, 'neg.csv'), 'a,b\nx,1,2\ny,3,-4\n');
+  writeFileSync(join(dir, 'long.csv'), 'u1,m1,5\nu1,m2,3\nu2,m1,4\nu3,m2,1\nu3,m3,2\n');
+  writeFileSync(join(dir, 'long-bad.csv'), 'user,item,rating\nu1,m1,5\nu2,m1,five\n');
   const p = lowRank({ rows: 60, cols: 40, rank: 2, noise: 0.1, seed: 3, noiseModel: 'multiplicative' });
   writeFileSync(join(dir, 'planted.csv'), toCsv({ rows: p.rows, cols: p.cols, data: p.values }));
 });
@@ -162,6 +164,8 @@ describe('nmf factor', () => {
     [['V.csv', '--rank', '2', '--init', 'magic'], "nmf: unknown init 'magic': expected one of random, "],
     [['V.csv', '--rank', '2', '--frobnicate'], "nmf: Unknown option '--frobnicate'"],
     [['missing.csv', '--rank', '2'], 'missing.csv: cannot read the file (no such file)'],
+    [['long-bad.csv', '--rank', '1'], "nmf: long-bad.csv: line 3, field 3: 'five' is not a number"],
+    [['long.csv', '--rank', '1', '--format', 'wide'], "nmf: --format: 'wide' is not one of table, long"],
   ])('bad input %j exits 2 with one line and no stack trace', (args, message) => {
     const [file, ...rest] = args;
     const r = nmf('factor', join(dir, file), ...(rest.includes('--algorithm') ? rest : [...rest, '--algorithm', 'mu']));
@@ -170,6 +174,17 @@ describe('nmf factor', () => {
     expect(r.stderr).toContain(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('nmf factor --format long', () => {
+  it('reads row, column, value lines: the shape and the observed count are those of the entries', () => {
+    const r = nmf('factor', join(dir, 'long.csv'), '--format', 'long', '--rank', '2', '--algorithm', 'als', '--max-iter', '3', '--json');
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    expect([j.m, j.n, j.observed, j.iterations]).toEqual([3, 3, 5, 3]);
+    // without --format long (and no header saying so) it is a table, whose second column is not numbers
+    expect(nmf('factor', join(dir, 'long.csv'), '--rank', '1').stderr).toContain("long.csv: row 1, column 2: 'm1' is not a number");
   });
 });
 

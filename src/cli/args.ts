@@ -18,6 +18,7 @@ export const FACTOR_FLAGS = {
   restarts: { type: 'string' },
   w0: { type: 'string' },
   h0: { type: 'string' },
+  format: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -33,6 +34,7 @@ export const RANK_FLAGS = {
   tol: { type: 'string' },
   restarts: { type: 'string' },
   holdout: { type: 'string' },
+  format: { type: 'string' },
   shuffled: { type: 'boolean' },
   progress: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -78,4 +80,15 @@ export function numFlag(values: Record<string, unknown>, name: string, fallback:
 export function strFlag(values: Record<string, unknown>, name: string, fallback?: string): string | undefined {
   const raw = values[name];
   return typeof raw === 'string' ? raw : fallback;
+}
+
+/** Text formats of an input file: `table` (CSV/TSV, long when its header says row, column, value) or `long`. */
+export const FORMATS = ['table', 'long'] as const;
+
+/** Whether --format asks for long format; UsageError for a value other than table or long. */
+export function longFlag(values: Record<string, unknown>): boolean {
+  const raw = values.format;
+  if (raw === undefined) return false;
+  if (raw !== 'table' && raw !== 'long') throw new UsageError(`--format: '${raw}' is not one of ${FORMATS.join(', ')}`);
+  return raw === 'long';
 }

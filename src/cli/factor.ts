@@ -6,13 +6,13 @@ import { initInfo } from '../init/registry.js';
 import type { InitId } from '../init/types.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { FACTOR_FLAGS, intFlag, numFlag, parseFlags, strFlag } from './args.js';
+import { FACTOR_FLAGS, intFlag, longFlag, numFlag, parseFlags, strFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { readFactorFile, readMatrixFile, writeOutputs } from './io.js';
 
 export const FACTOR_USAGE = `usage: nmf factor FILE.csv --rank K [--algorithm ID] [--init random|nndsvd|nndsvda|given]
        [--w0 FILE --h0 FILE] [--seed N] [--max-iter N] [--tol X] [--target X] [--epsilon X]
-       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--out DIR] [--json]`;
+       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--format table|long] [--out DIR] [--json]`;
 
 /** Runs `factor` with argv after the command name; prints to stdout; returns the exit code. */
 export async function factorCommand(argv: string[], print: (s: string) => void): Promise<number> {
@@ -25,7 +25,7 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   if (values.rank === undefined) throw new UsageError(`factor needs --rank K\n${FACTOR_USAGE}`);
   const file = positionals[0];
   const options = factorOptions(values);
-  const data = readMatrixFile(file);
+  const data = readMatrixFile(file, longFlag(values));
   const engine = await createEngineNode();
   const problem = loadProblem(engine, data);
   const result = factorize(engine, problem, options);

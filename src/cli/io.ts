@@ -7,8 +7,16 @@ import { InputError } from '../data/errors.js';
 import { RESULT_FILES, resultFileName, resultPieces } from '../data/results.js';
 import { makeData } from '../data/spec.js';
 
-/** Reads a CSV/TSV file and makes its matrix (makeData of its text); InputError (named by the file's base name) when unreadable or bad. */
-export function readMatrixFile(path: string): DataMatrix {
+/**
+ * Reads a CSV/TSV file (long format when `long` or when its header says row, column, value) and
+ * makes its matrix (makeData of its text); InputError (named by the file's base name) when unreadable or bad.
+ */
+export function readMatrixFile(path: string, long = false): DataMatrix {
+  return makeData({ kind: 'inline', text: readText(path), fileName: basename(path), ...(long ? { long } : {}) });
+}
+
+/** The text of a file; InputError naming it when it cannot be read. */
+export function readText(path: string): string {
   const name = basename(path);
   let text: string;
   try {
@@ -18,7 +26,7 @@ export function readMatrixFile(path: string): DataMatrix {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
     throw new InputError(`${path}: cannot read the file (${why})`, { file: name });
   }
-  return makeData({ kind: 'inline', text, fileName: name });
+  return text;
 }
 
 /** Reads a factor (W0 or H0): a matrix with no missing entries. */

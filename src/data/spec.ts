@@ -4,6 +4,7 @@
 import type { DataMatrix } from '../core/problem.js';
 import { exampleInfo } from './examples.js';
 import { lowRank, MAX_ENTRIES, ratings, uniformRandom, type LowRankOptions, type RatingsOptions, type UniformOptions } from './generate.js';
+import { longAsDense, looksLong, parseLongText } from './long.js';
 import { parseMatrixText } from './parse.js';
 
 /** A built-in example (src/data/examples.ts), by id. */
@@ -33,6 +34,8 @@ export interface InlineSpec {
   readonly text: string;
   /** Names the data in messages ("bad.csv: row 3, column 2: …"). */
   readonly fileName: string;
+  /** Read as long format (row, column, value per line) even without a header saying so (looksLong). */
+  readonly long?: boolean;
 }
 
 /** Where a matrix comes from; seeded, so the same spec always makes the same matrix. */
@@ -47,7 +50,9 @@ export function makeData(spec: DataSpec): DataMatrix {
     case 'example':
       return exampleInfo(spec.id).make();
     case 'inline':
-      return parseMatrixText(spec.text, spec.fileName);
+      return isLongSpec(spec)
+        ? longAsDense(parseLongText(spec.text, spec.fileName), MAX_ENTRIES)
+        : parseMatrixText(spec.text, spec.fileName);
     case 'lowrank':
       return lowRank(spec);
     case 'uniform':
@@ -55,6 +60,11 @@ export function makeData(spec: DataSpec): DataMatrix {
     case 'ratings':
       return ratings(spec);
   }
+}
+
+/** Whether inline text is read as long format: asked for, or its header names a row, a column and a value. */
+export function isLongSpec(spec: InlineSpec): boolean {
+  return spec.long === true || looksLong(spec.text);
 }
 
 /**

@@ -5,7 +5,7 @@ import { formatSummary } from '../../../src/data/summary.js';
 import { useAppState, useController } from '../../app/context.js';
 import { ExamplePicker } from './ExamplePicker.js';
 import { RandomizeForm } from './RandomizeForm.js';
-import { UploadForm } from './UploadForm.js';
+import { inlineSpec, UploadForm } from './UploadForm.js';
 
 /** The Data section: the matrix's summary, the example picker, Randomize and Your data (upload, drop, paste). */
 export function DataPanel() {
@@ -13,12 +13,13 @@ export function DataPanel() {
   const data = useAppState((s) => s.data);
   const pending = useAppState((s) => s.pendingLoad);
   const [dragging, setDragging] = useState(false);
+  const [long, setLong] = useState(false);
 
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) controller.load({ kind: 'inline', text: await file.text(), fileName: file.name }, 'upload');
+    if (file) controller.load(inlineSpec(await file.text(), file.name, long), 'upload');
   };
   return (
     <section
@@ -38,7 +39,7 @@ export function DataPanel() {
       </p>
       <ExamplePicker />
       <RandomizeForm />
-      <UploadForm />
+      <UploadForm long={long} setLong={setLong} />
     </section>
   );
 }

@@ -1,9 +1,15 @@
 // Your own matrix: a CSV/TSV file (button or drop) or pasted text, parsed in the worker.
 import { useId, useState } from 'react';
+import type { InlineSpec } from '../../../src/data/spec.js';
 import { useAppState, useController } from '../../app/context.js';
 
-/** The upload and paste controls. */
-export function UploadForm() {
+/** The spec of uploaded or pasted text; `long` reads it as row, column, value lines (else detected from its header). */
+export function inlineSpec(text: string, fileName: string, long: boolean): InlineSpec {
+  return { kind: 'inline', text, fileName, ...(long ? { long: true } : {}) };
+}
+
+/** The upload and paste controls, with the file format (`long`) chosen by the Data panel's owner. */
+export function UploadForm({ long, setLong }: { long: boolean; setLong: (long: boolean) => void }) {
   const id = useId();
   const controller = useController();
   const dataError = useAppState((s) => s.dataError);
@@ -12,6 +18,13 @@ export function UploadForm() {
   return (
     <fieldset>
       <legend>Your data</legend>
+      <div className="field">
+        <label htmlFor={`${id}-format`}>File format</label>
+        <select id={`${id}-format`} value={long ? 'long' : 'table'} onChange={(e) => setLong(e.target.value === 'long')}>
+          <option value="table">Table (CSV/TSV)</option>
+          <option value="long">Long format (row, column, value)</option>
+        </select>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-file`}>Upload CSV/TSV file</label>
         <input
@@ -22,11 +35,13 @@ export function UploadForm() {
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) controller.load({ kind: 'inline', text: await file.text(), fileName: file.name }, 'upload');
+            if (file) controller.load(inlineSpec(await file.text(), file.name, long), 'upload');
           }}
         />
         <p className="hint" id={`${id}-file-hint`}>
-          Or drop a file on this panel. A header row and a label column are detected; blank, NA and NaN mean missing.
+          Or drop a file on this panel. A header row and a label column are detected; blank, NA and NaN mean missing. Long format: one
+          observed entry per line (row label, column label, value; later fields ignored), read as such when its header says so (e.g.
+          userId,movieId,rating).
         </p>
         {error('upload') && (
           <p className="field-error" role="alert">
@@ -44,11 +59,7 @@ export function UploadForm() {
           placeholder={'1, 2, 3\n4, 5, 6'}
           onChange={(e) => setText(e.target.value)}
         />
-        <button
-          type="button"
-          disabled={!text.trim()}
-          onClick={() => controller.load({ kind: 'inline', text, fileName: 'pasted text' }, 'paste')}
-        >
+        <button type="button" disabled={!text.trim()} onClick={() => controller.load(inlineSpec(text, 'pasted text', long), 'paste')}>
           Load pasted data
         </button>
         {error('paste') && (
