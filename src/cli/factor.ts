@@ -1,5 +1,10 @@
 // `nmf factor FILE --rank K ...`: one factorization (with restarts), printed or as JSON.
-import { loadProblem } from '../core/problem.js';
+import { loadProblem, type DataMatrix } from '../core/problem.js';
+import type { SparseData } from '../core/sparse.js';
+import { loadSparseProblem, SPARSE_INITS, type AnyProblem } from '../core/sparse-problem.js';
+import { MAX_ENTRIES } from '../data/generate.js';
+import { longAsDense } from '../data/long.js';
+import type { Engine } from '../wasm/engine.js';
 import { DEFAULT_OPTIONS, solverParams, type FactorOptions } from '../driver/options.js';
 import { factorize, type RunResult } from '../driver/run.js';
 import { initInfo } from '../init/registry.js';
@@ -8,7 +13,7 @@ import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
 import { FACTOR_FLAGS, intFlag, longFlag, numFlag, parseFlags, strFlag } from './args.js';
 import { UsageError } from './errors.js';
-import { readFactorFile, readMatrixFile, writeOutputs } from './io.js';
+import { readFactorFile, readMatrixOrSparse, writeOutputs } from './io.js';
 
 export const FACTOR_USAGE = `usage: nmf factor FILE.csv --rank K [--algorithm ID] [--init random|nndsvd|nndsvda|given]
        [--w0 FILE --h0 FILE] [--seed N] [--max-iter N] [--tol X] [--target X] [--epsilon X]
@@ -25,9 +30,9 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   if (values.rank === undefined) throw new UsageError(`factor needs --rank K\n${FACTOR_USAGE}`);
   const file = positionals[0];
   const options = factorOptions(values);
-  const data = readMatrixFile(file, longFlag(values));
+  const data = readMatrixOrSparse(file, longFlag(values));
   const engine = await createEngineNode();
-  const problem = loadProblem(engine, data);
+  const problem = loadAny(engine, data, options);
   const result = factorize(engine, problem, options);
   const out = strFlag(values, 'out');
   if (out) writeOutputs(out, data, result.W, result.H, result.history);
@@ -37,6 +42,17 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
     print(toText(file, problem.m, problem.n, problem.observed, result, out));
   }
   return 0;
+}
+
+/**
+ * The problem `factor` runs on: long-format data stays sparse when the solver and the
+ * initialization have a sparse form (O(nnz·k) per product), else it is made dense (bounded by
+ * MAX_ENTRIES, with a message beyond); a table is dense.
+ */
+function loadAny(engine: Engine, data: DataMatrix | SparseData, options: FactorOptions): AnyProblem {
+  if (!('nnz' in data)) return loadProblem(engine, data);
+  if (solverInfo(options.algorithm).createSparse && SPARSE_INITS.includes(options.init)) return loadSparseProblem(engine, data);
+  return loadProblem(engine, longAsDense(data, MAX_ENTRIES));
 }
 
 /**

@@ -2,10 +2,10 @@
 // relative error after every iteration and the stopping rules. The driver owns the loop;
 // the CLI, the worker and the tests all call step() themselves.
 import type { Mat } from '../core/matrix.js';
-import type { Problem } from '../core/problem.js';
+import { isSparse, SPARSE_INITS, type AnyProblem } from '../core/sparse-problem.js';
 import { Rng } from '../core/rng.js';
 import { initInfo } from '../init/registry.js';
-import { solverInfo } from '../solvers/registry.js';
+import { SOLVERS, solverInfo } from '../solvers/registry.js';
 import type { Solver, SolverInfo } from '../solvers/types.js';
 import type { Engine } from '../wasm/engine.js';
 import { checkOptions, OptionError, type FactorOptions } from './options.js';
@@ -40,6 +40,8 @@ export class Factorization {
   stop: Stop | null = null;
   private readonly solver: Solver;
   private readonly scratch: Mat;
+  /** Sparse V only: Hᵀ (n×k), for the residual at the entries. */
+  private readonly sampledHt: Mat | null;
   private sq: number;
   private objective: number;
   private best: number;
@@ -47,19 +49,22 @@ export class Factorization {
   /** Allocates W, H and the solver's workspace in the engine's arena and initializes W, H. */
   constructor(
     readonly engine: Engine,
-    readonly problem: Problem,
+    readonly problem: AnyProblem,
     readonly options: FactorOptions,
   ) {
     const { m, n } = problem;
     checkOptions(options, m, n);
     this.info = solverInfo(options.algorithm);
-    if (problem.M && this.info.maskUnsupported) {
+    const sparse = isSparse(problem);
+    if (sparse) checkSparse(this.info, options);
+    else if (problem.M && this.info.maskUnsupported) {
       throw new OptionError('algorithm', `${options.algorithm} cannot be used with missing entries: ${this.info.maskUnsupported}`);
     }
     const k = (this.k = options.rank);
     this.W = engine.mat(m, k);
     this.H = engine.mat(k, n);
     this.scratch = engine.mat(1, n);
+    this.sampledHt = sparse ? engine.mat(n, k) : null;
     initInfo(options.init).run({
       engine,
       problem,
@@ -69,15 +74,8 @@ export class Factorization {
       rng: new Rng(options.seed, 0),
       given: options.given,
     });
-    this.solver = this.info.create({
-      engine,
-      problem,
-      k,
-      W: this.W,
-      H: this.H,
-      params: options.params,
-      rng: new Rng(options.seed, 1),
-    });
+    const ctx = { engine, k, W: this.W, H: this.H, params: options.params, rng: new Rng(options.seed, 1) };
+    this.solver = sparse ? this.info.createSparse!({ ...ctx, problem }) : this.info.create({ ...ctx, problem });
     this.sq = this.residualSqDirect();
     this.objective = this.computeObjective();
     this.initialRelError = this.relErrorOf(this.sq);
@@ -104,8 +102,9 @@ export class Factorization {
     return this.objective;
   }
 
-  /** Generalized KL divergence of V from WH over the observed entries. */
+  /** Generalized KL divergence of V from WH over the observed entries (NaN for a sparse V, which no kl form runs on). */
   klDivergence(): number {
+    if (isSparse(this.problem)) return Number.NaN;
     const { V, M } = this.problem;
     return this.engine.ops.klDivergence(V, M, this.W, this.H, this.scratch);
   }
@@ -193,8 +192,14 @@ export class Factorization {
   }
 
   private residualSqDirect(): number {
-    const { V, M } = this.problem;
-    return this.engine.ops.sqResidual(V, M, this.W, this.H);
+    const p = this.problem;
+    const ops = this.engine.ops;
+    if (isSparse(p)) {
+      const Ht = this.sampledHt!;
+      ops.transpose(this.H, Ht);
+      return ops.sparseSqResidualOf(p.rows, this.W, Ht);
+    }
+    return ops.sqResidual(p.V, p.M, this.W, this.H);
   }
 
   private computeObjective(): number {
@@ -203,6 +208,20 @@ export class Factorization {
 
   private relErrorOf(sq: number): number {
     return Math.sqrt(Math.max(sq, 0) / this.problem.normV2);
+  }
+}
+
+/** OptionError when the solver or the initialization has no form for a sparse V. */
+function checkSparse(info: SolverInfo, options: FactorOptions): void {
+  const sparseSolvers = SOLVERS.filter((s) => s.createSparse).map((s) => s.id);
+  if (!info.createSparse) {
+    throw new OptionError(
+      'algorithm',
+      `${info.id} has no sparse form: on a long-format matrix use one of ${sparseSolvers.join(', ')} (or a dense table)`,
+    );
+  }
+  if (!SPARSE_INITS.includes(options.init)) {
+    throw new OptionError('init', `init ${options.init} needs the dense matrix: on a long-format matrix use ${SPARSE_INITS.join(' or ')}`);
   }
 }
 

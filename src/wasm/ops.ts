@@ -7,6 +7,7 @@ import type { Kernels } from './kernels.js';
 import { linalgOps } from './ops-linalg.js';
 import { productOps } from './ops-products.js';
 import { residualOps } from './ops-residual.js';
+import { sparseOps } from './ops-sparse.js';
 import { svdOps } from './ops-svd.js';
 import { updateOps } from './ops-updates.js';
 
@@ -21,6 +22,7 @@ export function createOps(K: Kernels, checks: boolean) {
     ...updateOps(K, checks),
     ...linalgOps(K, checks),
     ...svdOps(K, checks),
+    ...sparseOps(K, checks),
   });
 }
 
