@@ -1,14 +1,16 @@
 // `npm run bench`: kernel GFLOP/s in wasm, in the plain-TypeScript loop and in numpy
 // (single-thread OpenBLAS, same run), then each solver's ms per iteration. See bench/README.md.
 //   npm run bench                     everything (about a minute and a half)
-//   npm run bench -- kernels solvers  only some sections (kernels, numpy, solvers, checks, sklearn)
-// The sklearn section runs bench/sklearn.ts (time to a relative error against scikit-learn).
+//   npm run bench -- kernels solvers  only some sections (kernels, numpy, solvers, checks, sklearn, quality)
+// The sklearn section runs bench/sklearn.ts (time to a relative error against scikit-learn); the quality
+// section bench/quality.ts (time to quality per solver × init against RcppML and scikit-learn, and its plot).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { createEngineNode } from '../src/wasm/node.js';
 import { kernelCases } from './kernels.js';
 import { measureNumpy, shapeKey, type NumpyResult } from './numpy.js';
 import { measureCheckCost } from './ops-checks.js';
+import { timeToQuality } from './quality.js';
 import { plantedData, timeSolvers } from './solvers.js';
 import { bestMs, gflops, KERNEL_REPS, TS_REPS } from './timing.js';
 
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
     const r = spawnSync(process.execPath, [tsx, new URL('./sklearn.ts', import.meta.url).pathname], { stdio: 'inherit' });
     if (r.status !== 0) process.exitCode = r.status ?? 1;
   }
+  if (want('quality')) await timeToQuality();
 }
 
 await main();
