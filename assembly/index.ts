@@ -18,6 +18,7 @@
 //   linalg-masked-ls.ts   per-column least squares over observed entries (als/anls, masked)
 //   svd.ts                truncated-SVD kernels of the NNDSVD initializations
 //   sgd.ts                one SGD epoch over the observed entries
+//   sparse.ts             S·B, WH sampled at the entries, gathers and sums over a sparse V's entries
 //   lanes.ts              inline helpers on f64x2 lanes
 
 /** First free byte of linear memory; the TypeScript arena allocates from here. */
@@ -38,3 +39,4 @@ export * from "./linalg-nnls";
 export * from "./linalg-masked-ls";
 export * from "./svd";
 export * from "./sgd";
+export * from "./sparse";

@@ -1,8 +1,9 @@
 // `npm run bench`: kernel GFLOP/s in wasm, in the plain-TypeScript loop and in numpy
 // (single-thread OpenBLAS, same run), then each solver's ms per iteration. See bench/README.md.
-//   npm run bench                     everything (a few minutes; sklearn last)
-//   npm run bench -- kernels solvers  only some sections (kernels, numpy, sweep, solvers, checks, periter, sklearn)
-// The sklearn section runs bench/sklearn.ts (time to a relative error against scikit-learn).
+//   npm run bench                     everything (a few minutes; sklearn and quality last)
+//   npm run bench -- kernels solvers  only some sections (kernels, numpy, sweep, solvers, checks, periter, sklearn, quality)
+// The sklearn section runs bench/sklearn.ts (time to a relative error against scikit-learn); the quality
+// section bench/quality.ts (time to quality per solver × init against RcppML and scikit-learn, and its plot).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { createEngineNode } from '../src/wasm/node.js';
@@ -10,6 +11,7 @@ import { kernelCases } from './kernels.js';
 import { measureNumpy, shapeKey } from './numpy.js';
 import { measureCheckCost } from './ops-checks.js';
 import { perIteration, perIterationArgs } from './per-iteration.js';
+import { timeToQuality } from './quality.js';
 import { plantedData, timeSolvers } from './solvers.js';
 import { SWEEP_PRODUCTS, SWEEP_RANKS, sweepProducts } from './sweep.js';
 import { bestMs, gflops, KERNEL_REPS, TS_REPS } from './timing.js';
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
     const r = spawnSync(process.execPath, [tsx, new URL('./sklearn.ts', import.meta.url).pathname], { stdio: 'inherit' });
     if (r.status !== 0) process.exitCode = r.status ?? 1;
   }
+  if (want('quality')) await timeToQuality();
 }
 
 await main();

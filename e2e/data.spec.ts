@@ -113,3 +113,24 @@ test('pasted text and a dropped file load too', async ({ app, page }) => {
   await expect(app.summary).toContainText('dropped.tsv — 3×2');
   await app.waitFor('Ready');
 });
+
+test('a long-format ratings file loads through the Long format choice, or by its header; a repeated entry names its lines', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await app.field('File format').selectOption({ label: 'Long format (row, column, value)' });
+  const ratings = 'u1,m1,5\nu1,m2,3\nu2,m1,4\nu3,m2,1\n';
+  await app.field('Upload CSV/TSV file').setInputFiles({ name: 'ratings.csv', mimeType: 'text/csv', buffer: Buffer.from(ratings) });
+  await expect(app.summary).toContainText('ratings.csv — 3×2, 4 observed, 2 missing');
+  await app.waitFor('Ready');
+
+  await app.field('File format').selectOption({ label: 'Table (CSV/TSV)' });
+  const before = await app.summary.textContent();
+  const dup = 'userId,movieId,rating,timestamp\n1,10,4,0\n2,10,3,0\n1,10,5,0\n';
+  await app.field('Upload CSV/TSV file').setInputFiles({ name: 'dup.csv', mimeType: 'text/csv', buffer: Buffer.from(dup) });
+  await expect(page.getByRole('alert')).toHaveText(
+    "dup.csv: line 4: row '1', column '10' already has a value (line 2); each entry may appear once",
+  );
+  await expect(app.summary).toHaveText(before!);
+});

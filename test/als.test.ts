@@ -9,7 +9,7 @@ import { als } from '../src/solvers/als.js';
 import { anls } from '../src/solvers/anls.js';
 import type { SolverInfo } from '../src/solvers/types.js';
 import { DEFAULT_PARAMS } from '../src/solvers/types.js';
-import { loadProblem } from '../src/core/problem.js';
+import { loadProblem, type Problem } from '../src/core/problem.js';
 import { Rng } from '../src/core/rng.js';
 import { dataOf, plantedCase, startCase, type AlsCase } from './helpers/als-case.js';
 import { alternatingStep, clippedSolve, scaledDiff, solveGE } from './helpers/linalg.js';
@@ -64,8 +64,8 @@ describe('als', () => {
       expect(Array.from({ length: c.n }, (_, j) => seen(i, j)).filter(Boolean).length).toBeGreaterThanOrEqual(c.k);
     const f = startCase(engine, c, 'als');
     const modes = (l: ReturnType<typeof columnLists>) => new Set(engine.viewI32(l.mode, l.count));
-    expect(modes(columnLists(engine, f.problem.M!))).toEqual(new Set([0, 1]));
-    expect(modes(rowLists(engine, f.problem.M!))).toEqual(new Set([0, 1]));
+    expect(modes(columnLists(engine, (f.problem as Problem).M!))).toEqual(new Set([0, 1]));
+    expect(modes(rowLists(engine, (f.problem as Problem).M!))).toEqual(new Set([0, 1]));
     let W = c.W0;
     let H = c.H0;
     for (let it = 0; it < 3; it++) {

@@ -35,6 +35,8 @@ beforeAll(() => {
   writeFileSync(join(dir, 'header.csv'), 'a,b,c\n');
   writeFileSync(join(dir, 'long.csv'), 'user,item,rating\nu1,i1,3.5\nu1,i2,4\nu2,i1,1\n');
   writeFileSync(join(dir, 'taken.csv'), 'not a folder\n');
+  writeFileSync(join(dir, 'long-plain.csv'), 'u1,m1,5\nu1,m2,3\nu2,m1,4\nu3,m2,1\nu3,m3,2\n');
+  writeFileSync(join(dir, 'long-bad.csv'), 'user,item,rating\nu1,m1,5\nu2,m1,five\n');
   const p = lowRank({ rows: 60, cols: 40, rank: 2, noise: 0.1, seed: 3, noiseModel: 'multiplicative' });
   writeFileSync(join(dir, 'planted.csv'), toCsv({ rows: p.rows, cols: p.cols, data: p.values }));
 });
@@ -182,6 +184,8 @@ describe('nmf factor', () => {
     [['missing.csv', '--rank', '2'], 'missing.csv: cannot read the file (no such file)'],
     [['V.csv', '--rank', '2', '--threads', '0'], 'nmf: --threads: 0 must be ≥ 1'],
     [['V.csv', '--rank', '2', '--threads', 'many'], "nmf: --threads: 'many' is not a whole number written in decimal (e.g. 3)"],
+    [['long-bad.csv', '--rank', '1'], "nmf: long-bad.csv: line 3, field 3: 'five' is not a number"],
+    [['long.csv', '--rank', '1', '--format', 'wide'], "nmf: --format: 'wide' is not one of table, long"],
   ])('bad input %j exits 2 with one line and no stack trace', (args, message) => {
     const [file, ...rest] = args;
     const r = nmf('factor', join(dir, file), ...(rest.includes('--algorithm') ? rest : [...rest, '--algorithm', 'mu']));
@@ -229,6 +233,17 @@ describe('nmf factor --threads', () => {
     expect(runs[1].W).toBe(runs[0].W);
     expect(runs[1].H).toBe(runs[0].H);
     expect(nmf(...args, '--threads', '2').stdout).toMatch(/after 25 iterations in [0-9.]+ s on 2 threads/);
+  });
+});
+
+describe('nmf factor --format long', () => {
+  it('reads row, column, value lines: the shape and the observed count are those of the entries', () => {
+    const r = nmf('factor', join(dir, 'long-plain.csv'), '--format', 'long', '--rank', '2', '--algorithm', 'als', '--max-iter', '3', '--json');
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    expect([j.m, j.n, j.observed, j.iterations]).toEqual([3, 3, 5, 3]);
+    // without --format long (and no header saying so) it is a table, whose second column is not numbers
+    expect(nmf('factor', join(dir, 'long-plain.csv'), '--rank', '1').stderr).toContain("long-plain.csv: row 1, column 2: 'm1' is not a number");
   });
 });
 

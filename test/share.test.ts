@@ -191,13 +191,22 @@ describe('share link canonical text', () => {
     );
   });
 
+  it('keeps the long-format choice of inline data (long=1), and drops it from a state that did not ask', () => {
+    const long = { ...BASE, data: { kind: 'inline' as const, text: 'a,x,1\n', fileName: 'r.csv', long: true } };
+    const hash = encodeShare(long).hash;
+    expect(hash).toContain('&long=1&');
+    expect(decodeShare(hash).state.data).toEqual(long.data);
+    const table = decodeShare(encodeShare({ ...BASE, data: { kind: 'inline', text: '1,2\n', fileName: 'a.csv' } }).hash).state.data;
+    expect(table).toEqual({ kind: 'inline', text: '1,2\n', fileName: 'a.csv' });
+  });
+
   it('writes only the dataset fields of the dataset kind', () => {
     expect(encodeShare({ ...BASE, data: { kind: 'uniform', rows: 3, cols: 4, seed: 5 } }).hash).toMatch(
       /^v=1&data=uniform&rows=3&cols=4&dseed=5&alg=/,
     );
     expect(encodeShare({ ...BASE, data: null }).hash).toMatch(/^v=1&data=none&alg=/);
     expect(encodeShare({ ...BASE, data: { kind: 'inline', text: '1,2\n', fileName: 'a b.csv' } }).hash).toBe(
-      `v=1&data=inline&name=a%20b.csv&csv=${LZString.compressToEncodedURIComponent('1,2\n')}&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`,
+      `v=1&data=inline&name=a%20b.csv&csv=${LZString.compressToEncodedURIComponent('1,2\n')}&long=0&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`,
     );
   });
 

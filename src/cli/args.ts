@@ -21,6 +21,7 @@ export const FACTOR_FLAGS = {
   restarts: { type: 'string' },
   w0: { type: 'string' },
   h0: { type: 'string' },
+  format: { type: 'string' },
   out: { type: 'string' },
   threads: { type: 'string' },
   json: { type: 'boolean' },
@@ -37,6 +38,7 @@ export const RANK_FLAGS = {
   tol: { type: 'string' },
   restarts: { type: 'string' },
   holdout: { type: 'string' },
+  format: { type: 'string' },
   shuffled: { type: 'boolean' },
   progress: { type: 'boolean' },
   threads: { type: 'string' },
@@ -120,4 +122,15 @@ export function strFlag(values: Record<string, unknown>, name: string, fallback?
 /** --threads N (≥ 1): the threads the products run on; by default the cores Node reports. */
 export function threadsFlag(values: Record<string, unknown>): number {
   return intFlag(values, 'threads', availableParallelism(), 1);
+}
+
+/** Text formats of an input file: `table` (CSV/TSV, long when its header says row, column, value) or `long`. */
+export const FORMATS = ['table', 'long'] as const;
+
+/** Whether --format asks for long format; UsageError for a value other than table or long. */
+export function longFlag(values: Record<string, unknown>): boolean {
+  const raw = values.format;
+  if (raw === undefined) return false;
+  if (raw !== 'table' && raw !== 'long') throw new UsageError(`--format: '${raw}' is not one of ${FORMATS.join(', ')}`);
+  return raw === 'long';
 }

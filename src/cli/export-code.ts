@@ -10,7 +10,7 @@ import { Factorization } from '../driver/factorization.js';
 import type { FactorOptions } from '../driver/options.js';
 import { LANGS, reproduceProgram, type Lang, type ReproduceSpec } from '../reproduce/index.js';
 import { createEngineNode } from '../wasm/node.js';
-import { FACTOR_FLAGS, parseFlags, strFlag } from './args.js';
+import { FACTOR_FLAGS, longFlag, parseFlags, strFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { factorOptions } from './factor.js';
 import { readMatrixFile } from './io.js';
@@ -48,7 +48,7 @@ export async function exportCodeCommand(argv: string[], print: (s: string) => vo
     throw new UsageError('--init given: add --init-out DIR, which writes W0.csv and H0.csv for the program to start from');
   }
   const file = positionals[0];
-  const data = readMatrixFile(file);
+  const data = readMatrixFile(file, longFlag(values));
   const exported = toCsv({ rows: data.rows, cols: data.cols, data: data.values }, { rows: data.rowLabels, cols: data.colLabels });
   if (dataOut === undefined && !inExportedForm(file, exported)) {
     throw new UsageError(

@@ -1,20 +1,25 @@
 // `nmf factor FILE --rank K ...`: one factorization (with restarts), printed or as JSON.
 import { statSync } from 'node:fs';
 import type { Dense } from '../core/matrix.js';
-import { loadProblem } from '../core/problem.js';
+import { loadProblem, type DataMatrix } from '../core/problem.js';
+import type { SparseData } from '../core/sparse.js';
+import { loadSparseProblem, SPARSE_INITS, type AnyProblem } from '../core/sparse-problem.js';
+import { MAX_ENTRIES } from '../data/generate.js';
+import { longAsDense } from '../data/long.js';
+import type { Engine } from '../wasm/engine.js';
 import { checkOptions, DEFAULT_OPTIONS, solverParams, type FactorOptions } from '../driver/options.js';
 import { factorize, type RunResult } from '../driver/run.js';
 import { initInfo } from '../init/registry.js';
 import type { InitId } from '../init/types.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { FACTOR_FLAGS, intFlag, maxIterFlag, numFlag, parseFlags, seedFlag, strFlag, threadsFlag } from './args.js';
+import { FACTOR_FLAGS, intFlag, longFlag, maxIterFlag, numFlag, parseFlags, seedFlag, strFlag, threadsFlag } from './args.js';
 import { UsageError } from './errors.js';
-import { readFactorFile, readMatrixFile, writeOutputs } from './io.js';
+import { readFactorFile, readMatrixOrSparse, writeOutputs } from './io.js';
 
 export const FACTOR_USAGE = `usage: nmf factor FILE.csv --rank K [--algorithm ID] [--init random|nndsvd|nndsvda|given]
        [--w0 FILE --h0 FILE] [--seed N] [--max-iter N] [--tol X] [--target X] [--epsilon X]
-       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--out DIR] [--threads N] [--json]`;
+       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--format table|long] [--out DIR] [--threads N] [--json]`;
 
 /** Runs `factor` with argv after the command name; prints to stdout; returns the exit code. */
 export async function factorCommand(argv: string[], print: (s: string) => void): Promise<number> {
@@ -30,7 +35,7 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   if (out !== undefined) checkOutDir(out);
   const options = factorOptions(values);
   const threads = threadsFlag(values);
-  const data = readMatrixFile(file);
+  const data = readMatrixOrSparse(file, longFlag(values));
   if (options.given) {
     const { W0, H0 } = options.given;
     checkFactorShape('--w0', values.w0 as string, W0, data.rows, options.rank, `the rows of ${file} × the rank`);
@@ -39,7 +44,7 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   checkOptions(options, data.rows, data.cols);
   const engine = await createEngineNode({ threads });
   try {
-    const problem = loadProblem(engine, data);
+    const problem = loadAny(engine, data, options);
     const result = factorize(engine, problem, options);
     if (out) writeOutputs(out, data, result.W, result.H, result.history);
     if (values.json) {
@@ -51,6 +56,17 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   } finally {
     engine.close();
   }
+}
+
+/**
+ * The problem `factor` runs on: long-format data stays sparse when the solver and the
+ * initialization have a sparse form (O(nnz·k) per product), else it is made dense (bounded by
+ * MAX_ENTRIES, with a message beyond); a table is dense.
+ */
+function loadAny(engine: Engine, data: DataMatrix | SparseData, options: FactorOptions): AnyProblem {
+  if (!('nnz' in data)) return loadProblem(engine, data);
+  if (solverInfo(options.algorithm).createSparse && SPARSE_INITS.includes(options.init)) return loadSparseProblem(engine, data);
+  return loadProblem(engine, longAsDense(data, MAX_ENTRIES));
 }
 
 /**

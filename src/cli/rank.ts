@@ -8,12 +8,12 @@ import { initInfo } from '../init/registry.js';
 import { parseRankRange, runSurvey, type RankSurvey, type SurveyResult, type SurveyStep } from '../rank/survey.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { intFlag, maxIterFlag, numFlag, parseFlags, RANK_FLAGS, seedFlag, strFlag, threadsFlag } from './args.js';
+import { intFlag, longFlag, maxIterFlag, numFlag, parseFlags, RANK_FLAGS, seedFlag, strFlag, threadsFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { readMatrixFile } from './io.js';
 
 export const RANK_USAGE = `usage: nmf rank FILE.csv --ranks A..B [--restarts N] [--holdout P] [--shuffled] [--algorithm ID]
-       [--init ID] [--seed N] [--max-iter N] [--tol X] [--progress] [--threads N] [--json]`;
+       [--init ID] [--seed N] [--max-iter N] [--tol X] [--format table|long] [--progress] [--threads N] [--json]`;
 
 /** Where progress lines go: process.stderr in the CLI. */
 export interface ProgressSink {
@@ -49,7 +49,7 @@ export async function rankCommand(argv: string[], print: (s: string) => void, st
   const shuffled = values.shuffled === true;
   const threads = threadsFlag(values);
   const file = positionals[0];
-  const data = readMatrixFile(file);
+  const data = readMatrixFile(file, longFlag(values));
   const engine = await createEngineNode({ threads });
   const showProgress = values.progress === true || stderr.isTTY === true;
   const t0 = performance.now();

@@ -13,6 +13,7 @@ import {
   type RatingsOptions,
   type UniformOptions,
 } from './generate.js';
+import { longAsDense, looksLong, parseLongText } from './long.js';
 import { parseMatrixText } from './parse.js';
 
 /** A built-in example (src/data/examples.ts), by id. */
@@ -44,6 +45,8 @@ export interface InlineSpec {
   readonly fileName: string;
   /** When each column of the matrix is an image of this width (uploaded image sets and tiles): W's columns are shown as images. */
   readonly imageWidth?: number;
+  /** Read as long format (row, column, value per line) even without a header saying so (looksLong). */
+  readonly long?: boolean;
 }
 
 /** Where a matrix comes from; seeded, so the same spec always makes the same matrix. */
@@ -58,6 +61,7 @@ export function makeData(spec: DataSpec): DataMatrix {
     case 'example':
       return exampleInfo(spec.id).make();
     case 'inline': {
+      if (isLongSpec(spec)) return longAsDense(parseLongText(spec.text, spec.fileName), MAX_ENTRIES);
       const d = parseMatrixText(spec.text, spec.fileName);
       return spec.imageWidth && d.rows % spec.imageWidth === 0 ? { ...d, imageWidth: spec.imageWidth } : d;
     }
@@ -68,6 +72,11 @@ export function makeData(spec: DataSpec): DataMatrix {
     case 'ratings':
       return ratings(spec);
   }
+}
+
+/** Whether inline text is read as long format: asked for, or its header names a row, a column and a value. */
+export function isLongSpec(spec: InlineSpec): boolean {
+  return spec.long === true || looksLong(spec.text);
 }
 
 /**

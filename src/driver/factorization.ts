@@ -3,10 +3,10 @@
 // the CLI, the worker and the tests all call step() themselves.
 import { History } from '../core/history.js';
 import type { Dense, Mat } from '../core/matrix.js';
-import type { Problem } from '../core/problem.js';
+import { isSparse, SPARSE_INITS, type AnyProblem } from '../core/sparse-problem.js';
 import { Rng } from '../core/rng.js';
 import { initInfo } from '../init/registry.js';
-import { solverInfo } from '../solvers/registry.js';
+import { SOLVERS, solverInfo } from '../solvers/registry.js';
 import type { Solver, SolverInfo } from '../solvers/types.js';
 import type { Engine } from '../wasm/engine.js';
 import { checkOptions, OptionError, type FactorOptions } from './options.js';
@@ -80,6 +80,8 @@ export class Factorization {
   private readonly rootScale: number;
   private readonly solver: Solver;
   private readonly scratch: Mat;
+  /** Sparse V only: Hᵀ (n×k), for the residual at the entries. */
+  private readonly sampledHt: Mat | null;
   private sq: number;
   private objective: number;
   /** The lowest relative error so far (initial or after any iteration), for the blow-up rule. */
@@ -93,14 +95,16 @@ export class Factorization {
    */
   constructor(
     readonly engine: Engine,
-    readonly problem: Problem,
+    readonly problem: AnyProblem,
     public options: FactorOptions,
     start?: RunStart,
   ) {
     const { m, n } = problem;
     checkOptions(options, m, n, problem.observed);
     this.info = solverInfo(options.algorithm);
-    if (problem.M && this.info.maskUnsupported) {
+    const sparse = isSparse(problem);
+    if (sparse) checkSparse(this.info, options);
+    else if (problem.M && this.info.maskUnsupported) {
       throw new OptionError('algorithm', `${options.algorithm} cannot be used with missing entries: ${this.info.maskUnsupported}`);
     }
     const k = (this.k = options.rank);
@@ -109,6 +113,7 @@ export class Factorization {
     this.scratch = engine.mat(1, n);
     // the solvers see V/scale: given factors in the data's units are divided by √scale each (exact)
     this.rootScale = Math.sqrt(problem.scale);
+    this.sampledHt = sparse ? engine.mat(n, k) : null;
     if (start) {
       const why = startProblem(start, m, k, n);
       if (why) throw new OptionError('start', why);
@@ -129,15 +134,8 @@ export class Factorization {
         given,
       });
     }
-    this.solver = this.info.create({
-      engine,
-      problem,
-      k,
-      W: this.W,
-      H: this.H,
-      params: options.params,
-      rng: new Rng(options.seed, 1),
-    });
+    const ctx = { engine, k, W: this.W, H: this.H, params: options.params, rng: new Rng(options.seed, 1) };
+    this.solver = sparse ? this.info.createSparse!({ ...ctx, problem }) : this.info.create({ ...ctx, problem });
     this.sq = this.residualSqDirect();
     this.objective = this.computeObjective();
     this.initialObjective = this.inDataUnits(this.objective);
@@ -194,6 +192,7 @@ export class Factorization {
 
   /** Generalized KL divergence of V from WH over the observed entries, in the data's units. */
   klDivergence(): number {
+    if (isSparse(this.problem)) return Number.NaN;
     return this.problem.scale * this.scaledKl();
   }
 
@@ -331,8 +330,14 @@ export class Factorization {
   }
 
   private residualSqDirect(): number {
-    const { V, M } = this.problem;
-    return this.engine.ops.sqResidual(V, M, this.W, this.H);
+    const p = this.problem;
+    const ops = this.engine.ops;
+    if (isSparse(p)) {
+      const Ht = this.sampledHt!;
+      ops.transpose(this.H, Ht);
+      return ops.sparseSqResidualOf(p.rows, this.W, Ht);
+    }
+    return ops.sqResidual(p.V, p.M, this.W, this.H);
   }
 
   private computeObjective(): number {
@@ -348,6 +353,20 @@ export class Factorization {
 /** A copy of `F` with every entry times `c`. */
 function scaled(F: Dense, c: number): Dense {
   return { rows: F.rows, cols: F.cols, data: F.data.map((x) => x * c) };
+}
+
+/** OptionError when the solver or the initialization has no form for a sparse V. */
+function checkSparse(info: SolverInfo, options: FactorOptions): void {
+  const sparseSolvers = SOLVERS.filter((s) => s.createSparse).map((s) => s.id);
+  if (!info.createSparse) {
+    throw new OptionError(
+      'algorithm',
+      `${info.id} has no sparse form: on a long-format matrix use one of ${sparseSolvers.join(', ')} (or a dense table)`,
+    );
+  }
+  if (!SPARSE_INITS.includes(options.init)) {
+    throw new OptionError('init', `init ${options.init} needs the dense matrix: on a long-format matrix use ${SPARSE_INITS.join(' or ')}`);
+  }
 }
 
 function fmt(x: number): string {

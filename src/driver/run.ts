@@ -1,7 +1,7 @@
 // A whole run as the CLI and the tests see it: restarts over seeds, each iterated to a stop,
 // keeping the best. The worker drives Factorization itself so it can pause between iterations.
 import type { Dense } from '../core/matrix.js';
-import type { Problem } from '../core/problem.js';
+import type { AnyProblem } from '../core/sparse-problem.js';
 import type { Engine } from '../wasm/engine.js';
 import { Factorization, type StopReason } from './factorization.js';
 import type { FactorOptions } from './options.js';
@@ -52,7 +52,7 @@ export function runToStop(f: Factorization): void {
  * Runs options.restarts factorizations with seeds seed, seed+1, … and returns the one with
  * the lowest final objective (ties: the earliest seed). The arena is released after each restart.
  */
-export function factorize(engine: Engine, problem: Problem, options: FactorOptions): RunResult {
+export function factorize(engine: Engine, problem: AnyProblem, options: FactorOptions): RunResult {
   const t0 = performance.now();
   const restarts: RestartSummary[] = [];
   let best: Omit<RunResult, 'restarts' | 'seconds'> | null = null;

@@ -9,6 +9,7 @@
 // on V and k only, never on the run's seed.
 import type { Mat } from '../core/matrix.js';
 import type { Problem } from '../core/problem.js';
+import { isSparse } from '../core/sparse-problem.js';
 import type { Engine } from '../wasm/engine.js';
 import { truncatedSvd } from './svd.js';
 import type { InitContext, InitInfo } from './types.js';
@@ -93,6 +94,7 @@ export function fillZeros(X: Float64Array, fill: number): void {
 
 /** Runs NNDSVD into ctx.W, ctx.H (then nndsvda's fill when `fillMean`); its workspace is released after. */
 function runNndsvd({ engine, problem, k, W, H }: InitContext, fillMean: boolean): void {
+  if (isSparse(problem)) throw new Error('nndsvd needs the dense matrix (the driver refuses a sparse V before this)');
   const mark = engine.mark();
   try {
     const A = svdInput(engine, problem);

@@ -1,6 +1,6 @@
 // The one interface every initialization implements.
 import type { Dense, Mat } from '../core/matrix.js';
-import type { Problem } from '../core/problem.js';
+import type { AnyProblem } from '../core/sparse-problem.js';
 import type { Rng } from '../core/rng.js';
 import type { Engine } from '../wasm/engine.js';
 
@@ -9,7 +9,8 @@ export type InitId = 'random' | 'nndsvd' | 'nndsvda' | 'given';
 /** What an initialization fills: W (m×k) and H (k×n), already allocated and zeroed. */
 export interface InitContext {
   readonly engine: Engine;
-  readonly problem: Problem;
+  /** The matrix (sparse only for the initializations that need no more than its mean: random, given). */
+  readonly problem: AnyProblem;
   readonly k: number;
   readonly W: Mat;
   readonly H: Mat;

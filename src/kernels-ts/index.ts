@@ -12,3 +12,4 @@ export * from './hals.js';
 export * from './hals-masked.js';
 export * from './svd.js';
 export * from './sgd.js';
+export * from './sparse.js';

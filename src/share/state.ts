@@ -77,7 +77,7 @@ export function toFlat(s: ShareState): Flat {
     case 'ratings':
       return { ...flat, data: 'ratings', rows: d.rows, cols: d.cols, prank: d.rank, density: d.density, dseed: d.seed };
     case 'inline':
-      return { ...flat, data: 'inline', name: d.fileName, csv: d.text };
+      return { ...flat, data: 'inline', name: d.fileName, csv: d.text, long: d.long === true };
   }
 }
 
@@ -123,7 +123,7 @@ function dataOf(f: Flat): DataSpec | null {
     case 'ratings':
       return { kind: 'ratings', ...shape, rank: f.prank, density: f.density };
     case 'inline':
-      return { kind: 'inline', text: f.csv, fileName: f.name };
+      return { kind: 'inline', text: f.csv, fileName: f.name, ...(f.long ? { long: true } : {}) };
     case 'none':
       return null;
   }

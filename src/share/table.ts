@@ -65,6 +65,7 @@ export const FIELDS = {
   dseed: intField('dseed', 'data seed', -SAFE, SAFE, 1),
   name: textField('name', 'file name', 200, 'shared data'),
   csv: textField('csv', 'inline data', LINK_DATA_LIMIT, ''),
+  long: flagField('long', 'long format', false),
   alg: enumField<AlgorithmId>('alg', 'algorithm', ALGORITHM_IDS, DEFAULT_OPTIONS.algorithm),
   rank: intField('rank', 'rank', 1, MAX_ENTRIES, DEFAULT_OPTIONS.rank),
   init: enumField<InitId>('init', 'initialization', LINK_INITS, DEFAULT_OPTIONS.init),
@@ -99,9 +100,20 @@ export const DATA_FIELDS: Readonly<Record<DataKind, readonly FieldName[]>> = {
   lowrank: ['rows', 'cols', 'prank', 'noise', 'dseed'],
   uniform: ['rows', 'cols', 'dseed'],
   ratings: ['rows', 'cols', 'prank', 'density', 'dseed'],
-  inline: ['name', 'csv'],
+  inline: ['name', 'csv', 'long'],
   none: [],
 };
 
 /** Every field that describes the dataset. */
-export const ALL_DATA_FIELDS: readonly FieldName[] = ['example', 'rows', 'cols', 'prank', 'noise', 'density', 'dseed', 'name', 'csv'];
+export const ALL_DATA_FIELDS: readonly FieldName[] = [
+  'example',
+  'rows',
+  'cols',
+  'prank',
+  'noise',
+  'density',
+  'dseed',
+  'name',
+  'csv',
+  'long',
+];

@@ -3,6 +3,7 @@
 //   the same way with H. Singular Grams get a tiny ridge (assembly/linalg-cholesky.ts). Not monotone.
 import type { SolverInfo } from './types.js';
 import { createAlternating } from './als-core.js';
+import { createSparseAlternating } from './sparse-als.js';
 
 /** Registry entry of alternating least squares with clipping. */
 export const als: SolverInfo = {
@@ -14,4 +15,5 @@ export const als: SolverInfo = {
   objective: 'frobenius',
   params: [],
   create: (ctx) => createAlternating(ctx, 'clipped'),
+  createSparse: (ctx) => createSparseAlternating(ctx, 'clipped'),
 };

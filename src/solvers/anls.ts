@@ -3,6 +3,7 @@
 // warm-started from the current H); then each row of W the same way with H. Monotone.
 import type { SolverInfo } from './types.js';
 import { createAlternating } from './als-core.js';
+import { createSparseAlternating } from './sparse-als.js';
 
 /** Registry entry of alternating exact non-negative least squares. */
 export const anls: SolverInfo = {
@@ -14,4 +15,5 @@ export const anls: SolverInfo = {
   objective: 'frobenius',
   params: [],
   create: (ctx) => createAlternating(ctx, 'nonnegative'),
+  createSparse: (ctx) => createSparseAlternating(ctx, 'nonnegative'),
 };

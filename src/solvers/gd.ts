@@ -3,6 +3,7 @@
 // both gradients from the same R and the old W, H. With project off nothing is clipped, so
 // entries go negative (the result is no longer an NMF): that is what the switch shows.
 import type { Solver, SolverContext, SolverInfo } from './types.js';
+import { createSparseGd } from './sparse-gd.js';
 
 function createGd(ctx: SolverContext): Solver {
   const { engine, problem, k, W, H, params } = ctx;
@@ -43,4 +44,5 @@ export const gd: SolverInfo = {
   params: ['learningRate', 'l2', 'project'],
   divergenceHint: 'Lower the learning rate (try 10× smaller).',
   create: createGd,
+  createSparse: createSparseGd,
 };

@@ -6,6 +6,7 @@
 //   in memory, each entry's denominator summing over its observed entries only.
 import type { Solver, SolverContext, SolverInfo } from './types.js';
 import { traceResidualSq } from './trace.js';
+import { createSparseHals } from './sparse-hals.js';
 
 function createHals(ctx: SolverContext): Solver {
   return ctx.problem.M ? createMaskedHals(ctx) : createFullHals(ctx);
@@ -69,4 +70,5 @@ export const hals: SolverInfo = {
   objective: 'frobenius',
   params: [],
   create: createHals,
+  createSparse: createSparseHals,
 };

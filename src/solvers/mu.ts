@@ -3,6 +3,7 @@
 //   Wᵀ(WH) = (WᵀW)H and (WH)Hᵀ = W(HHᵀ), which is much cheaper.
 import type { Solver, SolverContext, SolverInfo } from './types.js';
 import { traceResidualSq } from './trace.js';
+import { createSparseMu } from './sparse-mu.js';
 
 function createMu(ctx: SolverContext): Solver {
   const { engine, problem, k, W, H, params } = ctx;
@@ -56,4 +57,5 @@ export const mu: SolverInfo = {
   objective: 'frobenius',
   params: ['epsilon'],
   create: createMu,
+  createSparse: createSparseMu,
 };

@@ -5,11 +5,27 @@
 // The entries' indices and values are shuffled together in place (wasm memory, allocated once),
 // so the kernel reads them in sequence instead of jumping around V.
 import type { Rng } from '../core/rng.js';
-import type { Solver, SolverContext, SolverInfo } from './types.js';
+import type { Solver, SolverContext, SolverInfo, SparseSolverContext } from './types.js';
 
 function createSgd(ctx: SolverContext): Solver {
+  const { engine, problem } = ctx;
+  return createEpochs(ctx, (vals) => {
+    const v = engine.view(problem.V);
+    const idx = engine.viewI32(problem.observedIdx, problem.observed);
+    for (let t = 0; t < vals.length; t++) vals[t] = v[idx[t]];
+  });
+}
+
+/** The sparse form: the entries' values are V's in the order of observedIdx (compressed rows). */
+function createSparseSgd(ctx: SparseSolverContext): Solver {
+  const { engine, problem } = ctx;
+  return createEpochs(ctx, (vals) => vals.set(new Float64Array(engine.kernels.memory.buffer, problem.rows.vals, problem.observed)));
+}
+
+/** SGD epochs over the observed entries; fill(vals) writes the value of each entry of observedIdx, in order (once, here). */
+function createEpochs(ctx: SolverContext | SparseSolverContext, fill: (vals: Float64Array) => void): Solver {
   const { engine, problem, k, W, H, params, rng } = ctx;
-  const { n, V, observed, observedIdx } = problem;
+  const { n, observed, observedIdx } = problem;
   const { transpose, sgdEpoch } = engine.ops;
   const lr = params.learningRate;
   const l2 = params.l2;
@@ -20,8 +36,7 @@ function createSgd(ctx: SolverContext): Solver {
   let orderView = engine.viewI32(order, observed);
   let valsView = engine.view(vals);
   orderView.set(engine.viewI32(observedIdx, observed));
-  const v = engine.view(V);
-  for (let t = 0; t < observed; t++) valsView[t] = v[orderView[t]];
+  fill(valsView);
 
   const views = () => {
     if (orderView.buffer !== engine.kernels.memory.buffer) {
@@ -79,4 +94,5 @@ export const sgd: SolverInfo = {
   defaults: { learningRate: 0.02, l2: 0.001 },
   divergenceHint: 'Lower the learning rate (try 10× smaller); large values in V need a smaller rate.',
   create: createSgd,
+  createSparse: createSparseSgd,
 };

@@ -1,6 +1,7 @@
 // The one interface every solver implements, and the parameters they share.
 import type { Mat } from '../core/matrix.js';
 import type { Problem } from '../core/problem.js';
+import type { SparseProblem } from '../core/sparse-problem.js';
 import type { Rng } from '../core/rng.js';
 import type { Engine } from '../wasm/engine.js';
 
@@ -31,6 +32,11 @@ export interface SolverContext {
   readonly params: SolverParams;
   /** Random stream of this run (used by sgd to shuffle); seeded by the driver. */
   readonly rng: Rng;
+}
+
+/** What a solver's sparse form works on: as SolverContext, with V held by its observed entries only. */
+export interface SparseSolverContext extends Omit<SolverContext, 'problem'> {
+  readonly problem: SparseProblem;
 }
 
 /** One factorization in progress. Allocates its workspace at creation, never inside step(). */
@@ -75,6 +81,8 @@ export interface SolverInfo {
   /** What to change when it diverges (shown in the stop reason). */
   readonly divergenceHint?: string;
   create(ctx: SolverContext): Solver;
+  /** The same iteration over a sparse V's observed entries (O(nnz·k) per product); absent when there is none. */
+  createSparse?(ctx: SparseSolverContext): Solver;
 }
 
 /** Defaults shared by all solvers. */

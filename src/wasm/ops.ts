@@ -8,6 +8,7 @@ import { linalgOps } from './ops-linalg.js';
 import type { ThreadPool } from './pool.js';
 import { productOps } from './ops-products.js';
 import { residualOps } from './ops-residual.js';
+import { sparseOps } from './ops-sparse.js';
 import { svdOps } from './ops-svd.js';
 import { updateOps } from './ops-updates.js';
 
@@ -25,6 +26,7 @@ export function createOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
     ...updateOps(K, checks),
     ...linalgOps(K, checks),
     ...svdOps(K, checks),
+    ...sparseOps(K, checks),
   });
 }
 

@@ -16,12 +16,13 @@ export function DataPanel() {
   const data = useAppState((s) => s.data);
   const pending = useAppState((s) => s.pendingLoad);
   const [dragging, setDragging] = useState(false);
+  const [long, setLong] = useState(false);
 
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) await readUpload(file, controller);
+    if (file) await readUpload(file, controller, long);
   };
   return (
     <section
@@ -41,7 +42,7 @@ export function DataPanel() {
       </p>
       <ExamplePicker />
       <RandomizeForm />
-      <UploadForm />
+      <UploadForm long={long} setLong={setLong} />
       <ImageForm />
       <DocumentsForm />
     </section>

@@ -1,10 +1,16 @@
 // Your own matrix: a CSV/TSV file (button or drop) or pasted text, parsed in the worker.
 import { useId, useState } from 'react';
+import type { InlineSpec } from '../../../src/data/spec.js';
 import { useAppState, useController } from '../../app/context.js';
 import { readUpload, UPLOAD_LIMIT_TEXT } from './readUpload.js';
 
-/** The upload and paste controls. */
-export function UploadForm() {
+/** The spec of uploaded or pasted text; `long` reads it as row, column, value lines (else detected from its header). */
+export function inlineSpec(text: string, fileName: string, long: boolean): InlineSpec {
+  return { kind: 'inline', text, fileName, ...(long ? { long: true } : {}) };
+}
+
+/** The upload and paste controls, with the file format (`long`) chosen by the Data panel's owner. */
+export function UploadForm({ long, setLong }: { long: boolean; setLong: (long: boolean) => void }) {
   const id = useId();
   const controller = useController();
   const dataError = useAppState((s) => s.dataError);
@@ -13,6 +19,13 @@ export function UploadForm() {
   return (
     <fieldset>
       <legend>Your data</legend>
+      <div className="field">
+        <label htmlFor={`${id}-format`}>File format</label>
+        <select id={`${id}-format`} value={long ? 'long' : 'table'} onChange={(e) => setLong(e.target.value === 'long')}>
+          <option value="table">Table (CSV/TSV)</option>
+          <option value="long">Long format (row, column, value)</option>
+        </select>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-file`}>Upload CSV/TSV file</label>
         <input
@@ -23,12 +36,13 @@ export function UploadForm() {
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) await readUpload(file, controller);
+            if (file) await readUpload(file, controller, long);
           }}
         />
         <p className="hint" id={`${id}-file-hint`}>
           Up to {UPLOAD_LIMIT_TEXT}. Or drop a file on this panel. A header row and a label column are detected; blank, NA and NaN mean
-          missing.
+          missing. Long format: one observed entry per line (row label, column label, value; later fields ignored), read as such when its
+          header says so (e.g. userId,movieId,rating).
         </p>
         {error('upload') && (
           <p className="field-error" role="alert">
@@ -46,11 +60,7 @@ export function UploadForm() {
           placeholder={'1, 2, 3\n4, 5, 6'}
           onChange={(e) => setText(e.target.value)}
         />
-        <button
-          type="button"
-          disabled={!text.trim()}
-          onClick={() => controller.load({ kind: 'inline', text, fileName: 'pasted text' }, 'paste')}
-        >
+        <button type="button" disabled={!text.trim()} onClick={() => controller.load(inlineSpec(text, 'pasted text', long), 'paste')}>
           Load pasted data
         </button>
         {error('paste') && (

@@ -9,8 +9,8 @@ export const MAX_UPLOAD_BYTES = 20 * 2 ** 20;
 /** The limit as the Upload control states it. */
 export const UPLOAD_LIMIT_TEXT = `${MAX_UPLOAD_BYTES / 2 ** 20} MB`;
 
-/** Reads `file` and loads its matrix, or shows why not next to the Upload control. */
-export async function readUpload(file: File, controller: Controller): Promise<void> {
+/** Reads `file` and loads its matrix (as long format when `long`), or shows why not next to the Upload control. */
+export async function readUpload(file: File, controller: Controller, long = false): Promise<void> {
   if (file.size > MAX_UPLOAD_BYTES) {
     const mb = (file.size / 2 ** 20).toFixed(1);
     return controller.dataFailed(
@@ -25,5 +25,5 @@ export async function readUpload(file: File, controller: Controller): Promise<vo
     const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return controller.dataFailed('upload', `${file.name} could not be read (${why}); the matrix you had is kept.`);
   }
-  controller.load({ kind: 'inline', text, fileName: file.name }, 'upload');
+  controller.load({ kind: 'inline', text, fileName: file.name, ...(long ? { long: true } : {}) }, 'upload');
 }

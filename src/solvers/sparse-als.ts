@@ -1,0 +1,56 @@
+// The sparse form of als and anls (src/solvers/als-core.ts): column j of H solved from the Gram
+// of W over its observed rows only, row i of W from that of Hᵀ over its observed columns, each
+// right-hand side (WᵀV, VHᵀ) formed over the entries (O(nnz·k), assembly/sparse.ts) and each
+// Gram in the masked least-squares kernel (assembly/linalg-masked-ls.ts, O(nnz·k²) per sweep).
+import type { Compressed } from '../core/sparse-problem.js';
+import type { Engine } from '../wasm/engine.js';
+import type { IndexLists } from '../wasm/ops.js';
+import type { AlsSubproblem } from './als-core.js';
+import type { Solver, SparseSolverContext } from './types.js';
+
+/** Below this fraction of ‖M∘V‖² the trace form loses digits to cancellation (as in als-core.ts). */
+const CANCELLATION_GUARD = 1e-4;
+
+/** als (`clipped`) or anls (`nonnegative`) over the entries of a sparse V. */
+export function createSparseAlternating(ctx: SparseSolverContext, subproblem: AlsSubproblem): Solver {
+  const { engine, problem, k, W, H } = ctx;
+  const { m, n, rows, cols } = problem;
+  const ops = engine.ops;
+  const nonneg = subproblem === 'nonnegative';
+  const colLists = observedLists(engine, cols);
+  const rowLists = observedLists(engine, rows);
+  const Ht = engine.mat(n, k);
+  const VtW = engine.mat(n, k);
+  const WtV = engine.mat(k, n);
+  const VHt = engine.mat(m, k);
+  const G = engine.mat(k, k); // the full Gram the lists would subtract from: unused, every list holds observed entries
+  const WHsq = engine.mat(1, 1);
+  const ws = {
+    work: engine.block(ops.nnlsWorkBytes(k)),
+    T: engine.block(ops.gatherBytes(k, Math.max(colLists.longest, rowLists.longest))),
+  };
+
+  return {
+    step() {
+      ops.sparseTimes(cols, null, W, VtW);
+      ops.transpose(VtW, WtV);
+      ops.maskedSolveCols(W, G, WtV, H, colLists, nonneg, ws);
+      ops.transpose(H, Ht);
+      ops.sparseTimes(rows, null, Ht, VHt);
+      ops.maskedSolveRows(Ht, G, VHt, W, rowLists, nonneg, ws, WHsq);
+    },
+    residualSq() {
+      // ‖M∘(V−WH)‖² = ‖M∘V‖² − 2 tr(Wᵀ·VHᵀ) + Σ_i w_iᵀ G_i w_i, as in als-core.ts
+      const s = problem.normV2 - 2 * ops.dot(W, VHt) + engine.view(WHsq)[0];
+      return s >= CANCELLATION_GUARD * problem.normV2 ? s : null;
+    },
+  };
+}
+
+/** The lists of the masked solves straight from a compressed form: every vector lists its observed indices (mode 0). */
+function observedLists(engine: Engine, S: Compressed): IndexLists {
+  const ptr = engine.viewI32(S.ptr, S.count + 1);
+  let longest = 0;
+  for (let v = 0; v < S.count; v++) longest = Math.max(longest, ptr[v + 1] - ptr[v]);
+  return { count: S.count, ptr: S.ptr, idx: S.idx, mode: engine.i32(S.count), longest };
+}
