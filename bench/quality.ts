@@ -175,7 +175,9 @@ async function runCase(m: number, n: number, k: number, budget: number): Promise
       for (const init of INITS) {
         rows.push(await ours(V, m, n, k, algorithm, init, target, budget));
         const r = rows.at(-1)!;
-        console.log(`  ours ${algorithm} + ${init}: ${r.iterations ?? '—'} iterations, ${fmt(r.seconds)} CPU s (load ${loadavg()[0].toFixed(2)})`);
+        console.log(
+          `  ours ${algorithm} + ${init}: ${r.iterations ?? '—'} iterations, ${fmt(r.seconds)} CPU s (load ${loadavg()[0].toFixed(2)})`,
+        );
       }
     }
     const sk = await SklearnProcess.start();

@@ -1,8 +1,10 @@
 // A 2000×1000 rank-20 run keeps the page responsive: status updates keep coming and Pause
-// stops the run within a second. (Speed itself is measured by `npm run bench:ui`, not here.)
+// stops the run at the end of the time slice it is in. Measured in iterations, not seconds, so a
+// loaded machine (slower page and worker alike) does not change the verdict; speed itself is
+// measured by `npm run bench:ui`, not here.
 import { test, expect } from './fixtures.js';
 
-test('a 2000×1000 rank-20 run: status keeps updating and Pause answers within a second', async ({ app, page }) => {
+test('a 2000×1000 rank-20 run: status keeps updating and Pause stops it within a few iterations', async ({ app, page }) => {
   test.setTimeout(120_000);
   await app.open();
   await app.randomizeLowRank(2000, 1000, 20);
@@ -31,10 +33,15 @@ test('a 2000×1000 rank-20 run: status keeps updating and Pause answers within a
   }
   await app.screenshot('big-running-1280');
 
-  const t0 = Date.now();
+  const shown = (await app.read()).iteration;
   await app.button('Pause').click();
-  const paused = await app.waitFor('Paused', 1000);
-  expect(Date.now() - t0).toBeLessThan(1000);
-  await page.waitForTimeout(1000);
+  const paused = await app.waitFor('Paused', 15_000);
+  // the worker stops at the end of its 10 ms slice once the click reaches it; what is left is the
+  // status line's lag and the click's own round trip (well under a second of iterations, about
+  // 30 at this size's full speed): a Pause that waited for more would show many more
+  expect(paused.iteration - shown).toBeLessThanOrEqual(30);
+  // and it stays paused: a second later (by the clock) the iteration has not moved
+  const t = Date.now();
+  await expect.poll(() => Date.now() - t).toBeGreaterThan(1000);
   expect((await app.read()).iteration).toBe(paused.iteration);
 });

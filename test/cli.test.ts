@@ -175,8 +175,8 @@ describe('nmf factor', () => {
     ],
     [['header.csv', '--rank', '1'], 'nmf: header.csv: the file has only a header row (a, b, c) and no data rows'],
     [
-      ['long.csv', '--rank', '1'],
-      "nmf: long.csv: row 2, column 2: 'i1' is not a number. The file looks like long format (row, column, value on each line), which is not supported yet",
+      ['long-plain.csv', '--rank', '1'],
+      "nmf: long-plain.csv: row 1, column 2: 'm1' is not a number. The file looks like long format (row, column, value on each line): read it as such (nmf --format long",
     ],
     [['V.csv', '--rank', '2', '--algorithm', 'magic'], "nmf: unknown algorithm 'magic': expected one of "],
     [['V.csv', '--rank', '2', '--init', 'magic'], "nmf: unknown init 'magic': expected one of random, "],
@@ -238,12 +238,26 @@ describe('nmf factor --threads', () => {
 
 describe('nmf factor --format long', () => {
   it('reads row, column, value lines: the shape and the observed count are those of the entries', () => {
-    const r = nmf('factor', join(dir, 'long-plain.csv'), '--format', 'long', '--rank', '2', '--algorithm', 'als', '--max-iter', '3', '--json');
+    const r = nmf(
+      'factor',
+      join(dir, 'long-plain.csv'),
+      '--format',
+      'long',
+      '--rank',
+      '2',
+      '--algorithm',
+      'als',
+      '--max-iter',
+      '3',
+      '--json',
+    );
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
     expect([j.m, j.n, j.observed, j.iterations]).toEqual([3, 3, 5, 3]);
     // without --format long (and no header saying so) it is a table, whose second column is not numbers
-    expect(nmf('factor', join(dir, 'long-plain.csv'), '--rank', '1').stderr).toContain("long-plain.csv: row 1, column 2: 'm1' is not a number");
+    expect(nmf('factor', join(dir, 'long-plain.csv'), '--rank', '1').stderr).toContain(
+      "long-plain.csv: row 1, column 2: 'm1' is not a number",
+    );
   });
 });
 

@@ -70,7 +70,7 @@ export function parseMatrixText(text: string, fileName: string): DataMatrix {
 
 /** Appended to a "not a number" message when the table looks like one (row, column, value) triple per line. */
 export const LONG_FORMAT_HINT =
-  '. The file looks like long format (row, column, value on each line), which is not supported yet: write it as a matrix, one row of V per line';
+  '. The file looks like long format (row, column, value on each line): read it as such (nmf --format long, or the Long format (row, column, value) choice in the app)';
 
 /**
  * Whether the rows look like long format: three cells each, the third a number and one of the

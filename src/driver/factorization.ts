@@ -226,6 +226,7 @@ export class Factorization {
   }
 
   private scaledKl(): number {
+    if (isSparse(this.problem)) return Number.NaN;
     const { V, M } = this.problem;
     return this.engine.ops.klDivergence(V, M, this.W, this.H, this.scratch);
   }
