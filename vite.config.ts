@@ -24,7 +24,7 @@ function csp(extra: { script?: string[]; style?: string[] } = {}): string {
     'img-src': ["'self'", 'data:', 'blob:'],
     'connect-src': ["'self'"],
     'worker-src': ["'self'"],
-    'font-src': ["'self'"],
+    'font-src': ["'self'", 'data:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],

@@ -99,11 +99,12 @@ export class SessionKeeper {
     const hash = this.host.getHash();
     const current = kept.current && checked(kept.current);
     if (current && current.hash === hash && (hash === '' || this.host.reloaded())) {
-      this.restore(current, { kind: 'restored', name: current.name, iteration: current.run?.iteration ?? 0, savedAt: current.savedAt });
+      // a session with no run yet (Start fresh, then a reload) comes back without a banner: nothing to announce
+      this.restore(current, current.run ? restoredBanner(current) : null);
     } else if (openLink(hash)) {
       if (current) await this.keep(current);
     } else if (current) {
-      this.restore(current, { kind: 'restored', name: current.name, iteration: current.run?.iteration ?? 0, savedAt: current.savedAt });
+      this.restore(current, restoredBanner(current));
     } else {
       this.app.controller.load(this.start, 'example');
     }
@@ -274,4 +275,9 @@ export class SessionKeeper {
     const why = e instanceof Error ? e.message : String(e);
     this.app.store.dispatch({ type: 'notice', text: `This browser does not keep the session (${why}): a reload starts afresh.` });
   }
+}
+
+/** The banner of a restored session: its name, iteration and when it was kept. */
+function restoredBanner(r: SessionRecord): KeepBanner {
+  return { kind: 'restored', name: r.name, iteration: r.run?.iteration ?? 0, savedAt: r.savedAt };
 }

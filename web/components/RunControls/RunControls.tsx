@@ -60,7 +60,7 @@ export function RunControls() {
   keys.current = { running, usable, runnable: usable && phase !== 'stopped', resettable: hasData && phase !== 'starting' };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || takesKeys(e.target)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || takesKeys(e.target, e.key)) return;
       const k = keys.current;
       if (e.key === ' ' && (k.running || k.runnable)) {
         e.preventDefault();
@@ -124,8 +124,10 @@ export function RunControls() {
 }
 
 /** Whether `t` handles keys itself (a text field, a menu, a button, a link), so the page shortcuts leave them alone. */
-function takesKeys(t: EventTarget | null): boolean {
+function takesKeys(t: EventTarget | null, key: string): boolean {
   if (!(t instanceof HTMLElement)) return false;
   if (t.isContentEditable) return true;
-  return ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A', 'SUMMARY'].includes(t.tagName);
+  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return true;
+  // a button, link or summary takes Space (and Enter) itself; → and R stay the page's
+  return ['BUTTON', 'A', 'SUMMARY'].includes(t.tagName) && (key === ' ' || key === 'Enter');
 }

@@ -9,7 +9,9 @@ import type { RestartsProgress } from '../../shared/protocol.js';
 /** The status sentence for a state, the thread mode at its end once the worker has said it. */
 export function statusText(s: AppState): string {
   const phase = runText(s) + restartsText(s.run.restarts);
-  return s.data && s.threads ? `${phase} · ${threadsText(s.threads)}` : phase;
+  // a field that blocks Run is the whole message: nothing runs, on any number of threads
+  const blocked = fieldBlock(s) !== null && s.run.phase !== 'running';
+  return s.data && s.threads && !blocked ? `${phase} · ${threadsText(s.threads)}` : phase;
 }
 
 /** "2 threads", "1 thread", or "1 thread (no cross-origin isolation)" when the page cannot share memory. */
