@@ -7,7 +7,6 @@
 // Needs dist/ (the script builds it first; --dist serves another build, e.g. of an older commit,
 // to compare before and after) and /usr/bin/chromium. Also counts the plots' draws during the run
 // (from window.plotDrawStats, which the frame queue installs) to give the update rate of each plot.
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
@@ -18,6 +17,7 @@ import { DEFAULT_OPTIONS } from '../src/driver/options.js';
 import { ALGORITHM_IDS, solverInfo } from '../src/solvers/registry.js';
 import type { AlgorithmId } from '../src/solvers/types.js';
 import { createEngineNode } from '../src/wasm/node.js';
+import { preview } from './preview.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,26 +52,6 @@ async function nodeRun(): Promise<{ itersPerSec: number; relError: number }> {
   const t0 = performance.now();
   while (!f.stop) f.step();
   return { itersPerSec: (f.iteration * 1000) / (performance.now() - t0), relError: f.relError };
-}
-
-/** Starts `vite preview` on `port` and resolves when it answers. */
-async function preview(port: number, dist: string): Promise<() => void> {
-  const child = spawn(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--outDir', dist],
-    { stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return () => child.kill();
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error(`vite preview did not start on ${url}`);
 }
 
 /** Watches the main thread from the page: long tasks (>50 ms) and the largest gap between animation frames. */
