@@ -8,13 +8,12 @@ import { Factorization, type RunStart } from '../../src/driver/factorization.js'
 import { OptionError } from '../../src/driver/options.js';
 import { MAX_RESTARTS } from '../../src/rank/survey.js';
 import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
-import { dataPieces, resultFileName, resultPieces } from '../../src/data/results.js';
 import { makeData } from '../../src/data/spec.js';
 import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
-import { toCsv } from '../../src/data/csv-write.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import { RestartSeries } from './restarts.js';
+import { dataFile, factorFile, initialFactors, resultFile } from './exportFiles.js';
 import type { DataInfo, ExportWhat, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
@@ -325,51 +324,18 @@ export class Session {
   /** Builds the CSV of `what` at the current iteration and sends it as a Blob (no copy reaches the page's thread). */
   private exportFile(runId: number, requestId: number, what: ExportWhat): void {
     const f = this.f;
-    if (!f || !this.data || runId !== this.runId) {
+    if (!f || !this.data || !this.problem || !this.options || runId !== this.runId) {
       const message = 'There is no result to export: the run changed or has not started. Try again.';
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
-    if (what === 'V' || what === 'W0' || what === 'H0') return this.exportForPrograms(runId, requestId, what, f);
-    const pieces = resultPieces(what, {
-      W: f.factorW(),
-      H: f.factorH(),
-      m: f.problem.m,
-      k: f.k,
-      n: f.problem.n,
-      rowLabels: this.data.rowLabels,
-      colLabels: this.data.colLabels,
-      history: Array.from(f.history),
-    });
-    const blob = new Blob(pieces, { type: 'text/csv' });
-    this.host.post({ type: 'exported', runId, requestId, fileName: resultFileName(what), iteration: f.iteration, blob });
-  }
-
-  /** V as the programs read it, or the run's W0/H0 (its initialization from its options, computed once per run). */
-  private exportForPrograms(runId: number, requestId: number, what: 'V' | 'W0' | 'H0', f: Factorization): void {
-    const data = this.data!;
-    let pieces: string[];
-    if (what === 'V') {
-      pieces = dataPieces(data.values, data.rows, data.cols, data.rowLabels, data.colLabels);
-    } else {
-      if (this.initial?.runId !== runId) this.initial = { runId, ...this.initialFactors() };
-      pieces = [toCsv(this.initial[what])];
-    }
-    const blob = new Blob(pieces, { type: 'text/csv' });
-    this.host.post({ type: 'exported', runId, requestId, fileName: `${what}.csv`, iteration: f.iteration, blob });
-  }
-
-  /** W0 (m×k) and H0 (k×n) the run's options initialize, in scratch memory released after (the run's own factors are not touched). */
-  private initialFactors(): { W0: Dense; H0: Dense } {
-    const mark = this.engine.mark();
-    try {
-      const f0 = new Factorization(this.engine, this.problem!, { ...this.options!, restarts: 1 });
-      return {
-        W0: { rows: f0.W.rows, cols: f0.W.cols, data: this.engine.copyOut(f0.W) },
-        H0: { rows: f0.H.rows, cols: f0.H.cols, data: this.engine.copyOut(f0.H) },
-      };
-    } finally {
-      this.engine.release(mark);
-    }
+    let file: { fileName: string; blob: Blob };
+    if (what === 'V') file = { fileName: 'V.csv', blob: dataFile(this.data) };
+    else if (what === 'W0' || what === 'H0') {
+      // the run's initialization from its options, computed once per run
+      if (this.initial?.runId !== runId) this.initial = { runId, ...initialFactors(this.engine, this.problem, this.options) };
+      file = { fileName: `${what}.csv`, blob: factorFile(this.initial[what]) };
+    } else file = resultFile(what, f, this.data);
+    this.host.post({ type: 'exported', runId, requestId, iteration: f.iteration, ...file });
   }
 
   /** Sends W, H, WH for display if the page asked for them. */

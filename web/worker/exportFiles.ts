@@ -1,0 +1,51 @@
+// The files the worker builds for the page's downloads: the run's results (W, H, WH, history) and
+// what the Reproduce elsewhere programs read (V, and the run's initial W0, H0), as CSV Blobs.
+import type { Dense } from '../../src/core/matrix.js';
+import type { DataMatrix, Problem } from '../../src/core/problem.js';
+import { toCsv } from '../../src/data/csv-write.js';
+import { dataPieces, type ResultFile, resultFileName, resultPieces } from '../../src/data/results.js';
+import { Factorization } from '../../src/driver/factorization.js';
+import type { RunOptions } from '../../src/driver/options.js';
+import type { Engine } from '../../src/wasm/engine.js';
+
+/** The CSV of `what` (W m×k, H k×n, WH m×n or the history) of run `f` on `data`, with its file name. */
+export function resultFile(what: ResultFile, f: Factorization, data: DataMatrix): { fileName: string; blob: Blob } {
+  const pieces = resultPieces(what, {
+    W: f.factorW(),
+    H: f.factorH(),
+    m: f.problem.m,
+    k: f.k,
+    n: f.problem.n,
+    rowLabels: data.rowLabels,
+    colLabels: data.colLabels,
+    history: Array.from(f.history),
+  });
+  return { fileName: resultFileName(what), blob: new Blob(pieces, { type: 'text/csv' }) };
+}
+
+/** V (m×n, with its labels) as the programs read it. */
+export function dataFile(data: DataMatrix): Blob {
+  return new Blob(dataPieces(data.values, data.rows, data.cols, data.rowLabels, data.colLabels), { type: 'text/csv' });
+}
+
+/** One initial factor (W0 m×k or H0 k×n) as CSV. */
+export function factorFile(F: Dense): Blob {
+  return new Blob([toCsv(F)], { type: 'text/csv' });
+}
+
+/**
+ * W0 (m×k) and H0 (k×n), in the data's units, that `options` initialize on `problem`, in scratch
+ * memory released after (a running factorization's own factors are not touched).
+ */
+export function initialFactors(engine: Engine, problem: Problem, options: RunOptions): { W0: Dense; H0: Dense } {
+  const mark = engine.mark();
+  try {
+    const f0 = new Factorization(engine, problem, { ...options, restarts: 1 });
+    return {
+      W0: { rows: f0.W.rows, cols: f0.W.cols, data: f0.factorW().slice() },
+      H0: { rows: f0.H.rows, cols: f0.H.cols, data: f0.factorH().slice() },
+    };
+  } finally {
+    engine.release(mark);
+  }
+}
