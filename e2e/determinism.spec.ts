@@ -51,8 +51,11 @@ for (const c of CASES) {
     await app.open();
     const label = (await app.field('Example').locator('option').allTextContents()).find((l) => c.exampleLabel.test(l))!;
     await app.field('Example').selectOption({ label });
+    // the example's own rank shown in the Rank box says its load has been applied (a "Ready" status
+    // may still be the previous example's)
+    const rank = exampleInfo(c.example).rank;
+    await expect(app.rankBox()).toHaveValue(String(rank));
     await app.waitFor('Ready');
-    const rank = Number(await app.rankBox().inputValue());
     await app.field('Initialization').selectOption({ label: c.initLabel });
     await app.setNumber('Seed', SEED);
     await app.setNumber('Max iterations', ITERATIONS);

@@ -61,6 +61,7 @@ test('a matrix shown as block means is exported in full, and labels come from th
   // The ratings example has row and column labels (users, items) and missing entries.
   const label = (await app.field('Example').locator('option').allTextContents()).find((l) => /^Ratings/.test(l))!;
   await app.field('Example').selectOption({ label });
+  await expect(app.summary).toContainText('50×40'); // the load applied: a "Ready" may still be the last matrix's
   await app.waitFor('Ready');
   await app.steps(2);
   const R = readCsv((await download(page, 'WH.csv')).text);
