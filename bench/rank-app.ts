@@ -32,8 +32,7 @@ try {
   await page.goto(`http://127.0.0.1:${args.port}/`);
   const status = page.getByRole('status').first();
   await status.filter({ hasText: /^Ready/ }).waitFor({ timeout: 60_000 });
-  await page.getByLabel('Paste CSV/TSV').fill(csv);
-  await page.getByRole('button', { name: 'Load pasted data' }).click();
+  await page.getByLabel('Upload CSV/TSV file').setInputFiles({ name: 'survey.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByText('5000×38').first().waitFor({ timeout: 60_000 });
   await page.getByLabel('Algorithm').selectOption({ label: 'Multiplicative (KL)' });
   await page.getByRole('tab', { name: 'Explore rank' }).click();
