@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { randomBytes } from 'node:crypto';
 import { VitePWA } from 'vite-plugin-pwa';
+import { plotlyScript } from './web/vite/plotlyScript.js';
 
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -53,6 +54,7 @@ export default defineConfig(({ command }) => ({
   plugins: [
     react(),
     cspMeta(),
+    plotlyScript(),
     // Offline: a Workbox service worker generated at build time (dist/sw.js), precaching the app's
     // files (the wasm, the plotly chunk, the workers) so a reload works with the network gone.
     // Precached responses keep the headers they were fetched with, COOP/COEP included, so the page

@@ -10,6 +10,7 @@ import { Controller } from './client/controller.js';
 import { KeeperContext } from './app/keeperContext.js';
 import { registerOffline } from './app/offline.js';
 import { startApp } from './app/start.js';
+import { loadPlotly } from './plots/loss/plotly.js';
 import { initialState, reduce } from './state/app.js';
 import { createStore } from './state/store.js';
 import type { DataSpec } from '../src/data/spec.js';
@@ -28,6 +29,9 @@ const controller = new Controller(store, spawn, START, Number(params.get('watchd
 const keeper = startApp({ store, controller }, START); // the kept session, a shared link in the hash, or the START example
 if (params.has('test')) installTestApi(store, controller);
 registerOffline();
+// the loss plot is on the first screen: fetch plotly now, compiled off the main thread while the
+// worker loads the data (a failed load is tried again by the plot, which says why)
+loadPlotly().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -30,12 +30,21 @@ export function threadMode(scope: {
   return { threads: Math.max(1, Math.min(threads, 16)), isolated };
 }
 
-/** The web workers of a pool: pool-worker.ts, handed the module and the shared memory. */
-function webHost(module: WebAssembly.Module, memory: WebAssembly.Memory): PoolHost {
+/** A pool thread's web worker (pool-worker.ts); it waits for its start message. */
+function poolWorker(t: number): Worker {
+  return new Worker(new URL('./pool-worker.ts', import.meta.url), { type: 'module', name: `nmf pool ${t}` });
+}
+
+/**
+ * The web workers of a pool: pool-worker.ts, handed the module and the shared memory. `ready`
+ * holds workers spawned beforehand (ready[t - 1] for thread t), so their scripts load while the
+ * wasm compiles; messages sent before a worker's script runs wait for it.
+ */
+function webHost(module: WebAssembly.Module, memory: WebAssembly.Memory, ready: Worker[] = []): PoolHost {
   const workers: Worker[] = [];
   return {
     start(t, control, work) {
-      const w = new Worker(new URL('./pool-worker.ts', import.meta.url), { type: 'module', name: `nmf pool ${t}` });
+      const w = ready[t - 1] ?? poolWorker(t);
       workers.push(w);
       return new Promise((resolve, reject) => {
         w.onmessage = () => resolve();
@@ -52,9 +61,14 @@ function webHost(module: WebAssembly.Module, memory: WebAssembly.Memory): PoolHo
 /** A fresh Engine (kernels plus an empty arena) for this worker, on `threads` threads. */
 export async function loadEngine(threads = 1): Promise<Engine> {
   if (threads <= 1) return new Engine(await instantiateKernels(await WebAssembly.compileStreaming(fetch(wasmUrl))));
-  const module = await WebAssembly.compileStreaming(fetch(sharedWasmUrl));
+  // the pool's workers start loading now, beside the compile
+  const ready = Array.from({ length: threads - 1 }, (_, i) => poolWorker(i + 1));
+  const module = await WebAssembly.compileStreaming(fetch(sharedWasmUrl)).catch((e: unknown) => {
+    for (const w of ready) w.terminate();
+    throw e;
+  });
   const memory = sharedMemory();
   const K = await instantiateKernels(module, memory);
-  const pool = await ThreadPool.start(K, threads, webHost(module, memory), (t) => ThreadPool.workspaceOf(K, t));
+  const pool = await ThreadPool.start(K, threads, webHost(module, memory, ready), (t) => ThreadPool.workspaceOf(K, t));
   return new Engine(K, { pool });
 }

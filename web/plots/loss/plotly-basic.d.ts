@@ -5,3 +5,9 @@ declare module 'plotly.js-basic-dist-min' {
   import Plotly from 'plotly.js-dist-min';
   export default Plotly;
 }
+
+/** The URL of plotly's partial bundle with its compile hint, for a classic <script> (web/vite/plotlyScript.ts). */
+declare module 'virtual:plotly-script' {
+  const url: string;
+  export default url;
+}

@@ -7,6 +7,7 @@
 // id plotly looks for (plotly.js-style-global), into which plotly inserts its rules through the
 // CSSOM, and marks the id of the map-style injector the bundle carries (maps are not drawn here)
 // as present, so it injects nothing.
+import plotlyUrl from 'virtual:plotly-script';
 import rulesUrl from './plotly-rules.css?url';
 
 /** The id under which the bundle's maplibre code injects its CSS (only when no element has it). */
@@ -26,9 +27,9 @@ export function plotlyIfLoaded(): PlotlyApi | null {
 /** Loads the plotly bundle once; later calls share the same promise (a failed load is tried again next time). */
 export function loadPlotly(): Promise<PlotlyApi> {
   loading ??= plotlyStyleSheet()
-    .then(() => import('plotly.js-basic-dist-min'))
+    .then(plotlyScript)
     .then(
-      (m) => (loaded = m.default),
+      (api) => (loaded = api),
       (e: unknown) => {
         loading = null;
         throw e;
@@ -58,4 +59,20 @@ function plotlyStyleSheet(): Promise<void> {
     document.head.append(link);
   }
   return ready;
+}
+
+/** Runs the bundle as a classic script (window.Plotly): parsed and compiled off the main thread as it streams in. */
+function plotlyScript(): Promise<PlotlyApi> {
+  const global = globalThis as unknown as { Plotly?: PlotlyApi };
+  if (global.Plotly) return Promise.resolve(global.Plotly);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = plotlyUrl;
+    script.async = true;
+    script.addEventListener('load', () => (global.Plotly ? resolve(global.Plotly) : reject(new Error('the plot library did not load'))), {
+      once: true,
+    });
+    script.addEventListener('error', () => reject(new Error('the plot library could not be loaded')), { once: true });
+    document.head.append(script);
+  });
 }
