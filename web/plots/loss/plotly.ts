@@ -1,6 +1,7 @@
 // plotly.js, the partial bundle with scatter only (plotly.js-basic-dist-min, 1.2 MB: what the
-// loss plot draws), loaded lazily as a chunk of its own so the page paints without it. Types
-// come from plotly.js-dist-min (plotly-basic.d.ts).
+// loss plot draws), run as a classic <script> of its own (window.Plotly) so the page paints
+// without it: web/vite/plotlyScript.ts serves it with V8's compile hint, and in a build the page's
+// head preloads it. Types come from plotly.js-dist-min (plotly-basic.d.ts).
 //
 // Under the app's Content-Security-Policy (style-src 'self', no inline styles) plotly must not
 // add <style> elements: before it loads, the page links an empty same-origin stylesheet with the
