@@ -11,12 +11,12 @@ test('plotly is preloaded by the page, runs as a hinted classic script, and draw
   const preload = page.locator('head link[rel=preload][as=script][href*="plotly-basic"]');
   await expect(preload).toHaveCount(1);
   await expect(page.locator('head link#plotly\\.js-style-global[rel=stylesheet]')).toHaveCount(1);
-  const href = await preload.evaluate((l) => (l as HTMLLinkElement).href);
+  const href = await preload.evaluate((l) => (l as unknown as { href: string }).href);
 
   // the loss plot's curve is drawn, by the window.Plotly that classic script defined
   await expect(page.locator('.loss .scatterlayer .trace path.js-line').first()).toBeAttached({ timeout: 30_000 });
   expect(await page.evaluate(() => typeof (globalThis as { Plotly?: { react?: unknown } }).Plotly?.react)).toBe('function');
-  const scripts = await page.locator('script[src*="plotly-basic"]').evaluateAll((s) => s.map((e) => (e as HTMLScriptElement).src));
+  const scripts = await page.locator('script[src*="plotly-basic"]').evaluateAll((s) => s.map((e) => (e as unknown as { src: string }).src));
   expect(scripts).toEqual([href]);
   expect(await page.locator('script[src*="plotly-basic"]').getAttribute('type')).toBeNull(); // classic, not a module
   // one download of the bundle: the script reused the preload
