@@ -97,6 +97,10 @@ test('the swimmer: the torso row of H is clipped and marked, so the other compon
   await app.open();
   await app.field('Example').selectOption({ label: 'Swimmer 1024×256 (images)' });
   await expect(app.summary).toContainText('1024×256', { timeout: 30_000 });
+  // hals puts the torso, in every image, into one row of H far above the limbs' rows (anls, the
+  // default, spreads it and clips nothing)
+  await app.chooseAlgorithm('HALS (coordinate descent)');
+  await expect(app.field('Algorithm')).toHaveValue('hals');
   await app.setSpeed('As fast as possible');
   await app.setNumber('Max iterations', 60);
   await app.waitFor('Ready');

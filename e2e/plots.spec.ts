@@ -351,7 +351,7 @@ test('in the app, the loss curve starts at iteration 0 with the initial error be
   const loss = figure(page, LOSS);
   await expect.poll(() => startDots(loss)).toEqual(['rgb(31, 119, 180)']);
   const hover = await hoverLoss(page, loss, 0, 10);
-  expect(hover).toEqual(['iteration 0', expect.stringMatching(/^HALS.* : [\d.]+$/)]);
+  expect(hover).toEqual(['iteration 0', expect.stringMatching(/^Alternating NNLS : [\d.]+$/)]);
   expect(Number(/: ([\d.]+)$/.exec(hover[1])![1])).toBeCloseTo(shown, 3);
   const xTicks = await loss.locator('.xtick text').allTextContents();
   expect(xTicks[0]).toBe('0');

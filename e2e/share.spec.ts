@@ -39,7 +39,7 @@ test('a link reproduces the options, speed, iteration and numbers of the page th
   const before = await app.steps(6);
   const link = await share(page);
   expect(link).toMatch(
-    /\/#v=1&data=example&example=lowrank&alg=mu&rank=3&init=random&seed=42&maxIter=500&tol=0&target=0&eps=1e-9&lr=0\.001&l2=0\.01&project=1&speed=30&iter=6$/,
+    /\/#v=2&data=example&example=lowrank&alg=mu&rank=3&init=random&seed=42&maxIter=500&tol=0&target=0&eps=1e-9&lr=0\.001&l2=0\.01&project=1&speed=30&iter=6$/,
   );
   expect(page.url()).toBe(link);
   await expect(linkField(page)).toHaveJSProperty('readOnly', true);
@@ -118,7 +118,7 @@ test('data too large for a link: the link holds the options only, and says so', 
       /^The data is too large for a link \(\d+ kB\); the link holds the options only\. To pass on the data as well, use Save session \(in the Session panel\) and send the file\.$/,
     ),
   ).toBeVisible();
-  expect(link).toMatch(/#v=1&data=none&alg=hals&rank=5&/);
+  expect(link).toMatch(/#v=2&data=none&alg=anls&rank=5&/);
   await page.getByRole('region', { name: 'Share' }).screenshot({ path: 'e2e/screenshots/share-too-large-1280.png' });
 
   await openFresh(page, link);
@@ -138,7 +138,7 @@ test('garbage in a link gives defaults for those fields and a notice naming them
   const s = await app.waitFor('Paused');
   expect(s.iteration).toBe(2);
   await expect(app.field('Seed')).toHaveValue('5');
-  await expect(app.field('Algorithm')).toHaveValue('hals');
+  await expect(app.field('Algorithm')).toHaveValue('anls');
   await app.screenshot('shared-garbage-1280');
   await app.button('Run').click();
   await app.waitFor('Stopped');
@@ -229,4 +229,21 @@ test('a link with more iterations than the cap says so and keeps the default', a
     'max iterations “1000000000000” (expected a whole number from 1 to 1000000)',
   );
   await expect(app.field('Max iterations')).toHaveValue('200');
+});
+
+test('an old link (version 1) that names no algorithm opens with hals, its default then; a new one without it with anls', async ({
+  app,
+  page,
+}) => {
+  await page.goto('./#v=1&data=example&example=tutorial&rank=2&maxIter=50&iter=3');
+  await expect(app.status).toHaveText(/^Paused · iteration 3 /, { timeout: 30_000 });
+  await expect(app.field('Algorithm')).toHaveValue('hals');
+  await expect(notices(page)).not.toContainText('Ignored in the link');
+  const again = await share(page);
+  expect(again).toMatch(/#v=2&data=example&example=tutorial&alg=hals&rank=2&/);
+
+  await openFresh(page, './#v=2&data=example&example=lowrank&rank=3&maxIter=50&iter=2');
+  await expect(app.rankBox()).toHaveValue('3');
+  await expect(app.status).toHaveText(/^Paused · iteration 2 /, { timeout: 30_000 });
+  await expect(app.field('Algorithm')).toHaveValue('anls');
 });

@@ -271,7 +271,7 @@ describe('nmf rank', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ m: 60, n: 40, algorithm: 'hals', init: 'random', seed: 2, restarts: 3, holdout: 0.1, shuffled: false });
+    expect(j).toMatchObject({ m: 60, n: 40, algorithm: 'anls', init: 'random', seed: 2, restarts: 3, holdout: 0.1, shuffled: false });
     expect(j.ranks.map((p: { rank: number }) => p.rank)).toEqual([1, 2, 3, 4]);
     for (const p of j.ranks) {
       expect(Object.keys(p)).toEqual(RANK_KEYS);
@@ -340,7 +340,7 @@ describe('nmf rank', () => {
     const r = nmf('rank', planted(), '--ranks', '1..3', '--restarts', '2', '--holdout', '0.1', '--shuffled');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe(`${planted()}: 60×40, hals, 2 restarts per rank, 10% held out per restart, with a shuffled baseline`);
+    expect(lines[0]).toBe(`${planted()}: 60×40, anls, 2 restarts per rank, 10% held out per restart, with a shuffled baseline`);
     expect(lines[1]).toMatch(/^rank +fit +worst fit +held-out ± se +cophenetic +shuffled fit +shuffled cophenetic$/);
     expect(lines.slice(2, 5).map((l) => l.trim().split(/\s+/)[0])).toEqual(['1', '2', '3']);
     expect(lines[5]).toMatch(/^Suggested rank: 2 \(held-out error is lowest at k = [23][;,]/);

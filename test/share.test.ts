@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
-import { MAX_ITERATIONS, solverParams } from '../src/driver/options.js';
+import { DEFAULT_OPTIONS, MAX_ITERATIONS, solverParams } from '../src/driver/options.js';
 import { decodeShare, describeIgnored, encodeShare, defaultShareState, type ShareState } from '../src/share/index.js';
 import type { DataSpec } from '../src/data/spec.js';
 import { LINK_DATA_LIMIT, LINK_INITS } from '../src/share/table.js';
@@ -151,7 +151,7 @@ describe('share link round trips', () => {
 describe('share link canonical text', () => {
   it('writes the default state as exactly this hash', () => {
     expect(encodeShare(BASE)).toEqual({
-      hash: 'v=1&data=example&example=lowrank&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0',
+      hash: 'v=2&data=example&example=lowrank&alg=anls&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0',
       tooLargeKB: null,
     });
   });
@@ -187,7 +187,7 @@ describe('share link canonical text', () => {
     };
     expect(encodeShare(b).hash).toBe(encodeShare(a).hash);
     expect(encodeShare(a).hash).toBe(
-      'v=1&data=lowrank&rows=10&cols=8&prank=2&noise=0&dseed=3&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=10&iter=5',
+      'v=2&data=lowrank&rows=10&cols=8&prank=2&noise=0&dseed=3&alg=anls&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=10&iter=5',
     );
   });
 
@@ -202,11 +202,11 @@ describe('share link canonical text', () => {
 
   it('writes only the dataset fields of the dataset kind', () => {
     expect(encodeShare({ ...BASE, data: { kind: 'uniform', rows: 3, cols: 4, seed: 5 } }).hash).toMatch(
-      /^v=1&data=uniform&rows=3&cols=4&dseed=5&alg=/,
+      /^v=2&data=uniform&rows=3&cols=4&dseed=5&alg=/,
     );
-    expect(encodeShare({ ...BASE, data: null }).hash).toMatch(/^v=1&data=none&alg=/);
+    expect(encodeShare({ ...BASE, data: null }).hash).toMatch(/^v=2&data=none&alg=/);
     expect(encodeShare({ ...BASE, data: { kind: 'inline', text: '1,2\n', fileName: 'a b.csv' } }).hash).toBe(
-      `v=1&data=inline&name=a%20b.csv&csv=${LZString.compressToEncodedURIComponent('1,2\n')}&long=0&alg=hals&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`,
+      `v=2&data=inline&name=a%20b.csv&csv=${LZString.compressToEncodedURIComponent('1,2\n')}&long=0&alg=anls&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`,
     );
   });
 
@@ -215,8 +215,25 @@ describe('share link canonical text', () => {
     expect(d.ignored).toEqual([]);
     expect(d.state).toEqual({ ...withOptions({ rank: 4 }), data: { kind: 'example', id: 'tutorial' }, iteration: 3 });
     expect(encodeShare(d.state).hash).toBe(
-      'v=1&data=example&example=tutorial&alg=hals&rank=4&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=3',
+      'v=2&data=example&example=tutorial&alg=anls&rank=4&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=3',
     );
+  });
+
+  it('opens a version-1 link that names no algorithm with hals, the default when it was made, and writes it back naming hals', () => {
+    const old = decodeShare('v=1&data=example&example=tutorial&rank=2&maxIter=50');
+    expect(old.ignored).toEqual([]);
+    expect(old.newer).toBeNull();
+    expect(old.state.options.algorithm).toBe('hals');
+    expect(old.state.options.params).toEqual(solverParams('hals'));
+    expect(encodeShare(old.state).hash).toMatch(/^v=2&data=example&example=tutorial&alg=hals&rank=2&init=random&/);
+    // A refused value takes the link version's default too.
+    const refused = decodeShare('v=1&alg=zzz');
+    expect(refused.state.options.algorithm).toBe('hals');
+    expect(refused.ignored).toEqual(['algorithm “zzz” (expected one of mu, kl, als, anls, hals, gd, sgd)']);
+    // The algorithm a version-1 link names is kept; a version-2 link without one gets today's default.
+    expect(decodeShare('v=1&alg=mu').state.options.algorithm).toBe('mu');
+    expect(decodeShare('v=2&data=example&example=tutorial').state.options.algorithm).toBe(DEFAULT_OPTIONS.algorithm);
+    expect(DEFAULT_OPTIONS.algorithm).toBe('anls');
   });
 
   it('gives parameters left out the chosen algorithm’s own defaults', () => {
@@ -237,7 +254,7 @@ describe('share link with data too large for it', () => {
     const compressed = LZString.compressToEncodedURIComponent(text).length;
     expect(compressed).toBeGreaterThan(LINK_DATA_LIMIT);
     expect(e.tooLargeKB).toBe(Math.ceil(compressed / 1000));
-    expect(e.hash).toMatch(/^v=1&data=none&alg=hals&rank=3&init=random&seed=9&/);
+    expect(e.hash).toMatch(/^v=2&data=none&alg=anls&rank=3&init=random&seed=9&/);
     expect(decodeShare(e.hash)).toEqual({ state: { ...s, data: null }, ignored: [], empty: false, newer: null });
   });
 

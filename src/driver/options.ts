@@ -36,9 +36,14 @@ export interface FactorOptions {
 /** The options of one run as the app and a share link set them: no restarts, no given W0/H0. */
 export type RunOptions = Omit<FactorOptions, 'given' | 'restarts'>;
 
-/** Defaults used by the CLI and the app when an option is not given. */
+/**
+ * Defaults used by the CLI and the app when an option is not given. anls + random is the fastest
+ * way to a good fit in the time-to-quality table (`npm run bench -- quality`, bench/README.md):
+ * RcppML's error on the 2000×1000 rank-20 matrix in 16 iterations, where hals + random needs ~450.
+ * Share links of version 1 meant hals when they named no algorithm (src/share/table.ts LINK_V1_FALLBACKS).
+ */
 export const DEFAULT_OPTIONS: FactorOptions = {
-  algorithm: 'hals',
+  algorithm: 'anls',
   rank: 2,
   init: 'random',
   seed: 1,

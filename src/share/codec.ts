@@ -1,11 +1,21 @@
-// ShareState ⇄ URL hash (`v=1&data=example&example=lowrank&alg=hals&…`). Encoding is canonical:
+// ShareState ⇄ URL hash (`v=2&data=example&example=lowrank&alg=anls&…`). Encoding is canonical:
 // the fields in table order, only those the dataset kind uses (the optional ones only when not at
 // their default), each value in its one text, then the open view's section (`x.lo=2&x.hi=6`).
 // Decoding is total: any text gives a state; what it could not use is listed, never thrown.
 import { decompressFromLink, compressForLink, MAX_DECOMPRESSED } from './inline.js';
 import { type AnySection, sectionDefaults, type SectionValues } from './section.js';
 import { defaultShareState, toFlat, toState, type ShareState } from './state.js';
-import { ALL_DATA_FIELDS, DATA_FIELDS, FIELD_NAMES, FIELDS, LINK_VERSION, OPTIONAL_FIELDS, type FieldName, type Flat } from './table.js';
+import {
+  ALL_DATA_FIELDS,
+  DATA_FIELDS,
+  FIELD_NAMES,
+  FIELDS,
+  LINK_VERSION,
+  OLD_FALLBACKS,
+  OPTIONAL_FIELDS,
+  type FieldName,
+  type Flat,
+} from './table.js';
 
 /** A hash for a state, and the size of the data when it was too large to go in (then `data=none`). */
 export interface Encoded {
@@ -108,6 +118,9 @@ export function decodeShare(hash: string, sections: readonly AnySection[] = []):
   }
   const f = flat as Flat;
   const newer = f.v > LINK_VERSION ? f.v : null;
+  for (const [name, value] of Object.entries(OLD_FALLBACKS[f.v] ?? {})) {
+    if (!present.has(name)) (f as Record<string, unknown>)[name] = value;
+  }
   f.v = LINK_VERSION;
   for (const name of ALL_DATA_FIELDS) {
     if (present.has(name) && !DATA_FIELDS[f.data].includes(name))

@@ -14,10 +14,11 @@ import { enumField, flagField, intField, numberField, textField, type Field } fr
 import { VIEW_IDS, type ViewId } from './section.js';
 
 /**
- * Version of the link format, written first (`v=1`). A link of a higher version (a newer app) is
- * read as far as this version can, with a notice saying so.
+ * Version of the link format, written first (`v=2`). A link of a higher version (a newer app) is
+ * read as far as this version can, with a notice saying so; one of a lower version is read with
+ * that version's defaults (OLD_FALLBACKS). Version 2: the default algorithm became anls.
  */
-export const LINK_VERSION = 1;
+export const LINK_VERSION = 2;
 
 /** How the dataset is given: a DataSpec's kind (example, generator, inline text), or not at all. */
 export const DATA_KINDS = [...SPEC_KINDS, 'none'] as const;
@@ -90,6 +91,15 @@ export type Flat = { [K in FieldName]: (typeof FIELDS)[K] extends Field<infer T>
 
 /** The field names in the order they are written. */
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
+/**
+ * The defaults of older link versions where they differ from FIELDS' fallbacks: a field such a
+ * link does not hold (or holds a refused value of) takes the default it had then, so the link
+ * keeps its meaning. Version 1 links were made while hals was the default algorithm.
+ */
+export const OLD_FALLBACKS: Readonly<Record<number, Partial<Flat>>> = {
+  1: { alg: 'hals' },
+};
 
 /** Fields written only when not at their default, so that a link of the main view, not embedded, reads as before they existed. */
 export const OPTIONAL_FIELDS: readonly FieldName[] = ['view', 'embed'];

@@ -67,7 +67,7 @@ describe('Session', () => {
     const used = engine.used;
     s.handle({ type: 'configure', runId: 11, options: { ...options, rank: 1500 } });
     expect(host.last('optionsInvalid')).toMatchObject({ runId: 11, option: 'rank' });
-    expect(host.last('optionsInvalid')!.message).toMatch(/^rank 1500 on a 1500×1500 matrix is too much work: one iteration of hals/);
+    expect(host.last('optionsInvalid')!.message).toMatch(/^rank 1500 on a 1500×1500 matrix is too much work: one iteration of anls/);
     expect(engine.used).toBe(used);
   });
 
