@@ -50,6 +50,31 @@ test('a new run says why it started', async ({ app }) => {
   await expect(app.status).toContainText('new run: rank 4 → 3; the previous run stopped after 2 iterations');
 });
 
+test('a new run keeps the previous run on the loss plot, named by its settings; Clear previous runs removes it', async ({ app, page }) => {
+  await app.open();
+  await app.steps(3);
+  await app.setNumber(app.rankBox(), 3);
+  await expect(app.status).toContainText('new run: rank 4 → 3');
+  await app.steps(2);
+  const legend = page.locator('.loss .legendtext');
+  await expect(legend).toHaveText(['rank 4 · hals · seed 1', 'rank 3 · hals · seed 1 (current)']);
+  await expect(page.getByText('Faded: the previous run on this data.')).toBeVisible();
+  await app.setNumber('Seed', 2);
+  await expect(app.status).toContainText('new run: seed 1 → 2');
+  await expect(legend).toHaveText(['rank 4 · hals · seed 1', 'rank 3 · hals · seed 1', 'rank 3 · hals · seed 2 (current)']);
+  await app.button('Clear previous runs').click();
+  await expect(legend).toHaveCount(0);
+  await expect(app.button('Clear previous runs')).toHaveCount(0);
+  // new data drops them too (they were about other data)
+  await app.steps(1);
+  await app.setNumber(app.rankBox(), 2);
+  await expect(legend).toHaveText(['rank 3 · hals · seed 2', 'rank 2 · hals · seed 2 (current)']);
+  await app.field('Example').selectOption('tutorial');
+  await expect(app.summary).toContainText('5×6');
+  await expect(app.button('Clear previous runs')).toHaveCount(0);
+  await expect(legend).toHaveCount(0);
+});
+
 test('Space on Run hands focus to Pause, and Space on Pause hands it back to Run', async ({ app }) => {
   await app.open();
   await app.setSpeed('2 iterations/s');

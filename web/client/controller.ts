@@ -177,7 +177,12 @@ export class Controller {
     const why = newRunReason(old, options);
     // worded without "iteration N": the status names only the current run's iteration that way
     const before = `the previous run stopped after ${iteration} iteration${iteration === 1 ? '' : 's'}`;
-    this.configure(0, iteration > 0 && why ? `${why}; ${before}` : why);
+    this.configure(0, iteration > 0 && why ? `${why}; ${before}` : why, undefined, why ? old : undefined);
+  }
+
+  /** The Clear previous runs button: the loss plot keeps only the current run. */
+  clearPreviousRuns(): void {
+    this.store.dispatch({ type: 'clearPreviousRuns' });
   }
 
   /** The field labelled `field` holds an invalid text (`problem`), or is valid again (null). */
@@ -241,9 +246,10 @@ export class Controller {
     return new WorkerLink(this.spawn, { message: (m) => this.onMessage(m), died: (r) => this.onDied(r) }, this.watchdogMs);
   }
 
-  private configure(runTo = 0, why: string | null = null, start?: RunStart): void {
+  /** Starts a new run (`previous`: the options of the run it replaces, whose curves stay on the loss plot). */
+  private configure(runTo = 0, why: string | null = null, start?: RunStart, previous?: RunOptions): void {
     const runId = this.nextRunId++;
-    this.store.dispatch({ type: 'configured', runId, why });
+    this.store.dispatch({ type: 'configured', runId, why, previous });
     this.snapInFlight = false;
     this.snapIteration = -1;
     const { options, restarts } = this.store.getState();

@@ -10,6 +10,7 @@ import { defaultOptions, fitOptions } from './options.js';
 import type { ViewId } from './view.js';
 import { defaultExploreSettings, type ExploreSettings } from '../views/explore/settings.js';
 import type { KeepBanner } from '../keep/record.js';
+import { keepRun, type PreviousRun } from './previousRuns.js';
 
 /** Which control a matrix came from (its error is shown next to that control); 'link' = a shared link, 'session' = a kept or opened session. */
 export type DataSource = 'example' | 'randomize' | 'upload' | 'paste' | 'recovery' | 'link' | 'session';
@@ -72,12 +73,19 @@ export interface AppState {
   readonly embed: boolean;
   /** The kept session's banner (restored, or kept to go back to), or null. */
   readonly keep: KeepBanner | null;
+  /** Earlier runs on this data that an options change replaced, oldest first: faded curves on the loss plot. */
+  readonly previousRuns: readonly PreviousRun[];
 }
 
 export type Action =
   | { readonly type: 'loadRequested'; readonly runId: number; readonly spec: DataSpec; readonly source: DataSource }
-  /** A new run was asked for; `why` (e.g. "rank 3 → 4") is said in the status until it moves. */
-  | { readonly type: 'configured'; readonly runId: number; readonly why?: string | null }
+  /**
+   * A new run was asked for; `why` (e.g. "rank 3 → 4") is said in the status until it moves;
+   * `previous`: the options of the run it replaces, whose curves stay on the loss plot.
+   */
+  | { readonly type: 'configured'; readonly runId: number; readonly why?: string | null; readonly previous?: RunOptions }
+  /** The Clear previous runs button: only the current run stays on the loss plot. */
+  | { readonly type: 'clearPreviousRuns' }
   | { readonly type: 'options'; readonly options: RunOptions }
   | { readonly type: 'speed'; readonly speed: Speed }
   | { readonly type: 'view'; readonly view: ViewId }
@@ -124,6 +132,7 @@ export function initialState(): AppState {
     explore: defaultExploreSettings(),
     embed: false,
     keep: null,
+    previousRuns: [],
   };
 }
 
@@ -182,8 +191,12 @@ export function reduce(s: AppState, a: Action): AppState {
   switch (a.type) {
     case 'loadRequested':
       return { ...s, pendingLoad: { runId: a.runId, spec: a.spec, source: a.source }, dataError: null };
-    case 'configured':
-      return { ...s, run: freshRun(a.runId, a.why ?? null), optionError: null };
+    case 'configured': {
+      const previousRuns = a.previous ? keepRun(s.previousRuns, s.run, a.previous) : s.previousRuns;
+      return { ...s, run: freshRun(a.runId, a.why ?? null), optionError: null, previousRuns };
+    }
+    case 'clearPreviousRuns':
+      return s.previousRuns.length ? { ...s, previousRuns: [] } : s;
     case 'options':
       return { ...s, options: a.options, wantedRank: a.options.rank };
     case 'speed':
@@ -267,6 +280,7 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
         dataNotes: fit.notes,
         wantedRank: requested,
         snapshot: null,
+        previousRuns: [],
       };
     }
     case 'loadFailed': {

@@ -3,7 +3,8 @@
 // block-averaged by the worker; each heatmap says so itself and names the blocks on its axes.
 import { useMemo } from 'react';
 import { solverInfo } from '../../../src/solvers/registry.js';
-import { useAppState } from '../../app/context.js';
+import { useAppState, useController } from '../../app/context.js';
+import { mainLossSeries } from './lossSeries.js';
 import { FactorImages } from '../../plots/heatmap/FactorImages.js';
 import { FactorPanel } from '../../plots/heatmap/FactorPanel.js';
 import { LossPlot } from '../../plots/loss/LossPlot.js';
@@ -30,16 +31,15 @@ export function ResultsPanel() {
   );
   const initial = useAppState((s) => s.run.initialRelError);
   const initialObjective = useAppState((s) => s.run.initialObjective);
-  const algorithm = useAppState((s) => s.options.algorithm);
+  const options = useAppState((s) => s.options);
+  const previousRuns = useAppState((s) => s.previousRuns);
   const snapshot = useAppState((s) => s.snapshot);
-  const kl = solverInfo(algorithm).objective === 'kl';
+  const controller = useController();
+  const kl = solverInfo(options.algorithm).objective === 'kl';
   // kl minimizes the KL divergence: its plot shows that objective (the status gives the Frobenius error beside it)
   const series = useMemo(
-    () =>
-      kl
-        ? [{ name: solverInfo(algorithm).label, initial: initialObjective, relError: objectives }]
-        : [{ name: solverInfo(algorithm).label, initial, relError: history }],
-    [algorithm, initial, history, kl, initialObjective, objectives],
+    () => mainLossSeries(options, { initialRelError: initial, history, initialObjective, objectiveHistory: objectives }, previousRuns),
+    [options, initial, history, initialObjective, objectives, previousRuns],
   );
   const V = info?.V ?? null;
   const fits = info && V && snapshot && snapshot.WH.rows === V.rows && snapshot.WH.cols === V.cols;
@@ -52,6 +52,20 @@ export function ResultsPanel() {
     <section className="results panel" aria-labelledby="results-heading">
       <h2 id="results-heading">Results</h2>
       {kl ? <LossPlot series={series} title={KL_TITLE} yTitle="KL divergence D(V‖WH)" /> : <LossPlot series={series} />}
+      {previousRuns.length > 0 && (
+        <p className="previous-runs hint">
+          <span>
+            Faded: {previousRuns.length === 1 ? 'the previous run' : `the ${previousRuns.length} previous runs`} on this data
+            {kl && series.length - 1 < previousRuns.length
+              ? ' (those of other algorithms not drawn: this plot shows the KL divergence)'
+              : ''}
+            .
+          </span>{' '}
+          <button type="button" onClick={() => controller.clearPreviousRuns()}>
+            Clear previous runs
+          </button>
+        </p>
+      )}
       <RestartStrip />
       {fits ? (
         <FactorPanel

@@ -19,7 +19,15 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The traces: series i is trace i (a line from its first point), then one trace of every run's start dot. */
+/** The line colour of series `s` at place `i`. */
+function colorOf(s: LossSeries, i: number): string {
+  return LOSS_COLORS[(s.color ?? i) % LOSS_COLORS.length];
+}
+
+/**
+ * The traces: series i is trace i (a line from its first point; a faded one thinner and
+ * half-transparent), then one trace of the start dots of the series that are not faded.
+ */
 export function lossTraces(series: readonly LossSeries[]): Data[] {
   const lines = series.map(
     (s, i) =>
@@ -28,11 +36,12 @@ export function lossTraces(series: readonly LossSeries[]): Data[] {
         mode: 'lines',
         name: escapeText(s.name),
         ...tracePoints(s),
-        line: { color: LOSS_COLORS[i % LOSS_COLORS.length], width: 2 },
+        line: { color: colorOf(s, i), width: s.faded ? 1.5 : 2 },
+        ...(s.faded ? { opacity: 0.45 } : {}),
         hovertemplate: `%{y:.4~g}<extra>${escapeText(s.name)}</extra>`,
       }) as Data,
   );
-  const starts = series.map((s, i) => ({ p: firstPoint(s), color: LOSS_COLORS[i % LOSS_COLORS.length] })).filter((d) => d.p);
+  const starts = series.map((s, i) => ({ p: s.faded ? null : firstPoint(s), color: colorOf(s, i) })).filter((d) => d.p);
   const dots = {
     type: 'scatter',
     mode: 'markers',

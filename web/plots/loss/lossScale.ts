@@ -9,6 +9,10 @@ export interface LossSeries {
   readonly initial?: number | null;
   /** Any array-like (the app passes a view of its append-only history: no copy). */
   readonly relError: ArrayLike<number>;
+  /** Its index in LOSS_COLORS (default: its place among the series). */
+  readonly color?: number;
+  /** Drawn faded, without a start dot (a previous run kept for comparison). */
+  readonly faded?: boolean;
 }
 
 /** The value of a series at iteration `it` (0 = initial), or undefined when it has none there. */
