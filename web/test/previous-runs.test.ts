@@ -8,6 +8,9 @@ import { MAX_PREVIOUS_RUNS, runName } from '../state/previousRuns.js';
 import { mainLossSeries } from '../components/ResultsPanel/lossSeries.js';
 import type { DataInfo, Progress } from '../shared/protocol.js';
 
+/** The algorithm the app starts with (the runs below keep it). */
+const ALG = initialState().options.algorithm;
+
 const summary: Summary = { rows: 5, cols: 6, observed: 30, missing: 0, min: 0, max: 1 };
 const info: DataInfo = {
   name: 'tutorial',
@@ -61,7 +64,7 @@ function rerun(s: AppState, runId: number, its: number, rank: number): AppState 
 describe('previous runs', () => {
   it('a run replaced by an options change keeps its curve, named by its settings', () => {
     const s = rerun(loaded(), 2, 3, 2);
-    expect(s.previousRuns.map((p) => p.name)).toEqual(['rank 3 · hals · seed 1']);
+    expect(s.previousRuns.map((p) => p.name)).toEqual([`rank 3 · ${ALG} · seed 1`]);
     expect([...s.previousRuns[0].relError]).toEqual([0.5, 0.25, 0.5 / 3]);
     expect(s.previousRuns[0].initialRelError).toBe(1);
     const series = mainLossSeries(
@@ -70,8 +73,8 @@ describe('previous runs', () => {
       s.previousRuns,
     );
     expect(series.map((x) => [x.name, x.faded ?? false])).toEqual([
-      ['rank 3 · hals · seed 1', true],
-      ['rank 2 · hals · seed 1 (current)', false],
+      [`rank 3 · ${ALG} · seed 1`, true],
+      [`rank 2 · ${ALG} · seed 1 (current)`, false],
     ]);
   });
 
@@ -88,7 +91,7 @@ describe('previous runs', () => {
     for (let i = 0; i < MAX_PREVIOUS_RUNS + 2; i++) s = rerun(s, 2 + i, 2, (i % 4) + 1);
     expect(s.previousRuns).toHaveLength(MAX_PREVIOUS_RUNS);
     // ranks went 3 → 1 → 2 → 3 → 4 → 1 → 2 → 3: the first two runs (ranks 3 and 1) were dropped
-    expect(s.previousRuns.map((p) => p.name)).toEqual([2, 3, 4, 1, 2].map((k) => `rank ${k} · hals · seed 1`));
+    expect(s.previousRuns.map((p) => p.name)).toEqual([2, 3, 4, 1, 2].map((k) => `rank ${k} · ${ALG} · seed 1`));
     const colors = s.previousRuns.map((p) => p.color);
     expect(new Set(colors).size).toBe(MAX_PREVIOUS_RUNS);
     expect(colors).not.toContain(0);
@@ -105,7 +108,7 @@ describe('previous runs', () => {
   });
 
   it('a kl plot shows only the kl runs, by their objective', () => {
-    let s = rerun(loaded(), 2, 2, 2); // a hals run kept
+    let s = rerun(loaded(), 2, 2, 2); // a run of the default algorithm kept
     const hals = s.options;
     s = reduce(s, progress(3, [0.3]));
     const kl = { ...hals, algorithm: 'kl' as const };
