@@ -2,6 +2,10 @@
 // says which field; raising Max iterations continues a stopped run from where it is; a new run
 // says why it started; focus moves from Run to Pause and back.
 import { test, expect } from './fixtures.js';
+import { DEFAULT_OPTIONS } from '../src/driver/options.js';
+
+/** The default algorithm, which the runs below keep. */
+const A = DEFAULT_OPTIONS.algorithm;
 
 test('an invalid field blocks Run, Step and Share, saying which field; fixing it frees them', async ({ app, page }) => {
   await app.open();
@@ -57,18 +61,18 @@ test('a new run keeps the previous run on the loss plot, named by its settings; 
   await expect(app.status).toContainText('new run: rank 4 → 3');
   await app.steps(2);
   const legend = page.locator('.loss .legendtext');
-  await expect(legend).toHaveText(['rank 4 · hals · seed 1', 'rank 3 · hals · seed 1 (current)']);
+  await expect(legend).toHaveText([`rank 4 · ${A} · seed 1`, `rank 3 · ${A} · seed 1 (current)`]);
   await expect(page.getByText('Faded: the previous run on this data.')).toBeVisible();
   await app.setNumber('Seed', 2);
   await expect(app.status).toContainText('new run: seed 1 → 2');
-  await expect(legend).toHaveText(['rank 4 · hals · seed 1', 'rank 3 · hals · seed 1', 'rank 3 · hals · seed 2 (current)']);
+  await expect(legend).toHaveText([`rank 4 · ${A} · seed 1`, `rank 3 · ${A} · seed 1`, `rank 3 · ${A} · seed 2 (current)`]);
   await app.button('Clear previous runs').click();
   await expect(legend).toHaveCount(0);
   await expect(app.button('Clear previous runs')).toHaveCount(0);
   // new data drops them too (they were about other data)
   await app.steps(1);
   await app.setNumber(app.rankBox(), 2);
-  await expect(legend).toHaveText(['rank 3 · hals · seed 2', 'rank 2 · hals · seed 2 (current)']);
+  await expect(legend).toHaveText([`rank 3 · ${A} · seed 2`, `rank 2 · ${A} · seed 2 (current)`]);
   await app.field('Example').selectOption('tutorial');
   await expect(app.summary).toContainText('5×6');
   await expect(app.button('Clear previous runs')).toHaveCount(0);
