@@ -58,33 +58,70 @@ export function hals_rows(H: usize, WtV: usize, WtW: usize, k: i32, n: i32): voi
   }
 }
 
+/** (row r at byte offset o, row r + s at o) as one v128: two rows' entries of one column. */
+// @ts-ignore: decorator
+@inline function pair(r: usize, s: usize, o: usize): v128 {
+  return v128.load64_lane(r + s + o, v128.load64_zero(r + o), 1);
+}
+
+/** Lane 0 of x at r + o, lane 1 at r + s + o. */
+// @ts-ignore: decorator
+@inline function storePair(r: usize, s: usize, o: usize, x: v128): void {
+  v128.store64_lane(r + o, x, 0);
+  v128.store64_lane(r + s + o, x, 1);
+}
+
 /**
  * HALS on the columns of W (m×k), in place, a = 0..k−1:
  * W[:,a] ← max(0, W[:,a] + (VHt[:,a] − W·HHt[:,a])/HHt[a,a]); skipped when HHt[a,a] = 0.
  * VHt (m×k), HHt (k×k). Row i's updates read only row i of W, so each row runs through all a
- * (in order) while it sits in cache, two rows per v128; sums over b run in order.
+ * (in order) while it sits in cache: eight rows at a time, as four independent two-row sums
+ * (one sum alone waits on each subtraction), then pairs, then the last odd row; every sum
+ * over b runs in order, as the scalar loop does.
  */
 export function hals_cols(W: usize, VHt: usize, HHt: usize, m: i32, k: i32): void {
   const sk = <usize>k << 3;
   let i = 0;
-  for (; i + 2 <= m; i += 2) {
-    const w0 = W + <usize>i * sk, w1 = w0 + sk;
-    const u0 = VHt + <usize>i * sk, u1 = u0 + sk;
+  for (; i + 8 <= m; i += 8) {
+    const w0 = W + <usize>i * sk, w2 = w0 + 2 * sk, w4 = w2 + 2 * sk, w6 = w4 + 2 * sk;
+    const u0 = VHt + <usize>i * sk, u2 = u0 + 2 * sk, u4 = u2 + 2 * sk, u6 = u4 + 2 * sk;
     for (let a = 0; a < k; a++) {
       const ao = <usize>a << 3;
       const col = HHt + ao;
       const daa = load<f64>(col + <usize>a * sk);
       if (!(daa > 0)) continue;
-      let s = v128.load64_lane(u1 + ao, v128.load64_zero(u0 + ao), 1);
+      let s0 = pair(u0, sk, ao), s1 = pair(u2, sk, ao), s2 = pair(u4, sk, ao), s3 = pair(u6, sk, ao);
       let hb = col;
       for (let b: usize = 0; b < sk; b += 8) {
-        const w = v128.load64_lane(w1 + b, v128.load64_zero(w0 + b), 1);
-        s = f64x2.sub(s, f64x2.mul(w, v128.load64_splat(hb)));
+        const h = v128.load64_splat(hb);
+        s0 = f64x2.sub(s0, f64x2.mul(pair(w0, sk, b), h));
+        s1 = f64x2.sub(s1, f64x2.mul(pair(w2, sk, b), h));
+        s2 = f64x2.sub(s2, f64x2.mul(pair(w4, sk, b), h));
+        s3 = f64x2.sub(s3, f64x2.mul(pair(w6, sk, b), h));
         hb += sk;
       }
-      const x = clip0(f64x2.add(v128.load64_lane(w1 + ao, v128.load64_zero(w0 + ao), 1), f64x2.div(s, f64x2.splat(daa))));
-      store<f64>(w0 + ao, f64x2.extract_lane(x, 0));
-      store<f64>(w1 + ao, f64x2.extract_lane(x, 1));
+      const d = f64x2.splat(daa);
+      storePair(w0, sk, ao, clip0(f64x2.add(pair(w0, sk, ao), f64x2.div(s0, d))));
+      storePair(w2, sk, ao, clip0(f64x2.add(pair(w2, sk, ao), f64x2.div(s1, d))));
+      storePair(w4, sk, ao, clip0(f64x2.add(pair(w4, sk, ao), f64x2.div(s2, d))));
+      storePair(w6, sk, ao, clip0(f64x2.add(pair(w6, sk, ao), f64x2.div(s3, d))));
+    }
+  }
+  for (; i + 2 <= m; i += 2) {
+    const w0 = W + <usize>i * sk;
+    const u0 = VHt + <usize>i * sk;
+    for (let a = 0; a < k; a++) {
+      const ao = <usize>a << 3;
+      const col = HHt + ao;
+      const daa = load<f64>(col + <usize>a * sk);
+      if (!(daa > 0)) continue;
+      let s = pair(u0, sk, ao);
+      let hb = col;
+      for (let b: usize = 0; b < sk; b += 8) {
+        s = f64x2.sub(s, f64x2.mul(pair(w0, sk, b), v128.load64_splat(hb)));
+        hb += sk;
+      }
+      storePair(w0, sk, ao, clip0(f64x2.add(pair(w0, sk, ao), f64x2.div(s, f64x2.splat(daa)))));
     }
   }
   if (i < m) {

@@ -1,8 +1,9 @@
-// Packing of B for gemm_nt (C = ABᵀ): a block of B's rows a ∈ [g0, g0 + pw) and columns
+// Packing for the products. gemm_nt (C = ABᵀ): a block of B's rows a ∈ [g0, g0 + pw) and columns
 // j ∈ [j0, j0 + jn) is copied into panels of 8, 4 or 2 of B's rows, stored j by j, so that
 // the product's inner loop reads one contiguous run of w values of Bᵀ per j, as in gemm_nn.
 // A panel narrower than its width (the last one: 3 of 4 or 1 of 2 rows) has zeros in its
-// unused lanes. Packing copies values: it does not change any sum.
+// unused lanes. For gemm_nn (C = AB), four rows of A are interleaved a by a (pack_rows4).
+// Packing copies values: it does not change any sum.
 
 /** Bytes of the module's own packing buffer, used when a caller passes no workspace (work = 0). */
 export const PACK_BYTES: i32 = 65536;
@@ -60,5 +61,21 @@ export function pack_panels(B: usize, P: usize, sq: usize, g0: i32, pw: i32, j0:
     }
     dst += <usize>jn * stride;
     c0 += w;
+  }
+}
+
+/**
+ * Copies four rows of A (p entries each, row stride sa bytes, the first at pa) into P a by a:
+ * P[4a + r] = A[r, a], for gemm_nn's packed 4×4 tiles (nn4x4p). Copies values: no sum changes.
+ */
+export function pack_rows4(pa: usize, sa: usize, P: usize, p: i32): void {
+  const p1 = pa + sa, p2 = p1 + sa, p3 = p2 + sa;
+  for (let a = 0; a < p; a++) {
+    const o = <usize>a << 3;
+    const d = P + (o << 2);
+    store<f64>(d, load<f64>(pa + o));
+    store<f64>(d, load<f64>(p1 + o), 8);
+    store<f64>(d, load<f64>(p2 + o), 16);
+    store<f64>(d, load<f64>(p3 + o), 24);
   }
 }

@@ -163,3 +163,31 @@ export function nnCol(pa: usize, pb: usize, c: usize, sa: usize, sb: usize, m: i
   v128.store64_lane(c, x, 0);
   v128.store64_lane(c + s, x, 1);
 }
+
+/**
+ * 4×4 tile on A's four rows packed a by a (pk = [A[i, a], A[i+1, a], A[i+2, a], A[i+3, a]] for
+ * a = 0..p−1): the same sums as nn4x4, the four broadcasts at fixed offsets of one pointer.
+ */
+export function nn4x4p(pk: usize, pb: usize, c: usize, sb: usize, p: i32): void {
+  const z = f64x2.splat(0);
+  let x00 = z, x01 = z, x10 = z, x11 = z, x20 = z, x21 = z, x30 = z, x31 = z;
+  const end = pk + (<usize>p << 5);
+  while (pk < end) {
+    const b0 = v128.load(pb), b1 = v128.load(pb, 16);
+    let s = v128.load64_splat(pk);
+    x00 = f64x2.add(x00, f64x2.mul(s, b0)); x01 = f64x2.add(x01, f64x2.mul(s, b1));
+    s = v128.load64_splat(pk, 8);
+    x10 = f64x2.add(x10, f64x2.mul(s, b0)); x11 = f64x2.add(x11, f64x2.mul(s, b1));
+    s = v128.load64_splat(pk, 16);
+    x20 = f64x2.add(x20, f64x2.mul(s, b0)); x21 = f64x2.add(x21, f64x2.mul(s, b1));
+    s = v128.load64_splat(pk, 24);
+    x30 = f64x2.add(x30, f64x2.mul(s, b0)); x31 = f64x2.add(x31, f64x2.mul(s, b1));
+    pb += sb;
+    pk += 32;
+  }
+  const c1 = c + sb, c2 = c1 + sb, c3 = c2 + sb;
+  v128.store(c, x00); v128.store(c, x01, 16);
+  v128.store(c1, x10); v128.store(c1, x11, 16);
+  v128.store(c2, x20); v128.store(c2, x21, 16);
+  v128.store(c3, x30); v128.store(c3, x31, 16);
+}

@@ -10,8 +10,8 @@
 // The Gram matrices compute their lower triangle (by whole tiles) and mirror it.
 import { tn4x4, tn2x4, tn1x4, tn4x2, tn2x2, tn1x2, tnCol } from "./products-tiles-tn";
 import { nt8x2, nt8x1, nt4x4, nt4x2, nt4x1, nt2x8, nt2x4, nt2x2, nt2x1 } from "./products-tiles-nt";
-import { nn4x4, nn2x4, nn1x4, nn4x2, nn2x2, nn1x2, nnCol } from "./products-tiles-nn";
-import { PACK, PACK_BYTES, PACK_GROUP, pack_panels, paddedWidth, panelWidth } from "./products-pack";
+import { nn4x4, nn4x4p, nn2x4, nn1x4, nn4x2, nn2x2, nn1x2, nnCol } from "./products-tiles-nn";
+import { PACK, PACK_BYTES, PACK_GROUP, pack_panels, pack_rows4, paddedWidth, panelWidth } from "./products-pack";
 import { dot2x4, dot2x2, dot1x4, dot1x2, dot1x1 } from "./products-tiles-dot";
 import { symmetrize_lower } from "./transpose";
 
@@ -186,47 +186,76 @@ function ntRows(A: usize, B: usize, C: usize, q: i32, p: i32, r0: i32, r1: i32, 
 
 /** C (m×q) = A B for A (m×p), B (p×q). (WᵀW)H, W(HHᵀ) and WH. */
 export function gemm_nn(A: usize, B: usize, C: usize, m: i32, p: i32, q: i32): void {
-  nnRows(A, B, C, p, q, 0, m);
+  nnRows(A, B, C, p, q, 0, m, PACK, PACK_BYTES);
 }
 
-/** Rows r0..r1−1 of C (m×q) = A B for A (m×p), B (p×q), bit for bit as gemm_nn computes them. */
-export function gemm_nn_rows(A: usize, B: usize, C: usize, m: i32, p: i32, q: i32, r0: i32, r1: i32): void {
-  nnRows(A, B, C, p, q, max(r0, 0), min(r1, m));
+/**
+ * Rows r0..r1−1 of C (m×q) = A B for A (m×p), B (p×q), bit for bit as gemm_nn computes them.
+ * Each group of four rows of A is packed into `work` (`bytes` long, one workspace per concurrent
+ * caller; 0 uses the module's own buffer).
+ */
+export function gemm_nn_rows(A: usize, B: usize, C: usize, m: i32, p: i32, q: i32, r0: i32, r1: i32, work: usize, bytes: i32): void {
+  const own = work == 0;
+  nnRows(A, B, C, p, q, max(r0, 0), min(r1, m), own ? PACK : work, own ? PACK_BYTES : bytes);
 }
 
-/** Rows r0..r1−1 of C = AB: 4×4 tiles of C, then 2- and 1-row and -column edges. */
-function nnRows(A: usize, B: usize, C: usize, p: i32, q: i32, r0: i32, r1: i32): void {
+/** Entries of B (p × columns) one column block of gemm_nn aims to keep in cache: 96 KiB. */
+const NN_BLOCK_ENTRIES: i32 = 12288;
+
+/** Least columns in a block for which a row group's four rows of A are packed (8 tiles of 4). */
+const NN_PACK_MIN_COLS: i32 = 32;
+
+/**
+ * Rows r0..r1−1 of C = AB, by blocks of C's columns (as many as keep p × jb of B within
+ * NN_BLOCK_ENTRIES): in each block, row group by row group (4 rows, then the 2- and 1-row edge),
+ * each group's tiles left to right (4 columns, then the 2-column edge), so a group's rows of A
+ * stay in L1 and C is written along its rows; the odd last column, if any, by nnCol after.
+ * A group of four rows is packed into P (when 32p bytes fit in `bytes` and the block is wide
+ * enough to repay it) so that its tiles read A at fixed offsets of one pointer (nn4x4p).
+ */
+function nnRows(A: usize, B: usize, C: usize, p: i32, q: i32, r0: i32, r1: i32, P: usize, bytes: i32): void {
   if (r1 <= r0) return;
   const sa = <usize>p << 3;
   const sb = <usize>q << 3;
   const A0 = A + <usize>r0 * sa;
   const C0 = C + <usize>r0 * sb;
   const m = r1 - r0;
-  let j = 0;
-  for (; j + 4 <= q; j += 4) {
-    const bj = B + (<usize>j << 3);
-    const cj = C0 + (<usize>j << 3);
+  const q2 = q & ~1;
+  const jb = max(4, (NN_BLOCK_ENTRIES / max(p, 1)) & ~3);
+  const packs = p > 0 && p <= bytes >> 5;
+  for (let j0 = 0; j0 < q2; j0 += jb) {
+    const j1 = min(j0 + jb, q2);
+    const packed = packs && j1 - j0 >= NN_PACK_MIN_COLS;
     let i = 0;
-    for (; i + 4 <= m; i += 4) nn4x4(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
+    for (; i + 4 <= m; i += 4) {
+      const ai = A0 + <usize>i * sa;
+      const ci = C0 + <usize>i * sb;
+      let j = j0;
+      if (packed) {
+        pack_rows4(ai, sa, P, p);
+        for (; j + 4 <= j1; j += 4) nn4x4p(P, B + (<usize>j << 3), ci + (<usize>j << 3), sb, p);
+      } else {
+        for (; j + 4 <= j1; j += 4) nn4x4(ai, B + (<usize>j << 3), ci + (<usize>j << 3), sa, sb, p);
+      }
+      if (j < j1) nn4x2(ai, B + (<usize>j << 3), ci + (<usize>j << 3), sa, sb, p);
+    }
     if (i + 2 <= m) {
-      nn2x4(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
+      const ai = A0 + <usize>i * sa;
+      const ci = C0 + <usize>i * sb;
+      let j = j0;
+      for (; j + 4 <= j1; j += 4) nn2x4(ai, B + (<usize>j << 3), ci + (<usize>j << 3), sa, sb, p);
+      if (j < j1) nn2x2(ai, B + (<usize>j << 3), ci + (<usize>j << 3), sa, sb, p);
       i += 2;
     }
-    if (i < m) nn1x4(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sb, p);
-  }
-  if (j + 2 <= q) {
-    const bj = B + (<usize>j << 3);
-    const cj = C0 + (<usize>j << 3);
-    let i = 0;
-    for (; i + 4 <= m; i += 4) nn4x2(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
-    if (i + 2 <= m) {
-      nn2x2(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sa, sb, p);
-      i += 2;
+    if (i < m) {
+      const ai = A0 + <usize>i * sa;
+      const ci = C0 + <usize>i * sb;
+      let j = j0;
+      for (; j + 4 <= j1; j += 4) nn1x4(ai, B + (<usize>j << 3), ci + (<usize>j << 3), sb, p);
+      if (j < j1) nn1x2(ai, B + (<usize>j << 3), ci + (<usize>j << 3), sb, p);
     }
-    if (i < m) nn1x2(A0 + <usize>i * sa, bj, cj + <usize>i * sb, sb, p);
-    j += 2;
   }
-  if (j < q) nnCol(A0, B + (<usize>j << 3), C0 + (<usize>j << 3), sa, sb, m, p);
+  if (q2 < q) nnCol(A0, B + (<usize>q2 << 3), C0 + (<usize>q2 << 3), sa, sb, m, p);
 }
 
 /** G (p×p) = Aᵀ A for A (m×p). WᵀW with A = W: the lower triangle by tiles, then mirrored. */

@@ -46,7 +46,7 @@ describe('gemm_nt (VHᵀ) on packed panels', () => {
 
 describe('products in pieces make the whole product bit for bit', () => {
   shapes.forEach((s, c) => {
-    it(`${label(s)}: gemmTNCols, gemmNTRows (own, small and full workspaces) and gemmNNRows over 1 to 4 ranges`, () => {
+    it(`${label(s)}: gemmTNCols, gemmNTRows and gemmNNRows (own, small and full workspaces) over 1 to 4 ranges`, () => {
       engine.reset();
       const rng = new Rng(1400 + c);
       const { gemmTN, gemmNT, gemmNN, gemmTNCols, gemmNTRows, gemmNNRows, gemmNTWorkBytes } = engine.ops;
@@ -67,7 +67,7 @@ describe('products in pieces make the whole product bit for bit', () => {
         for (let t = 0; t < parts; t++) {
           gemmTNCols(W, V, tn, cols[t], cols[t + 1]);
           gemmNTRows(V, H, nt, rows[t], rows[t + 1], works[(t + parts) % 3]);
-          gemmNNRows(W, H, nn, rows[t], rows[t + 1]);
+          gemmNNRows(W, H, nn, rows[t], rows[t + 1], works[(t + parts + 1) % 3]);
         }
         expect(firstDiff(engine.view(tn), engine.view(whole.tn))).toBe(-1);
         expect(firstDiff(engine.view(nt), engine.view(whole.nt))).toBe(-1);

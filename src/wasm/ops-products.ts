@@ -76,12 +76,15 @@ export function productOps(K: Kernels, checks: boolean, pool: ThreadPool | null 
       else K.gemm_nn(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols);
     },
 
-    /** Rows row0..row1−1 of C = AB (shapes as gemmNN), bit for bit as gemmNN computes them. */
-    gemmNNRows(A: Mat, B: Mat, C: Mat, row0: number, row1: number): void {
+    /**
+     * Rows row0..row1−1 of C = AB (shapes as gemmNN), bit for bit as gemmNN computes them. Rows
+     * of A are packed into `work` (one per concurrent caller) or, when null, the module's own buffer.
+     */
+    gemmNNRows(A: Mat, B: Mat, C: Mat, row0: number, row1: number, work: Block | null = null): void {
       if (checks && (B.rows !== A.cols || C.rows !== A.rows || C.cols !== B.cols || !inRange(row0, row1, C.rows))) {
         throw shapeError('gemmNNRows', `rows ${row0}..${row1} of C = AB need A m×p, B p×q, C m×q, 0 ≤ row0 ≤ row1 ≤ m`, { A, B, C });
       }
-      K.gemm_nn_rows(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols, row0, row1);
+      K.gemm_nn_rows(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols, row0, row1, work ? work.ptr : 0, work ? work.bytes : 0);
     },
 
     /** G (p×p) = AᵀA for A (m×p): WᵀW as gramTN(W, WtW). */

@@ -33,13 +33,13 @@ export const JOB = {
   gemmTNCols: 1,
   /** C = ABᵀ by rows of C: args A, B, C, m, q, p (each thread packs B into its own workspace). */
   gemmNTRows: 2,
-  /** C = AB by rows of C: args A, B, C, m, p, q. */
+  /** C = AB by rows of C: args A, B, C, m, p, q (each thread packs rows of A into its own workspace). */
   gemmNNRows: 3,
   /** Q = V/(WH + ε) by rows (pairs of rows kept together): args V, W, H, Q, m, k, n, then ε as two int32 halves. */
   klQuotientRows: 4,
 } as const;
 
-/** Bytes of each worker's packing workspace for gemm_nt_rows (as the module's own buffer). */
+/** Bytes of each worker's packing workspace for gemm_nt_rows and gemm_nn_rows (as the module's own buffer). */
 export const WORK_BYTES = 65536;
 
 /** Rows or columns per part are a multiple of this (whole 8-wide panels, whole pairs of rows). */
@@ -84,7 +84,7 @@ export function runPart(K: Kernels, c: Int32Array, t: number, work: number): voi
       K.gemm_nt_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi, work, work ? WORK_BYTES : 0);
       return;
     case JOB.gemmNNRows:
-      K.gemm_nn_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi);
+      K.gemm_nn_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi, work, work ? WORK_BYTES : 0);
       return;
     case JOB.klQuotientRows: {
       // rows lo..hi−1 of V, W and Q: a matrix of hi − lo rows (lo is even, so rows pair as in the whole)
