@@ -91,11 +91,16 @@ test('a bad CSV shows the parser message with its row and column and keeps the p
   await app.screenshot('bad-csv-1280');
 });
 
-test('pasted text and a dropped file load too', async ({ app, page }) => {
+test('pasted text and a dropped file load too; two pastes are named apart', async ({ app, page }) => {
   await app.open();
   await app.field('Paste CSV/TSV').fill('1 2 3\n4 5 6\n7 8 9.5\n');
   await app.button('Load pasted data').click();
-  await expect(app.summary).toContainText('pasted text — 3×3, 9 observed');
+  await expect(app.summary).toContainText('pasted data 1 — 3×3, 9 observed');
+  await app.waitFor('Ready');
+  // a second paste has a name of its own
+  await app.field('Paste CSV/TSV').fill('1,2\n3,4\n');
+  await app.button('Load pasted data').click();
+  await expect(app.summary).toContainText('pasted data 2 — 2×2, 4 observed');
   await app.waitFor('Ready');
 
   const data = page.getByRole('region', { name: 'Data' });

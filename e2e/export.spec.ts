@@ -75,7 +75,7 @@ test('labels a spreadsheet would run as formulas are exported with a leading apo
   await app.open();
   await app.field('Paste CSV/TSV').fill('id,"=HYPERLINK(""http://x"")",+cmd,plain\n@SUM(A1),1,2,3\n-x,4,5,6\n=1+2,7,8,9\nok,1,1,2\n');
   await app.button('Load pasted data').click();
-  await expect(app.summary).toContainText('pasted text — 4×3, 12 observed');
+  await expect(app.summary).toContainText('pasted data 1 — 4×3, 12 observed');
   await app.steps(1);
   const W = (await download(page, 'W.csv')).text.split('\n');
   expect(W.slice(1, 5).map((l) => l.split(',')[0])).toEqual(["'@SUM(A1)", "'-x", "'=1+2", 'ok']);

@@ -87,15 +87,15 @@ test('pasted data travels inside the link, compressed', async ({ app, page }) =>
   await app.open();
   await app.field('Paste CSV/TSV').fill('name,a,b,c\nr1,1,2,3\nr2,4,NA,6\nr3,7,8,9.5\n');
   await app.button('Load pasted data').click();
-  await expect(app.summary).toContainText('pasted text — 3×3, 8 observed, 1 missing');
+  await expect(app.summary).toContainText('pasted data 1 — 3×3, 8 observed, 1 missing');
   await app.waitFor('Ready');
   const before = await app.steps(2);
   const link = await share(page);
-  expect(link).toContain('&data=inline&name=pasted%20text&csv=');
+  expect(link).toContain('&data=inline&name=pasted%20data%201&csv=');
 
   await openFresh(page, link);
   await expect(app.status).toHaveText(before.text, { timeout: 15_000 });
-  await expect(app.summary).toContainText('pasted text — 3×3, 8 observed, 1 missing');
+  await expect(app.summary).toContainText('pasted data 1 — 3×3, 8 observed, 1 missing');
   await expect(page.getByRole('figure', { name: 'V (data)' })).toContainText('r3');
 });
 

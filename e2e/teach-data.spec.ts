@@ -52,10 +52,23 @@ test('ratings: a Top predictions table for a chosen user and the held-out error'
   // predictions are listed highest first
   const values = (await table.locator('tbody td').allTextContents()).map((t) => Number.parseFloat(t));
   for (let i = 1; i < values.length; i++) expect(values[i]).toBeLessThanOrEqual(values[i - 1]);
+  // the predicted range against the observed one
+  await expect(page.getByText(/^Predictions -?[0-9.e]+–[0-9.e]+, observed 1–5 \(WH on the missing entries at iteration \d+/)).toBeVisible();
+  const held = page.getByText(/^Held-out error: /);
   await app.button('Measure held-out error').click();
-  await expect(page.getByText(/^Held-out error: RMSE [0-9.]+, MAE [0-9.]+, relative [0-9.]+ over \d+ hidden ratings/)).toBeVisible({
-    timeout: 30_000,
-  });
+  await expect(held).toHaveText(
+    /^Held-out error: RMSE [0-9.]+, MAE [0-9.]+, relative [0-9.]+ over \d+ hidden ratings, beside a fit error of [0-9.]+ on the ratings kept/,
+    { timeout: 30_000 },
+  );
+  const first = await held.textContent();
+  // another share hidden gives another error; the same share again gives the same one (seeded)
+  await app.setNumber('Hold out', 0.3);
+  await app.button('Measure held-out error').click();
+  await expect(held).not.toHaveText(first!, { timeout: 30_000 });
+  await expect(held).toHaveText(/^Held-out error: .* over \d+ hidden ratings/, { timeout: 30_000 });
+  await app.setNumber('Hold out', 0.2);
+  await app.button('Measure held-out error').click();
+  await expect(held).toHaveText(first!, { timeout: 30_000 });
   await app.screenshot('predictions');
 });
 
@@ -75,4 +88,20 @@ test('the Documents box becomes a term matrix (counts or tf-idf) whose topics ar
   await app.button('Load documents').click();
   await expect(page.getByRole('alert')).toHaveText('Minimum document frequency 0 must be an integer ≥ 1.');
   await expect(app.summary).toContainText('64×40');
+});
+
+test('a pasted 4×4 with 5 missing entries at rank 4 says the rank overfits, with the numbers', async ({ app, page }) => {
+  await app.open();
+  await app.field('Paste CSV/TSV').fill('1,2,,4\n2,,6,8\n,6,9,\n4,8,,16\n');
+  await app.button('Load pasted data').click();
+  await expect(app.summary).toContainText('4×4, 11 observed, 5 missing');
+  await expect(app.rankBox()).toHaveValue('4');
+  await expect(
+    page.getByText(
+      'Overfitting: rank 4 gives W and H 4·4 + 4·4 = 32 unknowns for 11 observed entries, so a fit can match them all while saying little about the missing ones. Try a lower rank, or Hold out some entries.',
+    ),
+  ).toBeVisible();
+  await app.setNumber(app.rankBox(), 1);
+  await expect(app.rankBox()).toHaveValue('1');
+  await expect(page.getByText(/^Overfitting:/)).toHaveCount(0);
 });

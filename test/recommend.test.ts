@@ -4,7 +4,7 @@ import { dense } from '../src/core/matrix.js';
 import type { DataMatrix } from '../src/core/problem.js';
 import { exampleInfo } from '../src/data/examples.js';
 import { predictionHeldOutError } from '../src/data/recommend-holdout.js';
-import { topPredictions } from '../src/data/recommend.js';
+import { predictedRange, topPredictions } from '../src/data/recommend.js';
 import { DEFAULT_OPTIONS, solverParams, type FactorOptions } from '../src/driver/options.js';
 import { splitHoldout } from '../src/rank/holdout.js';
 import { createEngineNode } from '../src/wasm/node.js';
@@ -72,6 +72,14 @@ describe('topPredictions', () => {
   });
 });
 
+describe('predictedRange', () => {
+  it('is the range of WH over the missing entries only', () => {
+    // WH = [9, 3, 0.25, 7, 3; 4.5, 1.5, 0.125, 3.5, 1.5]: missing are (0,1), (0,2), (0,4)
+    expect(predictedRange(V.values, W, H)).toEqual({ min: 0.25, max: 3 });
+    expect(predictedRange(Float64Array.from([1, 2, 3, 4, 5, 1, 2, 3, 4, 5]), W, H)).toBeNull();
+  });
+});
+
 describe('predictionHeldOutError', () => {
   const data = exampleInfo('ratings').make();
   const options: FactorOptions = { ...DEFAULT_OPTIONS, algorithm: 'hals', rank: 3, seed: 5, params: solverParams('hals') };
@@ -93,6 +101,9 @@ describe('predictionHeldOutError', () => {
     expect(a.rmseClipped).toBeLessThanOrEqual(a.rmse);
     expect(a.relError).toBeGreaterThan(0);
     expect(a.mae).toBeLessThanOrEqual(a.rmse);
+    // the fit error on the kept ratings is smaller than the error on the hidden ones (it was fitted to them)
+    expect(a.fitError).toBeGreaterThan(0);
+    expect(a.fitError).toBeLessThan(a.relError);
     expect(predictionHeldOutError(engine, data, { ...options, seed: 6 }, 0.2)).not.toEqual(a);
   });
 

@@ -24,6 +24,8 @@ export interface PredictionError {
   readonly relError: number;
   /** Mean absolute error over the held-out entries (unclipped). */
   readonly mae: number;
+  /** The fit's relative error on the entries it was fitted to (‖M∘(V−WH)‖/‖M∘V‖ over the kept ones), to read beside relError. */
+  readonly fitError: number;
 }
 
 /**
@@ -75,6 +77,7 @@ export function predictionHeldOutError(
       rmseClipped: Math.sqrt(sqClipped / count),
       relError: heldOutRelError(V, n, W, H, k, split.heldOut),
       mae: abs / count,
+      fitError: fit.relError,
     };
   } finally {
     engine.release(mark);

@@ -77,3 +77,24 @@ export function observedRange(values: Float64Array): { min: number; max: number 
   }
   return min <= max ? { min, max } : { min: 0, max: 0 };
 }
+
+/**
+ * Smallest and largest prediction, WH over the missing entries of V (m×n, NaN = missing), for
+ * W (m×k) and H (k×n); null when nothing is missing.
+ */
+export function predictedRange(values: Float64Array, W: Dense, H: Dense): { min: number; max: number } | null {
+  const n = H.cols;
+  const k = W.cols;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let t = 0; t < values.length; t++) {
+    if (!Number.isNaN(values[t])) continue;
+    const i = Math.floor(t / n);
+    const j = t % n;
+    let wh = 0;
+    for (let a = 0; a < k; a++) wh += W.data[i * k + a] * H.data[a * n + j];
+    if (wh < min) min = wh;
+    if (wh > max) max = wh;
+  }
+  return min <= max ? { min, max } : null;
+}

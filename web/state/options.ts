@@ -62,3 +62,17 @@ export function fitOptions(o: RunOptions, s: Summary, suggestedRank?: number): {
   if (!initInfo || initBlocked(initInfo)) init = INITS.find((i) => !initBlocked(i))!.id;
   return { options: { ...o, rank: Math.max(1, rank), algorithm, params, init }, notes };
 }
+
+/**
+ * For data with missing entries: a notice when rank k gives W (m×k) and H (k×n) at least as many
+ * unknowns as there are observed entries (m·k + k·n ≥ observed), so the fit can match every
+ * observed entry without saying anything about the missing ones; null otherwise.
+ */
+export function overfitNotice(s: Pick<Summary, 'rows' | 'cols' | 'observed' | 'missing'>, k: number): string | null {
+  const unknowns = s.rows * k + k * s.cols;
+  if (s.missing === 0 || unknowns < s.observed) return null;
+  return (
+    `Overfitting: rank ${k} gives W and H ${s.rows}·${k} + ${k}·${s.cols} = ${unknowns} unknowns for ${s.observed} observed entries, ` +
+    'so a fit can match them all while saying little about the missing ones. Try a lower rank, or Hold out some entries.'
+  );
+}

@@ -5,7 +5,7 @@ import { historyCopies } from '../../src/core/history.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { SolverInfo } from '../../src/solvers/types.js';
 import { initialState, reduce, type Action, type AppState } from '../state/app.js';
-import { algorithmBlocked, fitOptions, paramBlocked } from '../state/options.js';
+import { algorithmBlocked, fitOptions, overfitNotice, paramBlocked } from '../state/options.js';
 import type { DataInfo, Progress } from '../shared/protocol.js';
 
 const summary: Summary = { rows: 5, cols: 6, observed: 30, missing: 0, min: 0, max: 1 };
@@ -242,5 +242,17 @@ describe('notices belong to the data they were about', () => {
     let s = apply(initialState(), { type: 'options', options: { ...initialState().options, rank: 4 } });
     s = load(s, 1, 60, 40, 'randomize');
     expect(s.options.rank).toBe(4);
+  });
+});
+
+describe('overfitNotice', () => {
+  it('warns when m·k + k·n ≥ observed for data with missing entries, with the numbers', () => {
+    const s = { rows: 4, cols: 4, observed: 11, missing: 5 };
+    expect(overfitNotice(s, 4)).toBe(
+      'Overfitting: rank 4 gives W and H 4·4 + 4·4 = 32 unknowns for 11 observed entries, so a fit can match them all while saying little about the missing ones. Try a lower rank, or Hold out some entries.',
+    );
+    expect(overfitNotice(s, 2)).toContain('= 16 unknowns for 11 observed');
+    expect(overfitNotice(s, 1)).toBeNull(); // 8 < 11
+    expect(overfitNotice({ rows: 4, cols: 4, observed: 16, missing: 0 }, 4)).toBeNull(); // nothing to predict
   });
 });

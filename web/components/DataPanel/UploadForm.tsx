@@ -1,7 +1,8 @@
 // Your own matrix: a CSV/TSV file (button or drop) or pasted text, parsed in the worker.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { InlineSpec } from '../../../src/data/spec.js';
-import { useAppState, useController } from '../../app/context.js';
+import { useAppState, useAppStore, useController } from '../../app/context.js';
+import { nextPasteName } from './pasteName.js';
 import { readUpload, UPLOAD_LIMIT_TEXT } from './readUpload.js';
 
 /** The spec of uploaded or pasted text; `long` reads it as row, column, value lines (else detected from its header). */
@@ -15,6 +16,14 @@ export function UploadForm({ long, setLong }: { long: boolean; setLong: (long: b
   const controller = useController();
   const dataError = useAppState((s) => s.dataError);
   const [text, setText] = useState('');
+  const pastes = useRef(0);
+  const store = useAppStore();
+  const loadPaste = () => {
+    const data = store.getState().data;
+    const next = nextPasteName(pastes.current, data?.spec.kind === 'inline' ? data.spec.fileName : null);
+    pastes.current = next.number;
+    controller.load(inlineSpec(text, next.name, long), 'paste');
+  };
   const error = (source: 'upload' | 'paste') => (dataError?.source === source ? dataError.message : null);
   return (
     <fieldset>
@@ -60,7 +69,7 @@ export function UploadForm({ long, setLong }: { long: boolean; setLong: (long: b
           placeholder={'1, 2, 3\n4, 5, 6'}
           onChange={(e) => setText(e.target.value)}
         />
-        <button type="button" disabled={!text.trim()} onClick={() => controller.load(inlineSpec(text, 'pasted text', long), 'paste')}>
+        <button type="button" disabled={!text.trim()} onClick={loadPaste}>
           Load pasted data
         </button>
         {error('paste') && (

@@ -7,7 +7,7 @@ import type { InitId } from '../../../src/init/types.js';
 import { SOLVERS, solverInfo } from '../../../src/solvers/registry.js';
 import type { AlgorithmId, SolverParams } from '../../../src/solvers/types.js';
 import { useAppState, useController } from '../../app/context.js';
-import { algorithmBlocked, initBlocked, maxRank, paramBlocked } from '../../state/options.js';
+import { algorithmBlocked, initBlocked, maxRank, overfitNotice, paramBlocked } from '../../state/options.js';
 import { solverParams } from '../../../src/driver/options.js';
 import { MAX_RESTARTS } from '../../../src/rank/survey.js';
 import type { RunOptions } from '../../../src/driver/options.js';
@@ -49,6 +49,7 @@ export function OptionsPanel() {
         value={options.rank}
         max={summary ? maxRank(summary) : options.rank}
         planted={planted}
+        notice={summary ? overfitNotice(summary, options.rank) : null}
         onCommit={(rank) => set({ rank })}
         error={errorFor('rank')}
       />

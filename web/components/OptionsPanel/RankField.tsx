@@ -9,10 +9,12 @@ export interface RankFieldProps {
   error?: string | null;
   /** The planted rank of generated data: a hint, never set for the user (finding it is the exercise). */
   planted?: number;
+  /** A notice about the chosen rank (e.g. overfitting: more unknowns than observed entries), shown under the hint. */
+  notice?: string | null;
 }
 
 /** See RankFieldProps. The slider commits as it moves; the box on Enter or blur. */
-export function RankField({ value, max, onCommit, error, planted }: RankFieldProps) {
+export function RankField({ value, max, onCommit, error, planted, notice }: RankFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
   const [problem, setProblem] = useState<string | null>(null);
@@ -61,6 +63,7 @@ export function RankField({ value, max, onCommit, error, planted }: RankFieldPro
       <p className="hint" id={`${id}-hint`}>
         k from 1 to {max} (min of rows and columns).{planted !== undefined && ` Hint: this data was made with rank ${planted}.`}
       </p>
+      {notice && <p className="field-notice">{notice}</p>}
       {message && (
         <p className="field-error" role="alert">
           {message}

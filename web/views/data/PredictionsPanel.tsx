@@ -3,7 +3,8 @@
 // of the predictions (measured in a job worker on a seeded share of the ratings).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_PREDICTION_HOLDOUT } from '../../../src/data/recommend-holdout.js';
-import { topPredictions } from '../../../src/data/recommend.js';
+import { observedRange, predictedRange, topPredictions } from '../../../src/data/recommend.js';
+import { NumberField } from '../../components/fields/NumberField.js';
 import { useAppState, useAppStore } from '../../app/context.js';
 import { JobLink } from '../../client/jobLink.js';
 import { shortNumber } from '../../plots/summary.js';
@@ -20,6 +21,7 @@ export function PredictionsPanel() {
   const data = useAppState((s) => s.data);
   const snapshot = useAppState((s) => s.snapshot);
   const [row, setRow] = useState(0);
+  const [fraction, setFraction] = useState(DEFAULT_PREDICTION_HOLDOUT);
   const [heldOut, setHeldOut] = useState<{ text: string; error: boolean } | null>(null);
   const link = useRef<JobLink<PredictRequest, never, PredictEvent> | null>(null);
 
@@ -27,7 +29,7 @@ export function PredictionsPanel() {
     const l = new JobLink<PredictRequest, never, PredictEvent>(spawn, {
       event: (e) =>
         setHeldOut({
-          text: `Held-out error: RMSE ${shortNumber(e.rmse)}, MAE ${shortNumber(e.mae)}, relative ${shortNumber(e.relError)} over ${e.heldOut} hidden ratings (RMSE ${shortNumber(e.rmseClipped)} with predictions clipped to the rating range).`,
+          text: `Held-out error: RMSE ${shortNumber(e.rmse)}, MAE ${shortNumber(e.mae)}, relative ${shortNumber(e.relError)} over ${e.heldOut} hidden ratings, beside a fit error of ${shortNumber(e.fitError)} on the ratings kept (RMSE ${shortNumber(e.rmseClipped)} with predictions clipped to the rating range).`,
           error: false,
         }),
       done: () => {},
@@ -53,14 +55,20 @@ export function PredictionsPanel() {
       return null;
     const r = Math.min(row, V.rows - 1);
     const matrix = { rows: V.rows, cols: V.cols, values: V.data, rowLabels: info.rowLabels, colLabels: info.colLabels };
-    return { rows: V.rows, result: topPredictions(matrix, W, H, r, COUNT), iteration: snapshot.iteration };
+    return {
+      rows: V.rows,
+      result: topPredictions(matrix, W, H, r, COUNT),
+      iteration: snapshot.iteration,
+      predicted: predictedRange(V.data, W, H),
+      observed: observedRange(V.data),
+    };
   }, [info, snapshot, row]);
   if (!top || !info) return null;
   const measure = () => {
     const s = store.getState();
     if (!s.data) return;
     setHeldOut({ text: 'Measuring the held-out error…', error: false });
-    link.current?.start({ spec: s.data.spec, options: s.options });
+    link.current?.start({ spec: s.data.spec, options: s.options, fraction });
   };
   const label = (i: number) => info.rowLabels?.[i] ?? `row ${i + 1}`;
   const { result } = top;
@@ -78,10 +86,12 @@ export function PredictionsPanel() {
             ))}
           </select>
         </div>
+        <NumberField label="Hold out" value={fraction} min={0.01} max={0.9} step="any" onCommit={setFraction} />
         <button type="button" onClick={measure}>
           Measure held-out error
         </button>
       </div>
+      {top.predicted && <p>{rangeText(top.predicted, top.observed, top.iteration)}</p>}
       {result.message ? (
         <p>{result.message}.</p>
       ) : (
@@ -110,8 +120,8 @@ export function PredictionsPanel() {
       )}
       <p className="hint">
         The {result.items.length} of the {result.unrated} columns {result.rowLabel} has not rated with the highest values of WH (iteration{' '}
-        {top.iteration}). The held-out error hides {Math.round(100 * DEFAULT_PREDICTION_HOLDOUT)}% of the ratings, fits the rest with the
-        current options and scores the predictions of the hidden ones.
+        {top.iteration}). The held-out error hides the Hold out share ({Math.round(100 * fraction)}%) of the ratings, chosen by the seed,
+        fits the rest with the current options and scores the predictions of the hidden ones.
       </p>
       {heldOut && (
         <p className={heldOut.error ? 'field-error' : undefined} aria-live="polite">
@@ -120,4 +130,10 @@ export function PredictionsPanel() {
       )}
     </section>
   );
+}
+
+/** "Predictions 0.2–5.54, observed 1–5 (WH on the missing entries at iteration 40: outside the observed range)." */
+function rangeText(p: { min: number; max: number }, o: { min: number; max: number }, iteration: number): string {
+  const outside = p.min < o.min || p.max > o.max ? ': outside the observed range' : '';
+  return `Predictions ${shortNumber(p.min)}–${shortNumber(p.max)}, observed ${shortNumber(o.min)}–${shortNumber(o.max)} (WH on the missing entries at iteration ${iteration}${outside}).`;
 }

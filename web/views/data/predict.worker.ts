@@ -5,5 +5,5 @@ import { serveJobs } from '../../worker/jobHost.js';
 import type { PredictEvent, PredictRequest } from './predictProtocol.js';
 
 serveJobs<PredictRequest, never, PredictEvent>(async (request, ctx) => {
-  ctx.post(predictionHeldOutError(ctx.engine, makeData(request.spec), { ...request.options, restarts: 1 }));
+  ctx.post(predictionHeldOutError(ctx.engine, makeData(request.spec), { ...request.options, restarts: 1 }, request.fraction));
 });
