@@ -69,3 +69,29 @@ test('Pause comparison holds the race and Reset comparison clears it', async ({ 
   await expect(page.getByRole('table')).toHaveCount(0);
   await expect(app.button('Compare')).toBeEnabled();
 });
+
+test('what was compared stays when the tab is left and opened again: the choice, the table rows, the legend, the axis', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await openCompare(page);
+  await choose(page, ['Multiplicative (Frobenius)', 'Alternating NNLS']);
+  await app.button('Compare').click();
+  await expect(page.getByText(/^Comparison finished on/)).toBeVisible();
+  await page.getByRole('radio', { name: 'per second' }).check();
+  const table = await rows(page).allTextContents();
+  expect(table).toHaveLength(2);
+  const legend = page.locator('.compare .legendtext');
+  await expect(legend).toHaveText(['Multiplicative (Frobenius)', 'Alternating NNLS']);
+
+  await page.getByRole('tab', { name: 'Factorize' }).click();
+  await expect(page.getByRole('heading', { name: 'Compare algorithms' })).toHaveCount(0);
+  await openCompare(page);
+  await expect(rows(page)).toHaveText(table);
+  await expect(legend).toHaveText(['Multiplicative (Frobenius)', 'Alternating NNLS']);
+  await expect(page.getByRole('radio', { name: 'per second' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Alternating NNLS', exact: true })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'HALS (coordinate descent)', exact: true })).not.toBeChecked();
+  await expect(page.getByText(/^Comparison finished on/)).toBeVisible();
+});

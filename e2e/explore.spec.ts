@@ -117,3 +117,41 @@ test('Open rank K loads its best factorization: K in the Rank box, its error in 
   await expect(app.status).toContainText(`iteration ${s.iteration + 1} `);
   expect((await app.read()).relError).toBeLessThanOrEqual(Number(fitError) * (1 + 1e-3));
 });
+
+test('a link to a rank sweep reopens the sweep: its settings in the Explore rank view, the sweep run again, the same suggestion', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await app.open();
+  await app.randomizeLowRank(40, 30, 3);
+  await openExplore(page);
+  await setSweep(app, 2, 5, 2, 0.2);
+  await app.button('Explore').click();
+  const bar = page.getByRole('progressbar');
+  await expect(bar).toHaveAccessibleName('Done: ranks 2 to 5, 2 restarts each', { timeout: 60_000 });
+  const suggestion = page.getByText(/^Suggested rank: \d+ — /);
+  const said = (await suggestion.textContent())!;
+  expect(said).toMatch(/^Suggested rank: 3 — /);
+  const rows = await tableRows(page);
+  await page.getByRole('button', { name: 'Share link', exact: true }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).toMatch(/&view=explore&x\.lo=2&x\.hi=5&x\.r=2&x\.ho=0\.2$/);
+
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await expect(other.getByRole('tab', { name: 'Explore rank' })).toHaveAttribute('aria-selected', 'true');
+  await expect(other.getByText(/^Matrix:/)).toContainText('40×30, 1200 observed');
+  for (const [label, value] of [
+    ['Lowest rank', '2'],
+    ['Highest rank', '5'],
+    ['Restarts per rank', '2'],
+    ['Held-out fraction', '0.2'],
+  ]) {
+    await expect(other.getByLabel(label, { exact: true })).toHaveValue(value);
+  }
+  await expect(other.getByRole('progressbar')).toHaveAccessibleName('Done: ranks 2 to 5, 2 restarts each', { timeout: 60_000 });
+  await expect(other.getByText(/^Suggested rank: \d+ — /)).toHaveText(said);
+  expect(await tableRows(other)).toEqual(rows);
+  await other.close();
+});

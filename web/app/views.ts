@@ -6,6 +6,7 @@ import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
 import type { AnySection, LinkSection } from '../../src/share/section.js';
 import type { AppState } from '../state/app.js';
 import type { ViewId } from '../state/view.js';
+import { EXPLORE_LINK } from '../views/explore/link.js';
 import type { AppHandles } from './context.js';
 import { checkedSections } from './viewSections.js';
 
@@ -48,7 +49,12 @@ export function lazyView<M>(load: () => Promise<M>, name: keyof M): LazyExoticCo
 /** The views on offer, in tab order. */
 export const VIEWS: readonly ViewInfo[] = [
   { id: 'main', label: 'Factorize', component: null },
-  { id: 'explore', label: 'Explore rank', component: lazyView(() => import('../views/explore/ExploreView.js'), 'ExploreView') },
+  {
+    id: 'explore',
+    label: 'Explore rank',
+    component: lazyView(() => import('../views/explore/ExploreView.js'), 'ExploreView'),
+    link: viewLink(EXPLORE_LINK),
+  },
   {
     id: 'restarts',
     label: 'Compare restarts',

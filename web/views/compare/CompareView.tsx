@@ -1,98 +1,22 @@
 // The Compare algorithms view: choose algorithms, Compare races them in a job worker on the
 // current data from the same initial W, H (the current initialization and seed); their curves
 // overlaid (per iteration or per second) and a table of how each ended.
-import { useEffect, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { SOLVERS } from '../../../src/solvers/registry.js';
-import type { AlgorithmId } from '../../../src/solvers/types.js';
 import { useAppState, useAppStore } from '../../app/context.js';
-import { JobLink } from '../../client/jobLink.js';
+import { useStore } from '../../state/store.js';
 import { CompareChart } from './CompareChart.js';
-import type { CompareAxis } from './compareFigure.js';
-import { applyUpdate, finalErrorText, IDLE, started, stopText, timeText, type CompareState } from './compareState.js';
-import type { CompareControl, CompareEvent, CompareRequest } from './protocol.js';
+import { finalErrorText, stopText, timeText, type CompareState } from './compareState.js';
+import { comparisonOf } from './comparison.js';
 import './compare.css';
 
-/** Most times a second the view takes in the worker's updates (each may redraw the plot). */
-const UPDATES_PER_SEC = 8;
-
-const spawn = () => new Worker(new URL('./compare.worker.ts', import.meta.url), { type: 'module' });
-
-/** The view (see the file comment above for what it does). */
+/** The view (see the file comment above for what it does); its state lives in the app's Comparison, so it stays when the tab is left. */
 export function CompareView() {
-  const store = useAppStore();
+  const comparison = comparisonOf(useAppStore());
   const hasData = useAppState((s) => s.data !== null);
-  const current = useAppState((s) => s.options.algorithm);
-  const [chosen, setChosen] = useState<ReadonlySet<AlgorithmId>>(() => new Set<AlgorithmId>([current, current === 'mu' ? 'hals' : 'mu']));
-  const [axis, setAxis] = useState<CompareAxis>('iteration');
-  const [state, setState] = useState<CompareState>(IDLE);
-  const [about, setAbout] = useState('');
-  const link = useRef<JobLink<CompareRequest, CompareControl, CompareEvent> | null>(null);
-  const dropPending = useRef<() => void>(() => {});
-
-  useEffect(() => {
-    // Updates arrive every few milliseconds; the page takes them in at most UPDATES_PER_SEC times a second.
-    let pending: CompareEvent[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      clearTimeout(timer);
-      timer = undefined;
-      const evs = pending;
-      pending = [];
-      if (evs.length) setState((s) => evs.reduce(applyUpdate, s));
-    };
-    const l = new JobLink<CompareRequest, CompareControl, CompareEvent>(spawn, {
-      event: (ev) => {
-        pending.push(ev);
-        timer ??= setTimeout(flush, 1000 / UPDATES_PER_SEC);
-      },
-      done: () => {
-        flush();
-        setState((s) => ({ ...s, phase: 'done' }));
-      },
-      failed: (message) => {
-        flush();
-        setState((s) => ({ ...s, phase: 'done', error: message }));
-      },
-    });
-    link.current = l;
-    dropPending.current = () => {
-      clearTimeout(timer);
-      timer = undefined;
-      pending = [];
-    };
-    return () => {
-      dropPending.current();
-      l.cancel();
-    };
-  }, []);
-
-  const toggle = (id: AlgorithmId, on: boolean) => {
-    const next = new Set(chosen);
-    if (on) next.add(id);
-    else next.delete(id);
-    setChosen(next);
-  };
-  const algorithms = SOLVERS.map((s) => s.id).filter((id) => chosen.has(id));
-  const compare = () => {
-    const s = store.getState();
-    if (!s.data || algorithms.length === 0) return;
-    const o = s.options;
-    setAbout(`${s.data.info.name}, rank ${o.rank}, initialization ${o.init}, seed ${o.seed}, at most ${o.maxIter} iterations`);
-    dropPending.current();
-    setState(started(algorithms));
-    link.current?.start({ spec: s.data.spec, options: o, algorithms });
-  };
-  const pause = () => {
-    const to = state.phase === 'paused' ? 'running' : 'paused';
-    link.current?.control(to === 'paused' ? 'pause' : 'resume');
-    setState((s) => (s.phase === 'running' || s.phase === 'paused' ? { ...s, phase: to } : s));
-  };
-  const reset = () => {
-    link.current?.cancel();
-    dropPending.current();
-    setState(IDLE);
-    setAbout('');
-  };
+  const { chosen, axis, race: state, about } = useStore(comparison.store, (s) => s);
+  const checked = useMemo(() => new Set(chosen), [chosen]);
+  const dispatch = comparison.store.dispatch;
   const racing = state.phase === 'running' || state.phase === 'paused';
 
   return (
@@ -106,35 +30,49 @@ export function CompareView() {
         <legend>Algorithms</legend>
         {SOLVERS.map((s) => (
           <label key={s.id} className="check" title={s.description}>
-            <input type="checkbox" checked={chosen.has(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={checked.has(s.id)}
+              onChange={(e) => dispatch({ type: 'choose', algorithm: s.id, on: e.target.checked })}
+            />
             {s.label}
           </label>
         ))}
       </fieldset>
       <div className="compare-actions">
-        <button type="button" className="primary" disabled={!hasData || algorithms.length === 0} onClick={compare}>
+        <button type="button" className="primary" disabled={!hasData || chosen.length === 0} onClick={() => comparison.compare()}>
           Compare
         </button>
-        <button type="button" disabled={!racing} onClick={pause}>
+        <button type="button" disabled={!racing} onClick={() => comparison.togglePause()}>
           {state.phase === 'paused' ? 'Resume comparison' : 'Pause comparison'}
         </button>
-        <button type="button" disabled={state.phase === 'idle'} onClick={reset}>
+        <button type="button" disabled={state.phase === 'idle'} onClick={() => comparison.reset()}>
           Reset comparison
         </button>
         <fieldset className="compare-axis">
           <legend>x axis</legend>
           <label className="check">
-            <input type="radio" name="compare-axis" checked={axis === 'iteration'} onChange={() => setAxis('iteration')} />
+            <input
+              type="radio"
+              name="compare-axis"
+              checked={axis === 'iteration'}
+              onChange={() => dispatch({ type: 'axis', axis: 'iteration' })}
+            />
             per iteration
           </label>
           <label className="check">
-            <input type="radio" name="compare-axis" checked={axis === 'seconds'} onChange={() => setAxis('seconds')} />
+            <input
+              type="radio"
+              name="compare-axis"
+              checked={axis === 'seconds'}
+              onChange={() => dispatch({ type: 'axis', axis: 'seconds' })}
+            />
             per second
           </label>
         </fieldset>
       </div>
       <p className="compare-status" aria-live="polite">
-        {statusLine(state, algorithms.length, about)}
+        {statusLine(state, chosen.length, about)}
       </p>
       {state.error && (
         <p className="field-error" role="alert">

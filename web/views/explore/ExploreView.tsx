@@ -15,14 +15,7 @@ import { ConsensusPanel } from './ConsensusPanel.js';
 import { RankPlot } from './RankPlot.js';
 import { RankTable } from './RankTable.js';
 import { copheneticFigure, fitFigure, heldOutFigure } from './rankFigures.js';
-import {
-  EXPLORE_KEYS,
-  EXPLORE_SETTINGS,
-  exploreProblem,
-  fitExploreSettings,
-  type ExploreSettings,
-  type SettingProblem,
-} from './settings.js';
+import { EXPLORE_KEYS, EXPLORE_SETTINGS, fitExploreSettings, type ExploreSettings, type SettingProblem } from './settings.js';
 import { sweepOf } from './sweep.js';
 import { formatSeconds, formatTimeLeft, progressLabel, secondsLeft, workFraction } from './sweepState.js';
 import './explore.css';
@@ -59,12 +52,7 @@ export function ExploreView() {
     setProblem(null);
     store.dispatch({ type: 'exploreSettings', settings: { ...settings, [key]: value } });
   };
-  const explore = () => {
-    if (!info) return;
-    const p = exploreProblem(fitted.settings, m, n);
-    setProblem(p);
-    if (!p) sweep.explore(fitted.settings);
-  };
+  const explore = () => setProblem(sweep.exploreFitted(settings));
   const open = (p: RankSurvey) => {
     const base = state.run?.base;
     if (!base) return;

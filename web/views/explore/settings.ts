@@ -1,7 +1,9 @@
 // The Explore rank view's settings: one typed object, the label, bounds and default of each field
-// (what the form, the store, a link or a stored session accept), and how they fit a matrix.
+// (what the form, the store, a link or a stored session accept), its link fields, and how they fit a matrix.
 // Pure: no DOM, no worker.
 import { MAX_HOLDOUT, MAX_RESTARTS } from '../../../src/rank/survey.js';
+import { intField, numberField } from '../../../src/share/field.js';
+import type { LinkSection } from '../../../src/share/section.js';
 
 /** What the sweep covers: ranks lowest..highest, each with `restarts` restarts and its own held-out sets. */
 export interface ExploreSettings {
@@ -31,6 +33,21 @@ export const EXPLORE_SETTINGS: { readonly [K in keyof ExploreSettings]: SettingI
   highest: { label: 'Highest rank', integer: true, min: 1, max: MAX_EXPLORE_RANK, fallback: 6 },
   restarts: { label: 'Restarts per rank', integer: true, min: 1, max: MAX_RESTARTS, fallback: 3 },
   holdout: { label: 'Held-out fraction', integer: false, min: 0, max: MAX_HOLDOUT, fallback: 0.1 },
+};
+
+const S = EXPLORE_SETTINGS;
+
+/** The settings as link fields (`x.lo=2&x.hi=6&x.r=3&x.ho=0.1`), with the bounds and defaults of the form. */
+export const EXPLORE_SECTION: LinkSection<ExploreSettings> = {
+  view: 'explore',
+  prefix: 'x',
+  label: 'Explore rank',
+  fields: {
+    lowest: intField('lo', 'lowest rank', S.lowest.min, S.lowest.max, S.lowest.fallback),
+    highest: intField('hi', 'highest rank', S.highest.min, S.highest.max, S.highest.fallback),
+    restarts: intField('r', 'restarts per rank', S.restarts.min, S.restarts.max, S.restarts.fallback),
+    holdout: numberField('ho', 'held-out fraction', { min: S.holdout.min, max: S.holdout.max }, S.holdout.fallback),
+  },
 };
 
 /** The names of the settings, in form order. */

@@ -7,7 +7,7 @@ import { JobLink } from '../../client/jobLink.js';
 import type { Action, AppState } from '../../state/app.js';
 import { createStore, type Store } from '../../state/store.js';
 import type { ExploreRequest, ExploreStep } from './exploreJob.js';
-import type { ExploreSettings } from './settings.js';
+import { type ExploreSettings, exploreProblem, fitExploreSettings, type SettingProblem } from './settings.js';
 import { idleSweep, reduceSweep, type SweepAction, type SweepState } from './sweepState.js';
 
 /** Said when the user cancels. */
@@ -43,6 +43,20 @@ export class Sweep {
     this.spec = s.data.spec;
     const jobId = this.link.start({ spec: s.data.spec, settings, base: s.options });
     this.store.dispatch({ type: 'started', jobId, run: { settings, base: s.options, dataName: s.data.info.name } });
+  }
+
+  /**
+   * Starts a sweep of the current data with `settings` fitted to its size (ranks lowered to
+   * min(m, n)); the problem that keeps it from starting, or null when it started (or there is no data).
+   */
+  exploreFitted(settings: ExploreSettings): SettingProblem | null {
+    const info = this.app.getState().data?.info;
+    if (!info) return null;
+    const { rows: m, cols: n } = info.summary;
+    const fitted = fitExploreSettings(settings, m, n).settings;
+    const problem = exploreProblem(fitted, m, n);
+    if (!problem) this.explore(fitted);
+    return problem;
   }
 
   /** Stops the running sweep at once; the ranks it finished stay. */
