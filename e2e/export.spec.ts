@@ -1,7 +1,7 @@
 // Export: the full W, H and WH (never the display's block means) and the error history as CSV
 // files at the current iteration, labelled like the data, saved from the page through blob: URLs.
 import { test, expect } from './fixtures.js';
-import { download, readCsv, readHistory } from './downloads.js';
+import { download, readCsv, readHistoryFile, resultName } from './downloads.js';
 import { gemm_nn } from '../src/kernels-ts/products.js';
 
 const FILES = ['W.csv', 'H.csv', 'WH.csv', 'history.csv'];
@@ -20,12 +20,20 @@ test('the downloads are enabled after the first iteration and hold W, H, WH and 
   const s = await app.steps(3);
 
   const w = await download(page, 'W.csv');
-  expect(w.fileName).toBe('W.csv');
-  await expect(page.getByText(/^Saved W\.csv: iteration 3, \d+(\.\d)? kB\.$/)).toBeVisible();
+  expect(w.fileName).toBe(resultName('low-rank-60x40', 'hals', 4, 3, 'W'));
+  await expect(page.getByText(/^Saved low-rank-60x40_hals_k4_it3_W\.csv: iteration 3, \d+(\.\d)? kB\.$/)).toBeVisible();
   const h = await download(page, 'H.csv');
   const wh = await download(page, 'WH.csv');
   const hist = await download(page, 'history.csv');
-  expect([h.fileName, wh.fileName, hist.fileName]).toEqual(['H.csv', 'WH.csv', 'history.csv']);
+  expect([h.fileName, wh.fileName, hist.fileName]).toEqual(
+    ['H', 'WH', 'history'].map((f) => resultName('low-rank-60x40', 'hals', 4, 3, f)),
+  );
+  // each file says what it holds on its first line, the share link that reproduces it included
+  for (const f of [w, h, wh, hist]) {
+    expect(f.comment).toMatch(
+      /^# NMF Playground: low-rank 60×40 \(60×40\) · algorithm hals · rank 4 · init random · seed 1 · iteration 3 · maxIter 200 · tol 0\.000001 · target 0 · params .* · link http:\/\/127\.0\.0\.1:\d+\/#v=1&data=example&example=lowrank&.*&iter=3$/,
+    );
+  }
 
   const W = readCsv(w.text);
   const H = readCsv(h.text);
@@ -35,9 +43,13 @@ test('the downloads are enabled after the first iteration and hold W, H, WH and 
   expect(H.rowLabels).toEqual(['factor 1', 'factor 2', 'factor 3', 'factor 4']);
   // Every digit is there: the product of the files' W and H is exactly the file's WH.
   expect(Array.from(WH.values)).toEqual(product(W.values, H.values, 60, 4, 40));
-  const history = readHistory(hist.text);
-  expect(history).toHaveLength(3);
-  expect(history[2].toPrecision(4)).toBe(s.relError.toPrecision(4));
+  // from iteration 0 (the initial error the plot starts with), with the seconds spent up to each iteration
+  const history = readHistoryFile(hist.text);
+  expect(history.relErrors).toHaveLength(3);
+  expect(history.initial).toBeGreaterThan(history.relErrors[0]);
+  expect(history.relErrors[2].toPrecision(4)).toBe(s.relError.toPrecision(4));
+  expect(history.seconds).toHaveLength(3);
+  for (let t = 0; t < 3; t++) expect(history.seconds[t]).toBeGreaterThanOrEqual(t ? history.seconds[t - 1] : 0);
   await page.getByRole('region', { name: 'Export' }).scrollIntoViewIfNeeded();
   await page.getByRole('region', { name: 'Export' }).screenshot({ path: 'e2e/screenshots/export-panel-1280.png' });
 });
@@ -77,11 +89,15 @@ test('labels a spreadsheet would run as formulas are exported with a leading apo
   await app.button('Load pasted data').click();
   await expect(app.summary).toContainText('pasted data 1 — 4×3, 12 observed');
   await app.steps(1);
-  const W = (await download(page, 'W.csv')).text.split('\n');
+  const W = (await download(page, 'W.csv')).body.split('\n');
   expect(W.slice(1, 5).map((l) => l.split(',')[0])).toEqual(["'@SUM(A1)", "'-x", "'=1+2", 'ok']);
   const header = `,"'=HYPERLINK(""http://x"")",'+cmd,plain`;
-  expect((await download(page, 'H.csv')).text.split('\n')[0]).toBe(header);
-  expect((await download(page, 'WH.csv')).text.split('\n')[0]).toBe(header);
+  const H = await download(page, 'H.csv');
+  expect(H.body.split('\n')[0]).toBe(header);
+  expect((await download(page, 'WH.csv')).body.split('\n')[0]).toBe(header);
+  // the comment line is one cell that starts with '#' (no comma or quote in it), never a formula
+  expect(H.comment).toMatch(/^# NMF Playground: pasted data 1 \(4×3\) · /);
+  expect(H.comment).not.toMatch(/[,"]/);
 });
 
 test('phone width: the export panel fits and works', async ({ app, page }) => {
@@ -90,7 +106,7 @@ test('phone width: the export panel fits and works', async ({ app, page }) => {
   await app.steps(1);
   const panel = page.getByRole('region', { name: 'Export' });
   await panel.scrollIntoViewIfNeeded();
-  expect((await download(page, 'H.csv')).fileName).toBe('H.csv');
+  expect((await download(page, 'H.csv')).fileName).toBe(resultName('low-rank-60x40', 'hals', 4, 1, 'H'));
   await panel.screenshot({ path: 'e2e/screenshots/export-panel-390.png' });
   const overflow = await page.evaluate(() => {
     const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
@@ -109,8 +125,9 @@ test('a 2000×1000 WH (about 40 MB of CSV) is exported while the run goes on', a
   await app.button('Run').click();
   await expect(app.status).toHaveText(/^Running · iteration [1-9]/, { timeout: 15_000 });
 
-  const { text } = await download(page, 'WH.csv');
-  const saved = page.getByText(/^Saved WH\.csv: iteration \d+, [\d.]+ MB\.$/);
+  const { body: text, fileName } = await download(page, 'WH.csv');
+  expect(fileName).toMatch(/^low-rank-2000x1000_hals_k4_it\d+_WH\.csv$/);
+  const saved = page.getByText(/^Saved low-rank-2000x1000_hals_k4_it\d+_WH\.csv: iteration \d+, [\d.]+ MB\.$/);
   await expect(saved).toBeVisible();
   const lines = text.trimEnd().split('\n');
   expect(lines).toHaveLength(2000); // no labels: no header row

@@ -44,7 +44,10 @@ test('a link reproduces the options, speed, iteration and numbers of the page th
   expect(page.url()).toBe(link);
   await expect(linkField(page)).toHaveJSProperty('readOnly', true);
   await expect(page.getByText('The link holds iteration 6', { exact: false })).toBeVisible();
-  const W = (await download(page, 'W.csv')).text;
+  const first = await download(page, 'W.csv');
+  const W = first.text;
+  // the file's comment line holds the link that reproduces it
+  expect(first.comment).toContain(`link ${link}`);
   const panel = page.getByRole('region', { name: 'Share' });
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: 'e2e/screenshots/share-panel-1280.png' });

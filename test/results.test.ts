@@ -4,7 +4,8 @@
 // The data file of the Reproduce elsewhere programs: the same bytes in blocks as in one piece.
 import { describe, expect, it } from 'vitest';
 import { textCell, toCsv } from '../src/data/csv-write.js';
-import { dataPieces, factorLabels, RESULT_FILES, resultFileName, resultPieces } from '../src/data/results.js';
+import { commentLine, dataPieces, factorLabels, RESULT_FILES, resultFileName, resultPieces } from '../src/data/results.js';
+import { parseMatrixText } from '../src/data/parse.js';
 import { gemm_nn } from '../src/kernels-ts/products.js';
 
 describe('textCell', () => {
@@ -37,7 +38,15 @@ describe('toCsv', () => {
 
 describe('resultPieces', () => {
   it('names the four files', () => {
-    expect(RESULT_FILES.map(resultFileName)).toEqual(['W.csv', 'H.csv', 'WH.csv', 'history.csv']);
+    expect(RESULT_FILES.map((w) => resultFileName(w))).toEqual(['W.csv', 'H.csv', 'WH.csv', 'history.csv']);
+    const about = { dataName: 'lowrank', m: 60, n: 40, algorithm: 'hals', rank: 4, iteration: 200 };
+    expect(resultFileName('W', about)).toBe('lowrank-60x40_hals_k4_it200_W.csv');
+    expect(resultFileName('history', { ...about, dataName: 'pasted data 2' })).toBe('pasted-data-2-60x40_hals_k4_it200_history.csv');
+    expect(resultFileName('W', { ...about, m: 2000, n: 1000, dataName: 'low-rank 2000×1000, rank 20, noise 0.05, seed 3' })).toBe(
+      'low-rank-2000x1000_hals_k4_it200_W.csv',
+    );
+    // only safe characters: no path, quote or spreadsheet sign survives
+    expect(resultFileName('WH', { ...about, dataName: '../=cmd "x"/ratings 60×40.csv' })).toBe('cmd-x-ratings-60x40_hals_k4_it200_WH.csv');
   });
 
   it('writes a WH too big for one piece in blocks of rows that join into the one CSV', () => {
@@ -76,6 +85,10 @@ describe('resultPieces', () => {
     expect(resultPieces('H', s).join('')).toBe(",'=c,c2\nfactor 1,3,-4\n");
     expect(resultPieces('WH', s).join('')).toBe(",'=c,c2\n'+r,-3,4\nr2,6,-8\n");
     expect(resultPieces('history', s).join('')).toBe('iteration,relError\n1,0.5\n2,0.25\n');
+    // the app's: from iteration 0, with the seconds spent (NA where unknown)
+    expect(resultPieces('history', { ...s, initialRelError: 0.9, seconds: [0.001, Number.NaN] }).join('')).toBe(
+      'iteration,relError,seconds\n0,0.9,0\n1,0.5,0.001\n2,0.25,NA\n',
+    );
   });
 });
 
@@ -91,5 +104,15 @@ describe('dataPieces (V.csv of the Reproduce elsewhere programs)', () => {
     expect(pieces.join('')).toBe(toCsv({ rows: m, cols: n, data: values }, { rows: rowLabels, cols: colLabels }));
     expect(pieces.join('')).toContain(`'=HYPERLINK`);
     expect(pieces[1].startsWith('r')).toBe(true); // no header on a later block
+  });
+});
+
+describe('commentLine', () => {
+  it('is one line and one CSV cell starting with #, which our parser skips', () => {
+    const line = commentLine(['NMF Playground: =evil, "quoted"\nname', 'link http://x/#a=1,2']);
+    expect(line).toBe('# NMF Playground: =evil%2C %22quoted%22 name · link http://x/#a=1%2C2\n');
+    const parsed = parseMatrixText(`${line}a,b\nr1,1,2\n`, 'x.csv');
+    expect(parsed.colLabels).toEqual(['a', 'b']);
+    expect(Array.from(parsed.values)).toEqual([1, 2]);
   });
 });

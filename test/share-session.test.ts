@@ -52,7 +52,9 @@ async function nodeRun(steps: number, o: RunOptions = options) {
 async function exported(runId: number, what: 'W' | 'H' | 'WH' | 'history', requestId = 7): Promise<{ text: string; iteration: number }> {
   session.handle({ type: 'export', runId, requestId, what });
   const m = host.posted.at(-1) as Extract<FromWorker, { type: 'exported' }>;
-  expect(m).toMatchObject({ type: 'exported', runId, requestId, fileName: `${what}.csv` });
+  // named by data, algorithm, rank and iteration: "ratings-30x20_mu_k3_it4_W.csv"
+  const name = new RegExp(`^[A-Za-z0-9.-]+-\\d+x\\d+_[a-z]+_k\\d+_it${m.iteration}_${what}\\.csv$`);
+  expect(m).toMatchObject({ type: 'exported', runId, requestId, fileName: expect.stringMatching(name) });
   return { text: await m.blob.text(), iteration: m.iteration };
 }
 
@@ -121,11 +123,18 @@ describe('export', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nmf-export-'));
     try {
       writeOutputs(dir, DATA, { rows: 30, cols: 3, data: node.W }, { rows: 3, cols: 20, data: node.H }, node.history);
-      for (const what of ['W', 'H', 'WH', 'history'] as const) {
+      for (const what of ['W', 'H', 'WH'] as const) {
         const file = await exported(2, what);
         expect(file.iteration).toBe(4);
         expect(file.text).toBe(readFileSync(join(dir, `${what}.csv`), 'utf8'));
       }
+      // the app's history also starts at iteration 0 and gives the seconds: its iteration and relError columns are the CLI's
+      const history = (await exported(2, 'history')).text.trimEnd().split('\n');
+      expect(history[0]).toBe('iteration,relError,seconds');
+      expect(history[1]).toMatch(/^0,[0-9.e-]+,0$/);
+      const cli = readFileSync(join(dir, 'history.csv'), 'utf8').trimEnd().split('\n');
+      expect(history.slice(2).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(cli.slice(1));
+      for (const l of history.slice(2)) expect(Number(l.split(',')[2])).toBeGreaterThanOrEqual(0);
     } finally {
       rmSync(dir, { recursive: true });
     }

@@ -15,6 +15,8 @@ import { validateMatrix } from './validate.js';
 export function parseMatrixText(text: string, fileName: string): DataMatrix {
   const file = fileName;
   let rows = splitTable(text, file);
+  // leading comment lines (one cell starting with '#', as the app's exports begin) are skipped
+  while (rows.length && rows[0].cells.length === 1 && rows[0].cells[0].trimStart().startsWith('#')) rows = rows.slice(1);
   if (rows.length === 0) throw new InputError(`${file}: the file is empty`, { file });
   rows = dropTrailingEmptyColumn(rows);
   if (rows.length === 1 && !rows[0].cells.some(isNumberCell) && rows[0].cells.some(isTextCell)) {

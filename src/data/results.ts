@@ -5,6 +5,7 @@
 // Also the data file the Reproduce elsewhere programs read (V, as `nmf export-code --data-out`
 // writes it).
 import { gemm_nn } from '../kernels-ts/products.js';
+import type { RunOptions } from '../driver/options.js';
 import { toCsv } from './csv-write.js';
 
 /** The result files, in the order they are offered. */
@@ -27,14 +28,84 @@ export interface ResultSource {
   readonly colLabels?: readonly string[];
   /** Relative error after each iteration (index 0 = iteration 1). */
   readonly history: readonly number[];
+  /** Relative error of the initial W, H: history.csv then starts with iteration 0. */
+  readonly initialRelError?: number;
+  /** Seconds spent iterating up to each iteration (index 0 = iteration 1; NaN where unknown): a seconds column in history.csv. */
+  readonly seconds?: readonly number[];
+}
+
+/** What names an exported file and heads it: the data, the run's settings and where it stands. */
+export interface ResultAbout {
+  /** The data's name (example id, file name, "pasted data 2"). */
+  readonly dataName: string;
+  readonly m: number;
+  readonly n: number;
+  readonly algorithm: string;
+  readonly rank: number;
+  readonly iteration: number;
 }
 
 /** About this many numbers per piece of WH's text. */
 const PIECE_ENTRIES = 1 << 16;
 
-/** The file name of a result file ("W.csv"). */
-export function resultFileName(what: ResultFile): string {
-  return `${what}.csv`;
+/** The file name of a result file ("W.csv"), or with `about` one that describes itself ("lowrank-60x40_hals_k4_it200_W.csv"). */
+export function resultFileName(what: string, about?: ResultAbout): string {
+  if (!about) return `${what}.csv`;
+  const data = safeName(about.dataName) || 'data';
+  const size = `${about.m}x${about.n}`;
+  // a name that gives the size ends there ("low-rank 2000×1000, rank 20, noise …" → "low-rank-2000x1000")
+  const at = data.indexOf(size);
+  const name = at >= 0 ? data.slice(0, at + size.length) : `${data}-${size}`;
+  return `${name}_${safeName(about.algorithm)}_k${about.rank}_it${about.iteration}_${what}.csv`;
+}
+
+/** `text` in file-name-safe characters: letters, digits, '.', '-' (× as x, runs of anything else one '-'), at most 60 of them. */
+export function safeName(text: string): string {
+  return text
+    .replace(/×/g, 'x')
+    .replace(/\.[A-Za-z]+$/, '')
+    .replace(/[^A-Za-z0-9.-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 60)
+    .replace(/[-.]+$/, '');
+}
+
+/**
+ * What heads an exported result file: the program, the data and size, the run's options (seed
+ * included), the iteration, and the share link that reproduces it (when there is one).
+ */
+export function resultComment(about: ResultAbout, o: RunOptions, link: string | null): string {
+  const params = Object.entries(o.params)
+    .map(([key, v]) => `${key}=${v}`)
+    .join(' ');
+  return commentLine([
+    `NMF Playground: ${about.dataName} (${about.m}×${about.n})`,
+    `algorithm ${o.algorithm}`,
+    `rank ${o.rank}`,
+    `init ${o.init}`,
+    `seed ${o.seed}`,
+    `iteration ${about.iteration}`,
+    `maxIter ${o.maxIter}`,
+    `tol ${o.tol}`,
+    `target ${o.target}`,
+    `params ${params}`,
+    ...(link ? [`link ${link}`] : []),
+  ]);
+}
+
+/**
+ * The first line of an exported CSV: "# " and `parts` joined by " · ", on one line and in one
+ * CSV cell (line breaks become spaces, commas and double quotes are percent-encoded), so our
+ * parser, pandas (`comment='#'`) and R (`comment.char = '#'`) skip it, and a spreadsheet shows it
+ * as one text cell that starts with '#', never a formula.
+ */
+export function commentLine(parts: readonly string[]): string {
+  const text = parts
+    .join(' · ')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/,/g, '%2C')
+    .replace(/"/g, '%22');
+  return `# ${text}\n`;
 }
 
 /** "factor 1" … "factor k": the column labels of W and the row labels of H. */
@@ -52,8 +123,21 @@ export function resultPieces(what: ResultFile, s: ResultSource): string[] {
     case 'WH':
       return productPieces(s);
     case 'history':
-      return [`iteration,relError\n${s.history.map((e, t) => `${t + 1},${e}`).join('\n')}\n`];
+      return [historyText(s)];
   }
+}
+
+/**
+ * history.csv: iteration,relError (and seconds, when known) per iteration, from iteration 0 (the
+ * initial error, 0 s) when the source has it.
+ */
+function historyText(s: ResultSource): string {
+  const timed = s.seconds !== undefined;
+  const cell = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? 'NA' : String(x));
+  const lines = [timed ? 'iteration,relError,seconds' : 'iteration,relError'];
+  if (s.initialRelError !== undefined) lines.push(timed ? `0,${cell(s.initialRelError)},0` : `0,${cell(s.initialRelError)}`);
+  s.history.forEach((e, t) => lines.push(timed ? `${t + 1},${e},${cell(s.seconds![t])}` : `${t + 1},${e}`));
+  return `${lines.join('\n')}\n`;
 }
 
 /** WH in blocks of rows (each r×n block = W's rows times H by gemm_nn), the header with the first block only. */

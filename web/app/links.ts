@@ -34,3 +34,8 @@ export function openPlan(plan: OpenPlan, app: AppHandles): void {
     onLoaded: link && settings ? () => link.apply(settings, app) : undefined,
   });
 }
+
+/** The address of this page with `hash` as its fragment (the query, used by tests only, is dropped). */
+export function linkTo(hash: string): string {
+  return `${location.origin}${location.pathname}#${hash}`;
+}

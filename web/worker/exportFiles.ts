@@ -8,8 +8,18 @@ import { Factorization } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import type { Engine } from '../../src/wasm/engine.js';
 
-/** The CSV of `what` (W m×k, H k×n, WH m×n or the history) of run `f` on `data`, with its file name. */
-export function resultFile(what: ResultFile, f: Factorization, data: DataMatrix): { fileName: string; blob: Blob } {
+/**
+ * The CSV of `what` (W m×k, H k×n, WH m×n or the history from iteration 0, with the `seconds`
+ * spent up to each iteration) of run `f` on `data` with `options`, and its file name (data,
+ * algorithm, rank, iteration: "lowrank-60x40_hals_k4_it200_W.csv").
+ */
+export function resultFile(
+  what: ResultFile,
+  f: Factorization,
+  data: DataMatrix,
+  options: RunOptions,
+  seconds: readonly number[],
+): { fileName: string; blob: Blob } {
   const pieces = resultPieces(what, {
     W: f.factorW(),
     H: f.factorH(),
@@ -19,8 +29,18 @@ export function resultFile(what: ResultFile, f: Factorization, data: DataMatrix)
     rowLabels: data.rowLabels,
     colLabels: data.colLabels,
     history: Array.from(f.history),
+    initialRelError: f.initialRelError,
+    seconds,
   });
-  return { fileName: resultFileName(what), blob: new Blob(pieces, { type: 'text/csv' }) };
+  const about = {
+    dataName: data.name ?? 'data',
+    m: f.problem.m,
+    n: f.problem.n,
+    algorithm: options.algorithm,
+    rank: f.k,
+    iteration: f.iteration,
+  };
+  return { fileName: resultFileName(what, about), blob: new Blob(pieces, { type: 'text/csv' }) };
 }
 
 /** V (m×n, with its labels) as the programs read it. */

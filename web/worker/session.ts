@@ -14,6 +14,7 @@ import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import { RestartSeries } from './restarts.js';
 import { dataFile, factorFile, initialFactors, resultFile } from './exportFiles.js';
+import { StepClock } from './stepClock.js';
 import type { DataInfo, ExportWhat, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
@@ -47,6 +48,7 @@ export class Session {
   private loop = 0;
   private pacer: Pacer | null = null;
   private readonly meter = new RateMeter();
+  private readonly clock: StepClock;
   private itersPerSec = 0;
   /** The current run's initial W0, H0 once computed for an export (for `runId`). */
   private initial: { readonly runId: number; readonly W0: Dense; readonly H0: Dense } | null = null;
@@ -54,7 +56,9 @@ export class Session {
   constructor(
     private readonly engine: Engine,
     private readonly host: SessionHost,
-  ) {}
+  ) {
+    this.clock = new StepClock(() => host.now());
+  }
 
   /** Handles one message from the page. */
   handle(msg: ToWorker): void {
@@ -93,7 +97,7 @@ export class Session {
         return this.postProgress();
       case 'step':
         this.halt('paused');
-        this.f.step();
+        this.clock.step(this.f);
         this.nextRestart();
         if (this.f.stop) this.phase = 'stopped';
         this.postProgress();
@@ -279,7 +283,7 @@ export class Session {
     let owed = pacer.due(t0);
     let done = 0;
     while (owed > 0 && more()) {
-      this.f.step();
+      this.clock.step(this.f);
       if (until === null) this.nextRestart();
       done++;
       owed--;
@@ -334,7 +338,7 @@ export class Session {
       // the run's initialization from its options, computed once per run
       if (this.initial?.runId !== runId) this.initial = { runId, ...initialFactors(this.engine, this.problem, this.options) };
       file = { fileName: `${what}.csv`, blob: factorFile(this.initial[what]) };
-    } else file = resultFile(what, f, this.data);
+    } else file = resultFile(what, f, this.data, this.options, this.clock.secondsOf(f));
     this.host.post({ type: 'exported', runId, requestId, iteration: f.iteration, ...file });
   }
 

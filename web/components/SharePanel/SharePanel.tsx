@@ -4,7 +4,7 @@
 // HTML snippet to paste is shown with its own Copy button. Nothing leaves the browser except
 // inside the link the user copies.
 import { useId, useRef, useState } from 'react';
-import { appLink } from '../../app/links.js';
+import { appLink, linkTo } from '../../app/links.js';
 import { useAppState, useAppStore } from '../../app/context.js';
 import { copyText } from '../fields/copy.js';
 import { EmbedCode } from './EmbedCode.js';
@@ -16,11 +16,6 @@ interface Shown {
   readonly embedLink: string;
   readonly iteration: number;
   readonly tooLargeKB: number | null;
-}
-
-/** The address of this page with `hash` as its fragment (the query, used by tests only, is dropped). */
-function linkTo(hash: string): string {
-  return `${location.origin}${location.pathname}#${hash}`;
 }
 
 /** The Share section: the Share link button and the Embed checkbox, then the link in a read-only field with Copy, a warning when the data was too large, and with Embed the iframe snippet. */
