@@ -58,6 +58,7 @@ test('block means: the block size said once, the data range beside the bar, resi
   expect(Number(shown[2])).toBeCloseTo(Number(hi), 1);
   await expect(figure(page, 'V − WH (residual)')).toContainText("Each cell shows its block's largest residual, with its sign.");
   const area = V.locator('.heatmap-area');
+  await area.scrollIntoViewIfNeeded(); // the mouse hovers only what is in the viewport
   const box = (await area.boundingBox())!;
   await page.mouse.move(box.x + box.width / 3, box.y + box.height / 3);
   await expect(V.locator('.plot-hover')).toContainText(/mean [0-9.e-]+min [0-9.e-]+ · max [0-9.e-]+/);

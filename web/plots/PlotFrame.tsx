@@ -1,5 +1,6 @@
 // The figure around a plot: a title row (the visible title, also the accessible name, and a
-// "Download … as PNG" button unless the plot brings its own), the plot itself, a text alternative, and notes under the plot.
+// "Download … as PNG" button unless the plot brings its own), the plot itself, a text alternative,
+// and under the plot its caption (one line on what it shows) and notes, in the figure's <figcaption>.
 import { useId, useState, type ReactNode } from 'react';
 import './plots.css';
 
@@ -12,6 +13,8 @@ export interface PlotFrameProps {
   onDownload?: () => Promise<void> | void;
   /** Whether the title row has the PNG button (false: the plot brings its own, e.g. plotly's modebar). */
   pngButton?: boolean;
+  /** One plain line under the plot saying what it shows ("WH: the reconstruction, W times H; …"). */
+  caption?: string;
   /** Visible notes under the plot (block averaging, missing entries, …). */
   notes?: ReactNode[];
   className?: string;
@@ -19,7 +22,7 @@ export interface PlotFrameProps {
 }
 
 /** A <figure> named by `title` and described by `summary`, holding the plot. */
-export function PlotFrame({ title, summary, onDownload, pngButton = true, notes = [], className, children }: PlotFrameProps) {
+export function PlotFrame({ title, summary, onDownload, pngButton = true, caption, notes = [], className, children }: PlotFrameProps) {
   const id = useId();
   const [failed, setFailed] = useState<string | null>(null);
   const download = async () => {
@@ -51,8 +54,9 @@ export function PlotFrame({ title, summary, onDownload, pngButton = true, notes 
       <p id={`${id}-summary`} className="plot-sr">
         {summary}
       </p>
-      {(notes.length > 0 || failed) && (
+      {(caption || notes.length > 0 || failed) && (
         <figcaption className="plot-notes">
+          {caption && <span className="plot-caption">{caption}</span>}
           {notes.map((n, i) => (
             <span key={i} className="plot-note">
               {n}

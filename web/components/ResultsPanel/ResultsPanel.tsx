@@ -15,6 +15,12 @@ import { useThrottled } from './useThrottled.js';
 /** Updates of the loss curve per second while a run goes (each is a plotly redraw of several milliseconds; DESIGN asks ≥ 10/s). */
 const LOSS_HZ = 10;
 
+/** What the loss plot shows, one plain line under it (for the relative error, and for the KL divergence). */
+export const LOSS_CAPTION =
+  'The loss curve: how far WH is from V after each iteration (relative error, log scale); it falls as W and H improve.';
+export const KL_CAPTION =
+  'The loss curve: how far WH is from V after each iteration (KL divergence, log scale); it falls as W and H improve.';
+
 /** Title of the loss plot of a solver that minimizes the KL divergence. */
 export const KL_TITLE = 'KL divergence per iteration (the objective kl minimizes)';
 
@@ -51,7 +57,11 @@ export function ResultsPanel() {
   return (
     <section className="results panel" aria-labelledby="results-heading">
       <h2 id="results-heading">Results</h2>
-      {kl ? <LossPlot series={series} title={KL_TITLE} yTitle="KL divergence D(V‖WH)" /> : <LossPlot series={series} />}
+      {kl ? (
+        <LossPlot series={series} title={KL_TITLE} yTitle="KL divergence D(V‖WH)" caption={KL_CAPTION} />
+      ) : (
+        <LossPlot series={series} caption={LOSS_CAPTION} />
+      )}
       {previousRuns.length > 0 && (
         <p className="previous-runs hint">
           <span>

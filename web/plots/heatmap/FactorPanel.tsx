@@ -41,6 +41,15 @@ export const PANEL_TITLES = {
   H: 'H (components × columns)',
 } as const;
 
+/** What each of the panel's plots shows, one plain line under it. */
+export const PANEL_CAPTIONS = {
+  V: 'V: the data being factorized, one cell per entry; it stays as it is during the run.',
+  WH: 'WH: the reconstruction, W times H; it fills in as the run goes and comes to look like V.',
+  R: 'V − WH: the residual, what WH still misses; it fades as the fit improves.',
+  W: 'W: one column per component; a row of W says how much of each component that row of V takes.',
+  H: 'H: one row per component; a column of H says how much of each component that column of V takes.',
+} as const;
+
 /** The five heatmaps of a factorization V ≈ WH (see FactorPanelProps). */
 export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 260, extremes, negatives }: FactorPanelProps) {
   const m = V.rows;
@@ -107,6 +116,7 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
       <div className="plot-grid">
         <Heatmap
           label={PANEL_TITLES.V}
+          caption={PANEL_CAPTIONS.V}
           matrix={V}
           mask={mask}
           colorScale="sequential"
@@ -120,6 +130,7 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
         />
         <Heatmap
           label={PANEL_TITLES.WH}
+          caption={PANEL_CAPTIONS.WH}
           matrix={WH}
           colorScale="sequential"
           zRange={sharedRange}
@@ -139,6 +150,7 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
         />
         <Heatmap
           label={PANEL_TITLES.R}
+          caption={PANEL_CAPTIONS.R}
           matrix={R ?? V}
           minus={R ? null : WH.data}
           mask={mask}
@@ -155,6 +167,7 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
         />
         <Heatmap
           label={PANEL_TITLES.W}
+          caption={PANEL_CAPTIONS.W}
           matrix={W}
           colorScale={Wneg ? 'diverging' : 'sequential'}
           zRange={Wtop ? [Math.min(0, valueRange(W.data).min), Wtop.hi] : undefined}
@@ -168,6 +181,7 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
         />
         <Heatmap
           label={PANEL_TITLES.H}
+          caption={PANEL_CAPTIONS.H}
           matrix={H}
           colorScale={Hneg ? 'diverging' : 'sequential'}
           zRange={Htop ? [Math.min(0, valueRange(H.data).min), Htop.hi] : undefined}

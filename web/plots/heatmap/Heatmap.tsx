@@ -40,6 +40,8 @@ export interface HeatmapProps {
   yTitle?: string;
   rowNoun?: string;
   colNoun?: string;
+  /** One plain line under the plot on what it shows (see PlotFrame). */
+  caption?: string;
   /** An extra note shown under the plot. */
   note?: string;
   /** At most this many cells per side are drawn; bigger matrices are block-averaged (default 200). */
@@ -281,7 +283,14 @@ export function Heatmap(props: HeatmapProps) {
   };
 
   return (
-    <PlotFrame title={label} summary={summary} notes={notes} className="heatmap" onDownload={shown ? download : undefined}>
+    <PlotFrame
+      title={label}
+      summary={summary}
+      caption={props.caption}
+      notes={notes}
+      className="heatmap"
+      onDownload={shown ? download : undefined}
+    >
       <div className={`heatmap-body${props.yTitle ? ' has-ytitle' : ''}${props.xTitle ? ' has-xtitle' : ''}`} style={{ height }}>
         {props.yTitle && <div className="heatmap-ytitle">{props.yTitle}</div>}
         <AxisTicks side="y" ticks={yTicks} />

@@ -25,6 +25,8 @@ export interface LossPlotProps {
   title?: string;
   /** Height of the figure (legend row, curves, ticks, axis titles) in px (default 300). */
   height?: number;
+  /** One plain line under the plot on what it shows (see PlotFrame). */
+  caption?: string;
   /** Title of the y axis (default LOSS_AXES.y, the relative error); change it together with `title`. */
   yTitle?: string;
 }
@@ -39,7 +41,7 @@ interface Drawn {
 }
 
 /** The loss curves of one or more runs (see LossPlotProps). Pass a new `series` array to update. */
-export function LossPlot({ series, title = 'Relative error per iteration', height = 300, yTitle }: LossPlotProps) {
+export function LossPlot({ series, title = 'Relative error per iteration', height = 300, yTitle, caption }: LossPlotProps) {
   const box = useRef<HTMLDivElement | null>(null);
   const graph = useRef<HTMLDivElement | null>(null);
   const drawn = useRef<Drawn | null>(null);
@@ -94,6 +96,7 @@ export function LossPlot({ series, title = 'Relative error per iteration', heigh
       summary={`${title}: ${lossSummary(series)}`}
       className="loss"
       pngButton={false}
+      caption={caption}
       notes={problem ? [problem] : []}
     >
       <div ref={box} className="loss-box" style={{ height }}>
