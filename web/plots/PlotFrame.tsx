@@ -1,5 +1,6 @@
-// The figure around a plot: a title row (the visible title, also the accessible name, and a
-// "Download … as PNG" button unless the plot brings its own), the plot itself, a text alternative, and notes under the plot.
+// The figure around a plot: the title (also the accessible name), the plot itself, then a
+// "Download … as PNG" button under it (after the plot in the tab order too) unless the plot brings
+// its own, a text alternative, and notes under the plot.
 import { useId, useState, type ReactNode } from 'react';
 import './plots.css';
 
@@ -34,7 +35,10 @@ export function PlotFrame({ title, summary, onDownload, pngButton = true, notes 
     <figure className={className ? `plot ${className}` : 'plot'} aria-label={title} aria-describedby={`${id}-summary`}>
       <div className="plot-head">
         <span className="plot-title">{title}</span>
-        {pngButton && (
+      </div>
+      {children}
+      {pngButton && (
+        <div className="plot-foot">
           <button
             type="button"
             className="plot-png"
@@ -45,9 +49,8 @@ export function PlotFrame({ title, summary, onDownload, pngButton = true, notes 
           >
             PNG
           </button>
-        )}
-      </div>
-      {children}
+        </div>
+      )}
       <p id={`${id}-summary`} className="plot-sr">
         {summary}
       </p>
