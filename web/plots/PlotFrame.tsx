@@ -1,6 +1,7 @@
-// The figure around a plot: a title row (the visible title, also the accessible name, and a
-// "Download … as PNG" button unless the plot brings its own), the plot itself, a text alternative,
-// and under the plot its caption (one line on what it shows) and notes, in the figure's <figcaption>.
+// The figure around a plot: the title (also the accessible name), the plot itself, then a
+// "Download … as PNG" button under it (after the plot in the tab order too) unless the plot brings
+// its own, a text alternative, and under the plot its caption (one line on what it shows) and
+// notes, in the figure's <figcaption>.
 import { useId, useState, type ReactNode } from 'react';
 import './plots.css';
 
@@ -37,7 +38,10 @@ export function PlotFrame({ title, summary, onDownload, pngButton = true, captio
     <figure className={className ? `plot ${className}` : 'plot'} aria-label={title} aria-describedby={`${id}-summary`}>
       <div className="plot-head">
         <span className="plot-title">{title}</span>
-        {pngButton && (
+      </div>
+      {children}
+      {pngButton && (
+        <div className="plot-foot">
           <button
             type="button"
             className="plot-png"
@@ -48,9 +52,8 @@ export function PlotFrame({ title, summary, onDownload, pngButton = true, captio
           >
             PNG
           </button>
-        )}
-      </div>
-      {children}
+        </div>
+      )}
       <p id={`${id}-summary`} className="plot-sr">
         {summary}
       </p>

@@ -10,6 +10,16 @@ export function shortNumber(x: number): string {
   return x.toExponential(1).replace('e+', 'e');
 }
 
+/** A number written in a heatmap cell, in 2 significant digits ("0.83", "12", "-0.088", "5e-11"); '' for NaN (missing). */
+export function cellNumber(x: number): string {
+  if (Number.isNaN(x)) return '';
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 0.01 && a < 1000) return String(Number(x.toPrecision(2)));
+  return x.toExponential(0).replace('e+', 'e');
+}
+
 /** "V: 60×40, values 0.01–2.3, 12 missing." or "…; each cell: mean of a 10×5 block (2000×1000 shown as 200×200)." */
 export function matrixSummary(label: string, d: DisplayLayout, min: number, max: number, missing: number): string {
   let s = `${label}: ${d.sourceRows}×${d.sourceCols}`;

@@ -31,6 +31,8 @@ export interface DataInfo {
   readonly extremes?: BlockExtremes | null;
   /** Width in pixels when each column of V is an image (then snapshots carry the full W). */
   readonly imageWidth?: number;
+  /** For image data: the columns of V shown as images (imageColumnIndices) and their values, m×c row-major. */
+  readonly imageColumns?: { readonly cols: readonly number[]; readonly V: Float64Array };
 }
 
 /** Where the run stands, as the worker sees it. */
@@ -164,6 +166,8 @@ export interface Snapshot {
   readonly WH: DisplayMatrix;
   /** The full W (m×k, row-major) when the columns of V are images, to draw W's columns as images. */
   readonly Wfull?: Float64Array;
+  /** The same columns of WH as DataInfo.imageColumns (m×c row-major), for image data. */
+  readonly WHcols?: Float64Array;
   /** Smallest and largest entry of each display cell of WH and of V − WH, when they are block means. */
   readonly extremes?: { readonly WH: BlockExtremes; readonly R: BlockExtremes } | null;
   /** Negative entries of the full W and H (0 unless projection is off). */

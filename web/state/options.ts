@@ -24,9 +24,37 @@ export function initBlocked(init: InitInfo): string | null {
   return init.id === 'given' ? 'needs W0 and H0 files: use the command line' : null;
 }
 
-/** Why `param` is disabled for `solver`, or null when the solver reads it. */
-export function paramBlocked(solver: SolverInfo, param: ParamId): string | null {
-  return solver.params.includes(param) ? null : `not used by ${solver.label}`;
+/** The solvers' parameters in the order the Options panel shows them, with their visible labels (also their accessible names). */
+export const PARAM_LABELS: readonly { readonly id: ParamId; readonly label: string }[] = [
+  { id: 'epsilon', label: 'ε (epsilon)' },
+  { id: 'learningRate', label: 'Learning rate η' },
+  { id: 'l2', label: 'L2 penalty λ' },
+  { id: 'project', label: 'Project onto W, H ≥ 0' },
+];
+
+/** "a", "a and b", "a, b and c". */
+function listText(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The one line saying which parameters do not apply to `solver` (those it does not read); '' when it reads them all. */
+export function notApplyText(solver: SolverInfo): string {
+  const others = PARAM_LABELS.filter((p) => !solver.params.includes(p.id)).map((p) => p.label);
+  if (others.length === 0) return '';
+  if (others.length === PARAM_LABELS.length) return `${solver.label} has no parameters of its own: ${listText(others)} do not apply.`;
+  return `${listText(others)} ${others.length === 1 ? 'does' : 'do'} not apply to ${solver.label}.`;
+}
+
+/** The rank slider ends at least here (when the matrix allows): a range in which one step of the slider is one rank. */
+export const RANK_SLIDER_TOP = 50;
+
+/**
+ * Where the rank slider ends for rank `rank` on a matrix whose largest rank is `max`: at
+ * min(max, max(RANK_SLIDER_TOP, 2·rank)), so a 2000×1000 matrix's slider spans 1..50, not 1..1000,
+ * and a larger rank typed in the box sits in the middle of its slider. Never below 1.
+ */
+export function rankSliderTop(rank: number, max: number): number {
+  return Math.max(1, Math.min(max, Math.max(RANK_SLIDER_TOP, 2 * rank)));
 }
 
 /** The largest rank for a matrix of this size. */

@@ -5,7 +5,7 @@ import { historyCopies } from '../../src/core/history.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { SolverInfo } from '../../src/solvers/types.js';
 import { initialState, reduce, type Action, type AppState } from '../state/app.js';
-import { algorithmBlocked, fitOptions, overfitNotice, paramBlocked } from '../state/options.js';
+import { algorithmBlocked, fitOptions, notApplyText, overfitNotice, rankSliderTop } from '../state/options.js';
 import type { DataInfo, Progress } from '../shared/protocol.js';
 
 const summary: Summary = { rows: 5, cols: 6, observed: 30, missing: 0, min: 0, max: 1 };
@@ -153,9 +153,24 @@ describe('option rules', () => {
     expect(algorithmBlocked(fake, 3)).toBe('cannot use missing entries: needs every entry');
   });
 
-  it('parameters a solver does not read are disabled with its name', () => {
-    expect(paramBlocked(fake, 'epsilon')).toBeNull();
-    expect(paramBlocked(fake, 'l2')).toBe('not used by Fake');
+  it('one line names the parameters a solver does not read', () => {
+    expect(notApplyText(fake)).toBe('Learning rate η, L2 penalty λ and Project onto W, H ≥ 0 do not apply to Fake.');
+    const all = { ...fake, params: ['epsilon', 'learningRate', 'l2', 'project'] } as unknown as SolverInfo;
+    expect(notApplyText(all)).toBe('');
+    const none = { ...fake, params: [] } as unknown as SolverInfo;
+    expect(notApplyText(none)).toBe(
+      'Fake has no parameters of its own: ε (epsilon), Learning rate η, L2 penalty λ and Project onto W, H ≥ 0 do not apply.',
+    );
+    const three = { ...fake, params: ['learningRate', 'l2', 'project'] } as unknown as SolverInfo;
+    expect(notApplyText(three)).toBe('ε (epsilon) does not apply to Fake.');
+  });
+
+  it('the rank slider of a 2000×1000 matrix spans 1..50, or twice a larger rank typed in the box', () => {
+    expect(rankSliderTop(20, 1000)).toBe(50);
+    expect(rankSliderTop(120, 1000)).toBe(240);
+    expect(rankSliderTop(700, 1000)).toBe(1000);
+    expect(rankSliderTop(4, 40)).toBe(40);
+    expect(rankSliderTop(1, 1)).toBe(1);
   });
 
   it('fitOptions lowers a rank that does not fit and says so', () => {

@@ -9,6 +9,7 @@ import { OptionError } from '../../src/driver/options.js';
 import { MAX_RESTARTS } from '../../src/rank/survey.js';
 import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
 import { makeData } from '../../src/data/spec.js';
+import { imageColumnIndices, imageColumnsOf, productColumns } from '../shared/imageColumns.js';
 import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
@@ -352,12 +353,14 @@ export class Session {
     const H = f.factorH();
     const d = displayFactors(W, H, m, f.k, n);
     const Wfull = this.data?.imageWidth ? W.slice() : undefined;
+    const WHcols = this.data?.imageWidth ? productColumns(W, H, m, f.k, n, imageColumnIndices(n)) : undefined;
     const extremes = this.data ? productExtremes(this.data.values, W, H, f.k, d.WH) : null;
     const negatives = negativeCounts(W, H);
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
+    if (WHcols) buffers.push(WHcols.buffer as ArrayBuffer);
     if (extremes) for (const e of [extremes.WH, extremes.R]) buffers.push(e.min.buffer as ArrayBuffer, e.max.buffer as ArrayBuffer);
-    this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, extremes, negatives }, buffers);
+    this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, WHcols, extremes, negatives }, buffers);
   }
 }
 
@@ -374,6 +377,7 @@ function dataInfo(data: DataMatrix): DataInfo {
     observed,
     extremes: dataExtremes(data.values, V),
     imageWidth: data.imageWidth,
+    imageColumns: data.imageWidth ? imageColumnsOf(data.values, data.rows, data.cols) : undefined,
   };
 }
 

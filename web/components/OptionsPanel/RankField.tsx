@@ -1,5 +1,7 @@
-// Rank k: a slider and a number box sharing one visible label ("Rank"), limited to 1..min(m, n).
-import { useEffect, useId, useState } from 'react';
+// Rank k: a slider and a number box sharing one visible label ("Rank"), limited to 1..min(m, n);
+// the slider spans a range that suits the choice (rankSliderTop), the box takes any rank allowed.
+import { useEffect, useId, useRef, useState } from 'react';
+import { rankSliderTop } from '../../state/options.js';
 import { numberProblem } from '../fields/NumberField.js';
 
 export interface RankFieldProps {
@@ -22,6 +24,15 @@ export function RankField({ value, max, onCommit, error, planted, notice }: Rank
     setText(String(value));
     setProblem(null);
   }, [value]);
+  // The slider's end follows a rank set elsewhere (the box, new data) but not one set by the slider
+  // itself, so its range never moves under the thumb.
+  const [top, setTop] = useState(() => rankSliderTop(value, max));
+  const fromSlider = useRef(false);
+  useEffect(() => {
+    if (!fromSlider.current) setTop(rankSliderTop(value, max));
+    fromSlider.current = false;
+  }, [value, max]);
+  const sliderMax = Math.min(Math.max(top, Math.min(value, max)), max);
   const commit = () => {
     const why = numberProblem(text, { integer: true, min: 1, max });
     setProblem(why);
@@ -37,12 +48,15 @@ export function RankField({ value, max, onCommit, error, planted, notice }: Rank
         <input
           type="range"
           min={1}
-          max={max}
+          max={sliderMax}
           step={1}
           value={Math.min(value, max)}
           aria-labelledby={`${id}-label`}
           aria-describedby={`${id}-hint`}
-          onChange={(e) => onCommit(Number(e.target.value))}
+          onChange={(e) => {
+            fromSlider.current = true;
+            onCommit(Number(e.target.value));
+          }}
         />
         <input
           id={`${id}-box`}
@@ -61,7 +75,9 @@ export function RankField({ value, max, onCommit, error, planted, notice }: Rank
         />
       </div>
       <p className="hint" id={`${id}-hint`}>
-        k from 1 to {max} (min of rows and columns).{planted !== undefined && ` Hint: this data was made with rank ${planted}.`}
+        k from 1 to {max} (min of rows and columns)
+        {sliderMax < max ? `; the slider goes to ${sliderMax}, type a larger k in the box.` : '.'}
+        {planted !== undefined && ` Hint: this data was made with rank ${planted}.`}
       </p>
       {notice && <p className="field-notice">{notice}</p>}
       {message && (

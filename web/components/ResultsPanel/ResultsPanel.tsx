@@ -1,10 +1,12 @@
 // What the run looks like: the loss curve (from iteration 0, the initial W, H) and the heatmaps of
-// V, WH, V − WH, W and H (and, for image data, the columns of W as images). Matrices arrive already
+// V, WH, V − WH, W and H (and, for image data, the columns of W as images and a few columns of V
+// and WH as images side by side). Matrices arrive already
 // block-averaged by the worker; each heatmap says so itself and names the blocks on its axes.
 import { useMemo } from 'react';
 import { solverInfo } from '../../../src/solvers/registry.js';
 import { useAppState, useController } from '../../app/context.js';
 import { mainLossSeries } from './lossSeries.js';
+import { ColumnImages } from '../../plots/heatmap/ColumnImages.js';
 import { FactorImages } from '../../plots/heatmap/FactorImages.js';
 import { FactorPanel } from '../../plots/heatmap/FactorPanel.js';
 import { LossPlot } from '../../plots/loss/LossPlot.js';
@@ -24,7 +26,7 @@ export const KL_CAPTION =
 /** Title of the loss plot of a solver that minimizes the KL divergence. */
 export const KL_TITLE = 'KL divergence per iteration (the objective kl minimizes)';
 
-/** The Results section: the loss curve, the five heatmaps once W and H exist, and W's columns as images for image data. */
+/** The Results section: the loss curve, the five heatmaps once W and H exist, and for image data W's columns and a few of V's and WH's as images. */
 export function ResultsPanel() {
   const info = useAppState((s) => s.data?.info ?? null);
   const history = useThrottled(
@@ -92,6 +94,16 @@ export function ResultsPanel() {
         <p className="hint">The heatmaps appear once W and H are initialized.</p>
       )}
       {images && info?.imageWidth && <FactorImages W={images} imageWidth={info.imageWidth} />}
+      {info?.imageWidth && info.imageColumns && snapshot?.WHcols && (
+        <ColumnImages
+          cols={info.imageColumns.cols}
+          V={info.imageColumns.V}
+          WH={snapshot.WHcols}
+          m={info.V.sourceRows}
+          imageWidth={info.imageWidth}
+          colLabels={info.colLabels}
+        />
+      )}
       <TeachPanels />
     </section>
   );

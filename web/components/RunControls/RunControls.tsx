@@ -31,7 +31,7 @@ export function runBlocked(s: AppState): string | null {
   return null;
 }
 
-/** The Run controls group: Run, Pause, Step, Reset and the Speed menu, each enabled only when it can act; why Run cannot, under them. */
+/** The run bar: the Run controls group (Run, Pause, Step, Reset, each enabled only when it can act; the slim row that stays on screen at phone width), then the Speed menu, the keys and why Run cannot be pressed. */
 export function RunControls() {
   const controller = useController();
   const run = useAppState((s) => s.run);
@@ -78,47 +78,51 @@ export function RunControls() {
     return () => window.removeEventListener('keydown', onKey);
   }, [controller]);
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a toolbar of buttons, not form fields
-    <div className="run-controls" role="group" aria-label="Run controls">
-      <button
-        ref={runButton}
-        type="button"
-        className="primary"
-        disabled={!usable || running || phase === 'stopped'}
-        aria-describedby={blocked && !running ? 'run-blocked' : undefined}
-        onClick={() => controller.run()}
-      >
-        Run
-      </button>
-      <button ref={pauseButton} type="button" disabled={!running} onClick={() => controller.pause()}>
-        Pause
-      </button>
-      <button ref={stepButton} type="button" disabled={!usable} onClick={() => controller.step()}>
-        Step
-      </button>
-      <button type="button" disabled={!hasData || phase === 'starting'} onClick={() => controller.reset()}>
-        Reset
-      </button>
-      <div className="speed">
-        <label htmlFor="speed">Speed</label>
-        <select
-          id="speed"
-          value={speed === null ? 'max' : String(speed)}
-          onChange={(e) => controller.setSpeed(e.target.value === 'max' ? null : Number(e.target.value))}
+    <div className="run-bar">
+      {/* biome-ignore lint/a11y/useSemanticElements: a toolbar of buttons, not form fields */}
+      <div className="run-controls" role="group" aria-label="Run controls">
+        <button
+          ref={runButton}
+          type="button"
+          className="primary"
+          disabled={!usable || running || phase === 'stopped'}
+          aria-describedby={blocked && !running ? 'run-blocked' : undefined}
+          onClick={() => controller.run()}
         >
-          {SPEEDS.map((s) => (
-            <option key={s.label} value={s.speed === null ? 'max' : String(s.speed)}>
-              {s.label}
-            </option>
-          ))}
-        </select>
+          Run
+        </button>
+        <button ref={pauseButton} type="button" disabled={!running} onClick={() => controller.pause()}>
+          Pause
+        </button>
+        <button ref={stepButton} type="button" disabled={!usable} onClick={() => controller.step()}>
+          Step
+        </button>
+        <button type="button" disabled={!hasData || phase === 'starting'} onClick={() => controller.reset()}>
+          Reset
+        </button>
       </div>
-      <p className="hint run-keys">Keys: Space runs or pauses, → steps, R resets (outside text fields).</p>
-      {blocked && !running && (
-        <p id="run-blocked" className="run-blocked hint">
-          Run is off: {blocked}.
-        </p>
-      )}
+      <div className="run-extras">
+        <div className="speed">
+          <label htmlFor="speed">Speed</label>
+          <select
+            id="speed"
+            value={speed === null ? 'max' : String(speed)}
+            onChange={(e) => controller.setSpeed(e.target.value === 'max' ? null : Number(e.target.value))}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s.label} value={s.speed === null ? 'max' : String(s.speed)}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="hint run-keys">Keys: Space runs or pauses, → steps, R resets (outside text fields).</p>
+        {blocked && !running && (
+          <p id="run-blocked" className="run-blocked hint">
+            Run is off: {blocked}.
+          </p>
+        )}
+      </div>
     </div>
   );
 }

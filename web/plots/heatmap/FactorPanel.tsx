@@ -1,7 +1,9 @@
 // V, WH, V − WH, W and H side by side: V and WH on one colour range while it suits both, the
 // residual on a diverging scale scaled against V (a close fit looks pale), W and H each on their
 // own (robust to a few dominant entries; diverging when they have negatives); a grid that stacks
-// on narrow screens. Block means are said once for the figure.
+// on narrow screens. Block means are said once for the figure. A small factorization (up to
+// SMALL_SIDE rows and columns) has its numbers written in the cells and is laid out as the product
+// reads: W left of WH, H above it, V beside it.
 import { useMemo } from 'react';
 import { isAveraged, type BlockExtremes, type DisplayMatrix } from '../../shared/blocks.js';
 import { shortNumber } from '../summary.js';
@@ -31,6 +33,12 @@ export interface FactorPanelProps {
   /** Negative entries of the full W and H (then their plots use a diverging scale). */
   negatives?: { readonly W: number; readonly H: number };
 }
+
+/** Matrices with at most this many rows and columns are drawn as the product reads, their numbers in the cells. */
+export const SMALL_SIDE = 12;
+
+/** Height in px of one cell row of a small factorization's heatmaps. */
+const SMALL_CELL = 34;
 
 /** Titles of the panel's plots (also their accessible names). */
 export const PANEL_TITLES = {
@@ -99,6 +107,13 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
     );
   const missing = vRange.missing;
   const averaged = isAveraged(V);
+  const small = !averaged && m <= SMALL_SIDE && n <= SMALL_SIDE;
+  // the product's layout: rows of W, WH and V line up (one height), H's rows are k cells high
+  const hV = small ? m * SMALL_CELL + 20 : height;
+  const hH = small ? k * SMALL_CELL + 20 : height;
+  const hW = small ? hV + 17 : height; // W's x-axis title takes 1.3em (17 px) of its height: its cells then line up with WH's
+  // W's column keeps room for its title on one line, so its cells start level with WH's
+  const gridStyle = small ? { gridTemplateColumns: `minmax(15rem, ${k + 2}fr) minmax(0, ${n + 2}fr) minmax(0, ${n + 2}fr)` } : undefined;
   const whSpan = whRange && `${shortNumber(whRange.min)}–${shortNumber(whRange.max)}`;
   const vSpan = `${shortNumber(vRange.min)}–${shortNumber(vRange.max)}`;
   const ownRange = `Own colour range: WH spans ${whSpan}, too far from V's ${vSpan} to share one.`;
@@ -113,86 +128,101 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
           min and max.
         </p>
       )}
-      <div className="plot-grid">
-        <Heatmap
-          label={PANEL_TITLES.V}
-          caption={PANEL_CAPTIONS.V}
-          matrix={V}
-          mask={mask}
-          colorScale="sequential"
-          zRange={sharedRange}
-          rowLabels={rowLabels}
-          colLabels={colLabels}
-          height={height}
-          extremes={extremes?.V}
-          blockNote={false}
-          note={shared ? 'Same colour range as WH.' : ownRange}
-        />
-        <Heatmap
-          label={PANEL_TITLES.WH}
-          caption={PANEL_CAPTIONS.WH}
-          matrix={WH}
-          colorScale="sequential"
-          zRange={sharedRange}
-          rowLabels={rowLabels}
-          colLabels={colLabels}
-          height={height}
-          extremes={extremes?.WH}
-          blockNote={false}
-          note={
-            [
-              shared ? '' : ownRange,
-              missing > 0 ? `At the ${missing} missing ${missing === 1 ? 'entry' : 'entries'} of V, WH shows the predicted values.` : '',
-            ]
-              .filter(Boolean)
-              .join(' ') || undefined
-          }
-        />
-        <Heatmap
-          label={PANEL_TITLES.R}
-          caption={PANEL_CAPTIONS.R}
-          matrix={R ?? V}
-          minus={R ? null : WH.data}
-          mask={mask}
-          colorScale="diverging"
-          floor={0.01 * vScale}
-          rowLabels={rowLabels}
-          colLabels={colLabels}
-          height={height}
-          extremes={extremes?.R}
-          means={Rmeans}
-          cellName={R ? 'largest' : undefined}
-          blockNote={false}
-          note={`Red: V above WH; blue: below. Scaled against V: the range never shrinks below ±${shortNumber(0.01 * vScale)} (1% of the largest |V|), so a close fit looks pale.${R ? " Each cell shows its block's largest residual, with its sign." : ''}`}
-        />
-        <Heatmap
-          label={PANEL_TITLES.W}
-          caption={PANEL_CAPTIONS.W}
-          matrix={W}
-          colorScale={Wneg ? 'diverging' : 'sequential'}
-          zRange={Wtop ? [Math.min(0, valueRange(W.data).min), Wtop.hi] : undefined}
-          markAbove={!!Wtop}
-          blockNote={false}
-          note={Wneg ? negNote('W', negatives?.W) : undefined}
-          rowLabels={rowLabels}
-          xTitle="component"
-          colNoun="component"
-          height={height}
-        />
-        <Heatmap
-          label={PANEL_TITLES.H}
-          caption={PANEL_CAPTIONS.H}
-          matrix={H}
-          colorScale={Hneg ? 'diverging' : 'sequential'}
-          zRange={Htop ? [Math.min(0, valueRange(H.data).min), Htop.hi] : undefined}
-          markAbove={!!Htop}
-          blockNote={false}
-          note={Hneg ? negNote('H', negatives?.H) : undefined}
-          colLabels={colLabels}
-          yTitle="component"
-          rowNoun="component"
-          height={height}
-        />
+      <div className={small ? 'plot-product' : 'plot-grid'} style={gridStyle}>
+        <div className="plot-cell-V">
+          <Heatmap
+            label={PANEL_TITLES.V}
+            caption={PANEL_CAPTIONS.V}
+            matrix={V}
+            mask={mask}
+            colorScale="sequential"
+            zRange={sharedRange}
+            rowLabels={rowLabels}
+            colLabels={colLabels}
+            height={hV}
+            cellNumbers={small}
+            extremes={extremes?.V}
+            blockNote={false}
+            note={shared ? 'Same colour range as WH.' : ownRange}
+          />
+        </div>
+        <div className="plot-cell-WH">
+          <Heatmap
+            label={PANEL_TITLES.WH}
+            caption={PANEL_CAPTIONS.WH}
+            matrix={WH}
+            colorScale="sequential"
+            zRange={sharedRange}
+            rowLabels={rowLabels}
+            colLabels={colLabels}
+            height={hV}
+            cellNumbers={small}
+            extremes={extremes?.WH}
+            blockNote={false}
+            note={
+              [
+                shared ? '' : ownRange,
+                missing > 0 ? `At the ${missing} missing ${missing === 1 ? 'entry' : 'entries'} of V, WH shows the predicted values.` : '',
+              ]
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
+          />
+        </div>
+        <div className="plot-cell-R">
+          <Heatmap
+            label={PANEL_TITLES.R}
+            caption={PANEL_CAPTIONS.R}
+            matrix={R ?? V}
+            minus={R ? null : WH.data}
+            mask={mask}
+            colorScale="diverging"
+            floor={0.01 * vScale}
+            rowLabels={rowLabels}
+            colLabels={colLabels}
+            height={hV}
+            cellNumbers={small}
+            extremes={extremes?.R}
+            means={Rmeans}
+            cellName={R ? 'largest' : undefined}
+            blockNote={false}
+            note={`Red: V above WH; blue: below. Scaled against V: the range never shrinks below ±${shortNumber(0.01 * vScale)} (1% of the largest |V|), so a close fit looks pale.${R ? " Each cell shows its block's largest residual, with its sign." : ''}`}
+          />
+        </div>
+        <div className="plot-cell-W">
+          <Heatmap
+            label={PANEL_TITLES.W}
+            caption={PANEL_CAPTIONS.W}
+            matrix={W}
+            colorScale={Wneg ? 'diverging' : 'sequential'}
+            zRange={Wtop ? [Math.min(0, valueRange(W.data).min), Wtop.hi] : undefined}
+            markAbove={!!Wtop}
+            blockNote={false}
+            note={Wneg ? negNote('W', negatives?.W) : undefined}
+            rowLabels={rowLabels}
+            xTitle="component"
+            colNoun="component"
+            height={hW}
+            cellNumbers={small}
+          />
+        </div>
+        <div className="plot-cell-H">
+          <Heatmap
+            label={PANEL_TITLES.H}
+            caption={PANEL_CAPTIONS.H}
+            matrix={H}
+            colorScale={Hneg ? 'diverging' : 'sequential'}
+            zRange={Htop ? [Math.min(0, valueRange(H.data).min), Htop.hi] : undefined}
+            markAbove={!!Htop}
+            blockNote={false}
+            note={Hneg ? negNote('H', negatives?.H) : undefined}
+            colLabels={colLabels}
+            yTitle="component"
+            rowNoun="component"
+            height={hH}
+            cellNumbers={small}
+          />
+        </div>
       </div>
     </>
   );

@@ -12,7 +12,7 @@ import { downloadCanvas } from '../download.js';
 import { AxisTicks, ColorBar, HoverBox } from './PlotParts.js';
 import { drawHeatmapPicture, type PictureTick } from './heatmapPng.js';
 import { PlotFrame } from '../PlotFrame.js';
-import { blockNote, fileName, matrixSummary, shortNumber } from '../summary.js';
+import { blockNote, cellNumber, fileName, matrixSummary, shortNumber } from '../summary.js';
 import { useQueuedDraw } from '../frame/useQueuedDraw.js';
 import '../plots.css';
 
@@ -60,6 +60,8 @@ export interface HeatmapProps {
   cellName?: string;
   /** Say the block size under this plot (default true; a figure of several plots says it once). */
   blockNote?: boolean;
+  /** Write each cell's value in it (small matrices drawn cell for cell; ignored for block means). */
+  cellNumbers?: boolean;
 }
 
 /** What the last draw showed: the source range, missing count and the colour range. */
@@ -205,6 +207,12 @@ export function Heatmap(props: HeatmapProps) {
   );
   const barTicks = useMemo(() => (shown ? valueTicks(shown.lo, shown.hi, Math.max(2, Math.min(6, size.h / 36))) : []), [shown, size.h]);
 
+  // The values written in the cells (matrix − minus, blank where missing), for a small matrix drawn cell for cell.
+  const numbers = useMemo(() => {
+    if (!props.cellNumbers || averaged || d.rows !== rows || d.cols !== cols) return null;
+    return Array.from(data, (v, t) => (mask && mask[t] === 0 ? '' : cellNumber(v - (minus ? minus[t] : 0))));
+  }, [props.cellNumbers, averaged, d.rows, d.cols, rows, cols, data, mask, minus]);
+
   const notes: ReactNode[] = [];
   if (averaged && props.blockNote !== false) notes.push(`${capitalize(blockNote(d))}.`);
   if (averaged && shown && props.extremes && !Number.isNaN(shown.min))
@@ -296,6 +304,17 @@ export function Heatmap(props: HeatmapProps) {
         <AxisTicks side="y" ticks={yTicks} />
         <div ref={area} className="heatmap-area" onPointerMove={pointer} onPointerDown={pointer} onPointerLeave={leave}>
           <canvas ref={canvas} className="heatmap-canvas" width={d.cols} height={d.rows} />
+          {numbers && (
+            <div
+              className="heatmap-numbers"
+              style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}
+              aria-hidden="true"
+            >
+              {numbers.map((text, t) => (
+                <span key={t}>{text}</span>
+              ))}
+            </div>
+          )}
           {hoverLines && hover && <HoverBox lines={hoverLines} x={hover.x} y={hover.y} flip={hover.fx > 0.5} />}
         </div>
         <ColorBar stops={stops} ticks={barTicks} />
