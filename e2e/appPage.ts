@@ -18,10 +18,15 @@ export class AppPage {
     this.summary = page.getByText(/^Matrix:/);
   }
 
-  /** Opens the app (optionally with query parameters) and waits until the example is ready. */
-  async open(query = ''): Promise<void> {
+  /**
+   * Opens the app (optionally with query parameters) and waits until the example is ready; then
+   * picks `speed` in the Speed menu ("As fast as possible" unless told: a new page runs at a pace
+   * a class can watch, which would only slow the tests down), or leaves the page's own with null.
+   */
+  async open(query = '', { speed = 'As fast as possible' as string | null } = {}): Promise<void> {
     await this.page.goto(`./${query}`);
     await expect(this.status).toContainText('Ready', { timeout: 15_000 });
+    if (speed !== null) await this.setSpeed(speed);
   }
 
   button(name: string): Locator {

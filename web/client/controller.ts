@@ -84,6 +84,8 @@ export class Controller {
     private watchdogMs = 30_000,
   ) {
     this.link = this.connect();
+    // the worker starts as fast as possible; the page's speed (a watchable pace at first) is the one to keep
+    this.send({ type: 'speed', runId: 0, speed: store.getState().speed });
   }
 
   /** Makes the matrix of `spec` the data (the current run pauses; on failure it stays); returns the load's run id. */

@@ -111,11 +111,18 @@ export type Action =
     }
   | { readonly type: 'worker'; readonly msg: FromWorker };
 
+/**
+ * The Speed a new page (or Start fresh) runs at: a pace a class can watch, the loss curve falling
+ * and WH filling in iteration by iteration; "As fast as possible" is one choice away in the menu.
+ * Pace never changes the numbers, only when they are shown.
+ */
+export const DEFAULT_SPEED: Speed = 5;
+
 /** The state before anything is loaded. */
 export function initialState(): AppState {
   return {
     options: defaultOptions(),
-    speed: null,
+    speed: DEFAULT_SPEED,
     data: null,
     pendingLoad: null,
     dataError: null,

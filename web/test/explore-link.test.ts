@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anySection } from '../../src/share/section.js';
 import { encodeApp, planOpen } from '../components/SharePanel/shareState.js';
-import { type AppState, initialState, reduce } from '../state/app.js';
+import { type AppState, DEFAULT_SPEED, initialState, reduce } from '../state/app.js';
 import type { DataInfo } from '../shared/protocol.js';
 import { EXPLORE_SECTION, EXPLORE_SETTINGS, type ExploreSettings } from '../views/explore/settings.js';
 
@@ -16,9 +16,9 @@ function appLink(s: AppState) {
   return encodeApp(s, { sections: SECTIONS, viewSettings: s.view === 'explore' ? { ...s.explore } : null, embed: false });
 }
 
-/** How the app would open `hash`. */
+/** How the app would open `hash` (offering the speed the state was made with). */
 function planLink(hash: string) {
-  return planOpen(hash, [null], SECTIONS);
+  return planOpen(hash, [null, DEFAULT_SPEED], SECTIONS);
 }
 
 /** The app with the tutorial matrix loaded, `settings` in the Explore rank form and that view open. */
