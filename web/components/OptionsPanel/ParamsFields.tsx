@@ -18,6 +18,8 @@ export interface ParamsFieldsProps {
 export function ParamsFields({ solver, params, errorFor, onChange, onProblem }: ParamsFieldsProps) {
   const id = useId();
   const uses = (p: ParamId) => solver.params.includes(p);
+  // a solver without parameters of its own gets the line alone, no empty box
+  if (solver.params.length === 0) return <p className="hint params-none">{notApplyText(solver)}</p>;
   return (
     <fieldset>
       <legend>Parameters of {solver.label}</legend>
