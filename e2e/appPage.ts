@@ -29,6 +29,14 @@ export class AppPage {
     if (speed !== null) await this.setSpeed(speed);
   }
 
+  /** How far the page scrolls sideways (scrollWidth − clientWidth of the document, in CSS px; 0 when it fits). */
+  sideScroll(): Promise<number> {
+    return this.page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+      return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+    });
+  }
+
   button(name: string): Locator {
     return this.page.getByRole('button', { name, exact: true });
   }

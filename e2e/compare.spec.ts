@@ -36,6 +36,8 @@ test('compares two algorithms: two legend entries, a table row each, per iterati
   await expect(page.getByText(/^Comparison finished on low-rank 60×40, rank 4/)).toBeVisible();
   await app.screenshot('compare');
   await page.setViewportSize({ width: 390, height: 800 });
+  // the table and the plot fit at phone width, or scroll inside their own box: the page never scrolls sideways
+  await expect.poll(() => app.sideScroll()).toBe(0);
   await app.screenshot('compare-phone');
 });
 

@@ -28,6 +28,12 @@ test('the Learn panel typesets the objective and update rules of every algorithm
   await expect(page.getByRole('region', { name: 'Notation' }).locator('.katex')).toHaveCount(9);
   await app.screenshot('learn');
   await page.setViewportSize({ width: 390, height: 800 });
+  // at phone width every algorithm's formulas fit or scroll inside their own box: the page never scrolls sideways
+  for (const label of LABELS) {
+    await app.chooseAlgorithm(label);
+    await expect(page.getByRole('heading', { name: `Learn: ${label}` })).toBeVisible();
+    await expect.poll(() => app.sideScroll(), { message: label }).toBe(0);
+  }
   await app.screenshot('learn-phone');
 });
 
