@@ -3,6 +3,10 @@
 import { test, expect } from './fixtures.js';
 import { download, readCsv, readHistoryFile, resultName } from './downloads.js';
 import { gemm_nn } from '../src/kernels-ts/products.js';
+import { DEFAULT_OPTIONS } from '../src/driver/options.js';
+
+/** The default algorithm, which names the exported files below. */
+const A = DEFAULT_OPTIONS.algorithm;
 
 const FILES = ['W.csv', 'H.csv', 'WH.csv', 'history.csv'];
 
@@ -20,18 +24,18 @@ test('the downloads are enabled after the first iteration and hold W, H, WH and 
   const s = await app.steps(3);
 
   const w = await download(page, 'W.csv');
-  expect(w.fileName).toBe(resultName('low-rank-60x40', 'hals', 4, 3, 'W'));
-  await expect(page.getByText(/^Saved low-rank-60x40_hals_k4_it3_W\.csv: iteration 3, \d+(\.\d)? kB\.$/)).toBeVisible();
+  expect(w.fileName).toBe(resultName('low-rank-60x40', A, 4, 3, 'W'));
+  await expect(page.getByText(new RegExp(`^Saved low-rank-60x40_${A}_k4_it3_W\\.csv: iteration 3, \\d+(\\.\\d)? kB\\.$`))).toBeVisible();
   const h = await download(page, 'H.csv');
   const wh = await download(page, 'WH.csv');
   const hist = await download(page, 'history.csv');
-  expect([h.fileName, wh.fileName, hist.fileName]).toEqual(
-    ['H', 'WH', 'history'].map((f) => resultName('low-rank-60x40', 'hals', 4, 3, f)),
-  );
+  expect([h.fileName, wh.fileName, hist.fileName]).toEqual(['H', 'WH', 'history'].map((f) => resultName('low-rank-60x40', A, 4, 3, f)));
   // each file says what it holds on its first line, the share link that reproduces it included
   for (const f of [w, h, wh, hist]) {
     expect(f.comment).toMatch(
-      /^# NMF Playground: low-rank 60×40 \(60×40\) · algorithm hals · rank 4 · init random · seed 1 · iteration 3 · maxIter 200 · tol 0\.000001 · target 0 · params .* · link http:\/\/127\.0\.0\.1:\d+\/#v=1&data=example&example=lowrank&.*&iter=3$/,
+      new RegExp(
+        String.raw`^# NMF Playground: low-rank 60×40 \(60×40\) · algorithm ${A} · rank 4 · init random · seed 1 · iteration 3 · maxIter 200 · tol 0\.000001 · target 0 · params .* · link http:\/\/127\.0\.0\.1:\d+\/#v=\d+&data=example&example=lowrank&.*&iter=3$`,
+      ),
     );
   }
 
@@ -106,7 +110,7 @@ test('phone width: the export panel fits and works', async ({ app, page }) => {
   await app.steps(1);
   const panel = page.getByRole('region', { name: 'Export' });
   await panel.scrollIntoViewIfNeeded();
-  expect((await download(page, 'H.csv')).fileName).toBe(resultName('low-rank-60x40', 'hals', 4, 1, 'H'));
+  expect((await download(page, 'H.csv')).fileName).toBe(resultName('low-rank-60x40', A, 4, 1, 'H'));
   await panel.screenshot({ path: 'e2e/screenshots/export-panel-390.png' });
   const overflow = await page.evaluate(() => {
     const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
@@ -126,8 +130,8 @@ test('a 2000×1000 WH (about 40 MB of CSV) is exported while the run goes on', a
   await expect(app.status).toHaveText(/^Running · iteration [1-9]/, { timeout: 15_000 });
 
   const { body: text, fileName } = await download(page, 'WH.csv');
-  expect(fileName).toMatch(/^low-rank-2000x1000_hals_k4_it\d+_WH\.csv$/);
-  const saved = page.getByText(/^Saved low-rank-2000x1000_hals_k4_it\d+_WH\.csv: iteration \d+, [\d.]+ MB\.$/);
+  expect(fileName).toMatch(new RegExp(`^low-rank-2000x1000_${A}_k4_it\\d+_WH\\.csv$`));
+  const saved = page.getByText(new RegExp(`^Saved low-rank-2000x1000_${A}_k4_it\\d+_WH\\.csv: iteration \\d+, [\\d.]+ MB\\.$`));
   await expect(saved).toBeVisible();
   const lines = text.trimEnd().split('\n');
   expect(lines).toHaveLength(2000); // no labels: no header row

@@ -25,8 +25,10 @@ test('with the network cut, a reload still opens the app, isolated, and a run ru
   await expect(app.status).toContainText(/Ready/);
   expect(await controlled()).toBe(true);
   expect(await page.evaluate(() => (globalThis as unknown as { crossOriginIsolated: boolean }).crossOriginIsolated)).toBe(true);
+  // the kept session comes back at its own speed (a new page's is a watchable pace): run it flat out
+  await app.setSpeed('As fast as possible');
   await app.button('Run').click();
-  const stopped = await app.waitFor('Stopped');
+  const stopped = await app.waitFor('Stopped', 30_000);
   expect(stopped.iteration).toBeGreaterThan(0);
   await expect(page.getByRole('figure', { name: 'V − WH (residual)' })).toBeVisible();
   await context.setOffline(false);

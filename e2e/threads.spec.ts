@@ -9,7 +9,10 @@ import type { AppPage } from './appPage.js';
 
 /** A 300×200 rank-5 matrix run with HALS for 20 iterations; its W, H and history as downloaded. */
 async function hals20(app: AppPage, query: string) {
-  await app.open(query);
+  // the page may bring back the session kept from the run before (Stopped, not Ready): any phase will do, the data is replaced
+  await app.page.goto(`./${query}`);
+  await expect(app.status).toContainText(/^(Ready|Paused|Stopped)/, { timeout: 15_000 });
+  await app.setSpeed('As fast as possible');
   await app.randomizeLowRank(300, 200, 5);
   await app.waitFor('Ready');
   await app.chooseAlgorithm('HALS (coordinate descent)');
