@@ -117,8 +117,13 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
   const whSpan = whRange && `${shortNumber(whRange.min)}–${shortNumber(whRange.max)}`;
   const vSpan = `${shortNumber(vRange.min)}–${shortNumber(vRange.max)}`;
   const ownRange = `Own colour range: WH spans ${whSpan}, too far from V's ${vSpan} to share one.`;
-  const negNote = (name: string, count: number | undefined) =>
-    `Blue–red around 0: ${name} has ${count ?? 'some'} negative ${count === 1 ? 'entry' : 'entries'} (blue).`;
+  /** W's or H's colours: blue–red around 0 when it has negatives, else viridis up to its robust top (clipped cells marked). */
+  const factorColours = (M: DisplayMatrix, name: string, neg: boolean, top: { hi: number } | null, count: number | undefined) => ({
+    colorScale: neg ? ('diverging' as const) : ('sequential' as const),
+    zRange: top ? ([Math.min(0, valueRange(M.data).min), top.hi] as [number, number]) : undefined,
+    markAbove: !!top,
+    note: neg ? `Blue–red around 0: ${name} has ${count ?? 'some'} negative ${count === 1 ? 'entry' : 'entries'} (blue).` : undefined,
+  });
   return (
     <>
       {averaged && (
@@ -194,11 +199,8 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
             label={PANEL_TITLES.W}
             caption={PANEL_CAPTIONS.W}
             matrix={W}
-            colorScale={Wneg ? 'diverging' : 'sequential'}
-            zRange={Wtop ? [Math.min(0, valueRange(W.data).min), Wtop.hi] : undefined}
-            markAbove={!!Wtop}
+            {...factorColours(W, 'W', Wneg, Wtop, negatives?.W)}
             blockNote={false}
-            note={Wneg ? negNote('W', negatives?.W) : undefined}
             rowLabels={rowLabels}
             xTitle="component"
             colNoun="component"
@@ -211,11 +213,8 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
             label={PANEL_TITLES.H}
             caption={PANEL_CAPTIONS.H}
             matrix={H}
-            colorScale={Hneg ? 'diverging' : 'sequential'}
-            zRange={Htop ? [Math.min(0, valueRange(H.data).min), Htop.hi] : undefined}
-            markAbove={!!Htop}
+            {...factorColours(H, 'H', Hneg, Htop, negatives?.H)}
             blockNote={false}
-            note={Hneg ? negNote('H', negatives?.H) : undefined}
             colLabels={colLabels}
             yTitle="component"
             rowNoun="component"
