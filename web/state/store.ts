@@ -1,6 +1,8 @@
 // The one state store of the app: a reducer applied at once on dispatch, and subscribers told
 // at most once per animation frame, so React renders at most once per frame however many
-// worker messages arrive.
+// worker messages arrive. A change made while the page handles a DOM event (a person's click or
+// key) is told at once instead: React then shows it before the event ends, so a controlled
+// checkbox never shows its old state after the click.
 import { useSyncExternalStore } from 'react';
 
 /** A store of state S changed only by actions A through `reduce`. */
@@ -22,18 +24,24 @@ const onFrame: FrameScheduler = (fn) => {
       fn();
     }
   };
-  requestAnimationFrame(once);
+  (globalThis as unknown as { requestAnimationFrame(fn: () => void): number }).requestAnimationFrame(once); // typed here: the store also runs in DOM-less tests
   setTimeout(once, 250);
 };
 
-/** A store whose listeners run at most once per frame after any number of dispatches. */
+/** Whether the page is handling a DOM event now (window.event is set while one is dispatched). */
+const inDomEvent = (): boolean => (globalThis as { event?: unknown }).event !== undefined;
+
+/** A store whose listeners run at most once per frame after any number of dispatches (at once during a DOM event). */
 export function createStore<S, A>(reduce: (s: S, a: A) => S, initial: S, frame: FrameScheduler = onFrame): Store<S, A> {
   let state = initial;
   let scheduled = false;
   const listeners = new Set<() => void>();
+  const tell = () => {
+    for (const l of listeners) l();
+  };
   const notify = () => {
     scheduled = false;
-    for (const l of listeners) l();
+    tell();
   };
   return {
     getState: () => state,
@@ -41,6 +49,10 @@ export function createStore<S, A>(reduce: (s: S, a: A) => S, initial: S, frame: 
       const next = reduce(state, action);
       if (next === state) return;
       state = next;
+      if (inDomEvent()) {
+        tell(); // a frame already scheduled tells again, harmlessly (nothing new by then)
+        return;
+      }
       if (!scheduled) {
         scheduled = true;
         frame(notify);

@@ -22,10 +22,7 @@ export class Comparison {
     private readonly app: Store<AppState, Action>,
     spawn: () => Worker,
   ) {
-    // listeners told at once, not at the next frame: a checkbox's click must show its new state
-    // before the click event ends (React puts a controlled input back to the state it rendered);
-    // the race's updates are already taken in at most UPDATES_PER_SEC times a second
-    this.store = createStore(reduceComparison, initialComparison(app.getState().options.algorithm), (notify) => notify());
+    this.store = createStore(reduceComparison, initialComparison(app.getState().options.algorithm));
     this.link = new JobLink(spawn, {
       event: (ev) => {
         // updates arrive every few milliseconds: taken in at most UPDATES_PER_SEC times a second
