@@ -22,6 +22,27 @@ describe('work estimates', () => {
   });
 });
 
+describe('a sparse V (its entries only)', () => {
+  it('20,000×5,000 at 1% observed, k = 20, is within the limits for every solver with a sparse form, though its dense masked form is not', () => {
+    for (const a of ['mu', 'hals', 'als', 'anls', 'gd', 'sgd'] as const) {
+      const o = { ...DEFAULT_OPTIONS, algorithm: a, rank: 20 };
+      expect(() => checkOptions(o, 20000, 5000, 1e6, true)).not.toThrow();
+      const w = estimateWork(a, 'random', 20000, 5000, 20, 1e6, true);
+      expect(w.bytes).toBeLessThan(20000 * 5000 * 8); // nothing m×n
+    }
+    expect(() => checkOptions({ ...DEFAULT_OPTIONS, algorithm: 'mu', rank: 20 }, 20000, 5000, 1e6)).toThrow(
+      'rank 20 on a 20000×5000 matrix is too much work: one iteration of mu would take about 1.2e10 floating-point operations, more than the 1.0e10 allowed in one step. Lower the rank or use a smaller matrix.',
+    );
+  });
+
+  it('grows with the observed entries, not with m·n', () => {
+    const few = estimateWork('als', 'random', 20000, 5000, 20, 1e6, true).iterationFlops;
+    const more = estimateWork('als', 'random', 20000, 5000, 20, 4e6, true).iterationFlops;
+    expect(more).toBeGreaterThan(3 * few);
+    expect(estimateWork('als', 'random', 200000, 50000, 20, 1e6, true).iterationFlops).toBeLessThan(MAX_ITERATION_FLOPS);
+  });
+});
+
 describe('a run too large to do', () => {
   it('3162×3162 at rank 3162 is refused on rank, naming the size and the work of one iteration', () => {
     const o = { ...DEFAULT_OPTIONS, algorithm: 'hals' as const, rank: 3162 };

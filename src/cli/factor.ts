@@ -41,7 +41,8 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
     checkFactorShape('--w0', values.w0 as string, W0, data.rows, options.rank, `the rows of ${file} × the rank`);
     checkFactorShape('--h0', values.h0 as string, H0, options.rank, data.cols, `the rank × the columns of ${file}`);
   }
-  checkOptions(options, data.rows, data.cols);
+  if ('nnz' in data && holdsSparse(options)) checkOptions(options, data.rows, data.cols, data.nnz, true);
+  else checkOptions(options, data.rows, data.cols);
   const engine = await createEngineNode({ threads });
   try {
     const problem = loadAny(engine, data, options);
@@ -58,6 +59,11 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   }
 }
 
+/** Whether long-format data is held sparse under these options (the solver has a sparse form and the init needs no dense V). */
+function holdsSparse(options: FactorOptions): boolean {
+  return Boolean(solverInfo(options.algorithm).createSparse) && SPARSE_INITS.includes(options.init);
+}
+
 /**
  * The problem `factor` runs on: long-format data stays sparse when the solver and the
  * initialization have a sparse form (O(nnz·k) per product), else it is made dense (bounded by
@@ -65,7 +71,7 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
  */
 function loadAny(engine: Engine, data: DataMatrix | SparseData, options: FactorOptions): AnyProblem {
   if (!('nnz' in data)) return loadProblem(engine, data);
-  if (solverInfo(options.algorithm).createSparse && SPARSE_INITS.includes(options.init)) return loadSparseProblem(engine, data);
+  if (holdsSparse(options)) return loadSparseProblem(engine, data);
   return loadProblem(engine, longAsDense(data, MAX_ENTRIES));
 }
 

@@ -22,11 +22,25 @@ export interface WorkEstimate {
 /** Products with V per iteration (×m·n·k flops): WᵀV and VHᵀ, and WH where the solver forms it. */
 const PRODUCT_FLOPS: Record<AlgorithmId, number> = { mu: 4, hals: 4, als: 4, anls: 4, kl: 8, gd: 6, sgd: 0 };
 
+/** Passes over the observed entries per iteration (×observed·k flops) of the sparse forms (src/solvers/sparse-*.ts); kl has none. */
+const SPARSE_ENTRY_FLOPS: Record<AlgorithmId, number> = { mu: 12, hals: 8, als: 4, anls: 4, kl: 0, gd: 12, sgd: 8 };
+
 /**
  * Upper estimates for a run of `algorithm` from `init` at rank k on an m×n matrix with `observed`
  * entries (m·n when nothing is missing). Conservative on purpose: the bounds are about minutes, not percent.
+ * `sparse`: V held as its entries only (src/core/sparse-problem.ts), so nothing is m×n and each
+ * product costs O(observed·k).
  */
-export function estimateWork(algorithm: AlgorithmId, init: InitId, m: number, n: number, k: number, observed = m * n): WorkEstimate {
+export function estimateWork(
+  algorithm: AlgorithmId,
+  init: InitId,
+  m: number,
+  n: number,
+  k: number,
+  observed = m * n,
+  sparse = false,
+): WorkEstimate {
+  if (sparse) return sparseWork(algorithm, m, n, k, observed);
   const masked = observed < m * n;
   const mnk = m * n * k;
   let flops = PRODUCT_FLOPS[algorithm] * mnk + 4 * (m + n) * k * k;
@@ -49,9 +63,27 @@ export function estimateWork(algorithm: AlgorithmId, init: InitId, m: number, n:
   return { bytes: 8 * words, iterationFlops: flops, initFlops };
 }
 
-/** Why a run of this size cannot be done (what is too large, in words a user can act on), or null. */
-export function workProblem(algorithm: AlgorithmId, init: InitId, m: number, n: number, k: number, observed = m * n): string | null {
-  const w = estimateWork(algorithm, init, m, n, k, observed);
+/** The estimate of a sparse run (random or given init: nothing of V beyond its mean). */
+function sparseWork(algorithm: AlgorithmId, m: number, n: number, k: number, observed: number): WorkEstimate {
+  let flops = SPARSE_ENTRY_FLOPS[algorithm] * observed * k + 4 * (m + n) * k * k;
+  // a k×k Gram over each row's and column's entries and its solve (als-core.ts's masked form)
+  if (algorithm === 'als' || algorithm === 'anls') flops += 2 * observed * k * k + (m + n) * k ** 3;
+  // W, H, Hᵀ, their products with V, Grams and scratch; per-entry values (model, residual); the gathered rows of the longest list
+  const words = 4 * (m + n) * k + 4 * k * k + 3 * n + 2 * observed + k * Math.max(m, n);
+  return { bytes: 8 * words, iterationFlops: flops, initFlops: 2 * (m + n) * k };
+}
+
+/** Why a run of this size cannot be done (what is too large, in words a user can act on), or null. `sparse` as in estimateWork. */
+export function workProblem(
+  algorithm: AlgorithmId,
+  init: InitId,
+  m: number,
+  n: number,
+  k: number,
+  observed = m * n,
+  sparse = false,
+): string | null {
+  const w = estimateWork(algorithm, init, m, n, k, observed, sparse);
   const what = `rank ${k} on a ${m}×${n} matrix`;
   if (w.bytes > MAX_RUN_BYTES) {
     return `${what} is too large: ${algorithm} would need about ${gb(w.bytes)} of memory for W, H and its workspace, more than the ${gb(MAX_RUN_BYTES)} allowed. Lower the rank or use a smaller matrix.`;

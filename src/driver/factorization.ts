@@ -100,9 +100,9 @@ export class Factorization {
     start?: RunStart,
   ) {
     const { m, n } = problem;
-    checkOptions(options, m, n, problem.observed);
-    this.info = solverInfo(options.algorithm);
     const sparse = isSparse(problem);
+    checkOptions(options, m, n, problem.observed, sparse);
+    this.info = solverInfo(options.algorithm);
     if (sparse) checkSparse(this.info, options);
     else if (problem.M && this.info.maskUnsupported) {
       throw new OptionError('algorithm', `${options.algorithm} cannot be used with missing entries: ${this.info.maskUnsupported}`);
@@ -257,7 +257,7 @@ export class Factorization {
    */
   setLimits(limits: Pick<FactorOptions, 'maxIter' | 'tol' | 'target'>): void {
     const next = { ...this.options, ...limits };
-    checkOptions(next, this.problem.m, this.problem.n, this.problem.observed);
+    checkOptions(next, this.problem.m, this.problem.n, this.problem.observed, isSparse(this.problem));
     this.options = next;
     if (this.iteration > 0 && this.stop?.reason !== 'diverged') {
       const h = this.objectiveHistory;

@@ -76,9 +76,9 @@ export class OptionError extends Error {
 /**
  * Throws OptionError for the first option out of its range for an m×n matrix with `observed`
  * entries, and (on 'rank') for a run too large to do: its memory and the work of one iteration
- * are estimated before anything is allocated (budget.ts).
+ * are estimated before anything is allocated (budget.ts); `sparse` when V is held as its entries only.
  */
-export function checkOptions(o: FactorOptions, m: number, n: number, observed = m * n): void {
+export function checkOptions(o: FactorOptions, m: number, n: number, observed = m * n, sparse = false): void {
   const maxRank = Math.min(m, n);
   if (!Number.isInteger(o.rank) || o.rank < 1 || o.rank > maxRank) {
     throw new OptionError(
@@ -99,6 +99,6 @@ export function checkOptions(o: FactorOptions, m: number, n: number, observed = 
   if (!(p.epsilon >= 0)) throw new OptionError('epsilon', `epsilon ${p.epsilon} must be ≥ 0`);
   if (!(p.learningRate > 0)) throw new OptionError('learningRate', `learning rate ${p.learningRate} must be > 0`);
   if (!(p.l2 >= 0)) throw new OptionError('l2', `l2 penalty ${p.l2} must be ≥ 0`);
-  const tooLarge = workProblem(o.algorithm, o.init, m, n, o.rank, observed);
+  const tooLarge = workProblem(o.algorithm, o.init, m, n, o.rank, observed, sparse);
   if (tooLarge) throw new OptionError('rank', tooLarge);
 }
