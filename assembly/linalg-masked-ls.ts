@@ -10,71 +10,89 @@ import { nnls } from "./linalg-nnls";
 
 /**
  * Bytes of the gather buffer masked_gram needs when the longest list has maxLen entries:
- * k (rounded up to even) rows of maxLen (rounded up to even) f64.
+ * maxLen rows of k (rounded up to a multiple of 4) f64.
  */
 export function gather_bytes(k: i32, maxLen: i32): i32 {
-  return ((k + 1) & ~1) * ((maxLen + 1) & ~1) * 8;
+  return ((k + 3) & ~3) * maxLen * 8;
 }
 
 /**
  * G (k×k, full symmetric) = the Gram of vector j's observed rows of F (rows×k):
  * Base − Σ_t f_t f_tᵀ when mode[j] ≠ 0, else Σ_t f_t f_tᵀ, over f_t = row idx[t] of F for
  * t in [ptr[j], ptr[j+1]). Base (k×k, full symmetric); ptr (i32, count+1); idx, mode (i32).
- * The listed rows are first gathered, transposed, into T (gather_bytes), so that each 2×2
- * block of the Gram is four dot products over contiguous memory.
+ * The listed rows are first gathered into T (r × k4, k4 = k rounded up to 4, the padding zero;
+ * gather_bytes), then the lower triangle is summed by 4×4 blocks held in registers, each entry
+ * Σ_t in the order t = 0, 1, … (a syrk over T).
  */
 export function masked_gram(F: usize, Base: usize, ptr: usize, idx: usize, mode: usize, j: i32, k: i32, G: usize, T: usize): void {
   const subtract = load<i32>(mode + (<usize>j << 2)) != 0;
   const t0 = load<i32>(ptr + (<usize>j << 2));
   const r = load<i32>(ptr + (<usize>(j + 1) << 2)) - t0;
-  const kp = (k + 1) & ~1;
-  const rp = (r + 1) & ~1;
-  const row = <usize>rp << 3; // bytes per row of T
-  // T (kp×rp): T[a, t] = F[idx[t0 + t], a]; an odd last column is zeroed. An odd k's padding
-  // row k is read but only feeds sums that put() discards.
-  if (rp != r) for (let a = 0; a < k; a++) store<f64>(T + <usize>a * row + (<usize>r << 3), 0);
+  const k4 = (k + 3) & ~3;
+  const row = <usize>k4 << 3; // bytes per row of T
+  const k2 = k & ~1;
   for (let t = 0; t < r; t++) {
     const f = F + (<usize>load<i32>(idx + (<usize>(t0 + t) << 2)) * <usize>k << 3);
-    const col = T + (<usize>t << 3);
-    for (let a = 0; a < k; a++) store<f64>(col + <usize>a * row, load<f64>(f + (<usize>a << 3)));
+    const d = T + <usize>t * row;
+    for (let a = 0; a < k2; a += 2) v128.store(d + (<usize>a << 3), v128.load(f + (<usize>a << 3)));
+    for (let a = k2; a < k4; a++) store<f64>(d + (<usize>a << 3), a < k ? load<f64>(f + (<usize>a << 3)) : 0);
   }
-  // Lower triangle by 2×2 blocks (a, a+1) × (b, b+1), b ≤ a.
-  for (let a = 0; a < kp; a += 2) {
-    const ta0 = T + <usize>a * row;
-    const ta1 = ta0 + row;
-    for (let b = 0; b <= a; b += 2) {
-      const tb0 = T + <usize>b * row;
-      const tb1 = tb0 + row;
+  for (let a = 0; a < k4; a += 4) {
+    const oa = <usize>a << 3;
+    for (let b = 0; b <= a; b += 4) {
+      const ob = <usize>b << 3;
       let s00 = f64x2.splat(0);
       let s01 = f64x2.splat(0);
       let s10 = f64x2.splat(0);
       let s11 = f64x2.splat(0);
-      for (let t = 0; t < rp; t += 2) {
-        const o = <usize>t << 3;
-        const x0 = v128.load(ta0 + o);
-        const x1 = v128.load(ta1 + o);
-        const y0 = v128.load(tb0 + o);
-        const y1 = v128.load(tb1 + o);
+      let s20 = f64x2.splat(0);
+      let s21 = f64x2.splat(0);
+      let s30 = f64x2.splat(0);
+      let s31 = f64x2.splat(0);
+      let p = T;
+      for (let t = 0; t < r; t++) {
+        const y0 = v128.load(p + ob);
+        const y1 = v128.load(p + ob + 16);
+        const x0 = f64x2.splat(load<f64>(p + oa));
         s00 = f64x2.add(s00, f64x2.mul(x0, y0));
         s01 = f64x2.add(s01, f64x2.mul(x0, y1));
+        const x1 = f64x2.splat(load<f64>(p + oa + 8));
         s10 = f64x2.add(s10, f64x2.mul(x1, y0));
         s11 = f64x2.add(s11, f64x2.mul(x1, y1));
+        const x2 = f64x2.splat(load<f64>(p + oa + 16));
+        s20 = f64x2.add(s20, f64x2.mul(x2, y0));
+        s21 = f64x2.add(s21, f64x2.mul(x2, y1));
+        const x3 = f64x2.splat(load<f64>(p + oa + 24));
+        s30 = f64x2.add(s30, f64x2.mul(x3, y0));
+        s31 = f64x2.add(s31, f64x2.mul(x3, y1));
+        p += row;
       }
       put(G, Base, k, a, b, s00, subtract);
-      put(G, Base, k, a, b + 1, s01, subtract);
+      put(G, Base, k, a, b + 2, s01, subtract);
       put(G, Base, k, a + 1, b, s10, subtract);
-      put(G, Base, k, a + 1, b + 1, s11, subtract);
+      put(G, Base, k, a + 1, b + 2, s11, subtract);
+      put(G, Base, k, a + 2, b, s20, subtract);
+      put(G, Base, k, a + 2, b + 2, s21, subtract);
+      put(G, Base, k, a + 3, b, s30, subtract);
+      put(G, Base, k, a + 3, b + 2, s31, subtract);
     }
   }
   symmetrize_lower(G, k);
 }
 
-/** G[a,b] = (Base[a,b] − s) or s, s the sum of both lanes; ignored outside k×k or above the diagonal. */
+/** G[a,b] and G[a,b+1] = (Base − s) or s, s each lane of acc; ignored outside k×k or above the diagonal. */
 // @ts-ignore: decorator
 @inline
 function put(G: usize, Base: usize, k: i32, a: i32, b: i32, acc: v128, subtract: bool): void {
-  if (a >= k || b > a) return;
-  const s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  if (a >= k) return;
+  put1(G, Base, k, a, b, f64x2.extract_lane(acc, 0), subtract);
+  put1(G, Base, k, a, b + 1, f64x2.extract_lane(acc, 1), subtract);
+}
+
+// @ts-ignore: decorator
+@inline
+function put1(G: usize, Base: usize, k: i32, a: i32, b: i32, s: f64, subtract: bool): void {
+  if (b >= k || b > a) return;
   const o = (<usize>a * <usize>k + <usize>b) << 3;
   store<f64>(G + o, subtract ? load<f64>(Base + o) - s : s);
 }
@@ -87,8 +105,10 @@ function put(G: usize, Base: usize, k: i32, a: i32, b: i32, acc: v128, subtract:
  * Base for subtracted Grams (their rounding error is relative to Base) and from G_j for summed
  * ones. Entry a of vector j of B and X sits at element j·vs + a·es. F (rows×k): W for the
  * H step, Hᵀ for the W step; Base (k×k): WᵀW or HHᵀ. work: nnls_work_bytes(k); T:
- * gather_bytes(k, longest list). When Q ≠ 0, stores Σ_j X_jᵀ G_j X_j at Q (one f64): for the
- * W step that is ‖M∘(WH)‖²_F of the new W, which gives the masked residual without forming WH.
+ * gather_bytes(k, longest list). When Q ≠ 0, stores X_jᵀ G_j X_j at Q[j] (count f64): summed
+ * over the W step's rows that is ‖M∘(WH)‖²_F of the new W, which gives the masked residual
+ * without forming WH. Vectors are independent, so a range of them (ptr, mode, B, X, Q offset
+ * to its first) is solved exactly as in the whole: what a thread pool splits.
  * Returns the number of NNLS problems that hit their iteration limit.
  */
 export function masked_ls(
@@ -101,7 +121,6 @@ export function masked_ls(
   const inner = b + (<usize>k << 3);
   const es8 = <usize>es << 3;
   let capped = 0;
-  let quad: f64 = 0;
   for (let j = 0; j < count; j++) {
     masked_gram(F, Base, ptr, idx, mode, j, k, G, T);
     const R = load<i32>(mode + (<usize>j << 2)) != 0 ? Base : G;
@@ -119,9 +138,8 @@ export function masked_ls(
         store<f64>(X + off + <usize>a * es8, v < 0 ? 0 : v);
       }
     }
-    if (Q != 0) quad += quadratic_form(G, X + off, es8, k);
+    if (Q != 0) store<f64>(Q + (<usize>j << 3), quadratic_form(G, X + off, es8, k));
   }
-  if (Q != 0) store<f64>(Q, quad);
   return capped;
 }
 

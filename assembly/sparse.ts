@@ -19,30 +19,74 @@
 }
 
 /**
+ * orow[a] = Σ_t w[t]·B[idx[t], a] over t in [t0, t1), a < k, each sum in the order t0, t0 + 1, …:
+ * by chunks of 8, 4, 2 and 1 columns whose sums stay in registers over the entries (the
+ * entries' rows of B are re-read per chunk; they are few, and in cache after the first).
+ */
+// @ts-ignore: decorator
+@inline function timesRow(idx: usize, w: usize, t0: i32, t1: i32, B: usize, k: i32, orow: usize): void {
+  let a = 0;
+  for (; a + 8 <= k; a += 8) {
+    const o = <usize>a << 3;
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let s2 = f64x2.splat(0);
+    let s3 = f64x2.splat(0);
+    for (let t = t0; t < t1; t++) {
+      const x = f64x2.splat(load<f64>(w + (<usize>t << 3)));
+      const b = B + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3) + o;
+      s0 = f64x2.add(s0, f64x2.mul(x, v128.load(b)));
+      s1 = f64x2.add(s1, f64x2.mul(x, v128.load(b + 16)));
+      s2 = f64x2.add(s2, f64x2.mul(x, v128.load(b + 32)));
+      s3 = f64x2.add(s3, f64x2.mul(x, v128.load(b + 48)));
+    }
+    v128.store(orow + o, s0);
+    v128.store(orow + o + 16, s1);
+    v128.store(orow + o + 32, s2);
+    v128.store(orow + o + 48, s3);
+  }
+  for (; a + 4 <= k; a += 4) {
+    const o = <usize>a << 3;
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    for (let t = t0; t < t1; t++) {
+      const x = f64x2.splat(load<f64>(w + (<usize>t << 3)));
+      const b = B + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3) + o;
+      s0 = f64x2.add(s0, f64x2.mul(x, v128.load(b)));
+      s1 = f64x2.add(s1, f64x2.mul(x, v128.load(b + 16)));
+    }
+    v128.store(orow + o, s0);
+    v128.store(orow + o + 16, s1);
+  }
+  for (; a + 2 <= k; a += 2) {
+    const o = <usize>a << 3;
+    let s0 = f64x2.splat(0);
+    for (let t = t0; t < t1; t++) {
+      const x = f64x2.splat(load<f64>(w + (<usize>t << 3)));
+      s0 = f64x2.add(s0, f64x2.mul(x, v128.load(B + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3) + o)));
+    }
+    v128.store(orow + o, s0);
+  }
+  if (a < k) {
+    const o = <usize>a << 3;
+    let s: f64 = 0;
+    for (let t = t0; t < t1; t++) {
+      s += load<f64>(w + (<usize>t << 3)) * load<f64>(B + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3) + o);
+    }
+    store<f64>(orow + o, s);
+  }
+}
+
+/**
  * out (count×k) = S·B: out[v,:] = Σ_t vals[t]·B[idx[t],:] over vector v's entries.
  * CSR with B = Hᵀ (n×k) gives VHᵀ (m×k); CSC with B = W (m×k) gives (WᵀV)ᵀ (n×k).
  * ptr (count+1 i32), idx (nnz i32), vals (nnz f64), B (·×k), out (count×k, overwritten).
  */
 export function sparse_times(ptr: usize, idx: usize, vals: usize, count: i32, B: usize, k: i32, out: usize): void {
-  const k2 = k & ~1;
   for (let v = 0; v < count; v++) {
-    const orow = out + (<usize>v * <usize>k << 3);
-    for (let a = 0; a < k; a++) store<f64>(orow + (<usize>a << 3), 0);
     const t0 = load<i32>(ptr + (<usize>v << 2));
     const t1 = load<i32>(ptr + (<usize>(v + 1) << 2));
-    for (let t = t0; t < t1; t++) {
-      const x = load<f64>(vals + (<usize>t << 3));
-      const brow = B + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3);
-      const vx = f64x2.splat(x);
-      for (let a = 0; a < k2; a += 2) {
-        const o = <usize>a << 3;
-        v128.store(orow + o, f64x2.add(v128.load(orow + o), f64x2.mul(vx, v128.load(brow + o))));
-      }
-      if (k2 < k) {
-        const o = <usize>k2 << 3;
-        store<f64>(orow + o, load<f64>(orow + o) + x * load<f64>(brow + o));
-      }
-    }
+    timesRow(idx, vals, t0, t1, B, k, out + (<usize>v * <usize>k << 3));
   }
 }
 
@@ -165,42 +209,93 @@ export function hals_sparse_w(rowPtr: usize, colIdx: usize, m: i32, R: usize, W:
 }
 
 /**
- * Both sides of a multiplicative update in one pass over the entries: num (count×k) = S·B and
- * den (count×k) = (M∘ABᵀ)·B, i.e. for entry t of vector v with p = A[v,:]·B[idx[t],:]:
- * num[v,:] += vals[t]·B[idx[t],:], den[v,:] += p·B[idx[t],:]. By columns (A = Hᵀ, B = W) they
- * are (WᵀV)ᵀ and (Wᵀ(M∘WH))ᵀ; by rows (A = W, B = Hᵀ), VHᵀ and (M∘WH)Hᵀ. num, den overwritten.
+ * timesRow with two weights at once: nrow[a] = Σ_t w[t]·B[idx[t], a] and drow[a] = Σ_t q[t]·B[idx[t], a],
+ * the same sums in the same order, by chunks of 8, 2 and 1 columns held in registers.
  */
-export function sparse_mu_pass(ptr: usize, idx: usize, vals: usize, count: i32, A: usize, B: usize, k: i32, num: usize, den: usize): void {
-  const k2 = k & ~1;
+// @ts-ignore: decorator
+@inline function timesRow2(idx: usize, w: usize, q: usize, t0: i32, t1: i32, B: usize, k: i32, nrow: usize, drow: usize): void {
+  let a = 0;
+  for (; a + 8 <= k; a += 8) {
+    const o = <usize>a << 3;
+    let n0 = f64x2.splat(0);
+    let n1 = f64x2.splat(0);
+    let n2 = f64x2.splat(0);
+    let n3 = f64x2.splat(0);
+    let d0 = f64x2.splat(0);
+    let d1 = f64x2.splat(0);
+    let d2 = f64x2.splat(0);
+    let d3 = f64x2.splat(0);
+    for (let t = t0; t < t1; t++) {
+      const x = f64x2.splat(load<f64>(w + (<usize>t << 3)));
+      const y = f64x2.splat(load<f64>(q + (<usize>t << 3)));
+      const b = B + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3) + o;
+      const b0 = v128.load(b);
+      n0 = f64x2.add(n0, f64x2.mul(x, b0));
+      d0 = f64x2.add(d0, f64x2.mul(y, b0));
+      const b1 = v128.load(b + 16);
+      n1 = f64x2.add(n1, f64x2.mul(x, b1));
+      d1 = f64x2.add(d1, f64x2.mul(y, b1));
+      const b2 = v128.load(b + 32);
+      n2 = f64x2.add(n2, f64x2.mul(x, b2));
+      d2 = f64x2.add(d2, f64x2.mul(y, b2));
+      const b3 = v128.load(b + 48);
+      n3 = f64x2.add(n3, f64x2.mul(x, b3));
+      d3 = f64x2.add(d3, f64x2.mul(y, b3));
+    }
+    v128.store(nrow + o, n0);
+    v128.store(nrow + o + 16, n1);
+    v128.store(nrow + o + 32, n2);
+    v128.store(nrow + o + 48, n3);
+    v128.store(drow + o, d0);
+    v128.store(drow + o + 16, d1);
+    v128.store(drow + o + 32, d2);
+    v128.store(drow + o + 48, d3);
+  }
+  for (; a + 2 <= k; a += 2) {
+    const o = <usize>a << 3;
+    let n0 = f64x2.splat(0);
+    let d0 = f64x2.splat(0);
+    for (let t = t0; t < t1; t++) {
+      const b0 = v128.load(B + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3) + o);
+      n0 = f64x2.add(n0, f64x2.mul(f64x2.splat(load<f64>(w + (<usize>t << 3))), b0));
+      d0 = f64x2.add(d0, f64x2.mul(f64x2.splat(load<f64>(q + (<usize>t << 3))), b0));
+    }
+    v128.store(nrow + o, n0);
+    v128.store(drow + o, d0);
+  }
+  if (a < k) {
+    const o = <usize>a << 3;
+    let n: f64 = 0;
+    let d: f64 = 0;
+    for (let t = t0; t < t1; t++) {
+      const b = load<f64>(B + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3) + o);
+      n += load<f64>(w + (<usize>t << 3)) * b;
+      d += load<f64>(q + (<usize>t << 3)) * b;
+    }
+    store<f64>(nrow + o, n);
+    store<f64>(drow + o, d);
+  }
+}
+
+/**
+ * Both sides of a multiplicative update in one pass over the vectors: num (count×k) = S·B and
+ * den (count×k) = (M∘ABᵀ)·B, i.e. for entry t of vector v with P[t] = A[v,:]·B[idx[t],:]:
+ * num[v,:] = Σ_t vals[t]·B[idx[t],:], den[v,:] = Σ_t P[t]·B[idx[t],:]. By columns (A = Hᵀ, B = W)
+ * they are (WᵀV)ᵀ and (Wᵀ(M∘WH))ᵀ; by rows (A = W, B = Hᵀ), VHᵀ and (M∘WH)Hᵀ. num, den
+ * overwritten; P (nnz f64, S's order) is scratch, left holding WH at the entries.
+ */
+export function sparse_mu_pass(
+  ptr: usize, idx: usize, vals: usize, count: i32, A: usize, B: usize, k: i32, num: usize, den: usize, P: usize,
+): void {
   for (let v = 0; v < count; v++) {
     const arow = A + (<usize>v * <usize>k << 3);
-    const nrow = num + (<usize>v * <usize>k << 3);
-    const drow = den + (<usize>v * <usize>k << 3);
-    for (let a = 0; a < k; a++) {
-      store<f64>(nrow + (<usize>a << 3), 0);
-      store<f64>(drow + (<usize>a << 3), 0);
-    }
     const t0 = load<i32>(ptr + (<usize>v << 2));
     const t1 = load<i32>(ptr + (<usize>(v + 1) << 2));
     for (let t = t0; t < t1; t++) {
-      const brow = B + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3);
-      const p = dotk(arow, brow, k);
-      const x = load<f64>(vals + (<usize>t << 3));
-      const vx = f64x2.splat(x);
-      const vp = f64x2.splat(p);
-      for (let a = 0; a < k2; a += 2) {
-        const o = <usize>a << 3;
-        const b = v128.load(brow + o);
-        v128.store(nrow + o, f64x2.add(v128.load(nrow + o), f64x2.mul(vx, b)));
-        v128.store(drow + o, f64x2.add(v128.load(drow + o), f64x2.mul(vp, b)));
-      }
-      if (k2 < k) {
-        const o = <usize>k2 << 3;
-        const b = load<f64>(brow + o);
-        store<f64>(nrow + o, load<f64>(nrow + o) + x * b);
-        store<f64>(drow + o, load<f64>(drow + o) + p * b);
-      }
+      store<f64>(P + (<usize>t << 3), dotk(arow, B + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3), k));
     }
+    const o = <usize>v * <usize>k << 3;
+    timesRow2(idx, vals, P, t0, t1, B, k, num + o, den + o);
   }
 }
 

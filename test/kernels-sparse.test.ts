@@ -37,7 +37,7 @@ function close(a: Float64Array, b: Float64Array) {
 }
 
 describe('sparse kernels', () => {
-  it.each([1, 2, 3, 7, 8])('k = %i: S·B and WH at the entries, by rows and by columns, match the plain loops', (k) => {
+  it.each([1, 2, 3, 7, 8, 13, 20, 31])('k = %i: S·B and WH at the entries, by rows and by columns, match the plain loops', (k) => {
     engine.reset();
     const s = randomSparse(23, 17, 0.2, k);
     const p = loadSparseProblem(engine, s);
@@ -92,8 +92,10 @@ describe('sparse kernels', () => {
     // mu's fused pass: VHᵀ and (M∘WH)Hᵀ at once
     const num = engine.mat(23, k);
     const den = engine.mat(23, k);
-    engine.ops.sparseMuPass(p.rows, W, Ht, num, den);
+    const scratch = engine.mat(1, s.nnz);
+    engine.ops.sparseMuPass(p.rows, W, Ht, num, den, scratch);
     close(engine.view(num), want);
+    close(engine.view(scratch), wantP);
     const wantDen = new Float64Array(23 * k);
     sparse_times(rowPtr, rowIdx, wantP, engine.view(Ht), k, wantDen);
     close(engine.view(den), wantDen);

@@ -1,10 +1,13 @@
-// Threads (src/wasm/pool.ts): the products and kl's quotient split over 2 and 3 threads sharing
-// one wasm memory give bit for bit what one thread gives, product by product and as whole runs
-// of every solver; the fixed partition covers each output once, in order.
+// Threads (src/wasm/pool.ts): the products, kl's quotient, the masked solves and the sparse
+// products split over 2 and 3 threads sharing one wasm memory give bit for bit what one thread
+// gives, product by product and as whole runs of every solver (dense, masked and sparse); the
+// fixed partition covers each output once, in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProblem } from '../src/core/problem.js';
+import { denseToSparse } from '../src/core/sparse.js';
+import { loadSparseProblem } from '../src/core/sparse-problem.js';
 import { Rng } from '../src/core/rng.js';
-import { lowRank } from '../src/data/generate.js';
+import { lowRank, planted } from '../src/data/generate.js';
 import { Factorization } from '../src/driver/factorization.js';
 import { DEFAULT_OPTIONS, solverParams } from '../src/driver/options.js';
 import { SOLVERS } from '../src/solvers/registry.js';
@@ -135,6 +138,41 @@ describe('every solver: the same W, H and errors, bit for bit, on 1, 2 and 3 thr
     // hals: WᵀV and VHᵀ per step; kl: two quotients and two products in its first step, one quotient fewer after
     expect(e.splitJobs - before).toBeGreaterThanOrEqual(2 * 2 + 4 + 3);
   });
+});
+
+/** W, H and the error history after `iterations` steps of a sparse solver on a 1500×900 V held by its 4% observed entries. */
+function runSparse(e: Engine, algorithm: string, iterations: number) {
+  e.reset();
+  const { data } = planted({ rows: 1500, cols: 900, rank: 10, noise: 0.05, seed: 5, missing: 0.96 });
+  const problem = loadSparseProblem(e, denseToSparse(data));
+  const id = algorithm as (typeof DEFAULT_OPTIONS)['algorithm'];
+  const f = new Factorization(e, problem, {
+    ...DEFAULT_OPTIONS,
+    algorithm: id,
+    rank: 10,
+    seed: 2,
+    tol: 0,
+    maxIter: iterations,
+    params: solverParams(id),
+  });
+  for (let i = 0; i < iterations && !f.stop; i++) f.step();
+  return { W: e.copyOut(f.W), H: e.copyOut(f.H), history: f.history.slice() };
+}
+
+describe('the sparse solvers: the same W, H and errors, bit for bit, on 1, 2 and 3 threads, their passes split', () => {
+  for (const s of SOLVERS.filter((x) => x.createSparse)) {
+    it(s.id, () => {
+      const ref = runSparse(one, s.id, 4);
+      for (const e of many) {
+        const before = e.splitJobs;
+        const got = runSparse(e, s.id, 4);
+        if (['als', 'anls', 'mu', 'gd'].includes(s.id)) expect(e.splitJobs).toBeGreaterThan(before);
+        expect(firstDiff(got.W, ref.W)).toBe(-1);
+        expect(firstDiff(got.H, ref.H)).toBe(-1);
+        expect(got.history).toEqual(ref.history);
+      }
+    });
+  }
 });
 
 describe('a worker that starts waiting late still takes the job posted before', () => {

@@ -71,7 +71,7 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
       // VHᵀ and HHᵀ belong to the final H, WᵀW to the final W.
       if (!masked) return traceResidualSq(engine, problem, W, VHt, WtW, HHt);
       // ‖M∘(V−WH)‖² = ‖M∘V‖² − 2 tr(Wᵀ·VHᵀ) + Σ_i w_iᵀ G_i w_i, G_i row i's masked Gram of H.
-      const s = problem.normV2 - 2 * dot(W, VHt) + engine.view(masked.WHsq)[0];
+      const s = problem.normV2 - 2 * dot(W, VHt) + ops.sum(masked.WHsq);
       return s >= CANCELLATION_GUARD * problem.normV2 ? s : null;
     },
   };
@@ -79,13 +79,13 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
 
 /**
  * For M (m×n): the mask's lists over columns and rows, Hᵀ (n×k), the work and gather buffer
- * of the masked solves (assembly/linalg-masked-ls.ts), and WHsq (1×1) receiving ‖M∘(WH)‖²
- * from the W step.
+ * of the masked solves (assembly/linalg-masked-ls.ts), and WHsq (1×m) receiving each row's part
+ * of ‖M∘(WH)‖² from the W step.
  */
 function maskedWorkspace(engine: Engine, M: Mat, k: number, work: MaskedWork['work']) {
   const cols: MaskLists = columnLists(engine, M);
   const rows: MaskLists = rowLists(engine, M);
   const T = engine.block(engine.ops.gatherBytes(k, Math.max(cols.longest, rows.longest)));
   const ws: MaskedWork = { work, T };
-  return { cols, rows, Ht: engine.mat(M.cols, k), ws, WHsq: engine.mat(1, 1) };
+  return { cols, rows, Ht: engine.mat(M.cols, k), ws, WHsq: engine.mat(1, M.rows) };
 }

@@ -24,7 +24,7 @@ export function createSparseAlternating(ctx: SparseSolverContext, subproblem: Al
   const WtV = engine.mat(k, n);
   const VHt = engine.mat(m, k);
   const G = engine.mat(k, k); // the full Gram the lists would subtract from: unused, every list holds observed entries
-  const WHsq = engine.mat(1, 1);
+  const WHsq = engine.mat(1, m); // w_iᵀG_iw_i per row
   const ws = {
     work: engine.block(ops.nnlsWorkBytes(k)),
     T: engine.block(ops.gatherBytes(k, Math.max(colLists.longest, rowLists.longest))),
@@ -41,7 +41,7 @@ export function createSparseAlternating(ctx: SparseSolverContext, subproblem: Al
     },
     residualSq() {
       // ‖M∘(V−WH)‖² = ‖M∘V‖² − 2 tr(Wᵀ·VHᵀ) + Σ_i w_iᵀ G_i w_i, as in als-core.ts
-      const s = problem.normV2 - 2 * ops.dot(W, VHt) + engine.view(WHsq)[0];
+      const s = problem.normV2 - 2 * ops.dot(W, VHt) + ops.sum(WHsq);
       return s >= CANCELLATION_GUARD * problem.normV2 ? s : null;
     },
   };

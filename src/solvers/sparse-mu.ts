@@ -8,7 +8,7 @@ import type { Solver, SparseSolverContext } from './types.js';
 export function createSparseMu(ctx: SparseSolverContext): Solver {
   const { engine, problem, k, W, H, params } = ctx;
   const { m, n, rows, cols } = problem;
-  const { transpose, sparseMuPass, sparseSqResidualOf, muUpdate } = engine.ops;
+  const { transpose, sparseMuPass, sparseSample, sparseSqResidual, muUpdate } = engine.ops;
   const eps = params.epsilon;
   const Ht = engine.mat(n, k);
   const VtW = engine.mat(n, k); // (WᵀV)ᵀ
@@ -17,20 +17,22 @@ export function createSparseMu(ctx: SparseSolverContext): Solver {
   const Hden = engine.mat(k, n);
   const VHt = engine.mat(m, k);
   const Wden = engine.mat(m, k); // (M∘WH)Hᵀ
+  const P = engine.mat(1, problem.observed); // WH at the entries (scratch of the passes)
   let sq = Number.NaN;
 
   return {
     step() {
       transpose(H, Ht);
-      sparseMuPass(cols, Ht, W, VtW, PtW);
+      sparseMuPass(cols, Ht, W, VtW, PtW, P);
       transpose(VtW, WtV);
       transpose(PtW, Hden);
       muUpdate(H, WtV, Hden, eps);
 
       transpose(H, Ht);
-      sparseMuPass(rows, W, Ht, VHt, Wden);
+      sparseMuPass(rows, W, Ht, VHt, Wden, P);
       muUpdate(W, VHt, Wden, eps);
-      sq = sparseSqResidualOf(rows, W, Ht);
+      sparseSample(rows, W, Ht, P);
+      sq = sparseSqResidual(rows, P);
     },
     residualSq() {
       return sq;

@@ -5,6 +5,8 @@
 import type { Mat } from '../core/matrix.js';
 import type { Block } from './engine.js';
 import type { Kernels } from './kernels.js';
+import { JOB, MASKED_BYTES, maskedGatherOffset } from './pool-parts.js';
+import type { ThreadPool } from './pool.js';
 import { sameShape, shapeError } from './shapes.js';
 
 /** Index lists over the vectors of a masked solve (built by src/solvers/als-mask.ts), in i32 blocks. */
@@ -26,8 +28,8 @@ export interface MaskedWork {
   readonly T: Block;
 }
 
-/** The k×k solves on kernels K; shapes checked when `checks`. */
-export function linalgOps(K: Kernels, checks: boolean) {
+/** The k×k solves on kernels K; shapes checked when `checks`; masked solves split by vectors over `pool`. */
+export function linalgOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   const square = (G: Mat, k: number) => G.rows === k && G.cols === k;
   /** Strides of vector j and entry a of the vectors of X: columns of a k×n X, or rows of an m×k one. */
   const along = (X: Mat, cols: boolean) => (cols ? { count: X.cols, vs: 1, es: X.cols } : { count: X.rows, vs: X.cols, es: 1 });
@@ -72,31 +74,31 @@ export function linalgOps(K: Kernels, checks: boolean) {
         sameShape(B, X) &&
         lists.count === count &&
         ws.work.bytes >= K.nnls_work_bytes(k) &&
-        ws.T.bytes >= K.gather_bytes(k, lists.longest)
+        ws.T.bytes >= K.gather_bytes(k, lists.longest) &&
+        (Q === null || Q.rows * Q.cols === count)
       )
     ) {
       const rule = cols
         ? 'B, X k×n need F r×k, Base k×k and lists over the n columns'
         : 'B, X m×k need F r×k, Base k×k and lists over the m rows';
-      throw shapeError(op, `${rule} (work nnlsWorkBytes(k), T gatherBytes(k, longest))`, { F, Base, B, X, work: ws.work, T: ws.T });
+      throw shapeError(op, `${rule} (work nnlsWorkBytes(k), T gatherBytes(k, longest), Q 1×count)`, {
+        F,
+        Base,
+        B,
+        X,
+        work: ws.work,
+        T: ws.T,
+        Q,
+      });
     }
-    return K.masked_ls(
-      F.ptr,
-      Base.ptr,
-      B.ptr,
-      X.ptr,
-      lists.ptr,
-      lists.idx,
-      lists.mode,
-      count,
-      k,
-      vs,
-      es,
-      nonneg ? 1 : 0,
-      ws.work.ptr,
-      ws.T.ptr,
-      Q ? Q.ptr : 0,
-    );
+    const Qp = Q ? Q.ptr : 0;
+    const args = [F.ptr, Base.ptr, B.ptr, X.ptr, lists.ptr, lists.idx, lists.mode, count, k, vs, es, nonneg ? 1 : 0] as const;
+    // a worker's gather buffer must hold the longest list; beyond, the solve stays on this thread
+    const fits = maskedGatherOffset(K, k) + K.gather_bytes(k, lists.longest) <= MASKED_BYTES;
+    const entries = new Int32Array(K.memory.buffer, lists.ptr + 4 * count, 1)[0];
+    const work = entries * k * k + count * k ** 3; // the Grams' and the solves' multiply-adds
+    if (fits && pool?.splits(work, count)) return pool.run(JOB.maskedLs, [...args, Qp, ws.work.ptr, ws.T.ptr], count);
+    return K.masked_ls(...args, ws.work.ptr, ws.T.ptr, Qp);
   };
 
   return {
@@ -142,7 +144,7 @@ export function linalgOps(K: Kernels, checks: boolean) {
     /**
      * H step with missing entries: each column j of X (k×n) solved from the Gram of F's rows
      * (F = W, m×k) observed in column j (built from Base = WᵀW and `lists`) and B[:, j] (WᵀV);
-     * NNLS warm-started when `nonneg`, else clipped. Q (1×1) or null receives Σ_j x_jᵀG_jx_j.
+     * NNLS warm-started when `nonneg`, else clipped. Q (1×n) or null receives x_jᵀG_jx_j per column.
      * Returns how many NNLS problems hit their iteration cap.
      */
     maskedSolveCols(F: Mat, Base: Mat, B: Mat, X: Mat, lists: IndexLists, nonneg: boolean, ws: MaskedWork, Q: Mat | null = null): number {
@@ -151,8 +153,8 @@ export function linalgOps(K: Kernels, checks: boolean) {
 
     /**
      * W step with missing entries: each row i of X (m×k) solved from the Gram of F's rows
-     * (F = Hᵀ, n×k) observed in row i (from Base = HHᵀ and `lists`) and B[i, :] (VHᵀ); Q (1×1)
-     * or null receives Σ_i w_iᵀG_iw_i = ‖M∘(WH)‖²_F of the new W.
+     * (F = Hᵀ, n×k) observed in row i (from Base = HHᵀ and `lists`) and B[i, :] (VHᵀ); Q (1×m)
+     * or null receives w_iᵀG_iw_i per row, whose sum (ops.sum) is ‖M∘(WH)‖²_F of the new W.
      */
     maskedSolveRows(F: Mat, Base: Mat, B: Mat, X: Mat, lists: IndexLists, nonneg: boolean, ws: MaskedWork, Q: Mat | null = null): number {
       return maskedSolve('maskedSolveRows', false, F, Base, B, X, lists, nonneg, ws, Q);

@@ -86,6 +86,14 @@ export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null
       K.kl_quotient_loss(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, Q.ptr, out.ptr, W.rows, W.cols, H.cols, eps, scratch.ptr);
     },
 
+    /** Σ of A's entries in storage order (a fixed order, so the same sum for any thread count). */
+    sum(A: Mat): number {
+      const a = new Float64Array(K.memory.buffer, A.ptr, A.rows * A.cols);
+      let s = 0;
+      for (let i = 0; i < a.length; i++) s += a[i];
+      return s;
+    },
+
     /** Σ A[t]·B[t] over all entries of two matrices of one shape: tr(AᵀB). */
     dot(A: Mat, B: Mat): number {
       if (checks && !sameShape(A, B)) throw shapeError('dot', 'tr(AᵀB) needs A and B of one shape', { A, B });

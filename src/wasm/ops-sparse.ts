@@ -4,10 +4,17 @@
 import type { Mat } from '../core/matrix.js';
 import type { Compressed } from '../core/sparse-problem.js';
 import type { Kernels } from './kernels.js';
+import { JOB } from './pool-parts.js';
+import type { ThreadPool } from './pool.js';
 import { shapeError } from './shapes.js';
 
-/** The sparse ops on kernels K; shapes checked when `checks`. */
-export function sparseOps(K: Kernels, checks: boolean) {
+/**
+ * The sparse ops on kernels K; shapes checked when `checks`; the products split by vectors over
+ * `pool` (each vector's outputs are computed as on one thread).
+ */
+export function sparseOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
+  /** Whether S's vectors are worth splitting for work of `perEntry` multiply-adds per entry. */
+  const splits = (S: Compressed, perEntry: number) => pool?.splits(nnzOf(K, S) * perEntry, S.count) === true;
   return {
     /**
      * out (count×k) = S·B with S's values `vals` (1×nnz, S's order): S = V by rows and B = Hᵀ (n×k)
@@ -17,25 +24,32 @@ export function sparseOps(K: Kernels, checks: boolean) {
       if (checks && !(out.rows === S.count && out.cols === B.cols && (vals === null || vals.rows * vals.cols === nnzOf(K, S)))) {
         throw shapeError('sparseTimes', 'out = S·B needs out count×k, B ·×k and vals 1×nnz', { vals, B, out });
       }
-      K.sparse_times(S.ptr, S.idx, vals ? vals.ptr : S.vals, S.count, B.ptr, B.cols, out.ptr);
+      const args = [S.ptr, S.idx, vals ? vals.ptr : S.vals, S.count, B.ptr, B.cols, out.ptr] as const;
+      if (splits(S, B.cols)) pool!.run(JOB.sparseTimes, args, S.count);
+      else K.sparse_times(...args);
     },
     /** out (1×nnz, S's order) = WH at S's entries: A[v,:]·B[idx,:] (by rows A = W, B = Hᵀ; by columns A = Hᵀ, B = W). */
     sparseSample(S: Compressed, A: Mat, B: Mat, out: Mat): void {
       if (checks && !(A.rows === S.count && A.cols === B.cols && out.rows * out.cols === nnzOf(K, S))) {
         throw shapeError('sparseSample', 'out = (ABᵀ) at the entries needs A count×k, B ·×k, out 1×nnz', { A, B, out });
       }
-      K.sparse_sample(S.ptr, S.idx, S.count, A.ptr, B.ptr, A.cols, out.ptr);
+      const args = [S.ptr, S.idx, S.count, A.ptr, B.ptr, A.cols, out.ptr] as const;
+      if (splits(S, A.cols)) pool!.run(JOB.sparseSample, args, S.count);
+      else K.sparse_sample(...args);
     },
     /**
      * num = S·B and den = (M∘ABᵀ)·B (count×k each) in one pass: by columns with A = Hᵀ, B = W,
      * (WᵀV)ᵀ and (Wᵀ(M∘WH))ᵀ; by rows with A = W, B = Hᵀ, VHᵀ and (M∘WH)Hᵀ (mu's two sides).
+     * P (1×nnz) is scratch: it is left holding ABᵀ at the entries, in S's order.
      */
-    sparseMuPass(S: Compressed, A: Mat, B: Mat, num: Mat, den: Mat): void {
+    sparseMuPass(S: Compressed, A: Mat, B: Mat, num: Mat, den: Mat, P: Mat): void {
       const fits = (X: Mat) => X.rows === S.count && X.cols === B.cols;
-      if (checks && !(A.rows === S.count && A.cols === B.cols && fits(num) && fits(den))) {
-        throw shapeError('sparseMuPass', 'needs A, num, den count×k and B ·×k', { A, B, num, den });
+      if (checks && !(A.rows === S.count && A.cols === B.cols && fits(num) && fits(den) && P.rows * P.cols === nnzOf(K, S))) {
+        throw shapeError('sparseMuPass', 'needs A, num, den count×k, B ·×k and P 1×nnz', { A, B, num, den, P });
       }
-      K.sparse_mu_pass(S.ptr, S.idx, S.vals, S.count, A.ptr, B.ptr, B.cols, num.ptr, den.ptr);
+      const args = [S.ptr, S.idx, S.vals, S.count, A.ptr, B.ptr, B.cols, num.ptr, den.ptr, P.ptr] as const;
+      if (splits(S, 3 * B.cols)) pool!.run(JOB.sparseMuPass, args, S.count);
+      else K.sparse_mu_pass(...args);
     },
     /** ‖M∘(V − WH)‖² over S's entries in one pass, A[v,:]·B[idx,:] the model (by rows A = W, B = Hᵀ). */
     sparseSqResidualOf(S: Compressed, A: Mat, B: Mat): number {

@@ -3,7 +3,8 @@
 // columns into one part per thread, and the call each thread makes on its part. Every job
 // writes disjoint rows or columns of its output, each entry computed bit for bit as the whole
 // kernel computes it (test/kernels-ranges.test.ts), so there is no reduction and the result
-// is the same for any number of threads.
+// is the same for any number of threads. Sums over vectors (a masked solve's quadratic forms)
+// are written per vector and added up in order by the caller.
 import type { Kernels } from './kernels.js';
 
 /** Slots of the control block (an Int32Array on a SharedArrayBuffer). */
@@ -19,6 +20,8 @@ export const SLOT = {
   parts: 4,
   /** Rows or columns of the output the job splits. */
   total: 5,
+  /** What the parts add up (a masked solve's capped NNLS problems), with Atomics.add. */
+  result: 6,
   /** The job's arguments (pointers and sizes), from here on. */
   args: 8,
 } as const;
@@ -37,13 +40,32 @@ export const JOB = {
   gemmNNRows: 3,
   /** Q = V/(WH + ε) by rows (pairs of rows kept together): args V, W, H, Q, m, k, n, then ε as two int32 halves. */
   klQuotientRows: 4,
+  /**
+   * masked_ls over a range of its vectors: args F, Base, B, X, ptr, idx, mode, count, k, vs, es,
+   * nonneg, Q (0 for none), then part 0's work and T (the coordinator's MaskedWork).
+   */
+  maskedLs: 5,
+  /** sparse_times over a range of vectors: args ptr, idx, vals, count, B, k, out. */
+  sparseTimes: 6,
+  /** sparse_mu_pass over a range of vectors: args ptr, idx, vals, count, A, B, k, num, den, P. */
+  sparseMuPass: 7,
+  /** sparse_sample over a range of vectors: args ptr, idx, count, A, B, k, out. */
+  sparseSample: 8,
 } as const;
 
 /** Bytes of each worker's packing workspace for gemm_nt_rows and gemm_nn_rows (as the module's own buffer). */
 export const WORK_BYTES = 65536;
 
+/** Bytes of each worker's masked-solve workspace (nnls work, then the gather buffer), after its packing workspace. */
+export const MASKED_BYTES = 262144;
+
 /** Rows or columns per part are a multiple of this (whole 8-wide panels, whole pairs of rows). */
 const GRAIN = 8;
+
+/** Offset of the gather buffer T in a masked-solve workspace: the nnls work, rounded up to 16 bytes. */
+export function maskedGatherOffset(K: Kernels, k: number): number {
+  return (K.nnls_work_bytes(k) + 15) & ~15;
+}
 
 /**
  * The range [lo, hi) of part `t` of `parts` over `total` rows or columns: contiguous, in order,
@@ -91,6 +113,47 @@ export function runPart(K: Kernels, c: Int32Array, t: number, work: number): voi
       const n = c[a + 6];
       const k = c[a + 5];
       K.kl_quotient(c[a] + lo * n * 8, c[a + 1] + lo * k * 8, c[a + 2], c[a + 3] + lo * n * 8, hi - lo, k, n, readF64(c, a + 7));
+      return;
+    }
+    case JOB.maskedLs: {
+      const [F, Base, B, X, ptr, idx, mode, , k, vs, es, nonneg, Q, work0, T0] = c.subarray(a, a + 15);
+      const own = work === 0;
+      const w = own ? work0 : work + WORK_BYTES;
+      const T = own ? T0 : w + maskedGatherOffset(K, k);
+      const off = lo * vs * 8;
+      const capped = K.masked_ls(
+        F,
+        Base,
+        B + off,
+        X + off,
+        ptr + 4 * lo,
+        idx,
+        mode + 4 * lo,
+        hi - lo,
+        k,
+        vs,
+        es,
+        nonneg,
+        w,
+        T,
+        Q ? Q + 8 * lo : 0,
+      );
+      if (capped) Atomics.add(c, SLOT.result, capped);
+      return;
+    }
+    case JOB.sparseTimes: {
+      const [ptr, idx, vals, , B, k, out] = c.subarray(a, a + 7);
+      K.sparse_times(ptr + 4 * lo, idx, vals, hi - lo, B, k, out + lo * k * 8);
+      return;
+    }
+    case JOB.sparseMuPass: {
+      const [ptr, idx, vals, , A, B, k, num, den, P] = c.subarray(a, a + 10);
+      K.sparse_mu_pass(ptr + 4 * lo, idx, vals, hi - lo, A + lo * k * 8, B, k, num + lo * k * 8, den + lo * k * 8, P);
+      return;
+    }
+    case JOB.sparseSample: {
+      const [ptr, idx, , A, B, k, out] = c.subarray(a, a + 7);
+      K.sparse_sample(ptr + 4 * lo, idx, hi - lo, A + lo * k * 8, B, k, out);
       return;
     }
     default:

@@ -4,7 +4,10 @@
 // (Atomics.wait: the engine runs off the page's main thread, in a worker or in Node). The jobs and
 // their fixed partition are in pool-parts.ts.
 import type { Kernels } from './kernels.js';
-import { CONTROL_SLOTS, JOB, runPart, SLOT, WORK_BYTES, writeF64 } from './pool-parts.js';
+import { CONTROL_SLOTS, JOB, MASKED_BYTES, runPart, SLOT, WORK_BYTES, writeF64 } from './pool-parts.js';
+
+/** Bytes of one worker's workspace: its packing workspace, then its masked-solve workspace. */
+const WORKER_BYTES = WORK_BYTES + MASKED_BYTES;
 
 /** Below this many multiply-adds a job runs on the calling thread alone (same result either way). */
 const MIN_SPLIT_WORK = 1 << 18;
@@ -34,8 +37,8 @@ export class ThreadPool {
   }
 
   /**
-   * Starts `threads − 1` workers through `host`; `workspace(t)` gives worker t's packing
-   * workspace (WORK_BYTES bytes of the shared memory that nothing else uses).
+   * Starts `threads − 1` workers through `host`; `workspace(t)` gives worker t's workspace
+   * (WORK_BYTES + MASKED_BYTES bytes of the shared memory that nothing else uses).
    */
   static async start(K: Kernels, threads: number, host: PoolHost, workspace: (t: number) => number): Promise<ThreadPool> {
     const control = new SharedArrayBuffer(CONTROL_SLOTS * 4);
@@ -50,14 +53,14 @@ export class ThreadPool {
     return new ThreadPool(K, threads, host, control);
   }
 
-  /** Bytes of workspace the workers need (one WORK_BYTES block each), reserved by the Engine above the heap base. */
+  /** Bytes of workspace the workers need (one block each), reserved by the Engine above the heap base. */
   static workspaceBytes(threads: number): number {
-    return Math.max(threads - 1, 0) * WORK_BYTES;
+    return Math.max(threads - 1, 0) * WORKER_BYTES;
   }
 
-  /** Worker t's workspace: the t-th WORK_BYTES block above the (16-aligned) heap base of K. */
+  /** Worker t's workspace: the t-th block above the (16-aligned) heap base of K. */
   static workspaceOf(K: Kernels, t: number): number {
-    return ((K.heapBase() + 15) & ~15) + (t - 1) * WORK_BYTES;
+    return ((K.heapBase() + 15) & ~15) + (t - 1) * WORKER_BYTES;
   }
 
   /** Whether a job of `work` multiply-adds over `total` rows or columns is worth splitting. */
@@ -65,14 +68,18 @@ export class ThreadPool {
     return !this.closed && this.threads > 1 && work >= MIN_SPLIT_WORK && total >= 16;
   }
 
-  /** Runs `job` with `args` over `total` rows or columns on every thread; returns when all parts are done. */
-  run(job: number, args: readonly number[], total: number, eps?: number): void {
+  /**
+   * Runs `job` with `args` over `total` rows or columns on every thread; returns when all parts
+   * are done, with what the parts added up (SLOT.result; 0 for most jobs).
+   */
+  run(job: number, args: readonly number[], total: number, eps?: number): number {
     const c = this.c;
     this.jobs++;
     c[SLOT.job] = job;
     c[SLOT.parts] = this.threads;
     c[SLOT.total] = total;
     c[SLOT.failed] = 0;
+    c[SLOT.result] = 0;
     args.forEach((x, i) => {
       c[SLOT.args + i] = x;
     });
@@ -90,6 +97,7 @@ export class ThreadPool {
     if (mine) throw mine;
     const failed = Atomics.load(c, SLOT.failed);
     if (failed) throw new Error(`thread pool: worker ${failed - 1} failed on job ${job}`);
+    return Atomics.load(c, SLOT.result);
   }
 
   /** Stops the workers; later jobs run on the calling thread alone. */
