@@ -22,25 +22,52 @@ const RIDGE_TRIES: i32 = 24;
 /**
  * L (k×k, lower, upper zeroed) = Cholesky factor of G + δI, reading the lower triangle of
  * G (k×k). A pivot must exceed tol·R[a,a] (R k×k). Returns the first rejected index, or −1.
+ * Right-looking, in place in L: after pivot j, column j is divided by it and subtracted from
+ * the trailing rows, so the work of one step is independent multiply-adds (no chain through
+ * each entry's dot product), while every entry sees the same subtractions in the same order
+ * (p = 0, 1, …) as the dot-product form L[i,j] = (G[i,j] − Σ_p L[i,p]L[j,p]) / L[j,j].
+ * Row j's upper part holds column j during step j (contiguous for the update), then is zeroed.
  */
 function cholesky_into(G: usize, R: usize, L: usize, k: i32, delta: f64, tol: f64): i32 {
   for (let i = 0; i < k; i++) {
     const li = L + (<usize>i * <usize>k << 3);
     const gi = G + (<usize>i * <usize>k << 3);
-    for (let j = 0; j <= i; j++) {
-      const lj = L + (<usize>j * <usize>k << 3);
-      let s = load<f64>(gi + (<usize>j << 3));
-      for (let p = 0; p < j; p++) s -= load<f64>(li + (<usize>p << 3)) * load<f64>(lj + (<usize>p << 3));
-      if (j < i) {
-        store<f64>(li + (<usize>j << 3), s / load<f64>(lj + (<usize>j << 3)));
-      } else {
-        s += delta;
-        const r = load<f64>(R + ((<usize>i * <usize>k + <usize>i) << 3));
-        if (!(s > tol * r) || !(s > 0) || !isFinite(s)) return i;
-        store<f64>(li + (<usize>i << 3), Math.sqrt(s));
+    for (let j = 0; j <= i; j++) store<f64>(li + (<usize>j << 3), load<f64>(gi + (<usize>j << 3)));
+    for (let j = i + 1; j < k; j++) store<f64>(li + (<usize>j << 3), 0);
+  }
+  for (let j = 0; j < k; j++) {
+    const lj = L + (<usize>j * <usize>k << 3);
+    const s = load<f64>(lj + (<usize>j << 3)) + delta;
+    const r = load<f64>(R + ((<usize>j * <usize>k + <usize>j) << 3));
+    if (!(s > tol * r) || !(s > 0) || !isFinite(s)) {
+      for (let c = j + 1; c < k; c++) store<f64>(lj + (<usize>c << 3), 0);
+      return j;
+    }
+    const d = Math.sqrt(s);
+    store<f64>(lj + (<usize>j << 3), d);
+    // column j below the pivot, divided by it, copied into row j's upper part
+    for (let i = j + 1; i < k; i++) {
+      const o = L + ((<usize>i * <usize>k + <usize>j) << 3);
+      const v = load<f64>(o) / d;
+      store<f64>(o, v);
+      store<f64>(lj + (<usize>i << 3), v);
+    }
+    // L[i, c] −= L[i, j]·L[c, j] for j < c ≤ i
+    for (let i = j + 1; i < k; i++) {
+      const li = L + (<usize>i * <usize>k << 3);
+      const x = load<f64>(li + (<usize>j << 3));
+      const vx = f64x2.splat(x);
+      let c = j + 1;
+      for (; c + 1 <= i; c += 2) {
+        const o = <usize>c << 3;
+        v128.store(li + o, f64x2.sub(v128.load(li + o), f64x2.mul(vx, v128.load(lj + o))));
+      }
+      if (c <= i) {
+        const o = <usize>c << 3;
+        store<f64>(li + o, load<f64>(li + o) - x * load<f64>(lj + o));
       }
     }
-    for (let j = i + 1; j < k; j++) store<f64>(li + (<usize>j << 3), 0);
+    for (let c = j + 1; c < k; c++) store<f64>(lj + (<usize>c << 3), 0);
   }
   return -1;
 }
@@ -76,14 +103,17 @@ export function chol_factor(G: usize, L: usize, k: i32): f64 {
 
 /**
  * x ← (LLᵀ)⁻¹ x in place for one contiguous vector x (k), L (k×k lower).
- * Forward substitution by rows of L, backward by columns (both read rows of L contiguously).
+ * Both substitutions by columns of L (x[i] −= L[i,p]·x[p] once x[p] is final, in the order
+ * p = 0, 1, … forward, the same sums as by rows without a chain through each dot product).
  */
 export function chol_solve_vec(L: usize, x: usize, k: i32): void {
-  for (let i = 0; i < k; i++) {
-    const li = L + (<usize>i * <usize>k << 3);
-    let s = load<f64>(x + (<usize>i << 3));
-    for (let p = 0; p < i; p++) s -= load<f64>(li + (<usize>p << 3)) * load<f64>(x + (<usize>p << 3));
-    store<f64>(x + (<usize>i << 3), s / load<f64>(li + (<usize>i << 3)));
+  for (let p = 0; p < k; p++) {
+    const xp = load<f64>(x + (<usize>p << 3)) / load<f64>(L + ((<usize>p * <usize>k + <usize>p) << 3));
+    store<f64>(x + (<usize>p << 3), xp);
+    for (let i = p + 1; i < k; i++) {
+      const o = x + (<usize>i << 3);
+      store<f64>(o, load<f64>(o) - load<f64>(L + ((<usize>i * <usize>k + <usize>p) << 3)) * xp);
+    }
   }
   for (let i = k - 1; i >= 0; i--) {
     const li = L + (<usize>i * <usize>k << 3);
