@@ -1,6 +1,6 @@
 // UI benchmark (not a test): a 2000×1000 rank-20 run in the app's worker in Chromium against the
 // same run in Node, and how long the page's main thread is blocked meanwhile.
-//   npm run bench:ui [-- --algorithm hals --iterations 300 --port 4185 --dist dist --json --loads 3 --first-view-only]
+//   npm run bench:ui [-- --algorithm hals --iterations 300 --threads 2 --port 4185 --dist dist --json --loads 3 --first-view-only]
 // First, the first view: fresh page loads (--loads, default 3), each timed from navigation to the
 // loss plot's first drawn curve, with the longest main-thread task while the page loads (up to
 // one second after that curve).
@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     height: { type: 'string', default: '800' },
     json: { type: 'boolean', default: false },
     loads: { type: 'string', default: '3' },
+    threads: { type: 'string', default: '2' },
     'first-view-only': { type: 'boolean', default: false },
   },
 });
@@ -45,13 +46,17 @@ const options = {
   params: { ...DEFAULT_OPTIONS.params, ...solverInfo(algorithm).defaults },
 };
 
-/** Iterations per second of the same run in Node (initialization excluded). */
-async function nodeRun(): Promise<{ itersPerSec: number; relError: number }> {
-  const engine = await createEngineNode();
-  const f = new Factorization(engine, loadProblem(engine, lowRank(DATA)), options);
-  const t0 = performance.now();
-  while (!f.stop) f.step();
-  return { itersPerSec: (f.iteration * 1000) / (performance.now() - t0), relError: f.relError };
+/** Iterations per second of the same run in Node on `threads` threads (initialization excluded). */
+async function nodeRun(threads: number): Promise<{ itersPerSec: number; relError: number }> {
+  const engine = await createEngineNode({ threads });
+  try {
+    const f = new Factorization(engine, loadProblem(engine, lowRank(DATA)), options);
+    const t0 = performance.now();
+    while (!f.stop) f.step();
+    return { itersPerSec: (f.iteration * 1000) / (performance.now() - t0), relError: f.relError };
+  } finally {
+    engine.close();
+  }
 }
 
 /** Watches the main thread from the page: long tasks (>50 ms) and the largest gap between animation frames. */
@@ -121,7 +126,7 @@ async function setNumber(page: Page, label: string, value: number): Promise<void
 type DrawCounts = Record<string, { count: number; mean: number; max: number }>;
 
 /** The same run in the app, driven through its controls. */
-async function browserRun(port: number) {
+async function browserRun(port: number, threads: number) {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -129,7 +134,7 @@ async function browserRun(port: number) {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: Number(args.height) } });
     await page.addInitScript(MONITOR);
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`http://127.0.0.1:${port}/?threads=${threads}`);
     const status = page.getByRole('status');
     await status.filter({ hasText: /^Ready/ }).waitFor({ timeout: 30_000 });
     // The Randomize form submits on Enter, so its fields are only filled.
@@ -145,6 +150,10 @@ async function browserRun(port: number) {
     await page.getByRole('button', { name: 'Randomize', exact: true }).click();
     await page.getByText(/^Matrix: .*2000×1000/).waitFor({ timeout: 60_000 });
     await page.getByLabel('Algorithm', { exact: true }).selectOption(algorithm);
+    await page.getByLabel('Speed', { exact: true }).selectOption({ label: 'As fast as possible' }); // a new page is paced
+    const rank = page.getByRole('spinbutton', { name: 'Rank', exact: true }); // (a slider has the name too)
+    await rank.fill(String(DATA.rank));
+    await rank.press('Enter');
     await setNumber(page, 'Max iterations', iterations);
     await setNumber(page, 'Tolerance', 0);
     await setNumber(page, 'Seed', 1);
@@ -220,10 +229,12 @@ try {
 
 /** The 2000×1000 run in the app's worker against Node, printed with the first view's figures. */
 async function runBench(firstView: unknown, firstViewLine: string): Promise<void> {
-  // Node before and after the browser run, to bracket changes in machine load.
-  const before = await nodeRun();
-  const ui = await browserRun(port);
-  const after = await nodeRun();
+  // Node before and after the browser run, to bracket changes in machine load, on as many
+  // threads as the app's worker is given (?threads=N; the preview is cross-origin isolated)
+  const threads = Number(args.threads);
+  const before = await nodeRun(threads);
+  const ui = await browserRun(port, threads);
+  const after = await nodeRun(threads);
   const node = {
     itersPerSec: (before.itersPerSec + after.itersPerSec) / 2,
     relError: after.relError,
@@ -243,7 +254,9 @@ async function runBench(firstView: unknown, firstViewLine: string): Promise<void
   else {
     const f = (x: number) => x.toFixed(2);
     console.log(`  ${firstViewLine}`);
-    console.log(`${algorithm}, ${iterations} iterations of a ${result.data} run, page 1280×${args.height}, build ${args.dist}`);
+    console.log(
+      `${algorithm}, ${iterations} iterations of a ${result.data} run on ${threads} threads, page 1280×${args.height}, build ${args.dist}`,
+    );
     console.log(
       `  Node (same engine):     ${f(node.itersPerSec)} it/s (before ${f(node.runs[0])}, after ${f(node.runs[1])})   final relative error ${node.relError.toPrecision(6)}`,
     );

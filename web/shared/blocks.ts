@@ -156,12 +156,18 @@ export function extremesOf(layout: DisplayLayout): { row(i: number, values: Arra
   return {
     row(i, values) {
       const base = ((i / br) | 0) * cols;
-      for (let j = 0; j < n; j++) {
-        const x = values[j];
-        if (x !== x) continue;
-        const c = base + ((j / bc) | 0);
-        if (x < min[c]) min[c] = x;
-        if (x > max[c]) max[c] = x;
+      // block column by block column, the running extremes in locals (NaN fails both tests)
+      for (let J = 0, j = 0; J < cols; J++) {
+        const c = base + J;
+        let lo = min[c];
+        let hi = max[c];
+        for (const end = Math.min(n, j + bc); j < end; j++) {
+          const x = values[j];
+          if (x < lo) lo = x;
+          if (x > hi) hi = x;
+        }
+        min[c] = lo;
+        max[c] = hi;
       }
     },
     done() {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { gemm_nn } from '../../src/kernels-ts/products.js';
 import { asDisplay, fitBlocks, MAX_CELLS } from '../shared/blocks.js';
-import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from '../worker/display.js';
+import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes, rowsOfWH } from '../worker/display.js';
 
 function random(len: number, seed: number): Float64Array {
   const r = new Rng(seed);
@@ -68,7 +68,7 @@ describe('display', () => {
     values[4] = NaN; // missing
     const { V } = displayData(values, m, n);
     const d = displayFactors(W, H, m, k, n);
-    const ex = productExtremes(values, W, H, k, d.WH)!;
+    const ex = productExtremes(values, rowsOfWH(W, H, k, n), d.WH)!;
     const vx = dataExtremes(values, V)!;
     expect(V.blockRows).toBe(3);
     // block (0, 0): rows 1–3, column 1

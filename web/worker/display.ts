@@ -65,35 +65,54 @@ export function dataExtremes(values: Float64Array, layout: DisplayLayout): Block
   return acc.done();
 }
 
+/** Rows i0..i1−1 of WH (m×n) into out (row-major, (i1 − i0)×n): how productExtremes forms the product. */
+export type RowsOfWH = (i0: number, i1: number, out: Float64Array) => void;
+
+/** Rows of WH in plain JS from W (m×k) and H (k×n): the fallback of productExtremes. */
+export function rowsOfWH(W: Float64Array, H: Float64Array, k: number, n: number): RowsOfWH {
+  return (i0, i1, out) => {
+    out.fill(0, 0, (i1 - i0) * n);
+    for (let i = i0; i < i1; i++) {
+      const o = (i - i0) * n;
+      for (let a = 0; a < k; a++) {
+        const w = W[i * k + a];
+        if (w === 0) continue;
+        const h = a * n;
+        for (let j = 0; j < n; j++) out[o + j] += w * H[h + j];
+      }
+    }
+  };
+}
+
+/** Rows of WH per call of the product in productExtremes. */
+export const PANEL_ROWS = 64;
+
 /**
  * Smallest and largest entry of each display cell of WH and of the residual V − WH (over V's
- * observed entries), for V (m×n, NaN = missing), W (m×k), H (k×n) shown in blocks of `layout`;
- * null when V is shown as is. WH is formed one row at a time (m·k·n work, n extra numbers).
+ * observed entries), for V (m×n, NaN = missing) and WH's rows from `product` (m·k·n work, in
+ * panels of PANEL_ROWS rows: the session forms them with the wasm kernels), shown in blocks of
+ * `layout`; null when V is shown as is.
  */
 export function productExtremes(
   values: Float64Array,
-  W: Float64Array,
-  H: Float64Array,
-  k: number,
+  product: RowsOfWH,
   layout: DisplayLayout,
 ): { WH: BlockExtremes; R: BlockExtremes } | null {
   if (!isAveraged(layout)) return null;
   const { sourceRows: m, sourceCols: n } = layout;
   const wh = extremesOf(layout);
   const r = extremesOf(layout);
-  const row = new Float64Array(n);
+  const panel = new Float64Array(PANEL_ROWS * n);
   const res = new Float64Array(n);
-  for (let i = 0; i < m; i++) {
-    row.fill(0);
-    for (let a = 0; a < k; a++) {
-      const w = W[i * k + a];
-      if (w === 0) continue;
-      const h = a * n;
-      for (let j = 0; j < n; j++) row[j] += w * H[h + j];
+  for (let i0 = 0; i0 < m; i0 += PANEL_ROWS) {
+    const i1 = Math.min(m, i0 + PANEL_ROWS);
+    product(i0, i1, panel);
+    for (let i = i0; i < i1; i++) {
+      const row = panel.subarray((i - i0) * n, (i - i0 + 1) * n);
+      for (let j = 0; j < n; j++) res[j] = values[i * n + j] - row[j]; // NaN where V is missing
+      wh.row(i, row);
+      r.row(i, res);
     }
-    for (let j = 0; j < n; j++) res[j] = values[i * n + j] - row[j]; // NaN where V is missing
-    wh.row(i, row);
-    r.row(i, res);
   }
   return { WH: wh.done(), R: r.done() };
 }

@@ -11,6 +11,7 @@ import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
 import { makeData } from '../../src/data/spec.js';
 import { imageColumnIndices, imageColumnsOf, productColumns } from '../shared/imageColumns.js';
 import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
+import { withWasmProduct } from './productRows.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import { RestartSeries } from './restarts.js';
@@ -354,7 +355,7 @@ export class Session {
     const d = displayFactors(W, H, m, f.k, n);
     const Wfull = this.data?.imageWidth ? W.slice() : undefined;
     const WHcols = this.data?.imageWidth ? productColumns(W, H, m, f.k, n, imageColumnIndices(n)) : undefined;
-    const extremes = this.data ? productExtremes(this.data.values, W, H, f.k, d.WH) : null;
+    const extremes = this.data ? withWasmProduct(f, (product) => productExtremes(this.data!.values, product, d.WH)) : null;
     const negatives = negativeCounts(W, H);
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
