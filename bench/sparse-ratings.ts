@@ -90,7 +90,8 @@ try {
       const cpu = (c.user + c.system) / 1e6;
       const wall = (performance.now() - t0) / 1000;
       // one thread: CPU time (what other users of the machine inflate least); two: wall time (CPU time adds both threads up)
-      const rate = threads === 1 ? `${(iterations / cpu).toFixed(1)} it/s by CPU time` : `${(iterations / wall).toFixed(1)} it/s by wall time`;
+      const rate =
+        threads === 1 ? `${(iterations / cpu).toFixed(1)} it/s by CPU time` : `${(iterations / wall).toFixed(1)} it/s by wall time`;
       console.log(
         `${algorithm} in-process, ${threads} thread${threads > 1 ? 's' : ''}: ${rate} (${((1000 * cpu) / iterations).toFixed(0)} ms CPU, ` +
           `${((1000 * wall) / iterations).toFixed(0)} ms wall per iteration, error included), load ${loadavg()[0].toFixed(2)}`,
