@@ -2,6 +2,7 @@
 // CSV/TSV text with its file name. The worker, the share link and the CLI all describe data
 // this way and make the matrix through makeData, so one spec gives the same V everywhere.
 import type { DataMatrix } from '../core/problem.js';
+import type { SparseData } from '../core/sparse.js';
 import { exampleInfo } from './examples.js';
 import {
   lowRank,
@@ -72,6 +73,19 @@ export function makeData(spec: DataSpec): DataMatrix {
     case 'ratings':
       return ratings(spec);
   }
+}
+
+/**
+ * The matrix `spec` describes as the app's worker holds it: long-format text whose rows × columns
+ * are more than a dense copy may hold (MAX_ENTRIES) stays sparse, its observed entries only
+ * (the sparse solvers run on it); everything else as makeData makes it.
+ */
+export function makeAnyData(spec: DataSpec): DataMatrix | SparseData {
+  if (spec.kind === 'inline' && isLongSpec(spec)) {
+    const s = parseLongText(spec.text, spec.fileName);
+    return s.rows * s.cols > MAX_ENTRIES ? s : longAsDense(s, MAX_ENTRIES);
+  }
+  return makeData(spec);
 }
 
 /** Whether inline text is read as long format: asked for, or its header names a row, a column and a value. */

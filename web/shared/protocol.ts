@@ -33,6 +33,8 @@ export interface DataInfo {
   readonly imageWidth?: number;
   /** For image data: the columns of V shown as images (imageColumnIndices) and their values, m×c row-major. */
   readonly imageColumns?: { readonly cols: readonly number[]; readonly V: Float64Array };
+  /** Long-format data too large for a dense copy, held by its observed entries (the sparse solvers run on it; V and WH are shown as block means only). */
+  readonly sparse?: boolean;
 }
 
 /** Where the run stands, as the worker sees it. */

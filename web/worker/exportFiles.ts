@@ -1,7 +1,8 @@
 // The files the worker builds for the page's downloads: the run's results (W, H, WH, history) and
 // what the Reproduce elsewhere programs read (V, and the run's initial W0, H0), as CSV Blobs.
 import type { Dense } from '../../src/core/matrix.js';
-import type { DataMatrix, Problem } from '../../src/core/problem.js';
+import type { DataMatrix } from '../../src/core/problem.js';
+import type { AnyProblem } from '../../src/core/sparse-problem.js';
 import { toCsv } from '../../src/data/csv-write.js';
 import { dataPieces, type ResultFile, resultFileName, resultPieces } from '../../src/data/results.js';
 import { Factorization } from '../../src/driver/factorization.js';
@@ -16,7 +17,7 @@ import type { Engine } from '../../src/wasm/engine.js';
 export function resultFile(
   what: ResultFile,
   f: Factorization,
-  data: DataMatrix,
+  data: Pick<DataMatrix, 'name' | 'rowLabels' | 'colLabels'>,
   options: RunOptions,
   seconds: readonly number[],
 ): { fileName: string; blob: Blob } {
@@ -57,7 +58,7 @@ export function factorFile(F: Dense): Blob {
  * W0 (m×k) and H0 (k×n), in the data's units, that `options` initialize on `problem`, in scratch
  * memory released after (a running factorization's own factors are not touched).
  */
-export function initialFactors(engine: Engine, problem: Problem, options: RunOptions): { W0: Dense; H0: Dense } {
+export function initialFactors(engine: Engine, problem: AnyProblem, options: RunOptions): { W0: Dense; H0: Dense } {
   const mark = engine.mark();
   try {
     const f0 = new Factorization(engine, problem, { ...options, restarts: 1 });

@@ -2,7 +2,7 @@
 // its stop (watchable like any run), the two best kept (ranked as the rank survey ranks them), and
 // after the last one the best shown again, resumed where it stopped. No worker globals: the session
 // drives it, Node tests too.
-import type { Problem } from '../../src/core/problem.js';
+import type { AnyProblem } from '../../src/core/sparse-problem.js';
 import { Factorization, type RunStart } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import { keepBestTwo } from '../../src/rank/survey.js';
@@ -73,7 +73,7 @@ export class RestartSeries {
    * The factorization to show after finish(): the next restart from its seed, or after the last
    * the best one resumed at its stop. Allocates in the engine: release the last one's memory first.
    */
-  factorization(engine: Engine, problem: Problem, options: RunOptions): Factorization {
+  factorization(engine: Engine, problem: AnyProblem, options: RunOptions): Factorization {
     const o = { ...options, seed: this.seed, restarts: 1 };
     return this.done ? new Factorization(engine, problem, o, this.kept[0].start) : new Factorization(engine, problem, o);
   }

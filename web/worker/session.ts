@@ -1,17 +1,20 @@
 // The worker's one factorization session: owns the Engine, the data (Problem) and the run
 // (Factorization), iterates in time slices and answers the page's messages between slices.
 // No worker globals here: the clock, the scheduler and `post` are given, so Node tests can drive it.
-import type { DataMatrix, Problem } from '../../src/core/problem.js';
+import type { DataMatrix } from '../../src/core/problem.js';
 import { loadProblem } from '../../src/core/problem.js';
+import type { SparseData } from '../../src/core/sparse.js';
+import { loadSparseProblem, type AnyProblem } from '../../src/core/sparse-problem.js';
 import { summarize } from '../../src/data/summary.js';
 import { Factorization, type RunStart } from '../../src/driver/factorization.js';
 import { OptionError } from '../../src/driver/options.js';
 import { MAX_RESTARTS } from '../../src/rank/survey.js';
 import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
-import { makeData } from '../../src/data/spec.js';
+import { makeAnyData } from '../../src/data/spec.js';
 import { imageColumnIndices, imageColumnsOf, productColumns } from '../shared/imageColumns.js';
 import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
 import { withWasmProduct } from './productRows.js';
+import { sparseDisplayData, sparseSummary } from './sparseDisplay.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import { RestartSeries } from './restarts.js';
@@ -31,8 +34,9 @@ export interface SessionHost {
 
 /** Runs one factorization at a time on one matrix, driven by ToWorker messages. */
 export class Session {
-  private data: DataMatrix | null = null;
-  private problem: Problem | null = null;
+  /** The data: a dense matrix, or long-format data too large for one, held by its entries. */
+  private data: DataMatrix | SparseData | null = null;
+  private problem: AnyProblem | null = null;
   private dataMark = 0;
   private runId = 0;
   private f: Factorization | null = null;
@@ -127,9 +131,9 @@ export class Session {
       this.halt('paused');
       this.postProgress();
     }
-    let data: DataMatrix;
+    let data: DataMatrix | SparseData;
     try {
-      data = makeData(spec);
+      data = makeAnyData(spec);
     } catch (e) {
       return this.host.post({ type: 'loadFailed', runId, message: messageOf(e) });
     }
@@ -149,13 +153,13 @@ export class Session {
     this.host.post({ type: 'loaded', runId, data: dataInfo(data) });
   }
 
-  private adoptData(data: DataMatrix): void {
+  private adoptData(data: DataMatrix | SparseData): void {
     this.halt('ready');
     this.f = null;
     this.problem = null;
     this.data = null;
     this.engine.reset();
-    this.problem = loadProblem(this.engine, data);
+    this.problem = isSparseData(data) ? loadSparseProblem(this.engine, data) : loadProblem(this.engine, data);
     this.data = data;
     this.dataMark = this.engine.mark();
   }
@@ -335,7 +339,17 @@ export class Session {
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
     let file: { fileName: string; blob: Blob };
-    if (what === 'V') file = { fileName: 'V.csv', blob: dataFile(this.data) };
+    const sparse = isSparseData(this.data);
+    if (sparse && (what === 'V' || what === 'WH')) {
+      const { rows: m, cols: n, nnz } = this.data as SparseData;
+      const size = `${m.toLocaleString('en-US')}×${n.toLocaleString('en-US')}`;
+      const message =
+        what === 'V'
+          ? `V is held by its ${nnz.toLocaleString('en-US')} observed entries (${size} in all): it is the file you loaded.`
+          : `WH of ${size} has ${(m * n).toLocaleString('en-US')} entries, too many for a file: export W and H, whose product it is.`;
+      return this.host.post({ type: 'exportFailed', runId, requestId, message });
+    }
+    if (what === 'V') file = { fileName: 'V.csv', blob: dataFile(this.data as DataMatrix) };
     else if (what === 'W0' || what === 'H0') {
       // the run's initialization from its options, computed once per run
       if (this.initial?.runId !== runId) this.initial = { runId, ...initialFactors(this.engine, this.problem, this.options) };
@@ -353,9 +367,11 @@ export class Session {
     const W = f.factorW();
     const H = f.factorH();
     const d = displayFactors(W, H, m, f.k, n);
-    const Wfull = this.data?.imageWidth ? W.slice() : undefined;
-    const WHcols = this.data?.imageWidth ? productColumns(W, H, m, f.k, n, imageColumnIndices(n)) : undefined;
-    const extremes = this.data ? withWasmProduct(f, (product) => productExtremes(this.data!.values, product, d.WH)) : null;
+    const dense = this.data && !isSparseData(this.data) ? this.data : null;
+    const Wfull = dense?.imageWidth ? W.slice() : undefined;
+    const WHcols = dense?.imageWidth ? productColumns(W, H, m, f.k, n, imageColumnIndices(n)) : undefined;
+    // extremes of WH and V − WH need every entry of WH: not for a sparse V (its cells show block means only)
+    const extremes = dense ? withWasmProduct(f, (product) => productExtremes(dense.values, product, d.WH)) : null;
     const negatives = negativeCounts(W, H);
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
@@ -365,8 +381,25 @@ export class Session {
   }
 }
 
+/** Whether the data is held by its entries only. */
+function isSparseData(data: DataMatrix | SparseData): data is SparseData {
+  return 'nnz' in data;
+}
+
 /** What the page is told about a matrix: name, summary, labels and V for display. */
-function dataInfo(data: DataMatrix): DataInfo {
+function dataInfo(data: DataMatrix | SparseData): DataInfo {
+  if (isSparseData(data)) {
+    const { V, observed, extremes } = sparseDisplayData(data);
+    return {
+      name: data.name ?? 'data',
+      labelled: { rows: data.rowLabels !== undefined, cols: data.colLabels !== undefined },
+      summary: sparseSummary(data),
+      V,
+      observed,
+      extremes,
+      sparse: true,
+    };
+  }
   const { V, observed } = displayData(data.values, data.rows, data.cols);
   return {
     name: data.name ?? 'data',

@@ -89,6 +89,7 @@ export function ResultsPanel() {
           colLabels={info.colLabels}
           extremes={snapshot.extremes ? { V: info.extremes, ...snapshot.extremes } : null}
           negatives={snapshot.negatives}
+          sparseEntries={info.sparse ? info.summary.observed : undefined}
         />
       ) : (
         <p className="hint">The heatmaps appear once W and H are initialized.</p>

@@ -32,6 +32,8 @@ export interface FactorPanelProps {
   extremes?: { readonly V?: BlockExtremes | null; readonly WH: BlockExtremes; readonly R: BlockExtremes } | null;
   /** Negative entries of the full W and H (then their plots use a diverging scale). */
   negatives?: { readonly W: number; readonly H: number };
+  /** When V is held by its observed entries only (long-format data too large for a dense copy): how many. */
+  sparseEntries?: number;
 }
 
 /** Matrices with at most this many rows and columns are drawn as the product reads, their numbers in the cells. */
@@ -59,7 +61,19 @@ export const PANEL_CAPTIONS = {
 } as const;
 
 /** The five heatmaps of a factorization V ≈ WH (see FactorPanelProps). */
-export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 260, extremes, negatives }: FactorPanelProps) {
+export function FactorPanel({
+  V,
+  WH,
+  W,
+  H,
+  mask,
+  rowLabels,
+  colLabels,
+  height = 260,
+  extremes,
+  negatives,
+  sparseEntries,
+}: FactorPanelProps) {
   const m = V.rows;
   const n = V.cols;
   const k = W.cols;
@@ -131,6 +145,8 @@ export function FactorPanel({ V, WH, W, H, mask, rowLabels, colLabels, height = 
           Block means: each cell of V, WH and V − WH stands for a {V.blockRows}×{V.blockCols} block ({V.sourceRows}×{V.sourceCols} shown as{' '}
           {V.rows}×{V.cols}); W in blocks of {W.blockRows} rows, H in blocks of {H.blockCols} columns. Hover a cell for its block's mean,
           min and max.
+          {sparseEntries !== undefined &&
+            ` Block view of a sparse V: it is held by its ${sparseEntries.toLocaleString('en-US')} observed entries, so a cell of V is the mean of the observed entries in its block, a cell of WH the mean of all its block (predictions included), and V − WH the difference of the two means.`}
         </p>
       )}
       <div className={small ? 'plot-product' : 'plot-grid'} style={gridStyle}>

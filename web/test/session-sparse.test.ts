@@ -1,0 +1,126 @@
+// Long-format data too large for a dense copy in the worker's Session: it is held by its entries
+// (a SparseProblem, nothing m×n), shown as block means of the observed entries, factorized by
+// the sparse solvers, refused with a message by a solver without a sparse form, and its V and
+// WH exports are refused with the size, while W and H still export.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { MAX_ENTRIES } from '../../src/data/generate.js';
+import type { RunOptions } from '../../src/driver/options.js';
+import type { Engine } from '../../src/wasm/engine.js';
+import { createEngineNode } from '../../src/wasm/node.js';
+import { defaultOptions } from '../state/options.js';
+import { Session } from '../worker/session.js';
+import { FakeHost } from './fakeHost.js';
+
+// 4000×3000 = 1.2e7 cells, over the dense cap, at 0.4% observed (48,000 entries)
+const m = 4000;
+const n = 3000;
+const { text, entries } = (() => {
+  const rng = new Rng(7, 0);
+  const lines = ['user,item,rating'];
+  // entries as [row, column, value] by the matrix's indices: labels are numbered in order of first appearance
+  const entries: [number, number, number][] = [];
+  const colOf = new Map<number, number>();
+  for (let i = 0; i < m; i++) {
+    const cols = new Set<number>();
+    while (cols.size < 12) cols.add(rng.int(n));
+    for (const j of cols) {
+      const v = 1 + Math.round(4 * rng.next());
+      lines.push(`u${i},i${j},${v}`);
+      if (!colOf.has(j)) colOf.set(j, colOf.size);
+      entries.push([i, colOf.get(j)!, v]);
+    }
+  }
+  if (colOf.size !== n) throw new Error(`the test data has ${colOf.size} columns, not ${n}`);
+  return { text: lines.join('\n'), entries };
+})();
+const spec = { kind: 'inline', text, fileName: 'ratings.csv' } as const;
+const options: RunOptions = { ...defaultOptions(), algorithm: 'mu', init: 'random', rank: 5, maxIter: 50, tol: 0, seed: 3 };
+
+let engine: Engine;
+let host: FakeHost;
+let session: Session;
+beforeAll(async () => {
+  engine = await createEngineNode();
+  host = new FakeHost();
+  session = new Session(engine, host);
+  session.handle({ type: 'load', runId: 1, spec });
+});
+
+describe('a long-format V too large for a dense copy', () => {
+  it('is loaded by its entries: no m×n array in wasm memory, a summary of the entries, V as block means', () => {
+    expect(m * n).toBeGreaterThan(MAX_ENTRIES);
+    const loaded = host.last('loaded')!;
+    expect(loaded.data.sparse).toBe(true);
+    expect(loaded.data.summary).toMatchObject({ rows: m, cols: n, observed: entries.length, missing: m * n - entries.length });
+    expect(engine.used).toBeLessThan(m * n); // far below one f64 per cell (8·m·n bytes)
+    const V = loaded.data.V;
+    expect([V.rows, V.cols, V.blockRows, V.blockCols]).toEqual([200, 200, 20, 15]);
+  });
+
+  it('block means, observed fractions and extremes of V equal those of the dense matrix', () => {
+    const { V, observed, extremes } = host.last('loaded')!.data;
+    // one cell against the entries directly: rows 20..39, columns 15..29 (cell 1, 1)
+    const inCell = entries.filter(([i, j]) => i >= 20 && i < 40 && j >= 15 && j < 30).map(([, , v]) => v);
+    const c = 1 * V.cols + 1;
+    if (inCell.length) {
+      expect(V.data[c]).toBeCloseTo(inCell.reduce((a, b) => a + b, 0) / inCell.length, 12);
+      expect(extremes!.min[c]).toBe(Math.min(...inCell));
+      expect(extremes!.max[c]).toBe(Math.max(...inCell));
+    } else expect(V.data[c]).toBeNaN();
+    expect(observed[c]).toBeCloseTo(inCell.length / (20 * 15), 12);
+    // and every cell: the total of count × mean is the sum of all entries
+    let total = 0;
+    for (let t = 0; t < V.data.length; t++) if (observed[t] > 0) total += V.data[t] * observed[t] * 300;
+    expect(total).toBeCloseTo(
+      entries.reduce((a, [, , v]) => a + v, 0),
+      6,
+    );
+  });
+
+  it('runs a sparse solver (mu), its error falling', () => {
+    session.handle({ type: 'configure', runId: 2, options });
+    for (let t = 0; t < 5; t++) session.handle({ type: 'step', runId: 2 });
+    const p = host.of('progress').filter((x) => x.runId === 2);
+    const last = p[p.length - 1];
+    expect(last.iteration).toBe(5);
+    expect(last.relError).toBeLessThan(last.initialRelError);
+    expect(engine.used).toBeLessThan(m * n);
+  });
+
+  it('a solver without a sparse form is refused on the algorithm, naming the ones that work; the data stays', () => {
+    session.handle({ type: 'configure', runId: 3, options: { ...options, algorithm: 'kl' } });
+    expect(host.last('optionsInvalid')).toEqual({
+      type: 'optionsInvalid',
+      runId: 3,
+      option: 'algorithm',
+      message: 'kl has no sparse form: on a long-format matrix use one of mu, als, anls, hals, gd, sgd (or a dense table)',
+    });
+    session.handle({ type: 'configure', runId: 4, options: { ...options, algorithm: 'als' } });
+    session.handle({ type: 'step', runId: 4 });
+    expect(host.last('progress')).toMatchObject({ runId: 4, iteration: 1 });
+  });
+
+  it('V and WH exports are refused with their size; W exports', () => {
+    session.handle({ type: 'export', runId: 4, requestId: 1, what: 'WH' });
+    expect(host.last('exportFailed')).toEqual({
+      type: 'exportFailed',
+      runId: 4,
+      requestId: 1,
+      message: 'WH of 4,000×3,000 has 12,000,000 entries, too many for a file: export W and H, whose product it is.',
+    });
+    session.handle({ type: 'export', runId: 4, requestId: 2, what: 'V' });
+    expect(host.last('exportFailed')!.message).toBe(
+      `V is held by its ${entries.length.toLocaleString('en-US')} observed entries (4,000×3,000 in all): it is the file you loaded.`,
+    );
+    session.handle({ type: 'export', runId: 4, requestId: 3, what: 'W' });
+    expect(host.last('exported')).toMatchObject({ runId: 4, requestId: 3, iteration: 1 });
+  });
+
+  it('a snapshot carries block means of W, H and WH and no extremes (they would need every entry of WH)', () => {
+    session.handle({ type: 'snapshot', runId: 4 });
+    const s = host.last('snapshot')!;
+    expect([s.WH.rows, s.WH.cols, s.WH.sourceRows, s.WH.sourceCols]).toEqual([200, 200, m, n]);
+    expect(s.extremes).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+// What the page is shown of a V held by its observed entries only (src/core/sparse.ts): block
+// means, observed fractions and extremes of the display cells, summed from the entries in
+// O(nnz), never an m×n array. The cells are laid out as displayData lays out a dense V.
+import type { Summary } from '../../src/data/summary.js';
+import type { SparseData } from '../../src/core/sparse.js';
+import { blockFactor, type BlockExtremes, type DisplayMatrix } from '../shared/blocks.js';
+
+/** V (m×n, its entries) for display: each cell the mean of its observed entries (NaN where none), with the fraction observed and each cell's extremes. */
+export function sparseDisplayData(s: SparseData): { V: DisplayMatrix; observed: Float64Array; extremes: BlockExtremes } {
+  const { rows: m, cols: n, rowPtr, colIdx, values } = s;
+  const br = blockFactor(m);
+  const bc = blockFactor(n);
+  const R = Math.ceil(m / br);
+  const C = Math.ceil(n / bc);
+  const sum = new Float64Array(R * C);
+  const count = new Float64Array(R * C);
+  const min = new Float64Array(R * C).fill(Infinity);
+  const max = new Float64Array(R * C).fill(-Infinity);
+  for (let i = 0; i < m; i++) {
+    const base = ((i / br) | 0) * C;
+    for (let t = rowPtr[i]; t < rowPtr[i + 1]; t++) {
+      const c = base + ((colIdx[t] / bc) | 0);
+      const x = values[t];
+      sum[c] += x;
+      count[c]++;
+      if (x < min[c]) min[c] = x;
+      if (x > max[c]) max[c] = x;
+    }
+  }
+  const observed = new Float64Array(R * C);
+  for (let I = 0; I < R; I++) {
+    const h = Math.min(br, m - I * br);
+    for (let J = 0; J < C; J++) {
+      const c = I * C + J;
+      observed[c] = count[c] / (h * Math.min(bc, n - J * bc));
+      if (count[c] === 0) {
+        sum[c] = Number.NaN;
+        min[c] = max[c] = Number.NaN;
+      } else sum[c] /= count[c];
+    }
+  }
+  const V: DisplayMatrix = { rows: R, cols: C, data: sum, sourceRows: m, sourceCols: n, blockRows: br, blockCols: bc };
+  return { V, observed, extremes: { min, max } };
+}
+
+/** The Summary of a sparse V: its size, observed entries and their range. */
+export function sparseSummary(s: SparseData): Summary {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of s.values) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return { rows: s.rows, cols: s.cols, observed: s.nnz, missing: s.rows * s.cols - s.nnz, min, max };
+}
