@@ -2,7 +2,11 @@
 // has not rated that WH predicts highest.
 import type { Dense } from '../core/matrix.js';
 import type { DataMatrix } from '../core/problem.js';
+import type { SparseData } from '../core/sparse.js';
 import { InputError } from './errors.js';
+
+/** Columns a Top predictions table lists for a row (the app's panel, for dense and sparse V). */
+export const TOP_COUNT = 5;
 
 /** One recommended column: its index and label, WH's value, and that value clipped for display. */
 export interface Prediction {
@@ -38,18 +42,56 @@ export interface TopPredictions {
  */
 export function topPredictions(V: DataMatrix, W: Dense, H: Dense, row: number, count: number): TopPredictions {
   const { rows: m, cols: n, values } = V;
-  const k = W.cols;
-  if (W.rows !== m || H.cols !== n || H.rows !== k) {
+  checkTop(m, n, W, H, row, count);
+  const unratedCols: number[] = [];
+  for (let j = 0; j < n; j++) if (Number.isNaN(values[row * n + j])) unratedCols.push(j);
+  return rankUnrated(V, observedRange(values), W, H, row, unratedCols, count);
+}
+
+/**
+ * topPredictions for V (m×n) held by its observed entries (compressed rows): the row's unrated
+ * columns are those not among its entries; O(n·k) work, nothing m×n.
+ */
+export function topPredictionsSparse(V: SparseData, W: Dense, H: Dense, row: number, count: number): TopPredictions {
+  const { rows: m, cols: n } = V;
+  checkTop(m, n, W, H, row, count);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of V.values) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const rated = new Uint8Array(n);
+  for (let t = V.rowPtr[row]; t < V.rowPtr[row + 1]; t++) rated[V.colIdx[t]] = 1;
+  const unratedCols: number[] = [];
+  for (let j = 0; j < n; j++) if (!rated[j]) unratedCols.push(j);
+  return rankUnrated(V, min <= max ? { min, max } : { min: 0, max: 0 }, W, H, row, unratedCols, count);
+}
+
+/** Throws for factors that do not fit m×n, a row out of range or a bad count (see topPredictions). */
+function checkTop(m: number, n: number, W: Dense, H: Dense, row: number, count: number): void {
+  if (W.rows !== m || H.cols !== n || H.rows !== W.cols) {
     throw new Error(`topPredictions: W ${W.rows}×${W.cols} and H ${H.rows}×${H.cols} do not fit V ${m}×${n}`);
   }
   if (!Number.isInteger(row) || row < 0 || row >= m) {
     throw new InputError(`row ${row + 1} is out of range: V has rows 1 to ${m}`, { parameter: 'row' });
   }
   if (!Number.isInteger(count) || count < 1) throw new InputError(`count ${count} must be an integer ≥ 1`, { parameter: 'count' });
-  const range = observedRange(values);
-  const rowLabel = V.rowLabels?.[row] ?? `row ${row + 1}`;
-  const unratedCols: number[] = [];
-  for (let j = 0; j < n; j++) if (Number.isNaN(values[row * n + j])) unratedCols.push(j);
+}
+
+/** The `count` of `unratedCols` with the highest (WH)[row, j], highest first (ties in column order), clipped to `range`. */
+function rankUnrated(
+  labels: Pick<DataMatrix, 'rowLabels' | 'colLabels'>,
+  range: { min: number; max: number },
+  W: Dense,
+  H: Dense,
+  row: number,
+  unratedCols: number[],
+  count: number,
+): TopPredictions {
+  const k = W.cols;
+  const n = H.cols;
+  const rowLabel = labels.rowLabels?.[row] ?? `row ${row + 1}`;
   const predicted = new Float64Array(n);
   for (const j of unratedCols) {
     let s = 0;
@@ -60,7 +102,7 @@ export function topPredictions(V: DataMatrix, W: Dense, H: Dense, row: number, c
   const items = unratedCols.slice(0, count).map((j): Prediction => {
     const p = predicted[j];
     const shown = Math.min(range.max, Math.max(range.min, p));
-    return { column: j, label: V.colLabels?.[j] ?? `column ${j + 1}`, predicted: p, shown, clipped: shown !== p };
+    return { column: j, label: labels.colLabels?.[j] ?? `column ${j + 1}`, predicted: p, shown, clipped: shown !== p };
   });
   const message = items.length ? null : `${rowLabel} has rated every column: nothing to predict`;
   return { row, rowLabel, items, unrated: unratedCols.length, range, message };

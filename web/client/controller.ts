@@ -117,6 +117,11 @@ export class Controller {
     this.store.dispatch({ type: 'dataFailed', source, message });
   }
 
+  /** For a V held by its entries: the row (0-based) whose top predictions the next snapshots carry. */
+  predictRow(row: number): void {
+    this.send({ type: 'predictRow', runId: this.runId, row });
+  }
+
   /** The CSV of `what` at the worker's current iteration, built in the worker. */
   exportFile(what: ExportWhat): Promise<ExportedFile> {
     const requestId = this.nextRequest++;

@@ -5,6 +5,7 @@
 // run (a new id); run/pause/step/snapshot address the current one. The worker ignores control
 // messages for any other id, and the page drops worker messages whose id is not its current
 // run (or its pending load), so nothing from an older run ever reaches the screen.
+import type { TopPredictions } from '../../src/data/recommend.js';
 import type { ResultFile } from '../../src/data/results.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { Summary } from '../../src/data/summary.js';
@@ -93,6 +94,8 @@ export type ToWorker =
   | { readonly type: 'factors'; readonly runId: number; readonly requestId: number }
   /** Send the best and second-best finished restarts of run `runId`; answered by `restartPair`. */
   | { readonly type: 'restartPair'; readonly runId: number; readonly requestId: number }
+  /** For a V held by its entries (DataInfo.sparse): each snapshot from now on carries the top predictions of this row (0-based). */
+  | { readonly type: 'predictRow'; readonly runId: number; readonly row: number }
   | { readonly type: 'fault'; readonly runId: number; readonly fault: Fault };
 
 // ---------------------------------------------------------------- worker → page
@@ -174,6 +177,8 @@ export interface Snapshot {
   readonly extremes?: { readonly WH: BlockExtremes; readonly R: BlockExtremes } | null;
   /** Negative entries of the full W and H (0 unless projection is off). */
   readonly negatives: { readonly W: number; readonly H: number };
+  /** For a V held by its entries: the top predictions of the row asked for by `predictRow` (from the full W and H). */
+  readonly predictions?: TopPredictions;
 }
 
 export type FromWorker =

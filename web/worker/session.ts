@@ -14,7 +14,7 @@ import { makeAnyData } from '../../src/data/spec.js';
 import { imageColumnIndices, imageColumnsOf, productColumns } from '../shared/imageColumns.js';
 import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
 import { withWasmProduct } from './productRows.js';
-import { sparseDisplayData, sparseSummary } from './sparseDisplay.js';
+import { sparseDisplayData, sparsePredictions, sparseSummary } from './sparseDisplay.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import { RestartSeries } from './restarts.js';
@@ -50,6 +50,8 @@ export class Session {
   private until: number | null = null;
   private sentHistory = 0;
   private snapshotWanted = false;
+  /** The row whose top predictions a snapshot of a sparse V carries. */
+  private predictRow = 0;
   /** Bumped to cancel a scheduled tick. */
   private loop = 0;
   private pacer: Pacer | null = null;
@@ -87,6 +89,11 @@ export class Session {
         return;
       case 'ping':
         return this.host.post({ type: 'pong', runId: msg.runId });
+      case 'predictRow':
+        this.predictRow = msg.row;
+        this.snapshotWanted = true;
+        if (this.phase !== 'running') this.flushSnapshot();
+        return;
       case 'fault':
         return fault(msg.fault);
     }
@@ -150,6 +157,7 @@ export class Session {
       return;
     }
     this.runId = runId;
+    this.predictRow = 0;
     this.host.post({ type: 'loaded', runId, data: dataInfo(data) });
   }
 
@@ -373,11 +381,15 @@ export class Session {
     // extremes of WH and V − WH need every entry of WH: not for a sparse V (its cells show block means only)
     const extremes = dense ? withWasmProduct(f, (product) => productExtremes(dense.values, product, d.WH)) : null;
     const negatives = negativeCounts(W, H);
+    const predictions = this.data && isSparseData(this.data) ? sparsePredictions(this.data, W, H, f.k, this.predictRow) : undefined;
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
     if (WHcols) buffers.push(WHcols.buffer as ArrayBuffer);
     if (extremes) for (const e of [extremes.WH, extremes.R]) buffers.push(e.min.buffer as ArrayBuffer, e.max.buffer as ArrayBuffer);
-    this.host.post({ type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, WHcols, extremes, negatives }, buffers);
+    this.host.post(
+      { type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, WHcols, extremes, negatives, predictions },
+      buffers,
+    );
   }
 }
 

@@ -1,0 +1,83 @@
+// What the page is shown of a V held by its entries (web/worker/sparseDisplay.ts) against the
+// same computation on its dense copy (NaN = unobserved): block means, observed fractions and
+// block extremes, cell by cell; and the top predictions of a row against the dense ranking.
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { denseToSparse, sparseToDense, type SparseData } from '../../src/core/sparse.js';
+import { topPredictions } from '../../src/data/recommend.js';
+import { dataExtremes, displayData } from '../worker/display.js';
+import { sparseDisplayData, sparsePredictions, sparseSummary } from '../worker/sparseDisplay.js';
+import { summarize } from '../../src/data/summary.js';
+
+/** m×n with about `density` of the entries observed, values 1..5 (a dense copy, NaN = unobserved). */
+function ratings(m: number, n: number, density: number, seed: number): SparseData {
+  const rng = new Rng(seed, 0);
+  const values = new Float64Array(m * n);
+  for (let t = 0; t < m * n; t++) values[t] = rng.next() < density ? 1 + rng.int(5) : Number.NaN;
+  return denseToSparse({ rows: m, cols: n, values, rowLabels: Array.from({ length: m }, (_, i) => `u${i}`) });
+}
+
+describe('sparseDisplayData', () => {
+  it('gives the block means, observed fractions and extremes of the dense copy (blocks 3×2, the last ones partial)', () => {
+    const s = ratings(451, 331, 0.3, 11);
+    const dense = sparseToDense(s, Infinity)!;
+    const got = sparseDisplayData(s);
+    const want = displayData(dense.values, s.rows, s.cols);
+    const wantExtremes = dataExtremes(dense.values, want.V)!;
+    expect([got.V.rows, got.V.cols, got.V.blockRows, got.V.blockCols]).toEqual([151, 166, 3, 2]);
+    expect([got.V.rows, got.V.cols, got.V.blockRows, got.V.blockCols]).toEqual([
+      want.V.rows,
+      want.V.cols,
+      want.V.blockRows,
+      want.V.blockCols,
+    ]);
+    let empty = 0;
+    for (let c = 0; c < want.V.data.length; c++) {
+      if (Number.isNaN(want.V.data[c])) {
+        empty++;
+        expect(got.V.data[c]).toBeNaN();
+        expect(got.extremes.min[c]).toBeNaN();
+      } else {
+        expect(got.V.data[c]).toBeCloseTo(want.V.data[c], 13);
+        expect(got.extremes.min[c]).toBe(wantExtremes.min[c]);
+        expect(got.extremes.max[c]).toBe(wantExtremes.max[c]);
+      }
+      expect(got.observed[c]).toBeCloseTo(want.observed[c], 14);
+    }
+    // at 30% observed about 0.7⁶ ≈ 12% of the 3×2 cells are empty: both branches were checked
+    expect(empty).toBeGreaterThan(100);
+    expect(empty).toBeLessThan(want.V.data.length / 2);
+  });
+
+  it('a small V is shown as is: 1×1 blocks, each cell its entry or NaN', () => {
+    const s = ratings(7, 5, 0.5, 3);
+    const dense = sparseToDense(s, Infinity)!;
+    const { V, observed } = sparseDisplayData(s);
+    expect([V.rows, V.cols, V.blockRows, V.blockCols]).toEqual([7, 5, 1, 1]);
+    expect(Array.from(V.data)).toEqual(Array.from(dense.values));
+    expect(Array.from(observed)).toEqual(Array.from(dense.values, (x) => (Number.isNaN(x) ? 0 : 1)));
+  });
+
+  it('sparseSummary is the summary of the dense copy', () => {
+    const s = ratings(60, 40, 0.1, 5);
+    expect(sparseSummary(s)).toEqual(summarize(sparseToDense(s, Infinity)!));
+  });
+});
+
+describe('sparsePredictions', () => {
+  it("ranks a row's unrated columns as topPredictions does on the dense copy; the row is clamped to V's rows", () => {
+    const [m, k, n] = [50, 3, 40];
+    const s = ratings(m, n, 0.2, 8);
+    const rng = new Rng(9, 0);
+    const W = Float64Array.from({ length: m * k }, () => rng.next());
+    const H = Float64Array.from({ length: k * n }, () => 2 * rng.next());
+    const dense = sparseToDense(s, Infinity)!;
+    const Wd = { rows: m, cols: k, data: W };
+    const Hd = { rows: k, cols: n, data: H };
+    for (const row of [0, 17, m - 1]) expect(sparsePredictions(s, W, H, k, row)).toEqual(topPredictions(dense, Wd, Hd, row, 5));
+    const last = sparsePredictions(s, W, H, k, m + 10);
+    expect(last.row).toBe(m - 1);
+    expect(last.rowLabel).toBe(`u${m - 1}`);
+    expect(last.items).toHaveLength(5);
+  });
+});
