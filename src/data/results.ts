@@ -6,7 +6,8 @@
 // writes it).
 import { gemm_nn } from '../kernels-ts/products.js';
 import type { RunOptions } from '../driver/options.js';
-import { toCsv } from './csv-write.js';
+import type { SparseData } from '../core/sparse.js';
+import { textCell, toCsv } from './csv-write.js';
 
 /** The result files, in the order they are offered. */
 export const RESULT_FILES = ['W', 'H', 'WH', 'history'] as const;
@@ -152,6 +153,34 @@ function productPieces(s: ResultSource): string[] {
     const labels = { rows: s.rowLabels?.slice(i0, i0 + r), cols: i0 === 0 ? s.colLabels : undefined };
     pieces.push(toCsv({ rows: r, cols: n, data: rows }, labels));
   }
+  return pieces;
+}
+
+/**
+ * WH (m×n) at the observed entries of a V held by its entries only, in long format: a
+ * `row,column,WH` header, then one line per entry in V's row order, labelled like V; nnz·k work
+ * and nnz lines (never m×n), in pieces of about PIECE_ENTRIES lines. W is m×k, H k×n.
+ */
+export function observedProductPieces(V: SparseData, W: Float64Array, H: Float64Array, k: number): string[] {
+  const { rows: m, cols: n, rowPtr, colIdx } = V;
+  const rowName = (i: number) => textCell(V.rowLabels?.[i] ?? String(i + 1));
+  const colName = (j: number) => textCell(V.colLabels?.[j] ?? String(j + 1));
+  const pieces: string[] = [];
+  let lines: string[] = ['row,column,WH'];
+  for (let i = 0; i < m; i++) {
+    const r = rowName(i);
+    for (let t = rowPtr[i]; t < rowPtr[i + 1]; t++) {
+      const j = colIdx[t];
+      let x = 0;
+      for (let a = 0; a < k; a++) x += W[i * k + a] * H[a * n + j];
+      lines.push(`${r},${colName(j)},${x}`);
+    }
+    if (lines.length >= PIECE_ENTRIES) {
+      pieces.push(`${lines.join('\n')}\n`);
+      lines = [];
+    }
+  }
+  if (lines.length) pieces.push(`${lines.join('\n')}\n`);
   return pieces;
 }
 

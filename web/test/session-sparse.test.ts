@@ -101,18 +101,27 @@ describe('a long-format V too large for a dense copy', () => {
     expect(host.last('progress')).toMatchObject({ runId: 4, iteration: 1 });
   });
 
-  it('V and WH exports are refused with their size; W exports', () => {
-    session.handle({ type: 'export', runId: 4, requestId: 1, what: 'WH' });
-    expect(host.last('exportFailed')).toEqual({
-      type: 'exportFailed',
-      runId: 4,
-      requestId: 1,
-      message: 'WH of 4,000×3,000 has 12,000,000 entries, too many for a file: export W and H, whose product it is.',
-    });
+  it('V export is refused with its size; WH exports at the observed entries only, in long format; W exports', async () => {
     session.handle({ type: 'export', runId: 4, requestId: 2, what: 'V' });
     expect(host.last('exportFailed')!.message).toBe(
       `V is held by its ${entries.length.toLocaleString('en-US')} observed entries (4,000×3,000 in all): it is the file you loaded.`,
     );
+    session.handle({ type: 'export', runId: 4, requestId: 1, what: 'WH' });
+    const wh = host.last('exported')!;
+    expect(wh).toMatchObject({ runId: 4, requestId: 1, iteration: 1, fileName: 'ratings-4000x3000_als_k5_it1_WH-observed.csv' });
+    const lines = (await wh.blob.text()).trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + entries.length);
+    expect(lines[0]).toBe('row,column,WH');
+    // the first entry of row 0 (its smallest column index) against W·H from the full factors
+    session.handle({ type: 'factors', runId: 4, requestId: 9 });
+    const { W, H, k } = host.last('factors')!;
+    const [, j0] = entries.filter(([i]) => i === 0).sort((a, b) => a[1] - b[1])[0];
+    let x = 0;
+    for (let a = 0; a < k; a++) x += W[a] * H[a * n + j0];
+    const [row, col, value] = lines[1].split(',');
+    expect(row).toBe('u0');
+    expect(col).toMatch(/^i\d+$/);
+    expect(Number(value)).toBe(x);
     session.handle({ type: 'export', runId: 4, requestId: 3, what: 'W' });
     expect(host.last('exported')).toMatchObject({ runId: 4, requestId: 3, iteration: 1 });
   });
@@ -122,5 +131,35 @@ describe('a long-format V too large for a dense copy', () => {
     const s = host.last('snapshot')!;
     expect([s.WH.rows, s.WH.cols, s.WH.sourceRows, s.WH.sourceCols]).toEqual([200, 200, m, n]);
     expect(s.extremes).toBeNull();
+    // each cell the mean of W·H over its 20×15 block, from the full factors
+    const { W, H, k } = host.last('factors')!;
+    let worst = 0;
+    for (let I = 0; I < 200; I++) {
+      for (let J = 0; J < 200; J++) {
+        let sum = 0;
+        for (let i = 20 * I; i < 20 * I + 20; i++)
+          for (let j = 15 * J; j < 15 * J + 15; j++) for (let a = 0; a < k; a++) sum += W[i * k + a] * H[a * n + j];
+        worst = Math.max(worst, Math.abs(s.WH.data[I * 200 + J] - sum / 300));
+      }
+    }
+    expect(worst).toBeLessThan(1e-12);
+  });
+
+  it('Top predictions of the row asked for come with the snapshot: unrated columns, highest W·H first', () => {
+    session.handle({ type: 'predictRow', runId: 4, row: 7 });
+    const p = host.last('snapshot')!.predictions!;
+    expect(p).toMatchObject({ row: 7, rowLabel: 'u7', unrated: n - 12, message: null });
+    expect(p.items).toHaveLength(5);
+    const { W, H, k } = host.last('factors')!;
+    const rated = new Set(entries.filter(([i]) => i === 7).map(([, j]) => j));
+    let previous = Infinity;
+    for (const item of p.items) {
+      expect(rated.has(item.column)).toBe(false);
+      let x = 0;
+      for (let a = 0; a < k; a++) x += W[7 * k + a] * H[a * n + item.column];
+      expect(item.predicted).toBe(x);
+      expect(item.predicted).toBeLessThanOrEqual(previous);
+      previous = item.predicted;
+    }
   });
 });

@@ -4,7 +4,8 @@ import type { Dense } from '../../src/core/matrix.js';
 import type { DataMatrix } from '../../src/core/problem.js';
 import type { AnyProblem } from '../../src/core/sparse-problem.js';
 import { toCsv } from '../../src/data/csv-write.js';
-import { dataPieces, type ResultFile, resultFileName, resultPieces } from '../../src/data/results.js';
+import type { SparseData } from '../../src/core/sparse.js';
+import { dataPieces, observedProductPieces, type ResultFile, resultFileName, resultPieces } from '../../src/data/results.js';
 import { Factorization } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import type { Engine } from '../../src/wasm/engine.js';
@@ -42,6 +43,23 @@ export function resultFile(
     iteration: f.iteration,
   };
   return { fileName: resultFileName(what, about), blob: new Blob(pieces, { type: 'text/csv' }) };
+}
+
+/**
+ * WH of run `f` at the observed entries of the sparse V `data` (long format, nnz lines: an m×n
+ * file would not fit), named like the other results with `WH-observed`.
+ */
+export function observedProductFile(f: Factorization, data: SparseData, options: RunOptions): { fileName: string; blob: Blob } {
+  const pieces = observedProductPieces(data, f.factorW(), f.factorH(), f.k);
+  const about = {
+    dataName: data.name ?? 'data',
+    m: data.rows,
+    n: data.cols,
+    algorithm: options.algorithm,
+    rank: f.k,
+    iteration: f.iteration,
+  };
+  return { fileName: resultFileName('WH-observed', about), blob: new Blob(pieces, { type: 'text/csv' }) };
 }
 
 /** V (m×n, with its labels) as the programs read it. */

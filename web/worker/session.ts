@@ -18,7 +18,7 @@ import { sparseDisplayData, sparsePredictions, sparseSummary } from './sparseDis
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import { RestartSeries } from './restarts.js';
-import { dataFile, factorFile, initialFactors, resultFile } from './exportFiles.js';
+import { dataFile, factorFile, initialFactors, observedProductFile, resultFile } from './exportFiles.js';
 import { StepClock } from './stepClock.js';
 import type { DataInfo, ExportWhat, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
@@ -347,17 +347,14 @@ export class Session {
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
     let file: { fileName: string; blob: Blob };
-    const sparse = isSparseData(this.data);
-    if (sparse && (what === 'V' || what === 'WH')) {
-      const { rows: m, cols: n, nnz } = this.data as SparseData;
-      const size = `${m.toLocaleString('en-US')}×${n.toLocaleString('en-US')}`;
-      const message =
-        what === 'V'
-          ? `V is held by its ${nnz.toLocaleString('en-US')} observed entries (${size} in all): it is the file you loaded.`
-          : `WH of ${size} has ${(m * n).toLocaleString('en-US')} entries, too many for a file: export W and H, whose product it is.`;
+    const sparse = isSparseData(this.data) ? this.data : null;
+    if (sparse && what === 'V') {
+      const size = `${sparse.rows.toLocaleString('en-US')}×${sparse.cols.toLocaleString('en-US')}`;
+      const message = `V is held by its ${sparse.nnz.toLocaleString('en-US')} observed entries (${size} in all): it is the file you loaded.`;
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
-    if (what === 'V') file = { fileName: 'V.csv', blob: dataFile(this.data as DataMatrix) };
+    if (sparse && what === 'WH') file = observedProductFile(f, sparse, this.options);
+    else if (what === 'V') file = { fileName: 'V.csv', blob: dataFile(this.data as DataMatrix) };
     else if (what === 'W0' || what === 'H0') {
       // the run's initialization from its options, computed once per run
       if (this.initial?.runId !== runId) this.initial = { runId, ...initialFactors(this.engine, this.problem, this.options) };

@@ -19,6 +19,10 @@ export function ExportPanel() {
     if (!s.data) return '';
     const { rows: m, cols: n } = s.data.info.summary;
     const k = s.options.rank;
+    if (s.data.info.sparse) {
+      const { observed } = s.data.info.summary;
+      return `W is ${m}×${k}, H ${k}×${n}. WH.csv holds WH at the ${observed} observed entries only (long format: row,column,WH), not all ${m}×${n}. `;
+    }
     return `W is ${m}×${k}, H ${k}×${n}, WH ${m}×${n}. `;
   });
   const [busy, setBusy] = useState<ResultFile | null>(null);
