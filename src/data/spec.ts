@@ -15,6 +15,7 @@ import {
   type UniformOptions,
 } from './generate.js';
 import { longAsDense, looksLong, parseLongText } from './long.js';
+import { InputError } from './errors.js';
 import { parseMatrixText } from './parse.js';
 
 /** A built-in example (src/data/examples.ts), by id. */
@@ -75,15 +76,27 @@ export function makeData(spec: DataSpec): DataMatrix {
   }
 }
 
+/** Most cells (rows × columns) a V held by its entries may have: its entries' linear indices i·n + j are i32 (src/core/sparse-problem.ts). */
+export const MAX_SPARSE_CELLS = 2 ** 31 - 1;
+
 /**
  * The matrix `spec` describes as the app's worker holds it: long-format text whose rows × columns
  * are more than a dense copy may hold (MAX_ENTRIES) stays sparse, its observed entries only
- * (the sparse solvers run on it); everything else as makeData makes it.
+ * (the sparse solvers run on it), up to MAX_SPARSE_CELLS cells (InputError beyond, before
+ * anything m×n or in wasm memory is made); everything else as makeData makes it.
  */
 export function makeAnyData(spec: DataSpec): DataMatrix | SparseData {
   if (spec.kind === 'inline' && isLongSpec(spec)) {
     const s = parseLongText(spec.text, spec.fileName);
-    return s.rows * s.cols > MAX_ENTRIES ? s : longAsDense(s, MAX_ENTRIES);
+    if (s.rows * s.cols <= MAX_ENTRIES) return longAsDense(s, MAX_ENTRIES);
+    if (s.rows * s.cols > MAX_SPARSE_CELLS) {
+      const size = `${s.rows.toLocaleString('en-US')}×${s.cols.toLocaleString('en-US')}`;
+      throw new InputError(
+        `${spec.fileName}: ${size} is more than ${MAX_SPARSE_CELLS.toLocaleString('en-US')} cells (rows × columns), beyond what a sparse V can index: use fewer rows or columns`,
+        { file: spec.fileName },
+      );
+    }
+    return s;
   }
   return makeData(spec);
 }
