@@ -55,17 +55,31 @@ export function topPredictions(V: DataMatrix, W: Dense, H: Dense, row: number, c
 export function topPredictionsSparse(V: SparseData, W: Dense, H: Dense, row: number, count: number): TopPredictions {
   const { rows: m, cols: n } = V;
   checkTop(m, n, W, H, row, count);
-  let min = Infinity;
-  let max = -Infinity;
-  for (const x of V.values) {
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
   const rated = new Uint8Array(n);
   for (let t = V.rowPtr[row]; t < V.rowPtr[row + 1]; t++) rated[V.colIdx[t]] = 1;
   const unratedCols: number[] = [];
   for (let j = 0; j < n; j++) if (!rated[j]) unratedCols.push(j);
-  return rankUnrated(V, min <= max ? { min, max } : { min: 0, max: 0 }, W, H, row, unratedCols, count);
+  return rankUnrated(V, sparseRange(V), W, H, row, unratedCols, count);
+}
+
+const sparseRanges = new WeakMap<SparseData, { readonly min: number; readonly max: number }>();
+
+/** Smallest and largest observed entry of a sparse V (both 0 when it has none), computed once per V (O(nnz)). */
+export function sparseRange(V: SparseData): { readonly min: number; readonly max: number } {
+  let r = sparseRanges.get(V);
+  if (!r) {
+    let min = Infinity;
+    let max = -Infinity;
+    const { values } = V;
+    for (let t = 0; t < values.length; t++) {
+      const x = values[t];
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    r = min <= max ? { min, max } : { min: 0, max: 0 };
+    sparseRanges.set(V, r);
+  }
+  return r;
 }
 
 /** Throws for factors that do not fit m×n, a row out of range or a bad count (see topPredictions). */

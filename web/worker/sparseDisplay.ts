@@ -1,7 +1,7 @@
 // What the page is shown of a V held by its observed entries only (src/core/sparse.ts): block
 // means, observed fractions and extremes of the display cells, summed from the entries in
 // O(nnz), never an m×n array. The cells are laid out as displayData lays out a dense V.
-import { TOP_COUNT, topPredictionsSparse, type TopPredictions } from '../../src/data/recommend.js';
+import { sparseRange, TOP_COUNT, topPredictionsSparse, type TopPredictions } from '../../src/data/recommend.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { SparseData } from '../../src/core/sparse.js';
 import { blockFactor, type BlockExtremes, type DisplayMatrix } from '../shared/blocks.js';
@@ -46,12 +46,7 @@ export function sparseDisplayData(s: SparseData): { V: DisplayMatrix; observed: 
 
 /** The Summary of a sparse V: its size, observed entries and their range. */
 export function sparseSummary(s: SparseData): Summary {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const x of s.values) {
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
+  const { min, max } = sparseRange(s);
   return { rows: s.rows, cols: s.cols, observed: s.nnz, missing: s.rows * s.cols - s.nnz, min, max };
 }
 
