@@ -161,6 +161,14 @@ export interface RestartFactors {
   readonly H: Float64Array;
 }
 
+/** The residual V − WH at the observed entries of a V held by its entries, by display cell. */
+export interface SparseResidual {
+  /** Each cell's mean residual over its observed entries (NaN where none). */
+  readonly means: Float64Array;
+  /** Each cell's smallest and largest residual over its observed entries. */
+  readonly extremes: BlockExtremes;
+}
+
 /** W (m×k), H (k×n) and WH for display, block-averaged like V. */
 export interface Snapshot {
   readonly type: 'snapshot';
@@ -177,6 +185,8 @@ export interface Snapshot {
   readonly extremes?: { readonly WH: BlockExtremes; readonly R: BlockExtremes } | null;
   /** Negative entries of the full W and H (0 unless projection is off). */
   readonly negatives: { readonly W: number; readonly H: number };
+  /** For a V held by its entries: V − WH at its observed entries, by display cell (mean, smallest and largest); `extremes` is null then. */
+  readonly residual?: SparseResidual;
   /** For a V held by its entries: the top predictions of the row asked for by `predictRow` (from the full W and H). */
   readonly predictions?: TopPredictions;
 }

@@ -126,11 +126,21 @@ describe('a long-format V too large for a dense copy', () => {
     expect(host.last('exported')).toMatchObject({ runId: 4, requestId: 3, iteration: 1 });
   });
 
-  it('a snapshot carries block means of W, H and WH and no extremes (they would need every entry of WH)', () => {
+  it('a snapshot carries block means of W, H and WH, the residual at the observed entries, and no extremes of WH (they would need every entry)', () => {
     session.handle({ type: 'snapshot', runId: 4 });
     const s = host.last('snapshot')!;
     expect([s.WH.rows, s.WH.cols, s.WH.sourceRows, s.WH.sourceCols]).toEqual([200, 200, m, n]);
     expect(s.extremes).toBeNull();
+    // the residual of cell (1, 1) against its entries (rows 20..39, columns 15..29) and the full factors
+    const { W: Wf, H: Hf, k: kf } = host.last('factors')!;
+    const res = entries
+      .filter(([i, j]) => i >= 20 && i < 40 && j >= 15 && j < 30)
+      .map(([i, j, v]) => v - Array.from({ length: kf }, (_, a) => Wf[i * kf + a] * Hf[a * n + j]).reduce((x, y) => x + y, 0));
+    const c = 200 + 1;
+    expect(res.length).toBeGreaterThan(0);
+    expect(s.residual!.means[c]).toBeCloseTo(res.reduce((x, y) => x + y, 0) / res.length, 12);
+    expect(s.residual!.extremes.min[c]).toBeCloseTo(Math.min(...res), 12);
+    expect(s.residual!.extremes.max[c]).toBeCloseTo(Math.max(...res), 12);
     // each cell the mean of W·H over its 20×15 block, from the full factors
     const { W, H, k } = host.last('factors')!;
     let worst = 0;

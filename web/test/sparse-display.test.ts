@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { denseToSparse, sparseToDense, type SparseData } from '../../src/core/sparse.js';
 import { topPredictions } from '../../src/data/recommend.js';
-import { dataExtremes, displayData } from '../worker/display.js';
-import { sparseDisplayData, sparsePredictions, sparseSummary } from '../worker/sparseDisplay.js';
+import { gemm_nn } from '../../src/kernels-ts/products.js';
+import { blockAverage } from '../shared/blocks.js';
+import { dataExtremes, displayData, productExtremes, rowsOfWH } from '../worker/display.js';
+import { sparseDisplayData, sparsePredictions, sparseResidual, sparseSummary } from '../worker/sparseDisplay.js';
 import { summarize } from '../../src/data/summary.js';
 
 /** m×n with about `density` of the entries observed, values 1..5 (a dense copy, NaN = unobserved). */
@@ -61,6 +63,37 @@ describe('sparseDisplayData', () => {
   it('sparseSummary is the summary of the dense copy', () => {
     const s = ratings(60, 40, 0.1, 5);
     expect(sparseSummary(s)).toEqual(summarize(sparseToDense(s, Infinity)!));
+  });
+});
+
+describe('sparseResidual', () => {
+  it('gives the block means and extremes of V − WH over the observed entries, as the dense path computes them', () => {
+    const [m, k, n] = [451, 4, 331];
+    const s = ratings(m, n, 0.3, 12);
+    const rng = new Rng(13, 0);
+    const W = Float64Array.from({ length: m * k }, () => rng.next());
+    const H = Float64Array.from({ length: k * n }, () => rng.next());
+    const dense = sparseToDense(s, Infinity)!;
+    const { V } = displayData(dense.values, m, n);
+    const got = sparseResidual(s, W, H, k, V);
+    const WH = new Float64Array(m * n);
+    gemm_nn(W, H, WH, m, k, n);
+    const src = { rows: m, cols: n, data: dense.values, sourceRows: m, sourceCols: n, blockRows: 1, blockCols: 1 };
+    const means = blockAverage(src, V.blockRows, V.blockCols, { minus: WH }).matrix.data;
+    const { R } = productExtremes(dense.values, rowsOfWH(W, H, k, n), V)!;
+    let cells = 0;
+    for (let c = 0; c < means.length; c++) {
+      if (Number.isNaN(means[c])) {
+        expect(got.means[c]).toBeNaN();
+        expect(got.extremes.max[c]).toBeNaN();
+        continue;
+      }
+      cells++;
+      expect(got.means[c]).toBeCloseTo(means[c], 12);
+      expect(got.extremes.min[c]).toBeCloseTo(R.min[c], 12);
+      expect(got.extremes.max[c]).toBeCloseTo(R.max[c], 12);
+    }
+    expect(cells).toBeGreaterThan(means.length / 2);
   });
 });
 

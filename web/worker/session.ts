@@ -14,7 +14,7 @@ import { makeAnyData } from '../../src/data/spec.js';
 import { imageColumnIndices, imageColumnsOf, productColumns } from '../shared/imageColumns.js';
 import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
 import { withWasmProduct } from './productRows.js';
-import { sparseDisplayData, sparsePredictions, sparseSummary } from './sparseDisplay.js';
+import { sparseDisplayData, sparsePredictions, sparseResidual, sparseSummary } from './sparseDisplay.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS } from './pace.js';
 import { RestartSeries } from './restarts.js';
@@ -378,13 +378,16 @@ export class Session {
     // extremes of WH and V − WH need every entry of WH: not for a sparse V (its cells show block means only)
     const extremes = dense ? withWasmProduct(f, (product) => productExtremes(dense.values, product, d.WH)) : null;
     const negatives = negativeCounts(W, H);
-    const predictions = this.data && isSparseData(this.data) ? sparsePredictions(this.data, W, H, f.k, this.predictRow) : undefined;
+    const sparse = this.data && isSparseData(this.data) ? this.data : null;
+    const predictions = sparse ? sparsePredictions(sparse, W, H, f.k, this.predictRow) : undefined;
+    const residual = sparse ? sparseResidual(sparse, W, H, f.k, d.WH) : undefined;
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
     if (WHcols) buffers.push(WHcols.buffer as ArrayBuffer);
     if (extremes) for (const e of [extremes.WH, extremes.R]) buffers.push(e.min.buffer as ArrayBuffer, e.max.buffer as ArrayBuffer);
+    if (residual) for (const a of [residual.means, residual.extremes.min, residual.extremes.max]) buffers.push(a.buffer as ArrayBuffer);
     this.host.post(
-      { type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, WHcols, extremes, negatives, predictions },
+      { type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, WHcols, extremes, negatives, residual, predictions },
       buffers,
     );
   }

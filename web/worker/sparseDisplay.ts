@@ -4,7 +4,8 @@
 import { sparseRange, TOP_COUNT, topPredictionsSparse, type TopPredictions } from '../../src/data/recommend.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { SparseData } from '../../src/core/sparse.js';
-import { blockFactor, type BlockExtremes, type DisplayMatrix } from '../shared/blocks.js';
+import { blockFactor, type BlockExtremes, type DisplayLayout, type DisplayMatrix } from '../shared/blocks.js';
+import type { SparseResidual } from '../shared/protocol.js';
 
 /** V (m×n, its entries) for display: each cell the mean of its observed entries (NaN where none), with the fraction observed and each cell's extremes. */
 export function sparseDisplayData(s: SparseData): { V: DisplayMatrix; observed: Float64Array; extremes: BlockExtremes } {
@@ -54,4 +55,37 @@ export function sparseSummary(s: SparseData): Summary {
 export function sparsePredictions(s: SparseData, W: Float64Array, H: Float64Array, k: number, row: number): TopPredictions {
   const r = Math.max(0, Math.min(s.rows - 1, Math.trunc(row) || 0));
   return topPredictionsSparse(s, { rows: s.rows, cols: k, data: W }, { rows: k, cols: s.cols, data: H }, r, TOP_COUNT);
+}
+
+/**
+ * V − WH at the observed entries of `s` (m×n) for W (m×k) and H (k×n), by the cells of `layout`
+ * (V's display layout): O(nnz·k), nothing m×n.
+ */
+export function sparseResidual(s: SparseData, W: Float64Array, H: Float64Array, k: number, layout: DisplayLayout): SparseResidual {
+  const { rows: m, cols: n, rowPtr, colIdx, values } = s;
+  const { rows: R, cols: C, blockRows: br, blockCols: bc } = layout;
+  const means = new Float64Array(R * C);
+  const count = new Float64Array(R * C);
+  const min = new Float64Array(R * C).fill(Infinity);
+  const max = new Float64Array(R * C).fill(-Infinity);
+  for (let i = 0; i < m; i++) {
+    const base = ((i / br) | 0) * C;
+    const w = i * k;
+    for (let t = rowPtr[i]; t < rowPtr[i + 1]; t++) {
+      const j = colIdx[t];
+      let wh = 0;
+      for (let a = 0; a < k; a++) wh += W[w + a] * H[a * n + j];
+      const x = values[t] - wh;
+      const c = base + ((j / bc) | 0);
+      means[c] += x;
+      count[c]++;
+      if (x < min[c]) min[c] = x;
+      if (x > max[c]) max[c] = x;
+    }
+  }
+  for (let c = 0; c < means.length; c++) {
+    if (count[c] === 0) means[c] = min[c] = max[c] = Number.NaN;
+    else means[c] /= count[c];
+  }
+  return { means, extremes: { min, max } };
 }

@@ -90,6 +90,7 @@ export function ResultsPanel() {
           extremes={snapshot.extremes ? { V: info.extremes, ...snapshot.extremes } : null}
           negatives={snapshot.negatives}
           sparseEntries={info.sparse ? info.summary.observed : undefined}
+          sparseResidual={snapshot.residual}
         />
       ) : (
         <p className="hint">The heatmaps appear once W and H are initialized.</p>

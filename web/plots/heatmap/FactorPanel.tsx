@@ -6,6 +6,7 @@
 // reads: W left of WH, H above it, V beside it.
 import { useMemo } from 'react';
 import { isAveraged, type BlockExtremes, type DisplayMatrix } from '../../shared/blocks.js';
+import type { SparseResidual } from '../../shared/protocol.js';
 import { shortNumber } from '../summary.js';
 import { niceRange, unionRange, valueRange } from './colors.js';
 import { canShareRange, robustTop, signedLargest } from './ranges.js';
@@ -34,6 +35,8 @@ export interface FactorPanelProps {
   negatives?: { readonly W: number; readonly H: number };
   /** When V is held by its observed entries only (long-format data too large for a dense copy): how many. */
   sparseEntries?: number;
+  /** Then V − WH at those entries by cell (mean, smallest and largest): the residual heatmap shows it. */
+  sparseResidual?: SparseResidual | null;
 }
 
 /** Matrices with at most this many rows and columns are drawn as the product reads, their numbers in the cells. */
@@ -73,6 +76,7 @@ export function FactorPanel({
   extremes,
   negatives,
   sparseEntries,
+  sparseResidual,
 }: FactorPanelProps) {
   const m = V.rows;
   const n = V.cols;
@@ -97,16 +101,19 @@ export function FactorPanel({
   const shared = !!vRange && !!whRange && canShareRange([vRange.min, vRange.max], [whRange.min, whRange.max]);
   const sharedRange = shared && union ? niceRange(union) : undefined;
   // The residual's blocks by their largest entry (with its sign): means of signed residuals cancel.
+  // (for a sparse V, over its observed entries only, from the worker)
+  const Rextremes = extremes?.R ?? sparseResidual?.extremes ?? null;
   const R = useMemo(
-    () => (extremes?.R && !mismatch ? { ...WH, data: signedLargest(extremes.R.min, extremes.R.max) } : null),
-    [extremes?.R, WH, mismatch],
+    () => (Rextremes && !mismatch ? { ...WH, data: signedLargest(Rextremes.min, Rextremes.max) } : null),
+    [Rextremes, WH, mismatch],
   );
   const Rmeans = useMemo(() => {
     if (!R) return null;
+    if (sparseResidual) return sparseResidual.means;
     const out = new Float64Array(V.data.length);
     for (let t = 0; t < out.length; t++) out[t] = V.data[t] - WH.data[t];
     return out;
-  }, [R, V.data, WH.data]);
+  }, [R, V.data, WH.data, sparseResidual]);
   const vScale = vRange ? Math.max(Math.abs(vRange.min), Math.abs(vRange.max)) : 0;
   const Wneg = (negatives?.W ?? 0) > 0 || (valueRange(W.data).min ?? 0) < 0;
   const Hneg = (negatives?.H ?? 0) > 0 || (valueRange(H.data).min ?? 0) < 0;
@@ -146,7 +153,7 @@ export function FactorPanel({
           {V.rows}×{V.cols}); W in blocks of {W.blockRows} rows, H in blocks of {H.blockCols} columns. Hover a cell for its block's mean,
           min and max.
           {sparseEntries !== undefined &&
-            ` Block view of a sparse V: it is held by its ${sparseEntries.toLocaleString('en-US')} observed entries, so a cell of V is the mean of the observed entries in its block, a cell of WH the mean of all its block (predictions included), and V − WH the difference of the two means.`}
+            ` Block view of a sparse V: it is held by its ${sparseEntries.toLocaleString('en-US')} observed entries, so a cell of V is the mean of the observed entries in its block, a cell of WH the mean of all its block (predictions included), and V − WH the residual at the observed entries only (its largest in the block, with its sign; hover for its mean).`}
         </p>
       )}
       <div className={small ? 'plot-product' : 'plot-grid'} style={gridStyle}>
@@ -203,7 +210,7 @@ export function FactorPanel({
             colLabels={colLabels}
             height={hV}
             cellNumbers={small}
-            extremes={extremes?.R}
+            extremes={Rextremes}
             means={Rmeans}
             cellName={R ? 'largest' : undefined}
             blockNote={false}
