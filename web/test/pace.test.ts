@@ -1,6 +1,6 @@
-// Pacing of a run: one iteration per 1/speed seconds without bursts; rate measured over ~1 s.
+// Pacing of a run: one iteration per 1/speed seconds without bursts; rate measured over ~1 s; snapshots within their share of the time.
 import { describe, expect, it } from 'vitest';
-import { Pacer, RateMeter } from '../worker/pace.js';
+import { Pacer, RateMeter, SNAPSHOT_SHARE, SnapshotBudget } from '../worker/pace.js';
 
 describe('Pacer', () => {
   it('at full speed owes unboundedly many iterations and never waits', () => {
@@ -44,5 +44,19 @@ describe('RateMeter', () => {
     expect(r.sample(500, 50)).toBe(100);
     r.sample(1000, 100);
     expect(r.sample(2000, 300)).toBe(200);
+  });
+});
+
+describe('SnapshotBudget', () => {
+  it('lets snapshots take at most SNAPSHOT_SHARE of the time: after one of 40 ms, the next waits 120 ms', () => {
+    const b = new SnapshotBudget();
+    expect(b.due(0)).toBe(true);
+    b.record(100, 140);
+    expect(SNAPSHOT_SHARE).toBe(0.25);
+    expect(b.due(259)).toBe(false);
+    expect(b.due(260)).toBe(true);
+    b.record(260, 262); // a cheap one: the next may follow 6 ms later
+    expect(b.due(267)).toBe(false);
+    expect(b.due(268)).toBe(true);
   });
 });

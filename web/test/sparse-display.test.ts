@@ -75,7 +75,10 @@ describe('sparseResidual', () => {
     const H = Float64Array.from({ length: k * n }, () => rng.next());
     const dense = sparseToDense(s, Infinity)!;
     const { V } = displayData(dense.values, m, n);
-    const got = sparseResidual(s, W, H, k, V);
+    const wh = new Float64Array(s.nnz);
+    for (let i = 0; i < m; i++)
+      for (let t = s.rowPtr[i]; t < s.rowPtr[i + 1]; t++) for (let a = 0; a < k; a++) wh[t] += W[i * k + a] * H[a * n + s.colIdx[t]];
+    const got = sparseResidual(s, wh, V);
     const WH = new Float64Array(m * n);
     gemm_nn(W, H, WH, m, k, n);
     const src = { rows: m, cols: n, data: dense.values, sourceRows: m, sourceCols: n, blockRows: 1, blockCols: 1 };

@@ -69,3 +69,27 @@ export class RateMeter {
     return dt > 0 ? ((it - first.it) * 1000) / dt : 0;
   }
 }
+
+/** Most of a running worker's time that display snapshots may take (the rest iterates). */
+export const SNAPSHOT_SHARE = 0.25;
+
+/**
+ * Whether a running session may send a snapshot now: one whose last took c ms waits until
+ * c·(1/SNAPSHOT_SHARE − 1) ms have passed since it ended, so snapshots of a large V (block
+ * means, residual, predictions: tens of ms) never take more than SNAPSHOT_SHARE of the time.
+ */
+export class SnapshotBudget {
+  private cost = 0;
+  private end = Number.NEGATIVE_INFINITY;
+
+  /** True when a snapshot fits the budget at `now`. */
+  due(now: number): boolean {
+    return now - this.end >= this.cost * (1 / SNAPSHOT_SHARE - 1);
+  }
+
+  /** Records a snapshot made from `start` to `end` (ms). */
+  record(start: number, end: number): void {
+    this.cost = end - start;
+    this.end = end;
+  }
+}

@@ -13,10 +13,10 @@ import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
 import { makeAnyData } from '../../src/data/spec.js';
 import { imageColumnIndices, imageColumnsOf, productColumns } from '../shared/imageColumns.js';
 import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
-import { withWasmProduct } from './productRows.js';
+import { withSampledProduct, withWasmProduct } from './productRows.js';
 import { sparseDisplayData, sparsePredictions, sparseResidual, sparseSummary } from './sparseDisplay.js';
 import type { Dense } from '../../src/core/matrix.js';
-import { Pacer, RateMeter, SLICE_MS } from './pace.js';
+import { Pacer, RateMeter, SLICE_MS, SnapshotBudget } from './pace.js';
 import { RestartSeries } from './restarts.js';
 import { dataFile, factorFile, initialFactors, observedProductFile, resultFile } from './exportFiles.js';
 import { StepClock } from './stepClock.js';
@@ -56,6 +56,7 @@ export class Session {
   private loop = 0;
   private pacer: Pacer | null = null;
   private readonly meter = new RateMeter();
+  private readonly snapshots = new SnapshotBudget();
   private readonly clock: StepClock;
   private itersPerSec = 0;
   /** The current run's initial W0, H0 once computed for an export (for `runId`). */
@@ -310,7 +311,7 @@ export class Session {
     if (!more()) this.halt(f.stop ? 'stopped' : 'paused');
     if (done > 0 || this.phase !== 'running') {
       this.postProgress();
-      this.flushSnapshot();
+      if (this.phase !== 'running' || this.snapshots.due(now)) this.flushSnapshot();
     }
     if (this.phase === 'running') this.host.schedule(pacer.wait(now), () => this.tick(token));
   }
@@ -368,6 +369,7 @@ export class Session {
     const f = this.f;
     if (!this.snapshotWanted || !f) return;
     this.snapshotWanted = false;
+    const t0 = this.host.now();
     const { m, n } = f.problem;
     const W = f.factorW();
     const H = f.factorH();
@@ -380,7 +382,7 @@ export class Session {
     const negatives = negativeCounts(W, H);
     const sparse = this.data && isSparseData(this.data) ? this.data : null;
     const predictions = sparse ? sparsePredictions(sparse, W, H, f.k, this.predictRow) : undefined;
-    const residual = sparse ? sparseResidual(sparse, W, H, f.k, d.WH) : undefined;
+    const residual = sparse ? withSampledProduct(f, (wh) => sparseResidual(sparse, wh, d.WH)) : undefined;
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
     if (WHcols) buffers.push(WHcols.buffer as ArrayBuffer);
@@ -390,6 +392,7 @@ export class Session {
       { type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, WHcols, extremes, negatives, residual, predictions },
       buffers,
     );
+    this.snapshots.record(t0, this.host.now());
   }
 }
 

@@ -58,11 +58,11 @@ export function sparsePredictions(s: SparseData, W: Float64Array, H: Float64Arra
 }
 
 /**
- * V − WH at the observed entries of `s` (m×n) for W (m×k) and H (k×n), by the cells of `layout`
- * (V's display layout): O(nnz·k), nothing m×n.
+ * V − WH at the observed entries of `s` (m×n), given WH at those entries (`wh`, nnz values in
+ * s's row order), by the cells of `layout` (V's display layout): O(nnz), nothing m×n.
  */
-export function sparseResidual(s: SparseData, W: Float64Array, H: Float64Array, k: number, layout: DisplayLayout): SparseResidual {
-  const { rows: m, cols: n, rowPtr, colIdx, values } = s;
+export function sparseResidual(s: SparseData, wh: Float64Array, layout: DisplayLayout): SparseResidual {
+  const { rows: m, rowPtr, colIdx, values } = s;
   const { rows: R, cols: C, blockRows: br, blockCols: bc } = layout;
   const means = new Float64Array(R * C);
   const count = new Float64Array(R * C);
@@ -70,13 +70,9 @@ export function sparseResidual(s: SparseData, W: Float64Array, H: Float64Array, 
   const max = new Float64Array(R * C).fill(-Infinity);
   for (let i = 0; i < m; i++) {
     const base = ((i / br) | 0) * C;
-    const w = i * k;
     for (let t = rowPtr[i]; t < rowPtr[i + 1]; t++) {
-      const j = colIdx[t];
-      let wh = 0;
-      for (let a = 0; a < k; a++) wh += W[w + a] * H[a * n + j];
-      const x = values[t] - wh;
-      const c = base + ((j / bc) | 0);
+      const x = values[t] - wh[t];
+      const c = base + ((colIdx[t] / bc) | 0);
       means[c] += x;
       count[c]++;
       if (x < min[c]) min[c] = x;
