@@ -5,6 +5,7 @@ import { historyCopies } from '../../src/core/history.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { SolverInfo } from '../../src/solvers/types.js';
 import { initialState, reduce, type Action, type AppState } from '../state/app.js';
+import { statusText } from '../components/StatusBar/StatusBar.js';
 import { algorithmBlocked, fitOptions, notApplyText, overfitNotice, rankSliderTop } from '../state/options.js';
 import type { DataInfo, Progress } from '../shared/protocol.js';
 
@@ -127,10 +128,14 @@ describe('app state', () => {
     expect(s.run.intent).toBe('run');
     s = apply(s, progress(2, 0, [0.5], 'running'));
     expect(s.run.intent).toBeNull();
+    expect(statusText(s)).toMatch(/^Running · iteration 1 · relative error 0\.5000 · 10 iterations\/s/);
     s = apply(s, { type: 'intent', intent: 'pause' }, progress(2, 1, [0.4], 'running'));
     expect(s.run.intent).toBe('pause');
+    // the status line says so at once, before the worker has finished its iteration
+    expect(statusText(s)).toMatch(/^Pausing · iteration 2 · relative error 0\.4000 · finishing this iteration/);
     s = apply(s, progress(2, 2, [], 'paused'));
     expect(s.run).toMatchObject({ intent: null, phase: 'paused' });
+    expect(statusText(s)).toMatch(/^Paused · iteration 2 · relative error 1\.000/);
   });
 
   it("a worker restart during a load reports it at that load's control", () => {
