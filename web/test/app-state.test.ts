@@ -5,7 +5,7 @@ import { historyCopies } from '../../src/core/history.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { SolverInfo } from '../../src/solvers/types.js';
 import { initialState, reduce, type Action, type AppState } from '../state/app.js';
-import { statusText } from '../components/StatusBar/StatusBar.js';
+import { statusText } from '../state/status.js';
 import { algorithmBlocked, fitOptions, notApplyText, overfitNotice, rankSliderTop } from '../state/options.js';
 import type { DataInfo, Progress } from '../shared/protocol.js';
 
