@@ -88,7 +88,7 @@ describe('a long-format V too large for a dense copy', () => {
     expect(engine.used).toBeLessThan(m * n);
   });
 
-  it('a solver without a sparse form is refused on the algorithm, naming the ones that work; the data stays', () => {
+  it('a solver or an init without a sparse form is refused on its field, naming the ones that work; the data stays', () => {
     session.handle({ type: 'configure', runId: 3, options: { ...options, algorithm: 'kl' } });
     expect(host.last('optionsInvalid')).toEqual({
       type: 'optionsInvalid',
@@ -96,6 +96,14 @@ describe('a long-format V too large for a dense copy', () => {
       option: 'algorithm',
       message: 'kl has no sparse form: on a long-format matrix use one of mu, als, anls, hals, gd, sgd (or a dense table)',
     });
+    session.handle({ type: 'configure', runId: 3, options: { ...options, init: 'nndsvd' } });
+    expect(host.last('optionsInvalid')).toEqual({
+      type: 'optionsInvalid',
+      runId: 3,
+      option: 'init',
+      message: 'init nndsvd needs the dense matrix: on a long-format matrix use random or given',
+    });
+    expect(host.last('loaded')!.data.summary.observed).toBe(entries.length);
     session.handle({ type: 'configure', runId: 4, options: { ...options, algorithm: 'als' } });
     session.handle({ type: 'step', runId: 4 });
     expect(host.last('progress')).toMatchObject({ runId: 4, iteration: 1 });
