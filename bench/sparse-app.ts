@@ -2,7 +2,7 @@
 // (1,000,000 entries, held by its entries in the worker), rank 20, in Chromium: the upload's time
 // to Ready, iterations per second while running, and how long Pause takes: until the controls
 // show it (Run enabled again, the page's own intent) and until the worker confirms (status "Paused").
-//   npm run build && npx tsx bench/sparse-app.ts [-- --algorithms mu,als --threads 2 --port 4187 --pauses 5]
+//   npm run bench:sparse-app [-- --algorithms mu,als --threads 2 --port 4187 --pauses 5 --dist dist]
 import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
