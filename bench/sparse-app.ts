@@ -8,6 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
+import { ratingsLongText } from '../src/data/long.js';
 import { preview } from './preview.js';
 
 const { values: args } = parseArgs({
@@ -21,21 +22,10 @@ const { values: args } = parseArgs({
 });
 const [m, n, perRow, rank] = [20_000, 5_000, 50, 20];
 
-/** user u{i} rates perRow distinct items of n (a fixed 32-bit LCG; item i{j} first in row j), values 1..5. */
+/** The ratings file (ratingsLongText, seed 2024) in the temp dir. */
 function ratingsFile(): string {
-  let x = 2024;
-  const next = () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x >>> 8;
-  };
-  const lines = ['userId,movieId,rating'];
-  for (let i = 0; i < m; i++) {
-    const cols = new Set<number>(i < n ? [i] : []);
-    while (cols.size < perRow) cols.add(next() % n);
-    for (const j of cols) lines.push(`u${i},i${j},${1 + (next() % 5)}`);
-  }
   const path = join(tmpdir(), 'nmf-sparse-app-20000x5000.csv');
-  writeFileSync(path, lines.join('\n'));
+  writeFileSync(path, ratingsLongText(m, n, perRow, 2024));
   return path;
 }
 

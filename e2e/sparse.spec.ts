@@ -4,30 +4,11 @@
 // stops it, Top predictions lists a chosen row's unrated columns, WH exports at the observed
 // entries only; a solver without a sparse form is refused with a message naming the ones that work.
 import { writeFileSync } from 'node:fs';
+import { ratingsLongText } from '../src/data/long.js';
 import { download } from './downloads.js';
 import { test, expect } from './fixtures.js';
 
 const PER_ROW = 30;
-
-/** The long-format text: user u{i} rates PER_ROW of n items drawn by a fixed 32-bit LCG (no two the same in a row), values 1..5; and how many items were rated. */
-function ratingsText(m: number, n: number): { text: string; items: number } {
-  const lines = ['userId,movieId,rating'];
-  let x = 12345;
-  const next = () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x >>> 8;
-  };
-  const rated = new Set<number>();
-  for (let i = 0; i < m; i++) {
-    const cols = new Set<number>();
-    while (cols.size < PER_ROW) cols.add(next() % n);
-    for (const j of cols) {
-      lines.push(`u${i},i${j},${1 + (next() % 5)}`);
-      rated.add(j);
-    }
-  }
-  return { text: lines.join('\n'), items: rated.size };
-}
 
 test('4000×3000 long-format ratings run held by their 120,000 entries, shown as a block view, with Top predictions', async ({
   app,
@@ -35,10 +16,8 @@ test('4000×3000 long-format ratings run held by their 120,000 entries, shown as
 }, testInfo) => {
   test.setTimeout(180_000);
   await app.open();
-  const { text, items } = ratingsText(4000, 3000);
-  expect(items).toBe(3000);
   const file = testInfo.outputPath('big-ratings.csv');
-  writeFileSync(file, text);
+  writeFileSync(file, ratingsLongText(4000, 3000, PER_ROW, 12345));
   await app.field('Upload CSV/TSV file').setInputFiles(file);
   await expect(app.summary).toContainText('big-ratings.csv — 4000×3000, 120000 observed, 11880000 missing', { timeout: 60_000 });
   await app.waitFor('Ready', 60_000);

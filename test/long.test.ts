@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { denseToSparse, sparseToDense } from '../src/core/sparse.js';
 import { InputError } from '../src/data/errors.js';
-import { isLongHeader, longAsDense, looksLong, MAX_LONG_ENTRIES, parseLongText } from '../src/data/long.js';
+import { isLongHeader, longAsDense, looksLong, MAX_LONG_ENTRIES, parseLongText, ratingsLongText } from '../src/data/long.js';
 import { makeData } from '../src/data/spec.js';
 
 function fails(text: string): string {
@@ -111,5 +111,19 @@ describe('long-format detection', () => {
     expect(Number.isNaN(asked.values[1])).toBe(true);
     const table = makeData({ kind: 'inline', text: '1,1,5\n2,2,6\n', fileName: 'n.csv' });
     expect([table.rows, table.cols]).toEqual([2, 3]);
+  });
+});
+
+describe('ratingsLongText', () => {
+  it('reads back as m×n with perRow ratings per row, every item rated, values 1..5; the same seed gives the same text', () => {
+    const text = ratingsLongText(300, 200, 7, 5);
+    const s = parseLongText(text, 'r.csv');
+    expect([s.rows, s.cols, s.nnz]).toEqual([300, 200, 2100]);
+    for (let i = 0; i < s.rows; i++) expect(s.rowPtr[i + 1] - s.rowPtr[i]).toBe(7);
+    expect(new Set(s.values)).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(s.rowLabels![0]).toBe('u0');
+    expect(ratingsLongText(300, 200, 7, 5)).toBe(text);
+    expect(ratingsLongText(300, 200, 7, 6)).not.toBe(text);
+    expect(() => ratingsLongText(3, 2, 3, 1)).toThrow('ratingsLongText: 3 ratings per row of 2 items');
   });
 });

@@ -194,3 +194,25 @@ export function longAsDense(s: SparseData, maxEntries: number): DataMatrix {
     { file },
   );
 }
+
+/**
+ * Seeded long-format ratings text for tests and benches: a `userId,movieId,rating` header, then
+ * for each of m users u{i} `perRow` distinct items i{j} of n (user i < n rates item i, so every
+ * item appears when m ≥ n; the rest drawn by a 32-bit LCG from `seed`), ratings 1..5: an
+ * m×n matrix with m·perRow observed entries (perRow ≤ n).
+ */
+export function ratingsLongText(m: number, n: number, perRow: number, seed: number): string {
+  if (!(perRow >= 1 && perRow <= n)) throw new Error(`ratingsLongText: ${perRow} ratings per row of ${n} items`);
+  let x = seed >>> 0;
+  const next = () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x >>> 8;
+  };
+  const lines = ['userId,movieId,rating'];
+  for (let i = 0; i < m; i++) {
+    const cols = new Set<number>(i < n ? [i] : []);
+    while (cols.size < perRow) cols.add(next() % n);
+    for (const j of cols) lines.push(`u${i},i${j},${1 + (next() % 5)}`);
+  }
+  return lines.join('\n');
+}

@@ -4,7 +4,7 @@
 // lines than MAX_LONG_ENTRIES, or more cells than a sparse V can index, is refused with its
 // message before anything is allocated, and the data before it stays.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_LONG_ENTRIES } from '../../src/data/long.js';
+import { MAX_LONG_ENTRIES, ratingsLongText } from '../../src/data/long.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import type { Engine } from '../../src/wasm/engine.js';
 import { createEngineNode } from '../../src/wasm/node.js';
@@ -16,25 +16,6 @@ const m = 20_000;
 const n = 5_000;
 const perRow = 50; // 1% of n
 
-/** user u{i} rates perRow distinct items of n (a fixed 32-bit LCG), values 1..5. */
-function ratingsText(): string {
-  let x = 2024;
-  const next = () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x >>> 8;
-  };
-  const lines = ['userId,movieId,rating'];
-  // item i{j} for j < n first appears in row j % m: every column is rated
-  for (let i = 0; i < m; i++) {
-    const cols = new Set<number>(i < n ? [i] : []);
-    while (cols.size < perRow) cols.add(next() % n);
-    for (const j of cols) {
-      lines.push(`u${i},i${j},${1 + (next() % 5)}`);
-    }
-  }
-  return lines.join('\n');
-}
-
 const options: RunOptions = { ...defaultOptions(), algorithm: 'mu', init: 'random', rank: 20, maxIter: 1000, tol: 0, seed: 1 };
 let engine: Engine;
 let host: FakeHost;
@@ -44,7 +25,7 @@ beforeAll(async () => {
   engine = await createEngineNode();
   host = new FakeHost();
   session = new Session(engine, host);
-  const text = ratingsText();
+  const text = ratingsLongText(m, n, perRow, 2024);
   buffersBefore = process.memoryUsage().arrayBuffers;
   session.handle({ type: 'load', runId: 1, spec: { kind: 'inline', text, fileName: 'ratings-20k.csv' } });
 }, 60_000);
