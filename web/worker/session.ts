@@ -5,22 +5,22 @@ import type { DataMatrix } from '../../src/core/problem.js';
 import { loadProblem } from '../../src/core/problem.js';
 import type { SparseData } from '../../src/core/sparse.js';
 import { loadSparseProblem, type AnyProblem } from '../../src/core/sparse-problem.js';
-import { summarize } from '../../src/data/summary.js';
 import { Factorization, type RunStart } from '../../src/driver/factorization.js';
 import { OptionError } from '../../src/driver/options.js';
 import { MAX_RESTARTS } from '../../src/rank/survey.js';
 import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
 import { makeAnyData } from '../../src/data/spec.js';
-import { imageColumnIndices, imageColumnsOf, productColumns } from '../shared/imageColumns.js';
-import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
+import { imageColumnIndices, productColumns } from '../shared/imageColumns.js';
+import { displayFactors, negativeCounts, productExtremes } from './display.js';
 import { withSampledProduct, withWasmProduct } from './productRows.js';
-import { sparseDisplayData, sparsePredictions, sparseResidual, sparseSummary } from './sparseDisplay.js';
+import { sparsePredictions, sparseResidual } from './sparseDisplay.js';
+import { dataInfo, isSparseData } from './dataInfo.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS, SnapshotBudget } from './pace.js';
 import { RestartSeries } from './restarts.js';
 import { dataFile, factorFile, initialFactors, observedProductFile, resultFile } from './exportFiles.js';
 import { StepClock } from './stepClock.js';
-import type { DataInfo, ExportWhat, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
+import type { ExportWhat, FromWorker, RunPhase, Speed, ToWorker } from '../shared/protocol.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { RunOptions } from '../../src/driver/options.js';
 
@@ -394,40 +394,6 @@ export class Session {
     );
     this.snapshots.record(t0, this.host.now());
   }
-}
-
-/** Whether the data is held by its entries only. */
-function isSparseData(data: DataMatrix | SparseData): data is SparseData {
-  return 'nnz' in data;
-}
-
-/** What the page is told about a matrix: name, summary, labels and V for display. */
-function dataInfo(data: DataMatrix | SparseData): DataInfo {
-  if (isSparseData(data)) {
-    const { V, observed, extremes } = sparseDisplayData(data);
-    return {
-      name: data.name ?? 'data',
-      labelled: { rows: data.rowLabels !== undefined, cols: data.colLabels !== undefined },
-      summary: sparseSummary(data),
-      V,
-      observed,
-      extremes,
-      sparse: true,
-    };
-  }
-  const { V, observed } = displayData(data.values, data.rows, data.cols);
-  return {
-    name: data.name ?? 'data',
-    labelled: { rows: data.rowLabels !== undefined, cols: data.colLabels !== undefined },
-    summary: summarize(data),
-    rowLabels: V.blockRows === 1 ? data.rowLabels : undefined,
-    colLabels: V.blockCols === 1 ? data.colLabels : undefined,
-    V,
-    observed,
-    extremes: dataExtremes(data.values, V),
-    imageWidth: data.imageWidth,
-    imageColumns: data.imageWidth ? imageColumnsOf(data.values, data.rows, data.cols) : undefined,
-  };
 }
 
 function messageOf(e: unknown): string {
