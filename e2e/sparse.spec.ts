@@ -1,7 +1,7 @@
 // Long-format ratings too large for a dense copy (4000×3000 = 1.2e7 cells, over the 1e7 cap,
 // 12 ratings per row) load in the app held by their entries: the summary counts them, the
-// heatmaps say they are a block view of a sparse V, a run goes and Pause stops it; a solver
-// without a sparse form is refused with a message naming the ones that work.
+// heatmaps say they are a block view of a sparse V, a run goes and Pause stops it, Top predictions
+// answers for any row; a solver without a sparse form is refused with a message naming the ones that work.
 import { test, expect } from './fixtures.js';
 
 /** The long-format text: user u{i} rates 12 of n items drawn by a fixed 32-bit LCG (no two the same in a row), values 1..5; and how many items were rated. */
@@ -44,6 +44,13 @@ test('4000×3000 long-format ratings run held by their 48,000 entries, shown as 
   const t = Date.now();
   await expect.poll(() => Date.now() - t).toBeGreaterThan(1000);
   expect((await app.read()).iteration).toBe(paused.iteration);
+
+  // the prediction of any row stays available: ranked in the worker for the row asked for
+  const table = page.getByRole('table', { name: 'Top predictions' });
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await expect(page.getByText(/^The 5 of the 2988 columns u0 has not rated with the highest values of WH/)).toBeVisible();
+  await app.setNumber('Top predictions for row', 4000);
+  await expect(page.getByText(/^The 5 of the 2988 columns u3999 has not rated/)).toBeVisible();
 
   await app.chooseAlgorithm((await app.field('Algorithm').locator('option', { hasText: /KL/ }).first().textContent())!);
   await expect(page.getByText(/^kl has no sparse form: on a long-format matrix use one of mu, als, anls, hals, gd, sgd/)).toBeVisible();

@@ -5,6 +5,7 @@
 // run (a new id); run/pause/step/snapshot address the current one. The worker ignores control
 // messages for any other id, and the page drops worker messages whose id is not its current
 // run (or its pending load), so nothing from an older run ever reaches the screen.
+import type { TopPredictions } from '../../src/data/recommend.js';
 import type { ResultFile } from '../../src/data/results.js';
 import type { DataSpec } from '../../src/data/spec.js';
 import type { Summary } from '../../src/data/summary.js';
@@ -93,6 +94,8 @@ export type ToWorker =
   | { readonly type: 'factors'; readonly runId: number; readonly requestId: number }
   /** Send the best and second-best finished restarts of run `runId`; answered by `restartPair`. */
   | { readonly type: 'restartPair'; readonly runId: number; readonly requestId: number }
+  /** For data held sparse (DataInfo.sparse): the `count` unrated columns of `row` (0-based) WH predicts highest; answered by `predictions` or `exportFailed`. */
+  | { readonly type: 'predict'; readonly runId: number; readonly requestId: number; readonly row: number; readonly count: number }
   | { readonly type: 'fault'; readonly runId: number; readonly fault: Fault };
 
 // ---------------------------------------------------------------- worker → page
@@ -205,6 +208,14 @@ export type FromWorker =
       readonly requestId: number;
       readonly best: RestartFactors | null;
       readonly second: RestartFactors | null;
+    }
+  /** Answers `predict` request `requestId` with the row's top predictions at `iteration`. */
+  | {
+      readonly type: 'predictions';
+      readonly runId: number;
+      readonly requestId: number;
+      readonly iteration: number;
+      readonly result: TopPredictions;
     }
   /** The configure of run `runId` had a `start` that does not fit (`message` says why): the run started from its options instead. */
   | { readonly type: 'startRefused'; readonly runId: number; readonly message: string };

@@ -11,6 +11,7 @@ import { OptionError } from '../../src/driver/options.js';
 import { MAX_RESTARTS } from '../../src/rank/survey.js';
 import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
 import { makeAnyData } from '../../src/data/spec.js';
+import { topPredictionsSparse } from '../../src/data/recommend.js';
 import { imageColumnIndices, imageColumnsOf, productColumns } from '../shared/imageColumns.js';
 import { dataExtremes, displayData, displayFactors, negativeCounts, productExtremes } from './display.js';
 import { withWasmProduct } from './productRows.js';
@@ -77,6 +78,8 @@ export class Session {
         return this.exportFile(msg.runId, msg.requestId, msg.what);
       case 'factors':
         return this.sendFactors(msg.runId, msg.requestId);
+      case 'predict':
+        return this.predict(msg.runId, msg.requestId, msg.row, msg.count);
       case 'restartPair': {
         const pair = msg.runId === this.runId && this.series ? this.series.pair() : { best: null, second: null };
         return this.host.post({ type: 'restartPair', runId: msg.runId, requestId: msg.requestId, ...pair });
@@ -261,6 +264,24 @@ export class Session {
       },
       [W.buffer as ArrayBuffer, H.buffer as ArrayBuffer],
     );
+  }
+
+  /** The top predictions of `row` for data held sparse (the page has no m×n V to rank them from). */
+  private predict(runId: number, requestId: number, row: number, count: number): void {
+    const f = this.f;
+    if (!f || !this.data || !isSparseData(this.data) || runId !== this.runId) {
+      const message = 'There are no predictions to show: the run changed or has not started. Try again.';
+      return this.host.post({ type: 'exportFailed', runId, requestId, message });
+    }
+    const { m, n } = f.problem;
+    try {
+      const W = { rows: m, cols: f.k, data: f.factorW() };
+      const H = { rows: f.k, cols: n, data: f.factorH() };
+      const result = topPredictionsSparse(this.data, W, H, row, count);
+      this.host.post({ type: 'predictions', runId, requestId, iteration: f.iteration, result });
+    } catch (e) {
+      this.host.post({ type: 'exportFailed', runId, requestId, message: messageOf(e) });
+    }
   }
 
   /** Stops iterating (cancels the scheduled tick) and sets the phase. */

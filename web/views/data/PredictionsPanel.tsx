@@ -9,14 +9,25 @@ import { useAppState, useAppStore } from '../../app/context.js';
 import { JobLink } from '../../client/jobLink.js';
 import { shortNumber } from '../../plots/summary.js';
 import type { PredictEvent, PredictRequest } from './predictProtocol.js';
+import { PredictionsTable } from './PredictionsTable.js';
+import { SparsePredictions } from './SparsePredictions.js';
 
 /** Columns listed for the chosen row. */
 const COUNT = 5;
 
 const spawn = () => new Worker(new URL('./predict.worker.ts', import.meta.url), { type: 'module' });
 
-/** The Top predictions section (nothing without missing entries, or while V, W or H is block-averaged). */
+/**
+ * The Top predictions section: for data held sparse, ranked in the worker (SparsePredictions);
+ * else from the shown V, W, H (nothing without missing entries, or while they are block-averaged).
+ */
 export function PredictionsPanel() {
+  const sparseRows = useAppState((s) => (s.data?.info.sparse ? s.data.info.summary.rows : null));
+  return sparseRows !== null ? <SparsePredictions rows={sparseRows} /> : <DensePredictions />;
+}
+
+/** Top predictions from the V, W and H the page shows, with the held-out error on request. */
+function DensePredictions() {
   const store = useAppStore();
   const data = useAppState((s) => s.data);
   const snapshot = useAppState((s) => s.snapshot);
@@ -92,32 +103,7 @@ export function PredictionsPanel() {
         </button>
       </div>
       {top.predicted && <p>{rangeText(top.predicted, top.observed, top.iteration)}</p>}
-      {result.message ? (
-        <p>{result.message}.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="teach-table">
-            <caption>Top predictions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Predicted</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((p) => (
-                <tr key={p.column}>
-                  <th scope="row">{p.label}</th>
-                  <td>
-                    {shortNumber(p.shown)}
-                    {p.clipped && ` (WH gives ${shortNumber(p.predicted)}, clipped to the rating range)`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PredictionsTable result={result} />
       <p className="hint">
         The {result.items.length} of the {result.unrated} columns {result.rowLabel} has not rated with the highest values of WH (iteration{' '}
         {top.iteration}). The held-out error hides the Hold out share ({Math.round(100 * fraction)}%) of the ratings, chosen by the seed,
