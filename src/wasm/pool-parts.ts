@@ -51,6 +51,8 @@ export const JOB = {
   sparseMuPass: 7,
   /** sparse_sample over a range of vectors: args ptr, idx, count, A, B, k, out. */
   sparseSample: 8,
+  /** nnls_batch over a range of its vectors: args G, B, X, k, count, vs, es, then part 0's work (the coordinator's). */
+  nnlsBatch: 9,
 } as const;
 
 /** Bytes of each worker's packing workspace for gemm_nt_rows and gemm_nn_rows (as the module's own buffer). */
@@ -138,6 +140,13 @@ export function runPart(K: Kernels, c: Int32Array, t: number, work: number): voi
         T,
         Q ? Q + 8 * lo : 0,
       );
+      if (capped) Atomics.add(c, SLOT.result, capped);
+      return;
+    }
+    case JOB.nnlsBatch: {
+      const [G, B, X, k, , vs, es, work0] = c.subarray(a, a + 8);
+      const off = lo * vs * 8;
+      const capped = K.nnls_batch(G, B + off, X + off, k, hi - lo, vs, es, work === 0 ? work0 : work + WORK_BYTES);
       if (capped) Atomics.add(c, SLOT.result, capped);
       return;
     }
