@@ -197,7 +197,7 @@ describe('the sparse solvers: the same W, H and errors, bit for bit, on 1, 2 and
       for (const e of many) {
         const before = e.splitJobs;
         const got = runSparse(e, s.id, 4);
-        if (['als', 'anls', 'mu', 'gd'].includes(s.id)) expect(e.splitJobs).toBeGreaterThan(before);
+        if (['als', 'anls', 'mu', 'hals', 'gd'].includes(s.id)) expect(e.splitJobs).toBeGreaterThan(before);
         expect(firstDiff(got.W, ref.W)).toBe(-1);
         expect(firstDiff(got.H, ref.H)).toBe(-1);
         expect(got.history).toEqual(ref.history);
