@@ -144,11 +144,11 @@ export function scatter_f64(src: usize, perm: usize, count: i32, dst: usize): vo
  * R[t] −= W[i_t,a]·ΔH[a,j]. R (nnz f64, CSC order) = V − WH at the entries on entry and on exit.
  * colPtr (n+1 i32), rowIdx (nnz i32), W (m×k).
  */
-export function hals_sparse_h(colPtr: usize, rowIdx: usize, n: i32, R: usize, W: usize, H: usize, k: i32): void {
+export function hals_sparse_h(colPtr: usize, rowIdx: usize, n: i32, R: usize, W: usize, H: usize, k: i32, j0: i32, j1: i32): void {
   for (let a = 0; a < k; a++) {
     const wa = W + (<usize>a << 3);
     const ha = H + (<usize>a * <usize>n << 3);
-    for (let j = 0; j < n; j++) {
+    for (let j = j0; j < j1; j++) {
       const t0 = load<i32>(colPtr + (<usize>j << 2));
       const t1 = load<i32>(colPtr + (<usize>(j + 1) << 2));
       let num: f64 = 0;
@@ -178,11 +178,12 @@ export function hals_sparse_h(colPtr: usize, rowIdx: usize, n: i32, R: usize, W:
  * HALS on the columns of W (m×k) over a sparse V by rows, a = 0..k−1: for each row i with
  * d = Σ_t H[a,j_t]² > 0, W[i,a] ← max(0, W[i,a] + Σ_t R[t]·H[a,j_t] / d), then R[t] −= ΔW[i,a]·H[a,j_t].
  * R (nnz f64, CSR order) = V − WH at the entries on entry and on exit. rowPtr (m+1 i32), colIdx (nnz i32), H (k×n).
+ * Rows i0 ≤ i < i1 only (independent, as hals_sparse_h's columns).
  */
-export function hals_sparse_w(rowPtr: usize, colIdx: usize, m: i32, R: usize, W: usize, H: usize, k: i32, n: i32): void {
+export function hals_sparse_w(rowPtr: usize, colIdx: usize, m: i32, R: usize, W: usize, H: usize, k: i32, n: i32, i0: i32, i1: i32): void {
   for (let a = 0; a < k; a++) {
     const ha = H + (<usize>a * <usize>n << 3);
-    for (let i = 0; i < m; i++) {
+    for (let i = i0; i < i1; i++) {
       const t0 = load<i32>(rowPtr + (<usize>i << 2));
       const t1 = load<i32>(rowPtr + (<usize>(i + 1) << 2));
       let num: f64 = 0;

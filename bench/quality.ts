@@ -11,7 +11,7 @@
 // Run: npm run bench -- quality   (or npx tsx bench/quality.ts [--budget 6] [--small-only | --large-only])
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadProblem } from '../src/core/problem.js';
 import { Factorization } from '../src/driver/factorization.js';
@@ -130,6 +130,23 @@ async function ours(
   };
 }
 
+/**
+ * Wall seconds (initialization included) of the CLI's defaults (DEFAULT_OPTIONS' algorithm and
+ * init, seed 42) on `threads` threads to the target, and the iterations; null seconds when not reached in 2000.
+ */
+async function oursWall(V: Float64Array, m: number, n: number, k: number, target: number, threads: number) {
+  const engine = await createEngineNode({ threads });
+  try {
+    const problem = loadProblem(engine, { rows: m, cols: n, values: V });
+    const t0 = performance.now();
+    const f = new Factorization(engine, problem, { ...DEFAULT_OPTIONS, rank: k, seed: 42, tol: 0, maxIter: 2000 });
+    while (!f.stop) if (f.step() <= target) return { seconds: (performance.now() - t0) / 1000, iterations: f.iteration };
+    return { seconds: null, iterations: f.iteration };
+  } finally {
+    engine.close();
+  }
+}
+
 /** sklearn's time to the target from one start, or null when its trajectory does not reach it within `iterations`. */
 async function sklearnRow(sk: SklearnProcess, solver: SkSolver, init: SkInit, target: number, iterations: number): Promise<QualityRow> {
   const t = await sk.trajectory(solver, init, iterations);
@@ -153,7 +170,7 @@ function fmt(x: number | null, digits = 3): string {
 }
 
 /** The quality table of one case, printed; returns its rows. */
-async function runCase(m: number, n: number, k: number, budget: number): Promise<{ target: number; rows: QualityRow[] }> {
+async function runCase(m: number, n: number, k: number, budget: number) {
   const dir = mkdtempSync(join(tmpdir(), 'nmf-quality-'));
   try {
     const V = makeMatrix(dir, m, n, k);
@@ -230,7 +247,18 @@ async function runCase(m: number, n: number, k: number, budget: number): Promise
     const fastest = rows.filter((x) => x.who === 'ours' && x.seconds !== null).sort((a, b) => a.seconds! - b.seconds!)[0];
     if (fastest)
       console.log(`fastest of ours to ${target.toFixed(6)}: ${fastest.method} + ${fastest.init}, ${fastest.seconds!.toFixed(3)} s`);
-    return { target, rows };
+    // wall time, as a user of the CLI feels it: its defaults on the machine's cores against RcppML's wall time
+    const threads = availableParallelism();
+    const wall = await oursWall(V, m, n, k, target, threads);
+    const rcppWall = 'skip' in r ? null : r.curve![0][0];
+    const defaults = `${DEFAULT_OPTIONS.algorithm} + ${DEFAULT_OPTIONS.init}`;
+    console.log(
+      `CLI defaults (${defaults}, ${threads} threads): ${fmt(wall.seconds)} s wall to the target (${wall.iterations} iterations)` +
+        (rcppWall === null || wall.seconds === null
+          ? ''
+          : `; RcppML ${rcppWall.toFixed(3)} s wall: ratio ${(wall.seconds / rcppWall).toFixed(2)} (load ${loadavg()[0].toFixed(2)})`),
+    );
+    return { target, rows, wall: { threads, seconds: wall.seconds, iterations: wall.iterations, rcppmlSeconds: rcppWall } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

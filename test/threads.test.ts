@@ -96,6 +96,37 @@ describe('WᵀV, VHᵀ, WH and V/(WH + ε) on 2 and 3 threads: bit for bit as on
   });
 });
 
+/** X (k×n) = NNLS(G, B) column by column for G = AᵀA of a random A (60×k), B k×n, warm-started from 0, on engine e. */
+function nnlsColumns(e: Engine, k: number, n: number) {
+  e.reset();
+  const rng = new Rng(k + n);
+  const A = e.matFrom(60, k, uniform(rng, 60 * k, -1, 1));
+  const G = e.mat(k, k);
+  e.ops.gramTN(A, G);
+  const B = e.matFrom(k, n, uniform(rng, k * n, -2, 2));
+  const X = e.mat(k, n);
+  const capped = e.ops.nnlsCols(G, B, X, e.block(e.ops.nnlsWorkBytes(k)));
+  return { X: e.copyOut(X), capped };
+}
+
+describe('an NNLS batch (anls) split by columns on 2 and 3 threads: bit for bit as on one', () => {
+  for (const [k, n] of [
+    [20, 2000],
+    [7, 9000],
+  ]) {
+    it(`k = ${k}, ${n} columns`, () => {
+      const ref = nnlsColumns(one, k, n);
+      for (const e of many) {
+        const before = e.splitJobs;
+        const got = nnlsColumns(e, k, n);
+        expect(e.splitJobs - before).toBe(1);
+        expect(firstDiff(got.X, ref.X)).toBe(-1);
+        expect(got.capped).toBe(ref.capped);
+      }
+    });
+  }
+});
+
 /** W, H and the error history after `iterations` steps of `algorithm` on engine e. */
 function run(e: Engine, algorithm: string, missing: number, iterations: number) {
   e.reset();
@@ -166,7 +197,7 @@ describe('the sparse solvers: the same W, H and errors, bit for bit, on 1, 2 and
       for (const e of many) {
         const before = e.splitJobs;
         const got = runSparse(e, s.id, 4);
-        if (['als', 'anls', 'mu', 'gd'].includes(s.id)) expect(e.splitJobs).toBeGreaterThan(before);
+        if (['als', 'anls', 'mu', 'hals', 'gd'].includes(s.id)) expect(e.splitJobs).toBeGreaterThan(before);
         expect(firstDiff(got.W, ref.W)).toBe(-1);
         expect(firstDiff(got.H, ref.H)).toBe(-1);
         expect(got.history).toEqual(ref.history);

@@ -5,9 +5,6 @@ import type { DataMatrix } from '../core/problem.js';
 import type { SparseData } from '../core/sparse.js';
 import { InputError } from './errors.js';
 
-/** Columns a Top predictions table lists for a row (the app's panel, for dense and sparse V). */
-export const TOP_COUNT = 5;
-
 /** One recommended column: its index and label, WH's value, and that value clipped for display. */
 export interface Prediction {
   readonly column: number;
@@ -42,24 +39,21 @@ export interface TopPredictions {
  */
 export function topPredictions(V: DataMatrix, W: Dense, H: Dense, row: number, count: number): TopPredictions {
   const { rows: m, cols: n, values } = V;
-  checkTop(m, n, W, H, row, count);
-  const unratedCols: number[] = [];
-  for (let j = 0; j < n; j++) if (Number.isNaN(values[row * n + j])) unratedCols.push(j);
-  return rankUnrated(V, observedRange(values), W, H, row, unratedCols, count);
+  checkRequest(m, n, W, H, row, count);
+  const unrated: number[] = [];
+  for (let j = 0; j < n; j++) if (Number.isNaN(values[row * n + j])) unrated.push(j);
+  return ranked(unrated, W, H, row, count, observedRange(values), V.rowLabels, V.colLabels);
 }
 
-/**
- * topPredictions for V (m×n) held by its observed entries (compressed rows): the row's unrated
- * columns are those not among its entries; O(n·k) work, nothing m×n.
- */
+/** topPredictions for a V held by its entries (SparseData, no m×n array): the row's unrated columns from its compressed row. */
 export function topPredictionsSparse(V: SparseData, W: Dense, H: Dense, row: number, count: number): TopPredictions {
-  const { rows: m, cols: n } = V;
-  checkTop(m, n, W, H, row, count);
+  const { rows: m, cols: n, rowPtr, colIdx } = V;
+  checkRequest(m, n, W, H, row, count);
   const rated = new Uint8Array(n);
-  for (let t = V.rowPtr[row]; t < V.rowPtr[row + 1]; t++) rated[V.colIdx[t]] = 1;
-  const unratedCols: number[] = [];
-  for (let j = 0; j < n; j++) if (!rated[j]) unratedCols.push(j);
-  return rankUnrated(V, sparseRange(V), W, H, row, unratedCols, count);
+  for (let t = rowPtr[row]; t < rowPtr[row + 1]; t++) rated[colIdx[t]] = 1;
+  const unrated: number[] = [];
+  for (let j = 0; j < n; j++) if (!rated[j]) unrated.push(j);
+  return ranked(unrated, W, H, row, count, sparseRange(V), V.rowLabels, V.colLabels);
 }
 
 const sparseRanges = new WeakMap<SparseData, { readonly min: number; readonly max: number }>();
@@ -82,9 +76,9 @@ export function sparseRange(V: SparseData): { readonly min: number; readonly max
   return r;
 }
 
-/** Throws for factors that do not fit m×n, a row out of range or a bad count (see topPredictions). */
-function checkTop(m: number, n: number, W: Dense, H: Dense, row: number, count: number): void {
-  if (W.rows !== m || H.cols !== n || H.rows !== W.cols) {
+function checkRequest(m: number, n: number, W: Dense, H: Dense, row: number, count: number): void {
+  const k = W.cols;
+  if (W.rows !== m || H.cols !== n || H.rows !== k) {
     throw new Error(`topPredictions: W ${W.rows}×${W.cols} and H ${H.rows}×${H.cols} do not fit V ${m}×${n}`);
   }
   if (!Number.isInteger(row) || row < 0 || row >= m) {
@@ -93,33 +87,34 @@ function checkTop(m: number, n: number, W: Dense, H: Dense, row: number, count: 
   if (!Number.isInteger(count) || count < 1) throw new InputError(`count ${count} must be an integer ≥ 1`, { parameter: 'count' });
 }
 
-/** The `count` of `unratedCols` with the highest (WH)[row, j], highest first (ties in column order), clipped to `range`. */
-function rankUnrated(
-  labels: Pick<DataMatrix, 'rowLabels' | 'colLabels'>,
-  range: { min: number; max: number },
+/** The `count` of `unrated` (columns of `row`) with the highest (WH)[row, j], clipped to `range` for display. */
+function ranked(
+  unrated: number[],
   W: Dense,
   H: Dense,
   row: number,
-  unratedCols: number[],
   count: number,
+  range: { min: number; max: number },
+  rowLabels: readonly string[] | undefined,
+  colLabels: readonly string[] | undefined,
 ): TopPredictions {
   const k = W.cols;
   const n = H.cols;
-  const rowLabel = labels.rowLabels?.[row] ?? `row ${row + 1}`;
+  const rowLabel = rowLabels?.[row] ?? `row ${row + 1}`;
   const predicted = new Float64Array(n);
-  for (const j of unratedCols) {
+  for (const j of unrated) {
     let s = 0;
     for (let a = 0; a < k; a++) s += W.data[row * k + a] * H.data[a * n + j];
     predicted[j] = s;
   }
-  unratedCols.sort((i, j) => predicted[j] - predicted[i] || i - j);
-  const items = unratedCols.slice(0, count).map((j): Prediction => {
+  unrated.sort((i, j) => predicted[j] - predicted[i] || i - j);
+  const items = unrated.slice(0, count).map((j): Prediction => {
     const p = predicted[j];
     const shown = Math.min(range.max, Math.max(range.min, p));
-    return { column: j, label: labels.colLabels?.[j] ?? `column ${j + 1}`, predicted: p, shown, clipped: shown !== p };
+    return { column: j, label: colLabels?.[j] ?? `column ${j + 1}`, predicted: p, shown, clipped: shown !== p };
   });
   const message = items.length ? null : `${rowLabel} has rated every column: nothing to predict`;
-  return { row, rowLabel, items, unrated: unratedCols.length, range, message };
+  return { row, rowLabel, items, unrated: unrated.length, range, message };
 }
 
 /** Smallest and largest non-NaN entry of `values` (both 0 when there is none). */

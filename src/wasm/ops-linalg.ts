@@ -28,7 +28,7 @@ export interface MaskedWork {
   readonly T: Block;
 }
 
-/** The k×k solves on kernels K; shapes checked when `checks`; masked solves split by vectors over `pool`. */
+/** The k×k solves on kernels K; shapes checked when `checks`; NNLS batches and masked solves split by vectors over `pool`. */
 export function linalgOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   const square = (G: Mat, k: number) => G.rows === k && G.cols === k;
   /** Strides of vector j and entry a of the vectors of X: columns of a k×n X, or rows of an m×k one. */
@@ -49,7 +49,11 @@ export function linalgOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
       throw shapeError(op, `${cols ? 'B, X k×n' : 'B, X m×k'} need G k×k and work of nnlsWorkBytes(k)`, { G, B, X, work });
     }
     const { count, vs, es } = along(X, cols);
-    return K.nnls_batch(G.ptr, B.ptr, X.ptr, k, count, vs, es, work.ptr);
+    const args = [G.ptr, B.ptr, X.ptr, k, count, vs, es, work.ptr] as const;
+    // each vector's active set costs about k³ (a few Cholesky factors of the passive set); consecutive
+    // vectors share factors, which a part boundary only recomputes, bit for bit
+    if (K.nnls_work_bytes(k) <= MASKED_BYTES && pool?.splits(count * k ** 3, count)) return pool.run(JOB.nnlsBatch, args, count);
+    return K.nnls_batch(...args);
   };
 
   const maskedSolve = (

@@ -73,14 +73,18 @@ export function sparseOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
       if (checks && !(H.cols === cols.count && W.cols === H.rows && R.rows * R.cols === nnzOf(K, cols))) {
         throw shapeError('halsSparseRows', 'needs H k×n over the n columns, W m×k, R 1×nnz', { W, H, R });
       }
-      K.hals_sparse_h(cols.ptr, cols.idx, cols.count, R.ptr, W.ptr, H.ptr, H.rows);
+      const args = [cols.ptr, cols.idx, cols.count, R.ptr, W.ptr, H.ptr, H.rows] as const;
+      if (splits(cols, 4 * H.rows)) pool!.run(JOB.halsSparseH, args, cols.count);
+      else K.hals_sparse_h(...args, 0, cols.count);
     },
     /** HALS sweep of W's columns (W m×k) over V by rows (`rows`), H (k×n), R (1×nnz, CSR order) = V − WH at the entries, kept so. */
     halsSparseCols(rows: Compressed, W: Mat, H: Mat, R: Mat): void {
       if (checks && !(W.rows === rows.count && W.cols === H.rows && R.rows * R.cols === nnzOf(K, rows))) {
         throw shapeError('halsSparseCols', 'needs W m×k over the m rows, H k×n, R 1×nnz', { W, H, R });
       }
-      K.hals_sparse_w(rows.ptr, rows.idx, rows.count, R.ptr, W.ptr, H.ptr, H.rows, H.cols);
+      const args = [rows.ptr, rows.idx, rows.count, R.ptr, W.ptr, H.ptr, H.rows, H.cols] as const;
+      if (splits(rows, 4 * H.rows)) pool!.run(JOB.halsSparseW, args, rows.count);
+      else K.hals_sparse_w(...args, 0, rows.count);
     },
     /** Σ (V − P)² over the entries, V's values at `vals` (S's order) and P (1×nnz) in the same order. */
     sparseSqResidual(S: Compressed, P: Mat): number {

@@ -51,6 +51,12 @@ export const JOB = {
   sparseMuPass: 7,
   /** sparse_sample over a range of vectors: args ptr, idx, count, A, B, k, out. */
   sparseSample: 8,
+  /** hals_sparse_h over a range of H's columns: args colPtr, rowIdx, n, R, W, H, k. */
+  halsSparseH: 10,
+  /** hals_sparse_w over a range of W's rows: args rowPtr, colIdx, m, R, W, H, k, n. */
+  halsSparseW: 11,
+  /** nnls_batch over a range of its vectors: args G, B, X, k, count, vs, es, then part 0's work (the coordinator's). */
+  nnlsBatch: 9,
 } as const;
 
 /** Bytes of each worker's packing workspace for gemm_nt_rows and gemm_nn_rows (as the module's own buffer). */
@@ -138,6 +144,23 @@ export function runPart(K: Kernels, c: Int32Array, t: number, work: number): voi
         T,
         Q ? Q + 8 * lo : 0,
       );
+      if (capped) Atomics.add(c, SLOT.result, capped);
+      return;
+    }
+    case JOB.halsSparseH: {
+      const [ptr, idx, n, R, W, H, k] = c.subarray(a, a + 7);
+      K.hals_sparse_h(ptr, idx, n, R, W, H, k, lo, hi);
+      return;
+    }
+    case JOB.halsSparseW: {
+      const [ptr, idx, m, R, W, H, k, n] = c.subarray(a, a + 8);
+      K.hals_sparse_w(ptr, idx, m, R, W, H, k, n, lo, hi);
+      return;
+    }
+    case JOB.nnlsBatch: {
+      const [G, B, X, k, , vs, es, work0] = c.subarray(a, a + 8);
+      const off = lo * vs * 8;
+      const capped = K.nnls_batch(G, B + off, X + off, k, hi - lo, vs, es, work === 0 ? work0 : work + WORK_BYTES);
       if (capped) Atomics.add(c, SLOT.result, capped);
       return;
     }

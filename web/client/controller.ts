@@ -1,6 +1,7 @@
 // What the page's controls do: commands become worker messages with run ids, worker messages
 // become store actions, snapshots are asked for at a throttled rate, and a dead worker is
 // replaced by a fresh one that gets the data and options back.
+import type { TopPredictions } from '../../src/data/recommend.js';
 import type { Action, AppState, DataSource } from '../state/app.js';
 import type { Store } from '../state/store.js';
 import type { ExportWhat, Factors, Fault, FromWorker, RestartFactors, Speed, ToWorker } from '../shared/protocol.js';
@@ -27,6 +28,12 @@ export interface ExportedFile {
   readonly fileName: string;
   readonly blob: Blob;
   readonly iteration: number;
+}
+
+/** The top predictions of one row of data held sparse, ranked in the worker at `iteration`. */
+export interface SparsePredictions {
+  readonly iteration: number;
+  readonly result: TopPredictions;
 }
 
 /** The best and second-best finished restarts of the current run (null where fewer have finished). */
@@ -76,6 +83,7 @@ export class Controller {
   private readonly exports = new Map<number, { resolve(f: ExportedFile): void; reject(e: Error): void }>();
   private readonly factorRequests = new Map<number, { resolve(f: Factors): void; reject(e: Error): void }>();
   private readonly pairRequests = new Map<number, { resolve(p: RestartPair): void; reject(e: Error): void }>();
+  private readonly predictRequests = new Map<number, { resolve(p: SparsePredictions): void; reject(e: Error): void }>();
 
   constructor(
     private readonly store: Store<AppState, Action>,
@@ -117,11 +125,6 @@ export class Controller {
     this.store.dispatch({ type: 'dataFailed', source, message });
   }
 
-  /** For a V held by its entries: the row (0-based) whose top predictions the next snapshots carry. */
-  predictRow(row: number): void {
-    this.send({ type: 'predictRow', runId: this.runId, row });
-  }
-
   /** The CSV of `what` at the worker's current iteration, built in the worker. */
   exportFile(what: ExportWhat): Promise<ExportedFile> {
     const requestId = this.nextRequest++;
@@ -146,6 +149,15 @@ export class Controller {
     return new Promise((resolve, reject) => {
       this.pairRequests.set(requestId, { resolve, reject });
       this.send({ type: 'restartPair', runId: this.runId, requestId });
+    });
+  }
+
+  /** For data held sparse: the `count` unrated columns of `row` (0-based) WH predicts highest, ranked in the worker. */
+  predict(row: number, count: number): Promise<SparsePredictions> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.predictRequests.set(requestId, { resolve, reject });
+      this.send({ type: 'predict', runId: this.runId, requestId, row, count });
     });
   }
 
@@ -295,12 +307,18 @@ export class Controller {
         if (msg.type === 'exported') waiting?.resolve({ fileName: msg.fileName, blob: msg.blob, iteration: msg.iteration });
         else waiting?.reject(new Error(msg.message));
         if (msg.type === 'exportFailed') this.factorRequests.get(msg.requestId)?.reject(new Error(msg.message));
+        if (msg.type === 'exportFailed') this.predictRequests.get(msg.requestId)?.reject(new Error(msg.message));
+        this.predictRequests.delete(msg.requestId);
         this.factorRequests.delete(msg.requestId);
         return;
       }
       case 'factors':
         this.factorRequests.get(msg.requestId)?.resolve(msg);
         this.factorRequests.delete(msg.requestId);
+        return;
+      case 'predictions':
+        this.predictRequests.get(msg.requestId)?.resolve({ iteration: msg.iteration, result: msg.result });
+        this.predictRequests.delete(msg.requestId);
         return;
       case 'restartPair':
         this.pairRequests.get(msg.requestId)?.resolve({ runId: msg.runId, best: msg.best, second: msg.second });

@@ -94,8 +94,8 @@ export type ToWorker =
   | { readonly type: 'factors'; readonly runId: number; readonly requestId: number }
   /** Send the best and second-best finished restarts of run `runId`; answered by `restartPair`. */
   | { readonly type: 'restartPair'; readonly runId: number; readonly requestId: number }
-  /** For a V held by its entries (DataInfo.sparse): each snapshot from now on carries the top predictions of this row (0-based). */
-  | { readonly type: 'predictRow'; readonly runId: number; readonly row: number }
+  /** For data held sparse (DataInfo.sparse): the `count` unrated columns of `row` (0-based) WH predicts highest; answered by `predictions` or `exportFailed`. */
+  | { readonly type: 'predict'; readonly runId: number; readonly requestId: number; readonly row: number; readonly count: number }
   | { readonly type: 'fault'; readonly runId: number; readonly fault: Fault };
 
 // ---------------------------------------------------------------- worker → page
@@ -187,8 +187,6 @@ export interface Snapshot {
   readonly negatives: { readonly W: number; readonly H: number };
   /** For a V held by its entries: V − WH at its observed entries, by display cell (mean, smallest and largest); `extremes` is null then. */
   readonly residual?: SparseResidual;
-  /** For a V held by its entries: the top predictions of the row asked for by `predictRow` (from the full W and H). */
-  readonly predictions?: TopPredictions;
 }
 
 export type FromWorker =
@@ -220,6 +218,14 @@ export type FromWorker =
       readonly requestId: number;
       readonly best: RestartFactors | null;
       readonly second: RestartFactors | null;
+    }
+  /** Answers `predict` request `requestId` with the row's top predictions at `iteration`. */
+  | {
+      readonly type: 'predictions';
+      readonly runId: number;
+      readonly requestId: number;
+      readonly iteration: number;
+      readonly result: TopPredictions;
     }
   /** The configure of run `runId` had a `start` that does not fit (`message` says why): the run started from its options instead. */
   | { readonly type: 'startRefused'; readonly runId: number; readonly message: string };

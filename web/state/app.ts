@@ -263,6 +263,7 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
     case 'exportFailed':
     case 'factors':
     case 'restartPair':
+    case 'predictions':
       return s;
     case 'startRefused':
       if (m.runId !== s.run.runId) return s;

@@ -1,7 +1,7 @@
 // Long-format data too large for a dense copy in the worker's Session: it is held by its entries
 // (a SparseProblem, nothing m×n), shown as block means of the observed entries, factorized by
 // the sparse solvers, refused with a message by a solver without a sparse form, and its V and
-// WH exports are refused with the size, while W and H still export.
+// WH exports are refused with the size, while W and H still export; top predictions come from the worker.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { MAX_ENTRIES } from '../../src/data/generate.js';
@@ -134,6 +134,21 @@ describe('a long-format V too large for a dense copy', () => {
     expect(host.last('exported')).toMatchObject({ runId: 4, requestId: 3, iteration: 1 });
   });
 
+  it('the top predictions of a row are ranked in the worker among the columns it has not rated', () => {
+    session.handle({ type: 'predict', runId: 4, requestId: 9, row: 7, count: 5 });
+    const p = host.last('predictions')!;
+    expect(p).toMatchObject({ runId: 4, requestId: 9, iteration: 1 });
+    const { result } = p;
+    expect(result.rowLabel).toBe('u7');
+    expect(result.unrated).toBe(n - 12);
+    expect(result.items).toHaveLength(5);
+    const rated = new Set(entries.filter(([i]) => i === 7).map(([, j]) => j));
+    for (const item of result.items) expect(rated.has(item.column)).toBe(false);
+    for (let t = 1; t < 5; t++) expect(result.items[t - 1].predicted).toBeGreaterThanOrEqual(result.items[t].predicted);
+    session.handle({ type: 'predict', runId: 4, requestId: 10, row: m, count: 5 });
+    expect(host.last('exportFailed')).toMatchObject({ requestId: 10, message: `row ${m + 1} is out of range: V has rows 1 to ${m}` });
+  });
+
   it('a snapshot carries block means of W, H and WH, the residual at the observed entries, and no extremes of WH (they would need every entry)', () => {
     session.handle({ type: 'snapshot', runId: 4 });
     const s = host.last('snapshot')!;
@@ -161,23 +176,5 @@ describe('a long-format V too large for a dense copy', () => {
       }
     }
     expect(worst).toBeLessThan(1e-12);
-  });
-
-  it('Top predictions of the row asked for come with the snapshot: unrated columns, highest W·H first', () => {
-    session.handle({ type: 'predictRow', runId: 4, row: 7 });
-    const p = host.last('snapshot')!.predictions!;
-    expect(p).toMatchObject({ row: 7, rowLabel: 'u7', unrated: n - 12, message: null });
-    expect(p.items).toHaveLength(5);
-    const { W, H, k } = host.last('factors')!;
-    const rated = new Set(entries.filter(([i]) => i === 7).map(([, j]) => j));
-    let previous = Infinity;
-    for (const item of p.items) {
-      expect(rated.has(item.column)).toBe(false);
-      let x = 0;
-      for (let a = 0; a < k; a++) x += W[7 * k + a] * H[a * n + item.column];
-      expect(item.predicted).toBe(x);
-      expect(item.predicted).toBeLessThanOrEqual(previous);
-      previous = item.predicted;
-    }
   });
 });

@@ -1,14 +1,13 @@
 // What the page is shown of a V held by its entries (web/worker/sparseDisplay.ts) against the
 // same computation on its dense copy (NaN = unobserved): block means, observed fractions and
-// block extremes, cell by cell; and the top predictions of a row against the dense ranking.
+// block extremes, cell by cell; and the residual at the observed entries.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { denseToSparse, sparseToDense, type SparseData } from '../../src/core/sparse.js';
-import { topPredictions } from '../../src/data/recommend.js';
 import { gemm_nn } from '../../src/kernels-ts/products.js';
 import { blockAverage } from '../shared/blocks.js';
 import { dataExtremes, displayData, productExtremes, rowsOfWH } from '../worker/display.js';
-import { sparseDisplayData, sparsePredictions, sparseResidual, sparseSummary } from '../worker/sparseDisplay.js';
+import { sparseDisplayData, sparseResidual, sparseSummary } from '../worker/sparseDisplay.js';
 import { summarize } from '../../src/data/summary.js';
 
 /** m×n with about `density` of the entries observed, values 1..5 (a dense copy, NaN = unobserved). */
@@ -97,23 +96,5 @@ describe('sparseResidual', () => {
       expect(got.extremes.max[c]).toBeCloseTo(R.max[c], 12);
     }
     expect(cells).toBeGreaterThan(means.length / 2);
-  });
-});
-
-describe('sparsePredictions', () => {
-  it("ranks a row's unrated columns as topPredictions does on the dense copy; the row is clamped to V's rows", () => {
-    const [m, k, n] = [50, 3, 40];
-    const s = ratings(m, n, 0.2, 8);
-    const rng = new Rng(9, 0);
-    const W = Float64Array.from({ length: m * k }, () => rng.next());
-    const H = Float64Array.from({ length: k * n }, () => 2 * rng.next());
-    const dense = sparseToDense(s, Infinity)!;
-    const Wd = { rows: m, cols: k, data: W };
-    const Hd = { rows: k, cols: n, data: H };
-    for (const row of [0, 17, m - 1]) expect(sparsePredictions(s, W, H, k, row)).toEqual(topPredictions(dense, Wd, Hd, row, 5));
-    const last = sparsePredictions(s, W, H, k, m + 10);
-    expect(last.row).toBe(m - 1);
-    expect(last.rowLabel).toBe(`u${m - 1}`);
-    expect(last.items).toHaveLength(5);
   });
 });

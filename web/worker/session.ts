@@ -13,8 +13,9 @@ import { makeAnyData } from '../../src/data/spec.js';
 import { imageColumnIndices, productColumns } from '../shared/imageColumns.js';
 import { displayFactors, negativeCounts, productExtremes } from './display.js';
 import { withSampledProduct, withWasmProduct } from './productRows.js';
-import { sparsePredictions, sparseResidual } from './sparseDisplay.js';
+import { sparseResidual } from './sparseDisplay.js';
 import { dataInfo, isSparseData } from './dataInfo.js';
+import { topPredictionsSparse } from '../../src/data/recommend.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS, SnapshotBudget } from './pace.js';
 import { RestartSeries } from './restarts.js';
@@ -50,8 +51,6 @@ export class Session {
   private until: number | null = null;
   private sentHistory = 0;
   private snapshotWanted = false;
-  /** The row whose top predictions a snapshot of a sparse V carries. */
-  private predictRow = 0;
   /** Bumped to cancel a scheduled tick. */
   private loop = 0;
   private pacer: Pacer | null = null;
@@ -80,6 +79,8 @@ export class Session {
         return this.exportFile(msg.runId, msg.requestId, msg.what);
       case 'factors':
         return this.sendFactors(msg.runId, msg.requestId);
+      case 'predict':
+        return this.predict(msg.runId, msg.requestId, msg.row, msg.count);
       case 'restartPair': {
         const pair = msg.runId === this.runId && this.series ? this.series.pair() : { best: null, second: null };
         return this.host.post({ type: 'restartPair', runId: msg.runId, requestId: msg.requestId, ...pair });
@@ -90,11 +91,6 @@ export class Session {
         return;
       case 'ping':
         return this.host.post({ type: 'pong', runId: msg.runId });
-      case 'predictRow':
-        this.predictRow = msg.row;
-        this.snapshotWanted = true;
-        if (this.phase !== 'running') this.flushSnapshot();
-        return;
       case 'fault':
         return fault(msg.fault);
     }
@@ -158,7 +154,6 @@ export class Session {
       return;
     }
     this.runId = runId;
-    this.predictRow = 0;
     this.host.post({ type: 'loaded', runId, data: dataInfo(data) });
   }
 
@@ -272,6 +267,24 @@ export class Session {
     );
   }
 
+  /** The top predictions of `row` for data held sparse (the page has no m×n V to rank them from). */
+  private predict(runId: number, requestId: number, row: number, count: number): void {
+    const f = this.f;
+    if (!f || !this.data || !isSparseData(this.data) || runId !== this.runId) {
+      const message = 'There are no predictions to show: the run changed or has not started. Try again.';
+      return this.host.post({ type: 'exportFailed', runId, requestId, message });
+    }
+    const { m, n } = f.problem;
+    try {
+      const W = { rows: m, cols: f.k, data: f.factorW() };
+      const H = { rows: f.k, cols: n, data: f.factorH() };
+      const result = topPredictionsSparse(this.data, W, H, row, count);
+      this.host.post({ type: 'predictions', runId, requestId, iteration: f.iteration, result });
+    } catch (e) {
+      this.host.post({ type: 'exportFailed', runId, requestId, message: messageOf(e) });
+    }
+  }
+
   /** Stops iterating (cancels the scheduled tick) and sets the phase. */
   private halt(phase: RunPhase): void {
     this.loop++;
@@ -381,7 +394,6 @@ export class Session {
     const extremes = dense ? withWasmProduct(f, (product) => productExtremes(dense.values, product, d.WH)) : null;
     const negatives = negativeCounts(W, H);
     const sparse = this.data && isSparseData(this.data) ? this.data : null;
-    const predictions = sparse ? sparsePredictions(sparse, W, H, f.k, this.predictRow) : undefined;
     const residual = sparse ? withSampledProduct(f, (wh) => sparseResidual(sparse, wh, d.WH)) : undefined;
     const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
     if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
@@ -389,7 +401,7 @@ export class Session {
     if (extremes) for (const e of [extremes.WH, extremes.R]) buffers.push(e.min.buffer as ArrayBuffer, e.max.buffer as ArrayBuffer);
     if (residual) for (const a of [residual.means, residual.extremes.min, residual.extremes.max]) buffers.push(a.buffer as ArrayBuffer);
     this.host.post(
-      { type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, WHcols, extremes, negatives, residual, predictions },
+      { type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, WHcols, extremes, negatives, residual },
       buffers,
     );
     this.snapshots.record(t0, this.host.now());

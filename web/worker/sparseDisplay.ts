@@ -1,7 +1,7 @@
 // What the page is shown of a V held by its observed entries only (src/core/sparse.ts): block
 // means, observed fractions and extremes of the display cells, summed from the entries in
 // O(nnz), never an m×n array. The cells are laid out as displayData lays out a dense V.
-import { sparseRange, TOP_COUNT, topPredictionsSparse, type TopPredictions } from '../../src/data/recommend.js';
+import { sparseRange } from '../../src/data/recommend.js';
 import type { Summary } from '../../src/data/summary.js';
 import type { SparseData } from '../../src/core/sparse.js';
 import { blockFactor, type BlockExtremes, type DisplayLayout, type DisplayMatrix } from '../shared/blocks.js';
@@ -63,12 +63,6 @@ export function sparseDisplayData(s: SparseData): { V: DisplayMatrix; observed: 
 export function sparseSummary(s: SparseData): Summary {
   const { min, max } = sparseRange(s);
   return { rows: s.rows, cols: s.cols, observed: s.nnz, missing: s.rows * s.cols - s.nnz, min, max };
-}
-
-/** The TOP_COUNT top predictions of `row` (clamped to 0..m−1) from the full W (m×k) and H (k×n): O(n·k). */
-export function sparsePredictions(s: SparseData, W: Float64Array, H: Float64Array, k: number, row: number): TopPredictions {
-  const r = Math.max(0, Math.min(s.rows - 1, Math.trunc(row) || 0));
-  return topPredictionsSparse(s, { rows: s.rows, cols: k, data: W }, { rows: k, cols: s.cols, data: H }, r, TOP_COUNT);
 }
 
 /**

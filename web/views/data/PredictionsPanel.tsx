@@ -3,19 +3,32 @@
 // of the predictions (measured in a job worker on a seeded share of the ratings).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_PREDICTION_HOLDOUT } from '../../../src/data/recommend-holdout.js';
-import { observedRange, predictedRange, TOP_COUNT, topPredictions } from '../../../src/data/recommend.js';
+import { observedRange, predictedRange, topPredictions } from '../../../src/data/recommend.js';
 import { NumberField } from '../../components/fields/NumberField.js';
-import { useAppState, useAppStore, useController } from '../../app/context.js';
+import { useAppState, useAppStore } from '../../app/context.js';
 import { JobLink } from '../../client/jobLink.js';
 import { shortNumber } from '../../plots/summary.js';
 import type { PredictEvent, PredictRequest } from './predictProtocol.js';
+import { PredictionsTable } from './PredictionsTable.js';
+import { SparsePredictions } from './SparsePredictions.js';
+
+/** Columns listed for the chosen row. */
+const COUNT = 5;
 
 const spawn = () => new Worker(new URL('./predict.worker.ts', import.meta.url), { type: 'module' });
 
-/** The Top predictions section (nothing without missing entries, or while V, W or H is block-averaged). */
+/**
+ * The Top predictions section: for data held sparse, ranked in the worker (SparsePredictions);
+ * else from the shown V, W, H (nothing without missing entries, or while they are block-averaged).
+ */
 export function PredictionsPanel() {
+  const sparseRows = useAppState((s) => (s.data?.info.sparse ? s.data.info.summary.rows : null));
+  return sparseRows !== null ? <SparsePredictions rows={sparseRows} /> : <DensePredictions />;
+}
+
+/** Top predictions from the V, W and H the page shows, with the held-out error on request. */
+function DensePredictions() {
   const store = useAppStore();
-  const controller = useController();
   const data = useAppState((s) => s.data);
   const snapshot = useAppState((s) => s.snapshot);
   const [row, setRow] = useState(0);
@@ -45,12 +58,8 @@ export function PredictionsPanel() {
   }, [data]);
 
   const info = data?.info ?? null;
-  const sparse = info?.sparse === true;
   const top = useMemo(() => {
     if (!info || !snapshot || info.summary.missing === 0) return null;
-    // a V held by its entries: the worker ranks the row from the full W and H (the page has block means only)
-    if (info.sparse)
-      return snapshot.predictions ? { rows: info.summary.rows, result: snapshot.predictions, iteration: snapshot.iteration } : null;
     const { V } = info;
     const { W, H } = snapshot;
     if (V.blockRows !== 1 || V.blockCols !== 1 || W.blockRows !== 1 || H.blockCols !== 1 || W.rows !== V.rows || H.cols !== V.cols)
@@ -59,7 +68,7 @@ export function PredictionsPanel() {
     const matrix = { rows: V.rows, cols: V.cols, values: V.data, rowLabels: info.rowLabels, colLabels: info.colLabels };
     return {
       rows: V.rows,
-      result: topPredictions(matrix, W, H, r, TOP_COUNT),
+      result: topPredictions(matrix, W, H, r, COUNT),
       iteration: snapshot.iteration,
       predicted: predictedRange(V.data, W, H),
       observed: observedRange(V.data),
@@ -74,76 +83,31 @@ export function PredictionsPanel() {
   };
   const label = (i: number) => info.rowLabels?.[i] ?? `row ${i + 1}`;
   const { result } = top;
-  const chooseSparseRow = (r: number) => {
-    setRow(r - 1);
-    controller.predictRow(r - 1);
-  };
   return (
     <section className="teach-block" aria-labelledby="predictions-heading">
       <h3 id="predictions-heading">Top predictions</h3>
       <div className="teach-row">
-        {sparse ? (
-          <NumberField
-            label="Top predictions for row"
-            value={result.row + 1}
-            integer
-            min={1}
-            max={top.rows}
-            onCommit={chooseSparseRow}
-            hint={`${result.rowLabel}, of rows 1 to ${top.rows}`}
-          />
-        ) : (
-          <div className="field">
-            <label htmlFor="predict-row">Top predictions for</label>
-            <select id="predict-row" value={result.row} onChange={(e) => setRow(Number(e.target.value))}>
-              {Array.from({ length: top.rows }, (_, i) => (
-                <option key={i} value={i}>
-                  {label(i)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        {!sparse && <NumberField label="Hold out" value={fraction} min={0.01} max={0.9} step="any" onCommit={setFraction} />}
-        {!sparse && (
-          <button type="button" onClick={measure}>
-            Measure held-out error
-          </button>
-        )}
-      </div>
-      {top.predicted && top.observed && <p>{rangeText(top.predicted, top.observed, top.iteration)}</p>}
-      {result.message ? (
-        <p>{result.message}.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="teach-table">
-            <caption>Top predictions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Predicted</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((p) => (
-                <tr key={p.column}>
-                  <th scope="row">{p.label}</th>
-                  <td>
-                    {shortNumber(p.shown)}
-                    {p.clipped && ` (WH gives ${shortNumber(p.predicted)}, clipped to the rating range)`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="field">
+          <label htmlFor="predict-row">Top predictions for</label>
+          <select id="predict-row" value={result.row} onChange={(e) => setRow(Number(e.target.value))}>
+            {Array.from({ length: top.rows }, (_, i) => (
+              <option key={i} value={i}>
+                {label(i)}
+              </option>
+            ))}
+          </select>
         </div>
-      )}
+        <NumberField label="Hold out" value={fraction} min={0.01} max={0.9} step="any" onCommit={setFraction} />
+        <button type="button" onClick={measure}>
+          Measure held-out error
+        </button>
+      </div>
+      {top.predicted && <p>{rangeText(top.predicted, top.observed, top.iteration)}</p>}
+      <PredictionsTable result={result} />
       <p className="hint">
         The {result.items.length} of the {result.unrated} columns {result.rowLabel} has not rated with the highest values of WH (iteration{' '}
-        {top.iteration}).{' '}
-        {sparse
-          ? 'The held-out error is not offered for a V held by its observed entries: it refits a dense copy, too large here.'
-          : `The held-out error hides the Hold out share (${Math.round(100 * fraction)}%) of the ratings, chosen by the seed, fits the rest with the current options and scores the predictions of the hidden ones.`}
+        {top.iteration}). The held-out error hides the Hold out share ({Math.round(100 * fraction)}%) of the ratings, chosen by the seed,
+        fits the rest with the current options and scores the predictions of the hidden ones.
       </p>
       {heldOut && (
         <p className={heldOut.error ? 'field-error' : undefined} aria-live="polite">
