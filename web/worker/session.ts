@@ -10,12 +10,8 @@ import { OptionError } from '../../src/driver/options.js';
 import { MAX_RESTARTS } from '../../src/rank/survey.js';
 import { OutOfMemoryError, type Engine } from '../../src/wasm/engine.js';
 import { makeAnyData } from '../../src/data/spec.js';
-import { imageColumnIndices, productColumns } from '../shared/imageColumns.js';
-import { displayFactors, negativeCounts, productExtremes } from './display.js';
-import { withSampledProduct, withWasmProduct } from './productRows.js';
-import { sparseResidual } from './sparseDisplay.js';
 import { dataInfo, isSparseData } from './dataInfo.js';
-import { topPredictionsSparse } from '../../src/data/recommend.js';
+import { factorsMessage, predictionsMessage, snapshotMessage } from './runMessages.js';
 import type { Dense } from '../../src/core/matrix.js';
 import { Pacer, RateMeter, SLICE_MS, SnapshotBudget } from './pace.js';
 import { RestartSeries } from './restarts.js';
@@ -245,26 +241,8 @@ export class Session {
       const message = 'There is no run to save: the run changed or has not started. Try again.';
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
-    const W = this.engine.copyOut(f.W);
-    const H = this.engine.copyOut(f.H);
-    this.host.post(
-      {
-        type: 'factors',
-        runId,
-        requestId,
-        m: f.problem.m,
-        k: f.k,
-        n: f.problem.n,
-        W,
-        H,
-        iteration: f.iteration,
-        history: f.history.slice(),
-        initialRelError: f.initialRelError,
-        stop: f.stop,
-        objective: f.objectiveValue,
-      },
-      [W.buffer as ArrayBuffer, H.buffer as ArrayBuffer],
-    );
+    const { msg, buffers } = factorsMessage(this.engine, f, runId, requestId);
+    this.host.post(msg, buffers);
   }
 
   /** The top predictions of `row` for data held sparse (the page has no m×n V to rank them from). */
@@ -274,12 +252,8 @@ export class Session {
       const message = 'There are no predictions to show: the run changed or has not started. Try again.';
       return this.host.post({ type: 'exportFailed', runId, requestId, message });
     }
-    const { m, n } = f.problem;
     try {
-      const W = { rows: m, cols: f.k, data: f.factorW() };
-      const H = { rows: f.k, cols: n, data: f.factorH() };
-      const result = topPredictionsSparse(this.data, W, H, row, count);
-      this.host.post({ type: 'predictions', runId, requestId, iteration: f.iteration, result });
+      this.host.post(predictionsMessage(f, this.data, runId, requestId, row, count));
     } catch (e) {
       this.host.post({ type: 'exportFailed', runId, requestId, message: messageOf(e) });
     }
@@ -383,27 +357,8 @@ export class Session {
     if (!this.snapshotWanted || !f) return;
     this.snapshotWanted = false;
     const t0 = this.host.now();
-    const { m, n } = f.problem;
-    const W = f.factorW();
-    const H = f.factorH();
-    const d = displayFactors(W, H, m, f.k, n);
-    const dense = this.data && !isSparseData(this.data) ? this.data : null;
-    const Wfull = dense?.imageWidth ? W.slice() : undefined;
-    const WHcols = dense?.imageWidth ? productColumns(W, H, m, f.k, n, imageColumnIndices(n)) : undefined;
-    // extremes of WH and V − WH need every entry of WH: not for a sparse V (its cells show block means only)
-    const extremes = dense ? withWasmProduct(f, (product) => productExtremes(dense.values, product, d.WH)) : null;
-    const negatives = negativeCounts(W, H);
-    const sparse = this.data && isSparseData(this.data) ? this.data : null;
-    const residual = sparse ? withSampledProduct(f, (wh) => sparseResidual(sparse, wh, d.WH)) : undefined;
-    const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
-    if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
-    if (WHcols) buffers.push(WHcols.buffer as ArrayBuffer);
-    if (extremes) for (const e of [extremes.WH, extremes.R]) buffers.push(e.min.buffer as ArrayBuffer, e.max.buffer as ArrayBuffer);
-    if (residual) for (const a of [residual.means, residual.extremes.min, residual.extremes.max]) buffers.push(a.buffer as ArrayBuffer);
-    this.host.post(
-      { type: 'snapshot', runId: this.runId, iteration: f.iteration, ...d, Wfull, WHcols, extremes, negatives, residual },
-      buffers,
-    );
+    const { msg, buffers } = snapshotMessage(f, this.data, this.runId);
+    this.host.post(msg, buffers);
     this.snapshots.record(t0, this.host.now());
   }
 }
