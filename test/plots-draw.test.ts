@@ -103,14 +103,13 @@ describe('colour range of a heatmap', () => {
 
 describe('frame queue', () => {
   /** A queue on a fake clock: each job advances it by its cost; frames run when `frame()` is called. */
-  function fake(budget = 12, share = 1) {
+  function fake(budget = 12) {
     let t = 0;
     const frames: (() => void)[] = [];
     const q = createFrameQueue(
       (fn) => frames.push(fn),
       () => t,
       budget,
-      share,
     );
     const ran: string[] = [];
     const job = (name: string, cost: number) => () => {
@@ -122,26 +121,8 @@ describe('frame queue', () => {
       f.forEach((fn) => fn());
       return f.length;
     };
-    const wait = (ms: number) => {
-      t += ms;
-    };
-    return { q, ran, job, frame, wait };
+    return { q, ran, job, frame };
   }
-
-  it('draws at most its share of the time: after a 10 ms flush at share 0.2 the next waits 40 ms', () => {
-    const { q, ran, job, frame, wait } = fake(12, 0.2);
-    const a = { name: 'a' };
-    q.request(a, job('a1', 10), 'light');
-    frame();
-    q.request(a, job('a2', 10), 'light');
-    frame();
-    wait(39);
-    frame();
-    expect(ran).toEqual(['a1']); // resting, but a frame is still asked for
-    wait(1);
-    expect(frame()).toBe(1);
-    expect(ran).toEqual(['a1', 'a2']);
-  });
 
   it('runs only the latest draw of a plot, in the place of its first request', () => {
     const { q, ran, job, frame } = fake();

@@ -13,14 +13,6 @@ export type DrawWeight = 'heavy' | 'light';
 /** Milliseconds of drawing after which a frame leaves the remaining draws to the next one. */
 export const FRAME_BUDGET_MS = 12;
 
-/**
- * Most of the page's time that the page's draws may take: after a flush of d ms the next one waits
- * d·(1/DRAW_SHARE − 1) ms, so the browser's own layout and paint after the draws, and a running
- * worker's threads on the same cores, keep most of the machine (on 2 cores a fast run's plots
- * otherwise took most of one core away from the worker).
- */
-export const DRAW_SHARE = 0.2;
-
 /** Count, mean and longest synchronous draw time in ms, per plot name. */
 export type DrawStats = Record<string, { count: number; mean: number; max: number }>;
 
@@ -36,15 +28,11 @@ export interface FrameQueue {
   resetStats(): void;
 }
 
-/**
- * A frame queue on the given scheduler and clock (the page's is requestAnimationFrame and
- * performance.now), drawing at most `share` of the time (1: on every frame with work).
- */
-export function createFrameQueue(frame: (fn: () => void) => void, now: () => number, budgetMs = FRAME_BUDGET_MS, share = 1): FrameQueue {
+/** A frame queue on the given scheduler and clock (the page's is requestAnimationFrame and performance.now). */
+export function createFrameQueue(frame: (fn: () => void) => void, now: () => number, budgetMs = FRAME_BUDGET_MS): FrameQueue {
   const pending = new Map<object, { job: DrawJob; weight: DrawWeight }>();
   const recorded = new Map<string, { count: number; total: number; max: number }>();
   let scheduled = false;
-  let nextAt = -Infinity; // no flush draws before this time (the share's rest after the last one)
 
   const record = (key: object, ms: number) => {
     const name = (key as { name?: string }).name ?? 'plot';
@@ -64,7 +52,6 @@ export function createFrameQueue(frame: (fn: () => void) => void, now: () => num
   function flush(): void {
     scheduled = false;
     const start = now();
-    if (start < nextAt) return schedule(); // resting: a later frame draws
     let heavy = false;
     for (const [key, entry] of pending) {
       if (entry.weight === 'heavy' && heavy) continue;
@@ -80,8 +67,6 @@ export function createFrameQueue(frame: (fn: () => void) => void, now: () => num
       record(key, t1 - t0);
       if (t1 - start >= budgetMs) break;
     }
-    const end = now();
-    nextAt = end + (end - start) * (1 / share - 1);
     if (pending.size) schedule();
   }
 
@@ -112,8 +97,6 @@ function page(): FrameQueue {
     pageQueue = createFrameQueue(
       (fn) => raf(fn),
       () => performance.now(),
-      FRAME_BUDGET_MS,
-      DRAW_SHARE,
     );
     // Read by bench/ui.ts and the plots' e2e test to print draw counts and times (never to assert on times).
     (globalThis as unknown as { plotDrawStats?: () => DrawStats }).plotDrawStats = pageQueue.stats;
