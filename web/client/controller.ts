@@ -12,8 +12,14 @@ import type { ViewId } from '../state/view.js';
 import { limitsOnly, newRunReason } from '../state/runChange.js';
 import { WorkerLink } from './workerLink.js';
 
-/** At most this many snapshot (W, H, WH) requests per second (the canvas heatmaps draw one in a few ms). */
+/**
+ * At most this many snapshot (W, H, WH) requests per second: at a watchable pace (≤ WATCHED_SPEED
+ * iterations/s) nearly every iteration shows; faster, a few a second, since on two cores the
+ * page's drawing takes time from the worker's threads.
+ */
 const SNAPSHOTS_PER_SEC = 15;
+const FAST_SNAPSHOTS_PER_SEC = 4;
+const WATCHED_SPEED = 30;
 /** After this many crashes in a row the controller falls back to the first example, then gives up. */
 const MAX_CRASHES = 3;
 
@@ -338,9 +344,10 @@ export class Controller {
 
   /** Asks for W, H, WH when the iteration moved, none is in flight and the rate allows. */
   private maybeSnapshot(): void {
-    const { run } = this.store.getState();
+    const { run, speed } = this.store.getState();
     if (run.phase === 'starting' || run.phase === 'invalid' || this.snapInFlight || run.iteration === this.snapIteration) return;
-    const wait = this.lastSnapAt + 1000 / SNAPSHOTS_PER_SEC - performance.now();
+    const rate = speed !== null && speed <= WATCHED_SPEED ? SNAPSHOTS_PER_SEC : FAST_SNAPSHOTS_PER_SEC;
+    const wait = this.lastSnapAt + 1000 / rate - performance.now();
     if (wait > 0) {
       this.snapTimer ??= setTimeout(() => {
         this.snapTimer = null;

@@ -9,6 +9,7 @@ import { createEngineNode } from '../../src/wasm/node.js';
 import { defaultOptions } from '../state/options.js';
 import type { Progress } from '../shared/protocol.js';
 import type { RunOptions } from '../../src/driver/options.js';
+import { PROGRESS_GAP_MS } from '../worker/pace.js';
 import { Session } from '../worker/session.js';
 import { FakeHost } from './fakeHost.js';
 
@@ -100,6 +101,22 @@ describe('Session', () => {
     expect(sent).toHaveLength(50);
     // More than one slice, and each slice at most ~SLICE_MS of (virtual) time.
     expect(host.of('progress').filter((p) => p.phase === 'running').length).toBeGreaterThan(3);
+  });
+
+  it('at full speed the loop posts progress at most every PROGRESS_GAP_MS, and the halt at once', () => {
+    session.handle({ type: 'run', runId: 2 });
+    const at: number[] = [];
+    const post = host.post.bind(host);
+    host.post = (msg, transfer) => {
+      if (msg.type === 'progress' && msg.phase === 'running') at.push(host.t);
+      post(msg, transfer);
+    };
+    host.drain();
+    expect(at.length).toBeGreaterThan(1);
+    const gaps = at.slice(1).map((t, i) => t - at[i]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PROGRESS_GAP_MS);
+    expect(host.last('progress')).toMatchObject({ phase: 'stopped', iteration: 50 });
+    expect(historyOf(2)).toHaveLength(50);
   });
 
   it('follows the same trajectory as the driver run directly (same data, options, seed)', async () => {

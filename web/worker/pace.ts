@@ -5,6 +5,9 @@ import type { Speed } from '../shared/protocol.js';
 /** Milliseconds of iterating before the worker posts progress and yields to its message queue. */
 export const SLICE_MS = 10;
 
+/** Fewest milliseconds between two progress messages of a run at full speed (the one at a halt always goes). */
+export const PROGRESS_GAP_MS = 50;
+
 /** Display frames per second: the most iterations a paced run does at once is speed / this. */
 const FRAMES_PER_SEC = 60;
 

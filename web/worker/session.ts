@@ -13,7 +13,7 @@ import { makeAnyData } from '../../src/data/spec.js';
 import { dataInfo, isSparseData } from './dataInfo.js';
 import { factorsMessage, predictionsMessage, snapshotMessage } from './runMessages.js';
 import type { Dense } from '../../src/core/matrix.js';
-import { Pacer, RateMeter, SLICE_MS, SnapshotBudget } from './pace.js';
+import { Pacer, PROGRESS_GAP_MS, RateMeter, SLICE_MS, SnapshotBudget } from './pace.js';
 import { RestartSeries } from './restarts.js';
 import { dataFile, factorFile, initialFactors, observedProductFile, resultFile } from './exportFiles.js';
 import { StepClock } from './stepClock.js';
@@ -46,6 +46,8 @@ export class Session {
   /** While running to a shared link's iteration: that iteration (stops do not end the run before it). */
   private until: number | null = null;
   private sentHistory = 0;
+  /** When the running loop last posted progress (ms). */
+  private progressAt = Number.NEGATIVE_INFINITY;
   private snapshotWanted = false;
   /** Bumped to cancel a scheduled tick. */
   private loop = 0;
@@ -296,7 +298,10 @@ export class Session {
     const f = this.f;
     if (done > 0) this.itersPerSec = this.meter.sample(now, f.iteration);
     if (!more()) this.halt(f.stop ? 'stopped' : 'paused');
-    if (done > 0 || this.phase !== 'running') {
+    // at full speed a slice can end every few ms: the page gets the points at most every PROGRESS_GAP_MS
+    const gap = pacer.speed === null ? PROGRESS_GAP_MS : 0;
+    if (this.phase !== 'running' || (done > 0 && now - this.progressAt >= gap)) {
+      this.progressAt = now;
       this.postProgress();
       if (this.phase !== 'running' || this.snapshots.due(now)) this.flushSnapshot();
     }
