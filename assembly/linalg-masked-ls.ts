@@ -22,24 +22,44 @@ export function gather_bytes(k: i32, maxLen: i32): i32 {
  * t in [ptr[j], ptr[j+1]). Base (k×k, full symmetric); ptr (i32, count+1); idx, mode (i32).
  * The listed rows are first gathered into T (r × k4, k4 = k rounded up to 4, the padding zero;
  * gather_bytes), then the lower triangle is summed by 4×4 blocks held in registers, each entry
- * Σ_t in the order t = 0, 1, … (a syrk over T).
+ * Σ_t in the order t = 0, 1, … (a syrk over T). Returns r, the number of rows gathered.
  */
-export function masked_gram(F: usize, Base: usize, ptr: usize, idx: usize, mode: usize, j: i32, k: i32, G: usize, T: usize): void {
+export function masked_gram(F: usize, Base: usize, ptr: usize, idx: usize, mode: usize, j: i32, k: i32, G: usize, T: usize): i32 {
   const subtract = load<i32>(mode + (<usize>j << 2)) != 0;
   const t0 = load<i32>(ptr + (<usize>j << 2));
   const r = load<i32>(ptr + (<usize>(j + 1) << 2)) - t0;
+  gather(F, idx + (<usize>t0 << 2), r, k, T);
+  syrk_lower(T, r, k, Base, subtract, G);
+  symmetrize_lower(G, k);
+  return r;
+}
+
+/** T (r × k4, k4 = k rounded up to 4, padding zero) = rows idx[0..r) of F (rows×k). */
+// @ts-ignore: decorator
+@inline
+function gather(F: usize, idx: usize, r: i32, k: i32, T: usize): void {
   const k4 = (k + 3) & ~3;
-  const row = <usize>k4 << 3; // bytes per row of T
+  const row = <usize>k4 << 3;
   const k2 = k & ~1;
   for (let t = 0; t < r; t++) {
-    const f = F + (<usize>load<i32>(idx + (<usize>(t0 + t) << 2)) * <usize>k << 3);
+    const f = F + (<usize>load<i32>(idx + (<usize>t << 2)) * <usize>k << 3);
     const d = T + <usize>t * row;
     for (let a = 0; a < k2; a += 2) v128.store(d + (<usize>a << 3), v128.load(f + (<usize>a << 3)));
     for (let a = k2; a < k4; a++) store<f64>(d + (<usize>a << 3), a < k ? load<f64>(f + (<usize>a << 3)) : 0);
   }
+}
+
+/**
+ * Lower triangle of G (k×k) = Σ_t T[t,:]ᵀT[t,:] over the r rows of T (r × k4), or Base − that
+ * sum when `subtract`: 4×4 blocks below the diagonal in eight 2-lane registers; a diagonal
+ * block skips its two registers wholly above the diagonal. Each entry sums t = 0, 1, … in order.
+ */
+function syrk_lower(T: usize, r: i32, k: i32, Base: usize, subtract: bool, G: usize): void {
+  const k4 = (k + 3) & ~3;
+  const row = <usize>k4 << 3;
   for (let a = 0; a < k4; a += 4) {
     const oa = <usize>a << 3;
-    for (let b = 0; b <= a; b += 4) {
+    for (let b = 0; b < a; b += 4) {
       const ob = <usize>b << 3;
       let s00 = f64x2.splat(0);
       let s01 = f64x2.splat(0);
@@ -76,8 +96,86 @@ export function masked_gram(F: usize, Base: usize, ptr: usize, idx: usize, mode:
       put(G, Base, k, a + 3, b, s30, subtract);
       put(G, Base, k, a + 3, b + 2, s31, subtract);
     }
+    // the diagonal block: rows a, a+1 need only columns a, a+1
+    let s00 = f64x2.splat(0);
+    let s10 = f64x2.splat(0);
+    let s20 = f64x2.splat(0);
+    let s21 = f64x2.splat(0);
+    let s30 = f64x2.splat(0);
+    let s31 = f64x2.splat(0);
+    let p = T;
+    for (let t = 0; t < r; t++) {
+      const y0 = v128.load(p + oa);
+      const y1 = v128.load(p + oa + 16);
+      s00 = f64x2.add(s00, f64x2.mul(f64x2.splat(load<f64>(p + oa)), y0));
+      s10 = f64x2.add(s10, f64x2.mul(f64x2.splat(load<f64>(p + oa + 8)), y0));
+      const x2 = f64x2.splat(load<f64>(p + oa + 16));
+      s20 = f64x2.add(s20, f64x2.mul(x2, y0));
+      s21 = f64x2.add(s21, f64x2.mul(x2, y1));
+      const x3 = f64x2.splat(load<f64>(p + oa + 24));
+      s30 = f64x2.add(s30, f64x2.mul(x3, y0));
+      s31 = f64x2.add(s31, f64x2.mul(x3, y1));
+      p += row;
+    }
+    put(G, Base, k, a, a, s00, subtract);
+    put(G, Base, k, a + 1, a, s10, subtract);
+    put(G, Base, k, a + 2, a, s20, subtract);
+    put(G, Base, k, a + 2, a + 2, s21, subtract);
+    put(G, Base, k, a + 3, a, s30, subtract);
+    put(G, Base, k, a + 3, a + 2, s31, subtract);
   }
-  symmetrize_lower(G, k);
+}
+
+/**
+ * b (k) = Σ_t v[t]·T[t,:] over the r rows of T (r × k4), each entry in the order t = 0, 1, …
+ * from 0 (as sparse_times sums the same entries): chunks of 8 and 2 columns in registers, the
+ * padding column of an odd k left out.
+ */
+// @ts-ignore: decorator
+@inline
+function observed_sums(T: usize, v: usize, r: i32, k: i32, b: usize): void {
+  const row = <usize>((k + 3) & ~3) << 3;
+  let a = 0;
+  for (; a + 8 <= k; a += 8) {
+    const o = <usize>a << 3;
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let s2 = f64x2.splat(0);
+    let s3 = f64x2.splat(0);
+    let p = T + o;
+    for (let t = 0; t < r; t++) {
+      const x = f64x2.splat(load<f64>(v + (<usize>t << 3)));
+      s0 = f64x2.add(s0, f64x2.mul(x, v128.load(p)));
+      s1 = f64x2.add(s1, f64x2.mul(x, v128.load(p + 16)));
+      s2 = f64x2.add(s2, f64x2.mul(x, v128.load(p + 32)));
+      s3 = f64x2.add(s3, f64x2.mul(x, v128.load(p + 48)));
+      p += row;
+    }
+    v128.store(b + o, s0);
+    v128.store(b + o + 16, s1);
+    v128.store(b + o + 32, s2);
+    v128.store(b + o + 48, s3);
+  }
+  for (; a + 2 <= k; a += 2) {
+    const o = <usize>a << 3;
+    let s0 = f64x2.splat(0);
+    let p = T + o;
+    for (let t = 0; t < r; t++) {
+      s0 = f64x2.add(s0, f64x2.mul(f64x2.splat(load<f64>(v + (<usize>t << 3))), v128.load(p)));
+      p += row;
+    }
+    v128.store(b + o, s0);
+  }
+  if (a < k) {
+    const o = <usize>a << 3;
+    let s: f64 = 0;
+    let p = T + o;
+    for (let t = 0; t < r; t++) {
+      s += load<f64>(v + (<usize>t << 3)) * load<f64>(p);
+      p += row;
+    }
+    store<f64>(b + o, s);
+  }
 }
 
 /** G[a,b] and G[a,b+1] = (Base − s) or s, s each lane of acc; ignored outside k×k or above the diagonal. */
@@ -109,11 +207,14 @@ function put1(G: usize, Base: usize, k: i32, a: i32, b: i32, s: f64, subtract: b
  * over the W step's rows that is ‖M∘(WH)‖²_F of the new W, which gives the masked residual
  * without forming WH. Vectors are independent, so a range of them (ptr, mode, B, X, Q offset
  * to its first) is solved exactly as in the whole: what a thread pool splits.
+ * When vals ≠ 0 (the values of V at the listed entries, nnz f64 in idx's order; every mode 0),
+ * b_j is instead summed from the gathered rows, Σ_t vals[t]·f_t, and written to vector j of B:
+ * the product sparse_times would give, bit for bit, without a second pass over the rows.
  * Returns the number of NNLS problems that hit their iteration limit.
  */
 export function masked_ls(
   F: usize, Base: usize, B: usize, X: usize, ptr: usize, idx: usize, mode: usize,
-  count: i32, k: i32, vs: i32, es: i32, nonneg: i32, work: usize, T: usize, Q: usize,
+  count: i32, k: i32, vs: i32, es: i32, nonneg: i32, work: usize, T: usize, Q: usize, vals: usize,
 ): i32 {
   const G = work;
   const x = G + (<usize>k * <usize>k << 3);
@@ -122,10 +223,15 @@ export function masked_ls(
   const es8 = <usize>es << 3;
   let capped = 0;
   for (let j = 0; j < count; j++) {
-    masked_gram(F, Base, ptr, idx, mode, j, k, G, T);
+    const r = masked_gram(F, Base, ptr, idx, mode, j, k, G, T);
     const R = load<i32>(mode + (<usize>j << 2)) != 0 ? Base : G;
     const off = <usize>j * <usize>vs << 3;
-    for (let a = 0; a < k; a++) store<f64>(b + (<usize>a << 3), load<f64>(B + off + <usize>a * es8));
+    if (vals != 0) {
+      observed_sums(T, vals + (<usize>load<i32>(ptr + (<usize>j << 2)) << 3), r, k, b);
+      for (let a = 0; a < k; a++) store<f64>(B + off + <usize>a * es8, load<f64>(b + (<usize>a << 3)));
+    } else {
+      for (let a = 0; a < k; a++) store<f64>(b + (<usize>a << 3), load<f64>(B + off + <usize>a * es8));
+    }
     if (nonneg != 0) {
       for (let a = 0; a < k; a++) store<f64>(x + (<usize>a << 3), load<f64>(X + off + <usize>a * es8));
       if (nnls(G, R, b, x, k, inner) < 0) capped++;

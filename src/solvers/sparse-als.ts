@@ -1,7 +1,7 @@
 // The sparse form of als and anls (src/solvers/als-core.ts): column j of H solved from the Gram
 // of W over its observed rows only, row i of W from that of Hᵀ over its observed columns, each
-// right-hand side (WᵀV, VHᵀ) formed over the entries (O(nnz·k), assembly/sparse.ts) and each
-// Gram in the masked least-squares kernel (assembly/linalg-masked-ls.ts, O(nnz·k²) per sweep).
+// right-hand side (WᵀV, VHᵀ, O(nnz·k)) and each Gram (O(nnz·k²) per sweep) formed in the masked
+// least-squares kernel (assembly/linalg-masked-ls.ts) from the same gathered rows.
 import type { Compressed } from '../core/sparse-problem.js';
 import type { Engine } from '../wasm/engine.js';
 import type { IndexLists } from '../wasm/ops.js';
@@ -20,7 +20,6 @@ export function createSparseAlternating(ctx: SparseSolverContext, subproblem: Al
   const colLists = observedLists(engine, cols);
   const rowLists = observedLists(engine, rows);
   const Ht = engine.mat(n, k);
-  const VtW = engine.mat(n, k);
   const WtV = engine.mat(k, n);
   const VHt = engine.mat(m, k);
   const G = engine.mat(k, k); // the full Gram the lists would subtract from: unused, every list holds observed entries
@@ -32,12 +31,9 @@ export function createSparseAlternating(ctx: SparseSolverContext, subproblem: Al
 
   return {
     step() {
-      ops.sparseTimes(cols, null, W, VtW);
-      ops.transpose(VtW, WtV);
-      ops.maskedSolveCols(W, G, WtV, H, colLists, nonneg, ws);
+      ops.maskedSolveCols(W, G, WtV, H, colLists, nonneg, ws); // writes WtV = WᵀV
       ops.transpose(H, Ht);
-      ops.sparseTimes(rows, null, Ht, VHt);
-      ops.maskedSolveRows(Ht, G, VHt, W, rowLists, nonneg, ws, WHsq);
+      ops.maskedSolveRows(Ht, G, VHt, W, rowLists, nonneg, ws, WHsq); // writes VHt = VHᵀ
     },
     residualSq() {
       // ‖M∘(V−WH)‖² = ‖M∘V‖² − 2 tr(Wᵀ·VHᵀ) + Σ_i w_iᵀ G_i w_i, as in als-core.ts
@@ -47,10 +43,10 @@ export function createSparseAlternating(ctx: SparseSolverContext, subproblem: Al
   };
 }
 
-/** The lists of the masked solves straight from a compressed form: every vector lists its observed indices (mode 0). */
+/** The lists of the masked solves straight from a compressed form: every vector lists its observed indices (mode 0), with their values. */
 function observedLists(engine: Engine, S: Compressed): IndexLists {
   const ptr = engine.viewI32(S.ptr, S.count + 1);
   let longest = 0;
   for (let v = 0; v < S.count; v++) longest = Math.max(longest, ptr[v + 1] - ptr[v]);
-  return { count: S.count, ptr: S.ptr, idx: S.idx, mode: engine.i32(S.count), longest };
+  return { count: S.count, ptr: S.ptr, idx: S.idx, mode: engine.i32(S.count), longest, vals: S.vals };
 }

@@ -20,6 +20,11 @@ export interface IndexLists {
   readonly mode: number;
   /** Length of the longest list (sizes the gather buffer). */
   readonly longest: number;
+  /**
+   * The values of V at the listed entries (f64, idx's order; every mode 0), or absent: when
+   * given, a masked solve sums its right-hand sides from them and writes them into B.
+   */
+  readonly vals?: number;
 }
 
 /** Where a masked solve keeps its state: nnls work (nnlsWorkBytes), the gather buffer (gatherBytes). */
@@ -101,8 +106,9 @@ export function linalgOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
     const fits = maskedGatherOffset(K, k) + K.gather_bytes(k, lists.longest) <= MASKED_BYTES;
     const entries = new Int32Array(K.memory.buffer, lists.ptr + 4 * count, 1)[0];
     const work = entries * k * k + count * k ** 3; // the Grams' and the solves' multiply-adds
-    if (fits && pool?.splits(work, count)) return pool.run(JOB.maskedLs, [...args, Qp, ws.work.ptr, ws.T.ptr], count);
-    return K.masked_ls(...args, ws.work.ptr, ws.T.ptr, Qp);
+    const vals = lists.vals ?? 0;
+    if (fits && pool?.splits(work, count)) return pool.run(JOB.maskedLs, [...args, Qp, ws.work.ptr, ws.T.ptr, vals], count);
+    return K.masked_ls(...args, ws.work.ptr, ws.T.ptr, Qp, vals);
   };
 
   return {
@@ -149,6 +155,7 @@ export function linalgOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
      * H step with missing entries: each column j of X (k×n) solved from the Gram of F's rows
      * (F = W, m×k) observed in column j (built from Base = WᵀW and `lists`) and B[:, j] (WᵀV);
      * NNLS warm-started when `nonneg`, else clipped. Q (1×n) or null receives x_jᵀG_jx_j per column.
+     * With lists.vals, B is written (WᵀV over the listed entries) instead of read.
      * Returns how many NNLS problems hit their iteration cap.
      */
     maskedSolveCols(F: Mat, Base: Mat, B: Mat, X: Mat, lists: IndexLists, nonneg: boolean, ws: MaskedWork, Q: Mat | null = null): number {
@@ -159,6 +166,7 @@ export function linalgOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
      * W step with missing entries: each row i of X (m×k) solved from the Gram of F's rows
      * (F = Hᵀ, n×k) observed in row i (from Base = HHᵀ and `lists`) and B[i, :] (VHᵀ); Q (1×m)
      * or null receives w_iᵀG_iw_i per row, whose sum (ops.sum) is ‖M∘(WH)‖²_F of the new W.
+     * With lists.vals, B is written (VHᵀ over the listed entries) instead of read.
      */
     maskedSolveRows(F: Mat, Base: Mat, B: Mat, X: Mat, lists: IndexLists, nonneg: boolean, ws: MaskedWork, Q: Mat | null = null): number {
       return maskedSolve('maskedSolveRows', false, F, Base, B, X, lists, nonneg, ws, Q);

@@ -42,7 +42,7 @@ export const JOB = {
   klQuotientRows: 4,
   /**
    * masked_ls over a range of its vectors: args F, Base, B, X, ptr, idx, mode, count, k, vs, es,
-   * nonneg, Q (0 for none), then part 0's work and T (the coordinator's MaskedWork).
+   * nonneg, Q (0 for none), then part 0's work and T (the coordinator's MaskedWork), then vals (0 for none).
    */
   maskedLs: 5,
   /** sparse_times over a range of vectors: args ptr, idx, vals, count, B, k, out. */
@@ -122,7 +122,7 @@ export function runPart(K: Kernels, c: Int32Array, t: number, work: number): voi
       return;
     }
     case JOB.maskedLs: {
-      const [F, Base, B, X, ptr, idx, mode, , k, vs, es, nonneg, Q, work0, T0] = c.subarray(a, a + 15);
+      const [F, Base, B, X, ptr, idx, mode, , k, vs, es, nonneg, Q, work0, T0, vals] = c.subarray(a, a + 16);
       const own = work === 0;
       const w = own ? work0 : work + WORK_BYTES;
       const T = own ? T0 : w + maskedGatherOffset(K, k);
@@ -143,6 +143,7 @@ export function runPart(K: Kernels, c: Int32Array, t: number, work: number): voi
         w,
         T,
         Q ? Q + 8 * lo : 0,
+        vals,
       );
       if (capped) Atomics.add(c, SLOT.result, capped);
       return;
