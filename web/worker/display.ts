@@ -99,22 +99,48 @@ export function productExtremes(
   layout: DisplayLayout,
 ): { WH: BlockExtremes; R: BlockExtremes } | null {
   if (!isAveraged(layout)) return null;
-  const { sourceRows: m, sourceCols: n } = layout;
-  const wh = extremesOf(layout);
-  const r = extremesOf(layout);
+  const { sourceRows: m, sourceCols: n, rows, cols, blockRows: br, blockCols: bc } = layout;
+  const size = rows * cols;
+  const whMin = new Float64Array(size).fill(Infinity);
+  const whMax = new Float64Array(size).fill(-Infinity);
+  const rMin = new Float64Array(size).fill(Infinity);
+  const rMax = new Float64Array(size).fill(-Infinity);
   const panel = new Float64Array(PANEL_ROWS * n);
-  const res = new Float64Array(n);
   for (let i0 = 0; i0 < m; i0 += PANEL_ROWS) {
     const i1 = Math.min(m, i0 + PANEL_ROWS);
     product(i0, i1, panel);
     for (let i = i0; i < i1; i++) {
-      const row = panel.subarray((i - i0) * n, (i - i0 + 1) * n);
-      for (let j = 0; j < n; j++) res[j] = values[i * n + j] - row[j]; // NaN where V is missing
-      wh.row(i, row);
-      r.row(i, res);
+      const base = ((i / br) | 0) * cols;
+      const p = (i - i0) * n;
+      const v = i * n;
+      // one pass per row, block column by block column, the four running extremes in locals
+      // (a NaN residual, where V is missing, fails both tests)
+      for (let J = 0, j = 0; J < cols; J++) {
+        const c = base + J;
+        let wl = whMin[c];
+        let wh = whMax[c];
+        let rl = rMin[c];
+        let rh = rMax[c];
+        for (const end = Math.min(n, j + bc); j < end; j++) {
+          const x = panel[p + j];
+          if (x < wl) wl = x;
+          if (x > wh) wh = x;
+          const r = values[v + j] - x;
+          if (r < rl) rl = r;
+          if (r > rh) rh = r;
+        }
+        whMin[c] = wl;
+        whMax[c] = wh;
+        rMin[c] = rl;
+        rMax[c] = rh;
+      }
     }
   }
-  return { WH: wh.done(), R: r.done() };
+  for (let t = 0; t < size; t++) {
+    if (whMin[t] > whMax[t]) whMin[t] = whMax[t] = NaN;
+    if (rMin[t] > rMax[t]) rMin[t] = rMax[t] = NaN;
+  }
+  return { WH: { min: whMin, max: whMax }, R: { min: rMin, max: rMax } };
 }
 
 /** Number of negative entries of W and of H (full factors, not display cells). */
