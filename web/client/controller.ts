@@ -78,6 +78,8 @@ export class Controller {
   private snapIteration = -1;
   private lastSnapAt = -Infinity;
   private snapTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A snapshot request waits for the main thread to be idle (sent by then, or at a Step). */
+  private snapWaiting = false;
   /** What to do once the load `loadRunId` of an Opening has arrived: run to an iteration, or resume from factors, then `onLoaded`. */
   private goal: {
     readonly loadRunId: number;
@@ -226,6 +228,11 @@ export class Controller {
   }
 
   step(): void {
+    // The snapshot of the iteration before the step goes ahead of it in the worker's queue (the
+    // rate limit or an idle wait could otherwise skip it), so "What Step changed" has both sides.
+    const { run } = this.store.getState();
+    const unasked = !this.snapInFlight && run.iteration !== this.snapIteration && run.phase !== 'starting' && run.phase !== 'invalid';
+    if (this.snapWaiting || unasked) this.sendSnapshotRequest();
     this.send({ type: 'step', runId: this.runId });
   }
 
@@ -276,6 +283,7 @@ export class Controller {
     const runId = this.nextRunId++;
     this.store.dispatch({ type: 'configured', runId, why, previous });
     this.snapInFlight = false;
+    this.snapWaiting = false;
     this.snapIteration = -1;
     const { options, restarts } = this.store.getState();
     const msg: ToWorker = {
@@ -358,10 +366,18 @@ export class Controller {
     // Ask when the main thread is idle: while the plots are still drawing the last snapshot,
     // the next one waits, so drawing never queues up behind itself.
     this.snapInFlight = true;
+    this.snapWaiting = true;
     whenIdle(() => {
-      this.lastSnapAt = performance.now();
-      this.send({ type: 'snapshot', runId: this.runId });
+      if (this.snapWaiting) this.sendSnapshotRequest();
     });
+  }
+
+  /** Asks the worker for a snapshot now (one in flight from then on). */
+  private sendSnapshotRequest(): void {
+    this.snapInFlight = true;
+    this.snapWaiting = false;
+    this.lastSnapAt = performance.now();
+    this.send({ type: 'snapshot', runId: this.runId });
   }
 
   /** A link's or session's data could not be made: say why and show the fallback example with its options. */
@@ -397,6 +413,7 @@ export class Controller {
       notice: `The worker stopped: ${reason}. A fresh worker was started with the same data and options; the run restarts at iteration 0.`,
     });
     this.snapInFlight = false;
+    this.snapWaiting = false;
     this.snapIteration = -1;
     this.send({ type: 'speed', runId: 0, speed: s.speed });
     const spec = this.crashes >= MAX_CRASHES - 1 || !s.data ? this.fallback : s.data.spec;
