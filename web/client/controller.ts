@@ -10,24 +10,11 @@ import type { RunStart } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import type { ViewId } from '../state/view.js';
 import { limitsOnly, newRunReason } from '../state/runChange.js';
+import { SnapshotRequests } from './snapshotRequests.js';
 import { WorkerLink } from './workerLink.js';
 
-/**
- * At most this many snapshot (W, H, WH) requests per second: at a watchable pace (≤ WATCHED_SPEED
- * iterations/s) nearly every iteration shows; faster, a few a second, since on two cores the
- * page's drawing takes time from the worker's threads.
- */
-const SNAPSHOTS_PER_SEC = 15;
-const FAST_SNAPSHOTS_PER_SEC = 4;
-const WATCHED_SPEED = 30;
 /** After this many crashes in a row the controller falls back to the first example, then gives up. */
 const MAX_CRASHES = 3;
-
-/** Calls `fn` when the main thread has nothing else to do (or after a second at most). */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
-  else setTimeout(fn, 0);
-}
 
 /** A file the worker exported: its name, its content and the iteration it holds. */
 export interface ExportedFile {
@@ -74,12 +61,10 @@ export class Controller {
   private link: WorkerLink;
   private nextRunId = 1;
   private crashes = 0;
-  private snapInFlight = false;
-  private snapIteration = -1;
-  private lastSnapAt = -Infinity;
-  private snapTimer: ReturnType<typeof setTimeout> | null = null;
-  /** A snapshot request waits for the main thread to be idle (sent by then, or at a Step). */
-  private snapWaiting = false;
+  private readonly snapshots = new SnapshotRequests(
+    () => this.store.getState(),
+    () => this.send({ type: 'snapshot', runId: this.runId }),
+  );
   /** What to do once the load `loadRunId` of an Opening has arrived: run to an iteration, or resume from factors, then `onLoaded`. */
   private goal: {
     readonly loadRunId: number;
@@ -228,11 +213,7 @@ export class Controller {
   }
 
   step(): void {
-    // The snapshot of the iteration before the step goes ahead of it in the worker's queue (the
-    // rate limit or an idle wait could otherwise skip it), so "What Step changed" has both sides.
-    const { run } = this.store.getState();
-    const unasked = !this.snapInFlight && run.iteration !== this.snapIteration && run.phase !== 'starting' && run.phase !== 'invalid';
-    if (this.snapWaiting || unasked) this.sendSnapshotRequest();
+    this.snapshots.beforeStep();
     this.send({ type: 'step', runId: this.runId });
   }
 
@@ -282,9 +263,7 @@ export class Controller {
   private configure(runTo = 0, why: string | null = null, start?: RunStart, previous?: RunOptions): void {
     const runId = this.nextRunId++;
     this.store.dispatch({ type: 'configured', runId, why, previous });
-    this.snapInFlight = false;
-    this.snapWaiting = false;
-    this.snapIteration = -1;
+    this.snapshots.reset();
     const { options, restarts } = this.store.getState();
     const msg: ToWorker = {
       type: 'configure',
@@ -340,44 +319,10 @@ export class Controller {
         return;
       case 'progress':
         if (msg.runId === this.runId) this.crashes = 0;
-        return this.maybeSnapshot();
+        return this.snapshots.maybe();
       case 'snapshot':
-        if (msg.runId === this.runId) {
-          this.snapInFlight = false;
-          this.snapIteration = msg.iteration;
-        }
-        return this.maybeSnapshot();
+        return msg.runId === this.runId ? this.snapshots.received(msg.iteration) : this.snapshots.maybe();
     }
-  }
-
-  /** Asks for W, H, WH when the iteration moved, none is in flight and the rate allows. */
-  private maybeSnapshot(): void {
-    const { run, speed } = this.store.getState();
-    if (run.phase === 'starting' || run.phase === 'invalid' || this.snapInFlight || run.iteration === this.snapIteration) return;
-    const rate = speed !== null && speed <= WATCHED_SPEED ? SNAPSHOTS_PER_SEC : FAST_SNAPSHOTS_PER_SEC;
-    const wait = this.lastSnapAt + 1000 / rate - performance.now();
-    if (wait > 0) {
-      this.snapTimer ??= setTimeout(() => {
-        this.snapTimer = null;
-        this.maybeSnapshot();
-      }, wait);
-      return;
-    }
-    // Ask when the main thread is idle: while the plots are still drawing the last snapshot,
-    // the next one waits, so drawing never queues up behind itself.
-    this.snapInFlight = true;
-    this.snapWaiting = true;
-    whenIdle(() => {
-      if (this.snapWaiting) this.sendSnapshotRequest();
-    });
-  }
-
-  /** Asks the worker for a snapshot now (one in flight from then on). */
-  private sendSnapshotRequest(): void {
-    this.snapInFlight = true;
-    this.snapWaiting = false;
-    this.lastSnapAt = performance.now();
-    this.send({ type: 'snapshot', runId: this.runId });
   }
 
   /** A link's or session's data could not be made: say why and show the fallback example with its options. */
@@ -412,9 +357,7 @@ export class Controller {
       type: 'workerRestarted',
       notice: `The worker stopped: ${reason}. A fresh worker was started with the same data and options; the run restarts at iteration 0.`,
     });
-    this.snapInFlight = false;
-    this.snapWaiting = false;
-    this.snapIteration = -1;
+    this.snapshots.reset();
     this.send({ type: 'speed', runId: 0, speed: s.speed });
     const spec = this.crashes >= MAX_CRASHES - 1 || !s.data ? this.fallback : s.data.spec;
     this.load(spec, 'recovery');
