@@ -14,7 +14,9 @@ const WATCHED_SPEED = 30;
 
 /** Calls `fn` when the main thread has nothing else to do (or after a second at most). */
 function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  // looked up on globalThis: the unit tests run this in Node, which has no requestIdleCallback
+  const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+  if (typeof idle === 'function') idle.call(globalThis, fn, { timeout: 1000 });
   else setTimeout(fn, 0);
 }
 
