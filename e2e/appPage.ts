@@ -47,19 +47,38 @@ export class AppPage {
 
   /** Phase, iteration and relative error as the status line shows them. */
   async read(): Promise<StatusInfo> {
-    const text = (await this.status.textContent()) ?? '';
-    const it = /iteration (\d+)/.exec(text);
-    const err = /relative error ([0-9.eE+-]+|NaN|Infinity)/.exec(text);
-    return { phase: text.split(' ')[0], iteration: it ? Number(it[1]) : NaN, relError: err ? Number(err[1]) : NaN, text };
+    return parseStatus((await this.status.textContent()) ?? '');
   }
 
   /** Waits until the status line is in `phase` (Ready, Running, Paused, Stopped). */
   async waitFor(phase: string, timeout = 15_000): Promise<StatusInfo> {
     // the text that matched is the one returned (the line may change right after, e.g. to
-    // "Initializing W and H…" when an option change restarts the run)
+    // "Initializing W and H…" when an option change restarts the run); a line still being
+    // updated (aria-busy: Run or Pause said at once, the worker not yet confirmed) does not count
     let s = await this.read();
-    await expect.poll(async () => (s = await this.read()).text.startsWith(phase), { timeout }).toBe(true);
+    const settled = async () => {
+      const [text, busy] = await this.status.evaluate((el) => [el.textContent ?? '', el.getAttribute('aria-busy')]);
+      s = parseStatus(text);
+      return busy !== 'true' && text.startsWith(phase);
+    };
+    await expect.poll(settled, { timeout }).toBe(true);
     return s;
+  }
+
+  /**
+   * Clicks Pause and waits one animation frame, in the page, with nothing between: the status
+   * line as it was just before the click and as it is by the next frame.
+   */
+  async pauseWithinFrame(): Promise<{ shown: string; next: string }> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as PauseRealm;
+      const status = g.document.querySelector('[role="status"]')!;
+      const pause = Array.from(g.document.querySelectorAll('button')).find((b) => b.textContent === 'Pause')!;
+      const shown = status.textContent ?? '';
+      pause.click();
+      await new Promise((resolve) => g.requestAnimationFrame(() => resolve(null)));
+      return { shown, next: status.textContent ?? '' };
+    });
   }
 
   /** Types a value into a labelled number field and commits it (Enter). */
@@ -120,4 +139,20 @@ export class AppPage {
     await this.page.screenshot({ path: `e2e/screenshots/${name}.png` });
     await this.page.screenshot({ path: `e2e/screenshots/${name}-full.png`, fullPage: true });
   }
+}
+
+/** Phase, iteration and relative error of a status line's text. */
+function parseStatus(text: string): StatusInfo {
+  const it = /iteration (\d+)/.exec(text);
+  const err = /relative error ([0-9.eE+-]+|NaN|Infinity)/.exec(text);
+  return { phase: text.split(' ')[0], iteration: it ? Number(it[1]) : NaN, relError: err ? Number(err[1]) : NaN, text };
+}
+
+/** What pauseWithinFrame uses of the page's realm (e2e has no DOM types). */
+interface PauseRealm {
+  document: {
+    querySelector(s: string): { textContent: string | null } | null;
+    querySelectorAll(s: string): ArrayLike<{ textContent: string | null; click(): void }>;
+  };
+  requestAnimationFrame(f: () => void): void;
 }

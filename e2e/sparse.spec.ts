@@ -29,8 +29,13 @@ test('4000×3000 long-format ratings run held by their 120,000 entries, shown as
   await app.setNumber('Tolerance', 0);
   await app.button('Run').click();
   await expect(app.status).toHaveText(/^Running · iteration [1-9]/, { timeout: 30_000 });
-  await app.button('Pause').click();
+  // Pause within a frame: by the next frame the line says Paused, at the iteration it showed when pressed
+  const { shown, next } = await app.pauseWithinFrame();
+  const at = Number(/^Running · iteration (\d+) /.exec(shown)?.[1]);
+  expect(next).toMatch(new RegExp(`^Paused · iteration ${at} `));
+  // the worker confirms at that iteration, or (when it had gone on more than one step) where it is
   const paused = await app.waitFor('Paused', 15_000);
+  expect(paused.iteration).toBeGreaterThanOrEqual(at);
   // paused for good: one Step goes exactly one iteration further
   await app.button('Step').click();
   await expect(app.status).toHaveText(new RegExp(`^Paused · iteration ${paused.iteration + 1} `));

@@ -44,6 +44,11 @@ export class History {
     this.buf[this.n++] = x;
   }
 
+  /** Removes the last entry (none: nothing happens). */
+  pop(): void {
+    if (this.n > 0) this.n--;
+  }
+
   /** Appends every entry of `values`. */
   append(values: ArrayLike<number>): void {
     const end = this.n + values.length;

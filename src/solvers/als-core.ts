@@ -74,6 +74,9 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
       const s = problem.normV2 - 2 * dot(W, VHt) + ops.sum(masked.WHsq);
       return s >= CANCELLATION_GUARD * problem.normV2 ? s : null;
     },
+    rollback() {
+      gramTN(W, WtW); // WᵀW of the W restored
+    },
   };
 }
 

@@ -29,6 +29,9 @@ function createGd(ctx: SolverContext): Solver {
     residualSq() {
       return dot(R, R);
     },
+    rollback() {
+      residual(V, M, W, H, R); // R of the W, H restored
+    },
   };
 }
 

@@ -35,6 +35,9 @@ function createFullHals(ctx: SolverContext): Solver {
     residualSq() {
       return traceResidualSq(engine, problem, W, VHt, WtW, HHt);
     },
+    rollback() {
+      gramTN(W, WtW); // WᵀW of the W restored
+    },
   };
 }
 
@@ -56,6 +59,9 @@ function createMaskedHals(ctx: SolverContext): Solver {
     },
     residualSq() {
       return dot(R, R);
+    },
+    rollback() {
+      residual(V, M, W, H, R); // R of the W, H restored
     },
   };
 }

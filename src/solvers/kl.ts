@@ -52,6 +52,9 @@ function createKl(ctx: SolverContext): Solver {
     objective() {
       return fresh ? engine.view(losses)[0] : null;
     },
+    rollback() {
+      fresh = false; // Q and losses were of the step taken back
+    },
   };
 }
 

@@ -44,6 +44,9 @@ function createMu(ctx: SolverContext): Solver {
     residualSq() {
       return traceResidualSq(engine, problem, W, VHt, WtW, HHt);
     },
+    rollback() {
+      gramTN(W, WtW); // WᵀW of the W restored
+    },
   };
 }
 

@@ -38,6 +38,8 @@ function createEpochs(ctx: SolverContext | SparseSolverContext, fill: (vals: Flo
   orderView.set(engine.viewI32(observedIdx, observed));
   fill(valsView);
 
+  let trail: [number, number, number, number][] | null = null; // the stream's position at each epoch since the oldest mark
+  let partners: Int32Array | null = null; // rollback's scratch, made at the first rollback
   const views = () => {
     if (orderView.buffer !== engine.kernels.memory.buffer) {
       // memory grew since the views were taken (another allocation in this engine)
@@ -49,6 +51,7 @@ function createEpochs(ctx: SolverContext | SparseSolverContext, fill: (vals: Flo
   return {
     step() {
       views();
+      trail?.push(rng.save());
       shuffleTogether(rng, orderView, valsView);
       transpose(H, Ht);
       sgdEpoch(vals, order, W, Ht, lr, l2, project);
@@ -58,6 +61,16 @@ function createEpochs(ctx: SolverContext | SparseSolverContext, fill: (vals: Flo
       // each epoch's shuffle permutes the previous epoch's order: replay them in turn
       views();
       for (let t = 0; t < iterations; t++) shuffleTogether(rng, orderView, valsView);
+    },
+    checkpoint(back) {
+      trail = trail ? trail.slice(trail.length - Math.min(back, trail.length)) : [];
+    },
+    rollback(steps) {
+      if (!trail || steps > trail.length) throw new Error(`sgd cannot take back ${steps} epochs: it kept ${trail?.length ?? 0}`);
+      views();
+      partners ??= new Int32Array(observed);
+      // each epoch's shuffle undone, the last first: the order and the stream as at the mark
+      for (let t = 0; t < steps; t++) unshuffleTogether(rng, trail.pop()!, orderView, valsView, partners);
     },
   };
 }
@@ -80,6 +93,37 @@ export function shuffleTogether(rng: Rng, idx: Int32Array, val: Float64Array): v
     val[t] = val[s];
     val[s] = x;
   }
+}
+
+/**
+ * Undoes the shuffleTogether that started at the stream position `from` (and leaves the stream
+ * there): its swap partners drawn again into `partners` (length of idx), then swapped back last-first.
+ */
+export function unshuffleTogether(
+  rng: Rng,
+  from: readonly [number, number, number, number],
+  idx: Int32Array,
+  val: Float64Array,
+  partners: Int32Array,
+): void {
+  rng.restore(from);
+  for (let t = idx.length - 1; t > 0; t--) {
+    const mask = -1 >>> Math.clz32(t);
+    let s: number;
+    do s = rng.nextU32() & mask;
+    while (s > t);
+    partners[t] = s;
+  }
+  for (let t = 1; t < idx.length; t++) {
+    const s = partners[t];
+    const i = idx[t];
+    idx[t] = idx[s];
+    idx[s] = i;
+    const x = val[t];
+    val[t] = val[s];
+    val[s] = x;
+  }
+  rng.restore(from);
 }
 
 /** Registry entry of stochastic gradient descent; its own learning rate and penalty defaults. */

@@ -38,5 +38,8 @@ export function createSparseGd(ctx: SparseSolverContext): Solver {
     residualSq() {
       return sq;
     },
+    rollback() {
+      residual(); // R of the W, H restored
+    },
   };
 }

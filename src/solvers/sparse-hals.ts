@@ -32,5 +32,8 @@ export function createSparseHals(ctx: SparseSolverContext): Solver {
     residualSq() {
       return sq;
     },
+    rollback() {
+      residual(); // R of the W, H restored
+    },
   };
 }

@@ -59,6 +59,19 @@ export interface Solver {
    * solver with such state (sgd's shuffled order and random stream) has one.
    */
   fastForward?(iterations: number): void;
+  /**
+   * The driver marks the run to come back to: the solver keeps what it needs to take back to its
+   * own state beyond W and H the steps from here and the `back` steps before (sgd: its random
+   * stream's position at each). Only a solver with such state has one.
+   */
+  checkpoint?(back: number): void;
+  /**
+   * After the driver put back W and H as at the mark: the solver's own state made as of them
+   * again (the products it carries from one step to the next, e.g. WᵀW or the residual R;
+   * sgd's shuffle undone; kl's cached quotient dropped), so the next step repeats it exactly.
+   * Only a solver that carries such state has one.
+   */
+  rollback?(steps: number): void;
 }
 
 /** A solver's entry in the registry: what it is, what it accepts, how to make one. */

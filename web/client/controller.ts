@@ -209,7 +209,7 @@ export class Controller {
 
   pause(): void {
     this.store.dispatch({ type: 'intent', intent: 'pause' });
-    this.send({ type: 'pause', runId: this.runId });
+    this.send({ type: 'pause', runId: this.runId, at: this.store.getState().run.iteration });
   }
 
   step(): void {

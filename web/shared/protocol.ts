@@ -78,7 +78,11 @@ export type ToWorker =
     }
   /** Iterate until a stopping rule fires or a pause arrives. */
   | { readonly type: 'run'; readonly runId: number }
-  | { readonly type: 'pause'; readonly runId: number }
+  /**
+   * Stop iterating. `at`: the iteration the page showed when Pause was pressed; the steps the
+   * worker took after it are taken back, so the run pauses where the user saw it.
+   */
+  | { readonly type: 'pause'; readonly runId: number; readonly at?: number }
   /** Exactly one iteration (also after a stop). */
   | { readonly type: 'step'; readonly runId: number }
   | { readonly type: 'speed'; readonly runId: number; readonly speed: Speed }

@@ -302,6 +302,8 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
     case 'progress': {
       const r = s.run;
       if (m.runId !== r.runId) return s;
+      // Pause pressed: the run shows as it was then until the worker confirms (it sends the history again from there)
+      if (r.intent === 'pause' && m.phase === 'running') return s;
       const { history, log } = withPoints(r.history, r.log, m.from, m.history);
       const objectives = withPoints(r.objectiveHistory, r.objectiveLog, m.from, m.objectiveHistory);
       // An intent stays until the worker confirms it (a progress sent before it saw the click does not).
@@ -331,6 +333,9 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
       };
     }
     case 'snapshot':
-      return m.runId === s.run.runId ? { ...s, snapshot: m } : s;
+      if (m.runId !== s.run.runId) return s;
+      // a step the Pause will take back is not drawn
+      if (s.run.intent === 'pause' && m.iteration > s.run.iteration) return s;
+      return { ...s, snapshot: m };
   }
 }

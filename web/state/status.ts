@@ -44,8 +44,8 @@ function runText(s: AppState): string {
     case 'ready':
       return `Ready · iteration 0${err} (initial W, H)${r.why ? ` · new run: ${r.why}` : ''} · press Run or Step`;
     case 'running':
-      // Pause pressed: said at once; the worker stops after the iteration it is in (a large V's takes ~0.1 s)
-      if (r.intent === 'pause') return `Pausing · iteration ${r.iteration}${err} · finishing this iteration`;
+      // Pause pressed: paused at once where the user saw it (the worker takes back a step it finished after)
+      if (r.intent === 'pause') return `Paused · iteration ${r.iteration}${err}`;
       return `Running · iteration ${r.iteration}${err} · ${Math.round(r.itersPerSec)} iterations/s`;
     case 'paused':
       return `Paused · iteration ${r.iteration}${err}`;

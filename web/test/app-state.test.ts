@@ -129,13 +129,26 @@ describe('app state', () => {
     s = apply(s, progress(2, 0, [0.5], 'running'));
     expect(s.run.intent).toBeNull();
     expect(statusText(s)).toMatch(/^Running · iteration 1 · relative error 0\.5000 · 10 iterations\/s/);
-    s = apply(s, { type: 'intent', intent: 'pause' }, progress(2, 1, [0.4], 'running'));
-    expect(s.run.intent).toBe('pause');
-    // the status line says so at once, before the worker has finished its iteration
-    expect(statusText(s)).toMatch(/^Pausing · iteration 2 · relative error 0\.4000 · finishing this iteration/);
-    s = apply(s, progress(2, 2, [], 'paused'));
-    expect(s.run).toMatchObject({ intent: null, phase: 'paused' });
-    expect(statusText(s)).toMatch(/^Paused · iteration 2 · relative error 1\.000/);
+    s = apply(s, { type: 'intent', intent: 'pause' });
+    // the status line says so at once, where the user saw the run; a step the worker finished after it is set aside
+    expect(statusText(s)).toBe('Paused · iteration 1 · relative error 0.5000');
+    s = apply(s, progress(2, 1, [0.4], 'running'));
+    expect(s.run).toMatchObject({ intent: 'pause', iteration: 1 });
+    expect(Array.from(s.run.history)).toEqual([0.5]);
+    // the worker took that step back and confirms at iteration 1
+    s = apply(s, progress(2, 1, [], 'paused'));
+    expect(s.run).toMatchObject({ intent: null, phase: 'paused', iteration: 1 });
+    expect(Array.from(s.run.history)).toEqual([0.5]);
+  });
+
+  it('a Pause the worker could not take back to (several steps after it) ends where the worker is, history complete', () => {
+    let s = apply(loaded(), progress(2, 0, [0.5, 0.45], 'running'), { type: 'intent', intent: 'pause' });
+    s = apply(s, progress(2, 2, [0.4, 0.35], 'running'));
+    expect(s.run.iteration).toBe(2);
+    // the worker sends the history again from the iteration of the Pause
+    s = apply(s, progress(2, 2, [0.4, 0.35, 0.3], 'paused'));
+    expect(s.run).toMatchObject({ intent: null, phase: 'paused', iteration: 5 });
+    expect(Array.from(s.run.history)).toEqual([0.5, 0.45, 0.4, 0.35, 0.3]);
   });
 
   it("a worker restart during a load reports it at that load's control", () => {

@@ -140,6 +140,44 @@ describe('Session', () => {
     expect(host.posted.length).toBe(count);
   });
 
+  /** Runs slices until the worker has stepped past the last progress it posted (the page still shows that one); returns it. */
+  function aheadOfPage(): Progress {
+    session.handle({ type: 'run', runId: 2 });
+    for (;;) {
+      const count = host.posted.length;
+      host.runNext();
+      const shown = host.last('progress')!;
+      if (host.posted.length === count && shown.iteration > 0) return shown;
+    }
+  }
+
+  it('Pause at the iteration the page shows takes back the steps after it; the run then goes on as uninterrupted', async () => {
+    const shown = aheadOfPage();
+    session.handle({ type: 'pause', runId: 2, at: shown.iteration });
+    expect(host.last('progress')).toMatchObject({ phase: 'paused', iteration: shown.iteration, from: shown.iteration, history: [] });
+    session.handle({ type: 'run', runId: 2 });
+    host.drain();
+    // the history as the page keeps it: each message's points from its `from`
+    const h: number[] = [];
+    for (const p of host.of('progress').filter((m) => m.runId === 2)) {
+      h.length = p.from;
+      h.push(...p.history);
+    }
+    const engine = await createEngineNode();
+    const f = new Factorization(engine, loadProblem(engine, lowRank(SPEC)), { ...options, restarts: 1 });
+    while (!f.stop) f.step();
+    expect(h).toEqual(Array.from(f.history));
+  });
+
+  it('Pause at an iteration the worker did not mark is not taken back: paused where the worker is, history again from the Pause', () => {
+    const shown = aheadOfPage();
+    session.handle({ type: 'pause', runId: 2, at: shown.iteration - 1 });
+    const p = host.last('progress')!;
+    expect(p).toMatchObject({ phase: 'paused', from: shown.iteration - 1 });
+    expect(p.iteration).toBeGreaterThan(shown.iteration);
+    expect(p.history).toHaveLength(p.iteration - shown.iteration + 1);
+  });
+
   it('ignores control messages of an older run', () => {
     session.handle({ type: 'configure', runId: 3, options });
     const count = host.posted.length;

@@ -101,7 +101,10 @@ export class Session {
         this.startLoop();
         return this.postProgress();
       case 'pause':
-        if (this.phase === 'running') this.halt('paused');
+        if (this.phase === 'running') {
+          this.halt('paused');
+          if (msg.at !== undefined) this.backTo(msg.at);
+        }
         return this.postProgress();
       case 'step':
         this.halt('paused');
@@ -261,6 +264,17 @@ export class Session {
     }
   }
 
+  /**
+   * Pause pressed at iteration `at` of the page: the steps the worker took after it are taken back
+   * (when `at` is an iteration it marked, i.e. showed lately), and the history goes again from
+   * `at` (the page set aside what came after).
+   */
+  private backTo(at: number): void {
+    const f = this.f!;
+    if (f.backToMark(at)) this.clock.undo(f);
+    this.sentHistory = Math.min(this.sentHistory, at, f.history.length);
+  }
+
   /** Stops iterating (cancels the scheduled tick) and sets the phase. */
   private halt(phase: RunPhase): void {
     this.loop++;
@@ -311,6 +325,8 @@ export class Session {
   private postProgress(): void {
     const f = this.f;
     if (!f) return;
+    // an iteration the page shows while running is where a Pause goes back to
+    if (this.phase === 'running') f.mark();
     const from = this.sentHistory;
     const history = Array.from(f.history.subarray(from));
     this.sentHistory = f.history.length;

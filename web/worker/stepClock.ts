@@ -21,6 +21,12 @@ export class StepClock {
     s.push(last + (this.now() - t0) / 1000);
   }
 
+  /** Iterations of `f` were taken back (Factorization.backToMark): their times go too. */
+  undo(f: Factorization): void {
+    const s = this.seconds.get(f);
+    if (s && s.length > f.iteration) s.length = f.iteration;
+  }
+
   /** Seconds spent up to each iteration of `f` (index 0 = iteration 1; NaN where unknown), one per iteration. */
   secondsOf(f: Factorization): number[] {
     const s = this.seconds.get(f) ?? [];

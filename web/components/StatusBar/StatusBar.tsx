@@ -12,9 +12,11 @@ export function StatusBar() {
   const all = dataNotes.length ? [...dataNotes, ...notices] : notices;
   const controller = useController();
   const diverged = useAppState((s) => s.run.stop?.reason === 'diverged');
+  // Run or Pause is shown at once; until the worker confirms it the line is still being updated
+  const busy = useAppState((s) => s.run.intent !== null);
   return (
     <div className="status-area">
-      <p role="status" aria-live="polite" className={`status${diverged ? ' warn' : ''}`}>
+      <p role="status" aria-live="polite" aria-busy={busy} className={`status${diverged ? ' warn' : ''}`}>
         {text}
       </p>
       {all.length > 0 && (
