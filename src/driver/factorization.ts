@@ -9,6 +9,7 @@ import { initInfo } from '../init/registry.js';
 import { SOLVERS, solverInfo } from '../solvers/registry.js';
 import type { Solver, SolverInfo } from '../solvers/types.js';
 import type { Engine } from '../wasm/engine.js';
+import { Marks } from './marks.js';
 import { checkOptions, OptionError, type FactorOptions } from './options.js';
 
 export type StopReason = 'max-iter' | 'tolerance' | 'target' | 'diverged';
@@ -62,18 +63,8 @@ const BLOW_UP = 100;
 /** A relative error this close to 1 may mean WH = 0: only then are the factors scanned for a collapse. */
 const COLLAPSE_SUSPECT = 1e-9;
 
-/**
- * How many marks a Factorization keeps: the one the page shows and the later ones on their way to
- * it (while its main thread draws), up to MARK_BYTES of copies in all (at least two).
- */
-const MARKS = 8;
-const MARK_BYTES = 64 * 2 ** 20;
-
-/** The run as mark() kept it, to go back to. */
-interface Marked {
-  readonly W: Float64Array;
-  readonly H: Float64Array;
-  readonly iteration: number;
+/** The driver's counters a mark keeps beside W and H. */
+interface MarkCounters {
   readonly sq: number;
   readonly objective: number;
   readonly best: number;
@@ -104,8 +95,8 @@ export class Factorization {
   private objective: number;
   /** The lowest relative error so far (initial or after any iteration), for the blow-up rule. */
   private best: number;
-  /** The states mark() kept, oldest first, for backToMark(). */
-  private marks: Marked[] = [];
+  /** The states mark() kept, for backToMark(). */
+  private readonly marks = new Marks<MarkCounters>();
 
   /**
    * Allocates W, H and the solver's workspace in the engine's arena and initializes W, H, or,
@@ -271,26 +262,18 @@ export class Factorization {
 
   /**
    * Keeps the run as it is now (W, H copied, the counters, the solver's own state) for
-   * backToMark(), with a few marks before it (MARKS): the app marks each iteration it shows while
+   * backToMark(), with a few marks before it (src/driver/marks.ts): the app marks each iteration it shows while
    * running, and a Pause goes back to the one the page showed (a later one may be on its way).
    */
   mark(): void {
-    const { engine } = this;
-    const kept = Math.max(2, Math.min(MARKS, Math.floor(MARK_BYTES / (8 * (this.W.rows + this.H.cols) * this.k))));
-    while (this.marks.length > kept) this.marks.shift();
-    const reused = this.marks.length === kept ? this.marks.shift() : undefined;
-    const W = reused?.W ?? new Float64Array(this.W.rows * this.W.cols);
-    const H = reused?.H ?? new Float64Array(this.H.rows * this.H.cols);
-    W.set(engine.view(this.W));
-    H.set(engine.view(this.H));
     const { iteration, sq, objective, best, stop } = this;
-    this.marks.push({ W, H, iteration, sq, objective, best, stop });
-    this.solver.checkpoint?.(iteration - this.marks[0].iteration);
+    const back = this.marks.keep(iteration, this.engine.view(this.W), this.engine.view(this.H), { sq, objective, best, stop });
+    this.solver.checkpoint?.(back);
   }
 
   /** Whether a mark kept `iteration` (none after new limits). */
   hasMark(iteration: number): boolean {
-    return this.marks.some((b) => b.iteration === iteration);
+    return this.marks.at(iteration) !== undefined;
   }
 
   /**
@@ -300,20 +283,17 @@ export class Factorization {
    * iteration or the run is there.
    */
   backToMark(iteration: number): boolean {
-    const b = this.marks.find((x) => x.iteration === iteration);
-    if (!b || this.iteration <= b.iteration) return false;
+    const b = this.marks.at(iteration);
+    if (!b || this.iteration <= iteration) return false;
     this.engine.view(this.W).set(b.W);
     this.engine.view(this.H).set(b.H);
     this.solver.rollback?.(this.iteration - b.iteration);
-    for (; this.iteration > b.iteration; this.iteration--) {
+    for (; this.iteration > iteration; this.iteration--) {
       this.relErrors.pop();
       this.objectives.pop();
     }
-    this.sq = b.sq;
-    this.objective = b.objective;
-    this.best = b.best;
-    this.stop = b.stop;
-    this.marks = this.marks.filter((x) => x.iteration <= iteration);
+    ({ sq: this.sq, objective: this.objective, best: this.best, stop: this.stop } = b.counters);
+    this.marks.dropAfter(iteration);
     return true;
   }
 
@@ -327,7 +307,7 @@ export class Factorization {
     const next = { ...this.options, ...limits };
     checkOptions(next, this.problem.m, this.problem.n, this.problem.observed, isSparse(this.problem));
     this.options = next;
-    this.marks = []; // their stops were judged by the old limits
+    this.marks.clear(); // their stops were judged by the old limits
     if (this.iteration > 0 && this.stop?.reason !== 'diverged') {
       const h = this.objectiveHistory;
       const prev = this.inScaledUnits(h.length >= 2 ? h[h.length - 2] : this.initialObjective);

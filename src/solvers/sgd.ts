@@ -81,18 +81,7 @@ function createEpochs(ctx: SolverContext | SparseSolverContext, fill: (vals: Flo
  * operations only, about twice as fast as Rng.int (which needs two floating-point modulos).
  */
 export function shuffleTogether(rng: Rng, idx: Int32Array, val: Float64Array): void {
-  for (let t = idx.length - 1; t > 0; t--) {
-    const mask = -1 >>> Math.clz32(t); // 2^p − 1 ≥ t
-    let s: number;
-    do s = rng.nextU32() & mask;
-    while (s > t);
-    const i = idx[t];
-    idx[t] = idx[s];
-    idx[s] = i;
-    const x = val[t];
-    val[t] = val[s];
-    val[s] = x;
-  }
+  for (let t = idx.length - 1; t > 0; t--) swapPair(idx, val, t, partner(rng, t));
 }
 
 /**
@@ -107,23 +96,28 @@ export function unshuffleTogether(
   partners: Int32Array,
 ): void {
   rng.restore(from);
-  for (let t = idx.length - 1; t > 0; t--) {
-    const mask = -1 >>> Math.clz32(t);
-    let s: number;
-    do s = rng.nextU32() & mask;
-    while (s > t);
-    partners[t] = s;
-  }
-  for (let t = 1; t < idx.length; t++) {
-    const s = partners[t];
-    const i = idx[t];
-    idx[t] = idx[s];
-    idx[s] = i;
-    const x = val[t];
-    val[t] = val[s];
-    val[s] = x;
-  }
+  for (let t = idx.length - 1; t > 0; t--) partners[t] = partner(rng, t);
+  for (let t = 1; t < idx.length; t++) swapPair(idx, val, t, partners[t]);
   rng.restore(from);
+}
+
+/** A swap partner for position t of Fisher–Yates: uniform on 0..t by rejection from the smallest 2^p > t. */
+function partner(rng: Rng, t: number): number {
+  const mask = -1 >>> Math.clz32(t); // 2^p − 1 ≥ t
+  let s: number;
+  do s = rng.nextU32() & mask;
+  while (s > t);
+  return s;
+}
+
+/** Swaps entries t and s of idx, and of val. */
+function swapPair(idx: Int32Array, val: Float64Array, t: number, s: number): void {
+  const i = idx[t];
+  idx[t] = idx[s];
+  idx[s] = i;
+  const x = val[t];
+  val[t] = val[s];
+  val[s] = x;
 }
 
 /** Registry entry of stochastic gradient descent; its own learning rate and penalty defaults. */
