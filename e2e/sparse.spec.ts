@@ -33,7 +33,7 @@ test('4000×3000 long-format ratings run held by their 120,000 entries, shown as
   const { shown, next } = await app.pauseWithinFrame();
   const at = Number(/^Running · iteration (\d+) /.exec(shown)?.[1]);
   expect(next).toMatch(new RegExp(`^Paused · iteration ${at} `));
-  // the worker confirms at that iteration, or (when it had gone on more than one step) where it is
+  // the worker confirms at that iteration, or where it is when that one is no longer among its marks
   const paused = await app.waitFor('Paused', 15_000);
   expect(paused.iteration).toBeGreaterThanOrEqual(at);
   // paused for good: one Step goes exactly one iteration further

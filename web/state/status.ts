@@ -44,7 +44,7 @@ function runText(s: AppState): string {
     case 'ready':
       return `Ready · iteration 0${err} (initial W, H)${r.why ? ` · new run: ${r.why}` : ''} · press Run or Step`;
     case 'running':
-      // Pause pressed: paused at once where the user saw it (the worker takes back a step it finished after)
+      // Pause pressed: paused at once where the user saw it (the worker takes back the steps it took after)
       if (r.intent === 'pause') return `Paused · iteration ${r.iteration}${err}`;
       return `Running · iteration ${r.iteration}${err} · ${Math.round(r.itersPerSec)} iterations/s`;
     case 'paused':
