@@ -59,9 +59,20 @@ async function nodeRun(threads: number): Promise<{ itersPerSec: number; relError
   }
 }
 
-/** Watches the main thread from the page: long tasks (>50 ms) and the largest gap between animation frames. */
+/**
+ * Watches the main thread from the page: long tasks (>50 ms) and the largest gap between animation
+ * frames; and, on the page's clock, when the Run button is pressed and when the status line first
+ * reads Stopped after it (so the run's time does not include Playwright's round trips or polling).
+ */
 const MONITOR = `
-  window.__bench = { longTasks: [], maxFrameGap: 0, watching: false };
+  window.__bench = { longTasks: [], maxFrameGap: 0, watching: false, runAt: null, stoppedAt: null };
+  document.addEventListener('click', (e) => {
+    if (window.__bench.watching && e.target.closest('button')?.textContent.trim() === 'Run') window.__bench.runAt = performance.now();
+  }, true);
+  new MutationObserver(() => {
+    const b = window.__bench;
+    if (b.runAt !== null && b.stoppedAt === null && /^Stopped/.test(document.querySelector('[role=status]')?.textContent ?? '')) b.stoppedAt = performance.now();
+  }).observe(document, { childList: true, subtree: true, characterData: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
   let last = 0;
@@ -174,19 +185,26 @@ async function browserRun(port: number, threads: number) {
       if (text.startsWith('Stopped')) break;
       await page.waitForTimeout(250);
     }
+    await page.waitForFunction(() => (globalThis as unknown as { __bench: { stoppedAt: number | null } }).__bench.stoppedAt !== null);
     const r = await page.evaluate((start) => {
       const w = globalThis as unknown as {
-        __bench: { longTasks: { start: number; duration: number }[]; maxFrameGap: number; draws0?: DrawCounts };
+        __bench: {
+          longTasks: { start: number; duration: number }[];
+          maxFrameGap: number;
+          draws0?: DrawCounts;
+          runAt: number;
+          stoppedAt: number;
+        };
         plotDrawStats?: () => DrawCounts;
       };
-      const during = w.__bench.longTasks.filter((t) => t.start >= start);
+      const during = w.__bench.longTasks.filter((t) => t.start >= start && t.start <= w.__bench.stoppedAt);
       const now = w.plotDrawStats?.() ?? null;
       const draws: Record<string, { count: number; max: number }> = {};
       if (now)
         for (const [name, s] of Object.entries(now)) draws[name] = { count: s.count - (w.__bench.draws0?.[name]?.count ?? 0), max: s.max };
       return {
         draws: now ? draws : null,
-        seconds: (performance.now() - start) / 1000,
+        seconds: (w.__bench.stoppedAt - w.__bench.runAt) / 1000,
         longTasks: during.length,
         longTaskMs: during.reduce((a, t) => a + t.duration, 0),
         longest: Math.max(0, ...during.map((t) => t.duration)),
@@ -261,7 +279,7 @@ async function runBench(firstView: unknown, firstViewLine: string): Promise<void
       `  Node (same engine):     ${f(node.itersPerSec)} it/s (before ${f(node.runs[0])}, after ${f(node.runs[1])})   final relative error ${node.relError.toPrecision(6)}`,
     );
     console.log(
-      `  app worker (Chromium): ${f(ui.itersPerSecWall)} it/s from Run to Stopped (status line showed up to ${ui.itersPerSecShown} it/s)   final ${ui.relError}`,
+      `  app worker (Chromium): ${f(ui.itersPerSecWall)} it/s from the click on Run to the status line reading Stopped, on the page's clock (status line showed up to ${ui.itersPerSecShown} it/s)   final ${ui.relError}`,
     );
     console.log(`  ratio browser/Node:    ${f(result.ratio)}`);
     console.log(

@@ -1,7 +1,7 @@
 // Threads (src/wasm/pool.ts): the products, kl's quotient, the masked solves and the sparse
 // products split over 2 and 3 threads sharing one wasm memory give bit for bit what one thread
 // gives, product by product and as whole runs of every solver (dense, masked and sparse); the
-// fixed partition covers each output once, in order.
+// fixed partition covers each output once, in order (the chunks: test/pool-chunks.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProblem } from '../src/core/problem.js';
 import { denseToSparse } from '../src/core/sparse.js';
@@ -26,7 +26,7 @@ afterAll(() => {
   for (const e of many) e.close();
 });
 
-describe('partRange: one part per thread, in order, covering every row once', () => {
+describe('partRange: parts in order, whole multiples of 8 but the last, covering every row once', () => {
   for (const [total, parts] of [
     [0, 2],
     [1, 2],

@@ -1,27 +1,30 @@
 // The work a thread pool splits (src/wasm/pool.ts), shared by the coordinating engine and its
 // workers: the control block's layout, the jobs, the fixed partition of an output's rows or
-// columns into one part per thread, and the call each thread makes on its part. Every job
-// writes disjoint rows or columns of its output, each entry computed bit for bit as the whole
-// kernel computes it (test/kernels-ranges.test.ts), so there is no reduction and the result
-// is the same for any number of threads. Sums over vectors (a masked solve's quadratic forms)
-// are written per vector and added up in order by the caller.
+// columns into chunks (a few per thread), which the threads claim one at a time, and the call a
+// thread makes on a chunk. Every job writes disjoint rows or columns of its output, each entry
+// computed bit for bit as the whole kernel computes it (test/kernels-ranges.test.ts), so there is
+// no reduction and the result is the same for any number of threads and whichever thread runs a
+// chunk. Sums over vectors (a masked solve's quadratic forms) are written per vector and added up
+// in order by the caller; the one sum the chunks make (capped NNLS problems) is of integers.
 import type { Kernels } from './kernels.js';
 
 /** Slots of the control block (an Int32Array on a SharedArrayBuffer). */
 export const SLOT = {
   /** Incremented once per job; workers wait on it. */
   generation: 0,
-  /** Workers yet to finish the current job; the coordinator waits on it. */
-  pending: 1,
+  /** Chunks of the current job finished (run or failed); the coordinator waits for it to reach `chunks`. */
+  done: 1,
   job: 2,
   /** 0, or 1 + the index of the first thread whose part threw. */
   failed: 3,
-  /** Threads (parts) of the current job. */
-  parts: 4,
+  /** Chunks the current job's rows or columns are split into. */
+  chunks: 4,
   /** Rows or columns of the output the job splits. */
   total: 5,
-  /** What the parts add up (a masked solve's capped NNLS problems), with Atomics.add. */
+  /** What the chunks add up (a masked solve's capped NNLS problems), with Atomics.add. */
   result: 6,
+  /** The next chunk to claim, tagged with the job's generation: (tag << CHUNK_BITS) | chunk. */
+  next: 7,
   /** The job's arguments (pointers and sizes), from here on. */
   args: 8,
 } as const;
@@ -42,7 +45,7 @@ export const JOB = {
   klQuotientRows: 4,
   /**
    * masked_ls over a range of its vectors: args F, Base, B, X, ptr, idx, mode, count, k, vs, es,
-   * nonneg, Q (0 for none), then part 0's work and T (the coordinator's MaskedWork), then vals (0 for none).
+   * nonneg, Q (0 for none), then the coordinator's work and T (its MaskedWork), then vals (0 for none).
    */
   maskedLs: 5,
   /** sparse_times over a range of vectors: args ptr, idx, vals, count, B, k, out. */
@@ -55,7 +58,7 @@ export const JOB = {
   halsSparseH: 10,
   /** hals_sparse_w over a range of W's rows: args rowPtr, colIdx, m, R, W, H, k, n. */
   halsSparseW: 11,
-  /** nnls_batch over a range of its vectors: args G, B, X, k, count, vs, es, then part 0's work (the coordinator's). */
+  /** nnls_batch over a range of its vectors: args G, B, X, k, count, vs, es, then the coordinator's work. */
   nnlsBatch: 9,
 } as const;
 
@@ -67,6 +70,62 @@ export const MASKED_BYTES = 262144;
 
 /** Rows or columns per part are a multiple of this (whole 8-wide panels, whole pairs of rows). */
 const GRAIN = 8;
+
+/** Chunks per thread: a thread the machine holds up (the page drawing, other work) delays a job by one chunk, not a thread's share. */
+const CHUNKS_PER_THREAD = 4;
+
+/** Bits of the `next` slot that count chunks; the bits above hold the job's tag. */
+const CHUNK_BITS = 10;
+
+/** The chunks a job over `total` rows or columns is split into on `threads` threads (≥ 1, < 2^CHUNK_BITS). */
+export function chunkCount(total: number, threads: number): number {
+  return Math.max(1, Math.min(threads * CHUNKS_PER_THREAD, Math.ceil(total / GRAIN)));
+}
+
+/** The tag of generation g in the `next` slot (g's low bits; a worker a whole 2^21 jobs late would be fooled). */
+export function jobTag(g: number): number {
+  return g & ((1 << (31 - CHUNK_BITS)) - 1);
+}
+
+/** The `next` slot's value before any chunk of the job of generation g is claimed. */
+export function firstClaim(g: number): number {
+  return jobTag(g) << CHUNK_BITS;
+}
+
+/**
+ * Claims the next chunk of the job of generation g: its index, or −1 when every chunk of it is
+ * claimed or the job is over. The job's arguments stay valid until the claimed chunk is reported
+ * done, so a thread reads them only after a claim succeeds.
+ */
+export function claimChunk(c: Int32Array, g: number): number {
+  const tag = jobTag(g);
+  for (;;) {
+    const v = Atomics.load(c, SLOT.next);
+    if (v >>> CHUNK_BITS !== tag) return -1;
+    const i = v & ((1 << CHUNK_BITS) - 1);
+    if (i >= Atomics.load(c, SLOT.chunks)) return -1;
+    if (Atomics.compareExchange(c, SLOT.next, v, v + 1) === v) return i;
+  }
+}
+
+/**
+ * Claims and runs chunks of the job of generation g on thread t until none is left, reporting
+ * each done (the last one wakes the coordinator). A chunk that throws marks the job failed with
+ * t and counts as done; returns the first error this thread met (null: none).
+ */
+export function runChunks(K: Kernels, c: Int32Array, g: number, t: number, work: number): unknown {
+  let error: unknown = null;
+  for (let i = claimChunk(c, g); i >= 0; i = claimChunk(c, g)) {
+    try {
+      runPart(K, c, i, work);
+    } catch (e) {
+      Atomics.compareExchange(c, SLOT.failed, 0, t + 1);
+      error ??= e;
+    }
+    if (Atomics.add(c, SLOT.done, 1) + 1 === c[SLOT.chunks]) Atomics.notify(c, SLOT.done);
+  }
+  return error;
+}
 
 /** Offset of the gather buffer T in a masked-solve workspace: the nnls work, rounded up to 16 bytes. */
 export function maskedGatherOffset(K: Kernels, k: number): number {
@@ -97,12 +156,12 @@ export function writeF64(c: Int32Array, at: number, x: number): void {
 }
 
 /**
- * Runs part `t` of the current job on kernels K. `work` is this thread's packing workspace
+ * Runs chunk `i` of the current job on kernels K. `work` is this thread's packing workspace
  * (byte pointer; 0 = the module's buffer, which only the coordinating thread may use).
  */
-export function runPart(K: Kernels, c: Int32Array, t: number, work: number): void {
+export function runPart(K: Kernels, c: Int32Array, i: number, work: number): void {
   const a = SLOT.args;
-  const [lo, hi] = partRange(c[SLOT.total], c[SLOT.parts], t);
+  const [lo, hi] = partRange(c[SLOT.total], c[SLOT.chunks], i);
   if (lo >= hi) return;
   switch (c[SLOT.job]) {
     case JOB.gemmTNCols:
@@ -186,13 +245,12 @@ export function runPart(K: Kernels, c: Int32Array, t: number, work: number): voi
 }
 
 /**
- * A worker's loop: waits for each job, runs its part `t` (1 ≤ t < parts), reports, until the
- * quit job. A part that throws marks the job failed (the coordinator throws) and the loop goes on.
+ * A worker's loop: waits for each job, claims and runs its chunks beside the other threads, until
+ * the quit job. A chunk that throws marks the job failed (the coordinator throws) and the loop goes on.
  */
 export function serve(K: Kernels, c: Int32Array, t: number, work: number): void {
   // 0, the generation the pool starts at, not the current one: a job posted between this
-  // worker's 'ready' and this line must still be run (reading it here would skip it, and the
-  // coordinator would wait for this part forever)
+  // worker's 'ready' and this line must still be run (reading it here would skip it)
   let seen = 0;
   for (;;) {
     Atomics.wait(c, SLOT.generation, seen);
@@ -200,11 +258,6 @@ export function serve(K: Kernels, c: Int32Array, t: number, work: number): void 
     if (now === seen) continue;
     seen = now;
     if (c[SLOT.job] === JOB.quit) return;
-    try {
-      runPart(K, c, t, work);
-    } catch {
-      Atomics.compareExchange(c, SLOT.failed, 0, t + 1);
-    }
-    if (Atomics.sub(c, SLOT.pending, 1) === 1) Atomics.notify(c, SLOT.pending);
+    runChunks(K, c, now, t, work);
   }
 }

@@ -1,10 +1,10 @@
 // The coordinating side of a thread pool: `threads − 1` workers (Node worker_threads or web
 // workers), each with its own instance of the kernels on the engine's one shared
-// WebAssembly.Memory, run parts of a job while this thread runs part 0 and then waits for them
-// (Atomics.wait: the engine runs off the page's main thread, in a worker or in Node). The jobs and
-// their fixed partition are in pool-parts.ts.
+// WebAssembly.Memory, claim chunks of a job beside this thread, which then waits for the last
+// (Atomics.wait: the engine runs off the page's main thread, in a worker or in Node). The jobs, their
+// fixed partition into chunks and the claiming of chunks are in pool-parts.ts.
 import type { Kernels } from './kernels.js';
-import { CONTROL_SLOTS, JOB, MASKED_BYTES, runPart, SLOT, WORK_BYTES, writeF64 } from './pool-parts.js';
+import { CONTROL_SLOTS, chunkCount, firstClaim, JOB, MASKED_BYTES, runChunks, SLOT, WORK_BYTES, writeF64 } from './pool-parts.js';
 
 /** Bytes of one worker's workspace: its packing workspace, then its masked-solve workspace. */
 const WORKER_BYTES = WORK_BYTES + MASKED_BYTES;
@@ -69,14 +69,16 @@ export class ThreadPool {
   }
 
   /**
-   * Runs `job` with `args` over `total` rows or columns on every thread; returns when all parts
-   * are done, with what the parts added up (SLOT.result; 0 for most jobs).
+   * Runs `job` with `args` over `total` rows or columns, its chunks claimed by every thread;
+   * returns when all are done, with what they added up (SLOT.result; 0 for most jobs).
    */
   run(job: number, args: readonly number[], total: number, eps?: number): number {
     const c = this.c;
     this.jobs++;
+    const chunks = chunkCount(total, this.threads);
+    // the last job is over (every chunk done), so nothing reads these until the new generation
     c[SLOT.job] = job;
-    c[SLOT.parts] = this.threads;
+    c[SLOT.chunks] = chunks;
     c[SLOT.total] = total;
     c[SLOT.failed] = 0;
     c[SLOT.result] = 0;
@@ -84,16 +86,14 @@ export class ThreadPool {
       c[SLOT.args + i] = x;
     });
     if (eps !== undefined) writeF64(c, SLOT.args + args.length, eps);
-    Atomics.store(c, SLOT.pending, this.threads - 1);
-    Atomics.add(c, SLOT.generation, 1);
+    const g = Atomics.load(c, SLOT.generation) + 1;
+    Atomics.store(c, SLOT.done, 0);
+    Atomics.store(c, SLOT.next, firstClaim(g));
+    Atomics.store(c, SLOT.generation, g);
     Atomics.notify(c, SLOT.generation);
-    let mine: unknown = null;
-    try {
-      runPart(this.K, c, 0, 0);
-    } catch (e) {
-      mine = e;
-    }
-    for (let p = Atomics.load(c, SLOT.pending); p !== 0; p = Atomics.load(c, SLOT.pending)) Atomics.wait(c, SLOT.pending, p);
+    // this thread claims chunks too; workers the machine holds up find fewer, or none, left
+    const mine = runChunks(this.K, c, g, 0, 0);
+    for (let d = Atomics.load(c, SLOT.done); d !== chunks; d = Atomics.load(c, SLOT.done)) Atomics.wait(c, SLOT.done, d);
     if (mine) throw mine;
     const failed = Atomics.load(c, SLOT.failed);
     if (failed) throw new Error(`thread pool: worker ${failed - 1} failed on job ${job}`);

@@ -1,0 +1,89 @@
+// The pool's chunks (src/wasm/pool-parts.ts): a job's rows or columns split into a few chunks per
+// thread, covering the output once, in order; each chunk claimed once, only for the job it was
+// posted with; and a job finishes even when its helpers never take a chunk, the calling thread
+// claiming them all, with the result bit for bit as one thread's.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../src/core/rng.js';
+import type { Engine } from '../src/wasm/engine.js';
+import { createEngineNode } from '../src/wasm/node.js';
+import { ThreadPool } from '../src/wasm/pool.js';
+import { CONTROL_SLOTS, chunkCount, claimChunk, firstClaim, JOB, partRange, SLOT } from '../src/wasm/pool-parts.js';
+import { firstDiff, uniform } from './helpers/kernels.js';
+
+let one: Engine;
+beforeAll(async () => {
+  one = await createEngineNode();
+});
+afterAll(() => one.close());
+
+describe('chunkCount with partRange: a few chunks per thread, in order, covering every row once', () => {
+  for (const [total, threads] of [
+    [1, 2],
+    [15, 2],
+    [16, 2],
+    [1000, 2],
+    [999, 3],
+    [20, 3],
+    [2000, 7],
+  ]) {
+    it(`${total} rows on ${threads} threads`, () => {
+      const chunks = chunkCount(total, threads);
+      expect(chunks).toBeGreaterThanOrEqual(1);
+      expect(chunks).toBeLessThanOrEqual(4 * threads);
+      let next = 0;
+      for (let i = 0; i < chunks; i++) {
+        const [lo, hi] = partRange(total, chunks, i);
+        expect(lo).toBe(next);
+        if (hi < total) expect((hi - lo) % 8).toBe(0);
+        next = hi;
+      }
+      expect(next).toBe(total);
+    });
+  }
+  it('2000 rows on 2 threads: 8 chunks', () => expect(chunkCount(2000, 2)).toBe(8));
+});
+
+describe('claimChunk: each chunk once, for its own job only', () => {
+  function posted(g: number, chunks: number): Int32Array {
+    const c = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+    c[SLOT.chunks] = chunks;
+    c[SLOT.next] = firstClaim(g);
+    c[SLOT.generation] = g;
+    return c;
+  }
+
+  it('claims 0, 1, 2 of 3 chunks, then none', () => {
+    const c = posted(5, 3);
+    expect([claimChunk(c, 5), claimChunk(c, 5), claimChunk(c, 5), claimChunk(c, 5)]).toEqual([0, 1, 2, -1]);
+  });
+
+  it('a thread still on the job before claims nothing of the next one', () => {
+    const c = posted(6, 4);
+    expect(claimChunk(c, 5)).toBe(-1);
+    expect(claimChunk(c, 6)).toBe(0);
+    c[SLOT.next] = firstClaim(7); // the coordinator posts job 7
+    expect(claimChunk(c, 6)).toBe(-1);
+    expect(claimChunk(c, 7)).toBe(0);
+  });
+});
+
+describe('a job finishes when its helpers never take a chunk', () => {
+  it('WᵀV on a pool of 3 whose two helpers never start serving: the calling thread claims every chunk', async () => {
+    // helpers that say they are ready and then never run: a split by one part per thread would wait forever
+    const host = { start: () => Promise.resolve(), stop: () => {} };
+    const K = one.kernels;
+    const pool = await ThreadPool.start(K, 3, host, (t) => ThreadPool.workspaceOf(K, t));
+    one.reset();
+    const [m, p, q] = [300, 13, 250];
+    const rng = new Rng(9);
+    const A = one.matFrom(m, p, uniform(rng, m * p));
+    const B = one.matFrom(m, q, uniform(rng, m * q));
+    const ref = one.mat(p, q);
+    const C = one.mat(p, q);
+    one.ops.gemmTN(A, B, ref);
+    expect(pool.splits(m * p * q, q)).toBe(true);
+    pool.run(JOB.gemmTNCols, [A.ptr, B.ptr, C.ptr, m, p, q], q);
+    expect(firstDiff(one.copyOut(C), one.copyOut(ref))).toBe(-1);
+    pool.close();
+  });
+});
