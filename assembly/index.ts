@@ -19,6 +19,7 @@
 //   svd.ts                truncated-SVD kernels of the NNDSVD initializations
 //   sgd.ts                one SGD epoch over the observed entries
 //   sparse.ts             S·B, WH sampled at the entries, gathers and sums over a sparse V's entries
+//   extremes.ts           the display's per-cell extremes of WH and V − WH (the worker's heatmaps)
 //   lanes.ts              inline helpers on f64x2 lanes
 
 /** First free byte of linear memory; the TypeScript arena allocates from here. */
@@ -40,3 +41,4 @@ export * from "./linalg-masked-ls";
 export * from "./svd";
 export * from "./sgd";
 export * from "./sparse";
+export * from "./extremes";

@@ -1,7 +1,7 @@
 // Typed kernels that form WH tile by tile and consume it at once (assembly/residual.ts,
-// assembly/loss.ts), and the whole-matrix reductions (assembly/reductions.ts). V, M, W, H
-// follow the solvers' shapes: V (m×n), M (m×n) or null when every entry is observed, W (m×k),
-// H (k×n).
+// assembly/loss.ts), the display's extremes per cell (assembly/extremes.ts), and the whole-matrix
+// reductions (assembly/reductions.ts). V, M, W, H follow the solvers' shapes: V (m×n), M (m×n)
+// or null when every entry is observed, W (m×k), H (k×n).
 import type { Mat } from '../core/matrix.js';
 import type { Kernels } from './kernels.js';
 import { JOB } from './pool-parts.js';
@@ -48,6 +48,20 @@ export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null
         throw shapeError('whRow', `row ${i} of WH needs W m×k, H k×n, i < m, out of n entries`, { W, H, out });
       }
       K.wh_row(W.ptr, H.ptr, out.ptr, i, W.cols, H.cols);
+    },
+
+    /**
+     * Updates ext (4 rows of `cells` cells: min WH, max WH, min V − WH, max V − WH) with rows
+     * i0..i0 + P.rows − 1 of V (m×n), M (or null) and P (those rows of WH, P.rows×n), the cells
+     * being blocks of br×bc entries, ⌈n/bc⌉ to a row of cells. Missing entries count for WH only.
+     */
+    blockExtremes(V: Mat, M: Mat | null, P: Mat, i0: number, br: number, bc: number, ext: Mat): void {
+      const cols = Math.ceil(V.cols / bc);
+      const cells = Math.ceil(V.rows / br) * cols;
+      if (checks && !(P.cols === V.cols && i0 >= 0 && i0 + P.rows <= V.rows && maskFits(M, V) && ext.rows === 4 && ext.cols === cells)) {
+        throw shapeError('blockExtremes', 'needs V, M m×n, P rows i0.. of WH (≤ m − i0 rows, n columns), ext 4×cells', { V, M, P, ext });
+      }
+      K.block_extremes(V.ptr, M ? M.ptr : 0, P.ptr, i0, i0 + P.rows, V.cols, br, bc, cols, ext.ptr, cells);
     },
 
     /** ‖M∘(V − WH)‖²_F. */

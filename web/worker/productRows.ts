@@ -1,30 +1,55 @@
-// WH's rows for the worker's display extremes (display.ts: productExtremes) formed by the wasm
-// kernels on the run's own W and H, a panel at a time: m·k·n multiply-adds that in plain JS took
-// ~150 ms per snapshot of a 2000×1000 rank-20 run, time the run itself did not get. Likewise WH at
-// the observed entries of a sparse V (nnz·k: ~130 ms in plain JS at 1,000,000 entries, rank 20).
+// The worker's display extremes of WH and V − WH (what display.ts: productExtremes computes in
+// plain JS) formed by the wasm kernels on the run's own W, H and V, a panel of WH's rows at a
+// time: m·k·n multiply-adds and an m×n pass that in plain JS took ~150 ms per snapshot of a
+// 2000×1000 rank-20 run, and ~16 ms with the product in wasm and the pass in JS, time the run
+// itself did not get. Likewise WH at the observed entries of a sparse V (nnz·k: ~130 ms in plain
+// JS at 1,000,000 entries, rank 20).
 import type { Factorization } from '../../src/driver/factorization.js';
 import { isSparse } from '../../src/core/sparse-problem.js';
 import type { Mat } from '../../src/core/matrix.js';
-import { PANEL_ROWS, type RowsOfWH } from './display.js';
+import { type BlockExtremes, type DisplayLayout, isAveraged } from '../shared/blocks.js';
+import { PANEL_ROWS } from './display.js';
 
 /**
- * Calls `use` with the rows of f's WH (m×n, in the data's units) formed by the engine's gemm,
- * split over its threads; the panel it needs is freed when `use` returns.
+ * Smallest and largest entry of each display cell of f's WH (m×n, in the data's units) and of
+ * V − WH over V's observed entries, shown in blocks of `layout`: the same numbers as
+ * productExtremes from the data's values; null when V is shown as is.
  */
-export function withWasmProduct<T>(f: Factorization, use: (product: RowsOfWH) => T): T {
+export function wasmProductExtremes(f: Factorization, layout: DisplayLayout): { WH: BlockExtremes; R: BlockExtremes } | null {
+  if (!isAveraged(layout)) return null;
   const { engine, W, H, k } = f;
-  const { n, scale } = f.problem;
+  const p = f.problem;
+  if (isSparse(p)) throw new Error('wasmProductExtremes: V is sparse');
+  const { m, n, scale } = p;
+  const size = layout.rows * layout.cols;
   const mark = engine.mark();
   try {
+    const ext = engine.mat(4, size);
+    const e = engine.view(ext);
+    e.fill(Infinity, 0, size);
+    e.fill(-Infinity, size, 2 * size);
+    e.fill(Infinity, 2 * size, 3 * size);
+    e.fill(-Infinity, 3 * size);
     const panel = engine.mat(PANEL_ROWS, n);
-    return use((i0, i1, out) => {
-      const rows: Mat = { ptr: W.ptr + i0 * k * 8, rows: i1 - i0, cols: k };
-      const C: Mat = { ptr: panel.ptr, rows: i1 - i0, cols: n };
-      engine.ops.gemmNN(rows, H, C);
-      // the solvers see V/scale (a power of two): WH in the data's units is scale·W·H, exactly
-      const c = engine.view(C);
-      for (let t = 0; t < c.length; t++) out[t] = scale * c[t];
-    });
+    for (let i0 = 0; i0 < m; i0 += PANEL_ROWS) {
+      const rows = Math.min(PANEL_ROWS, m - i0);
+      const C: Mat = { ptr: panel.ptr, rows, cols: n };
+      engine.ops.gemmNN({ ptr: W.ptr + i0 * k * 8, rows, cols: k }, H, C);
+      engine.ops.blockExtremes(p.V, p.M, C, i0, layout.blockRows, layout.blockCols, ext);
+    }
+    // the solvers see V/scale (a power of two): the extremes in the data's units are scale times these, exactly
+    const e4 = engine.view(ext);
+    const [whMin, whMax, rMin, rMax] = [0, 1, 2, 3].map(() => new Float64Array(size));
+    for (let t = 0; t < size; t++) {
+      const [a, b, c, d] = [e4[t], e4[size + t], e4[2 * size + t], e4[3 * size + t]];
+      const wh = a <= b;
+      whMin[t] = wh ? a * scale : NaN;
+      whMax[t] = wh ? b * scale : NaN;
+      const r = c <= d;
+      rMin[t] = r ? c * scale : NaN;
+      rMax[t] = r ? d * scale : NaN;
+    }
+    return { WH: { min: whMin, max: whMax }, R: { min: rMin, max: rMax } };
   } finally {
     engine.release(mark);
   }

@@ -10,8 +10,8 @@ import type { Engine } from '../../src/wasm/engine.js';
 import { imageColumnIndices, productColumns } from '../shared/imageColumns.js';
 import type { FromWorker } from '../shared/protocol.js';
 import { isSparseData } from './dataInfo.js';
-import { displayFactors, negativeCounts, productExtremes } from './display.js';
-import { withSampledProduct, withWasmProduct } from './productRows.js';
+import { displayFactors, negativeCounts } from './display.js';
+import { wasmProductExtremes, withSampledProduct } from './productRows.js';
 import { sparseResidual } from './sparseDisplay.js';
 
 /** A message for the page and the buffers it moves. */
@@ -35,7 +35,7 @@ export function snapshotMessage(f: Factorization, data: DataMatrix | SparseData 
   const Wfull = dense?.imageWidth ? W.slice() : undefined;
   const WHcols = dense?.imageWidth ? productColumns(W, H, m, f.k, n, imageColumnIndices(n)) : undefined;
   // extremes of WH and V − WH need every entry of WH: a sparse V gets its residual at the entries instead
-  const extremes = dense ? withWasmProduct(f, (product) => productExtremes(dense.values, product, d.WH)) : null;
+  const extremes = dense ? wasmProductExtremes(f, d.WH) : null;
   const residual = sparse ? withSampledProduct(f, (wh) => sparseResidual(sparse, wh, d.WH)) : undefined;
   const negatives = negativeCounts(W, H);
   const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
