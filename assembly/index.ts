@@ -42,3 +42,4 @@ export * from "./svd";
 export * from "./sgd";
 export * from "./sparse";
 export * from "./extremes";
+export * from "./products-f32";

@@ -186,6 +186,7 @@ describe('nmf factor', () => {
     [['V.csv', '--rank', '2', '--threads', 'many'], "nmf: --threads: 'many' is not a whole number written in decimal (e.g. 3)"],
     [['long-bad.csv', '--rank', '1'], "nmf: long-bad.csv: line 3, field 3: 'five' is not a number"],
     [['long.csv', '--rank', '1', '--format', 'wide'], "nmf: --format: 'wide' is not one of table, long"],
+    [['V.csv', '--rank', '2', '--precision', 'float16'], 'nmf: --precision float16: must be one of float64, float32'],
   ])('bad input %j exits 2 with one line and no stack trace', (args, message) => {
     const [file, ...rest] = args;
     const r = nmf('factor', join(dir, file), ...(rest.includes('--algorithm') ? rest : [...rest, '--algorithm', 'mu']));
@@ -233,6 +234,37 @@ describe('nmf factor --threads', () => {
     expect(runs[1].W).toBe(runs[0].W);
     expect(runs[1].H).toBe(runs[0].H);
     expect(nmf(...args, '--threads', '2').stdout).toMatch(/after 25 iterations in [0-9.]+ s on 2 threads/);
+  });
+});
+
+describe('nmf factor --precision float32', () => {
+  it('hals: its products in float32, the mode in --json and the summary, the errors within 1e-4 of float64', () => {
+    const args = ['factor', join(dir, 'planted.csv'), '--rank', '2', '--algorithm', 'hals', '--max-iter', '25', '--tol', '0', '--json'];
+    const f64 = JSON.parse(nmf(...args).stdout);
+    const f32 = JSON.parse(nmf(...args, '--precision', 'float32').stdout);
+    expect([f64.precision, f32.precision]).toEqual(['float64', 'float32']);
+    expect(f32.history).toHaveLength(25);
+    expect(f32.history).not.toEqual(f64.history);
+    for (let i = 0; i < 25; i++) expect(Math.abs(f32.history[i] - f64.history[i]) / f64.history[i]).toBeLessThan(1e-4);
+    const text = nmf(...args.slice(0, -1), '--precision', 'float32').stdout;
+    expect(text).toMatch(/after 25 iterations in [0-9.]+ s on \d+ threads?, products in float32/);
+  });
+
+  it('kl has no products with V: it runs in float64 and says so', () => {
+    const r = nmf(
+      'factor',
+      join(dir, 'planted.csv'),
+      '--rank',
+      '2',
+      '--algorithm',
+      'kl',
+      '--max-iter',
+      '5',
+      '--precision',
+      'float32',
+      '--json',
+    );
+    expect(JSON.parse(r.stdout).precision).toBe('float64');
   });
 });
 

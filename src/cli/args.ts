@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isNumberCell } from '../data/cells.js';
+import { PRECISIONS, type Precision } from '../driver/float32.js';
 import { DEFAULT_OPTIONS, MAX_ITERATIONS, MAX_SEED } from '../driver/options.js';
 import { UsageError } from './errors.js';
 
@@ -24,6 +25,7 @@ export const FACTOR_FLAGS = {
   format: { type: 'string' },
   out: { type: 'string' },
   threads: { type: 'string' },
+  precision: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -122,6 +124,13 @@ export function strFlag(values: Record<string, unknown>, name: string, fallback?
 /** --threads N (≥ 1): the threads the products run on; by default the cores Node reports. */
 export function threadsFlag(values: Record<string, unknown>): number {
   return intFlag(values, 'threads', availableParallelism(), 1);
+}
+
+/** --precision float64|float32 (default float64): the precision of V's products (src/driver/float32.ts). */
+export function precisionFlag(values: Record<string, unknown>): Precision {
+  const p = strFlag(values, 'precision', 'float64')!;
+  if (!(PRECISIONS as readonly string[]).includes(p)) throw new UsageError(`--precision ${p}: must be one of ${PRECISIONS.join(', ')}`);
+  return p as Precision;
 }
 
 /** Text formats of an input file: `table` (CSV/TSV, long when its header says row, column, value) or `long`. */

@@ -18,7 +18,7 @@ import { readMatrixFile } from './io.js';
 export const EXPORT_CODE_USAGE = `usage: nmf export-code FILE.csv --rank K --lang python|r|pyspark [factor options]
        [--data-out FILE.csv] [--init-out DIR]`;
 
-const { out: _out, json: _json, ...FACTOR_RUN_FLAGS } = FACTOR_FLAGS;
+const { out: _out, json: _json, precision: _precision, ...FACTOR_RUN_FLAGS } = FACTOR_FLAGS;
 
 /** The flags of `nmf export-code`: factor's run options, the language and the files it may write. */
 export const EXPORT_CODE_FLAGS = {

@@ -13,13 +13,25 @@ import { initInfo } from '../init/registry.js';
 import type { InitId } from '../init/types.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { FACTOR_FLAGS, intFlag, longFlag, maxIterFlag, numFlag, parseFlags, seedFlag, strFlag, threadsFlag } from './args.js';
+import {
+  FACTOR_FLAGS,
+  intFlag,
+  longFlag,
+  maxIterFlag,
+  numFlag,
+  parseFlags,
+  precisionFlag,
+  seedFlag,
+  strFlag,
+  threadsFlag,
+} from './args.js';
 import { UsageError } from './errors.js';
 import { readFactorFile, readMatrixOrSparse, writeOutputs } from './io.js';
 
 export const FACTOR_USAGE = `usage: nmf factor FILE.csv --rank K [--algorithm ID] [--init random|nndsvd|nndsvda|given]
        [--w0 FILE --h0 FILE] [--seed N] [--max-iter N] [--tol X] [--target X] [--epsilon X]
-       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--format table|long] [--out DIR] [--threads N] [--json]`;
+       [--learning-rate X] [--l2 X] [--no-project] [--restarts N] [--format table|long] [--out DIR] [--threads N]
+       [--precision float64|float32] [--json]`;
 
 /** Runs `factor` with argv after the command name; prints to stdout; returns the exit code. */
 export async function factorCommand(argv: string[], print: (s: string) => void): Promise<number> {
@@ -95,6 +107,7 @@ export function factorOptions(values: Record<string, string | boolean | undefine
     tol: numFlag(values, 'tol', DEFAULT_OPTIONS.tol, 0),
     target: numFlag(values, 'target', DEFAULT_OPTIONS.target, 0),
     restarts: intFlag(values, 'restarts', DEFAULT_OPTIONS.restarts, 1),
+    precision: precisionFlag(values),
     params: {
       epsilon: numFlag(values, 'epsilon', base.epsilon, 0),
       learningRate: numFlag(values, 'learning-rate', base.learningRate, 0),
@@ -151,6 +164,7 @@ export function toJson(file: string, m: number, n: number, observed: number, r: 
     history: r.history,
     restarts: r.restarts,
     threads,
+    precision: r.precision,
     ...(out ? { out } : {}),
   };
 }
@@ -159,7 +173,7 @@ function toText(file: string, m: number, n: number, observed: number, r: RunResu
   const lines = [
     `${file}: ${m}×${n}, ${observed} observed${observed < m * n ? `, ${m * n - observed} missing` : ''}`,
     `${r.algorithm}, rank ${r.rank}, init ${r.init}, seed ${r.seed}: ${r.stopMessage}`,
-    `relative error ${r.relError.toPrecision(6)}  (‖V−WH‖_F = ${r.error.toPrecision(6)}) after ${r.iterations} iterations in ${r.seconds.toFixed(3)} s on ${threads === 1 ? '1 thread' : `${threads} threads`}`,
+    `relative error ${r.relError.toPrecision(6)}  (‖V−WH‖_F = ${r.error.toPrecision(6)}) after ${r.iterations} iterations in ${r.seconds.toFixed(3)} s on ${threads === 1 ? '1 thread' : `${threads} threads`}${r.precision === 'float32' ? ', products in float32' : ''}`,
   ];
   if (r.restarts.length > 1) {
     const errs = r.restarts.map((x) => x.relError);

@@ -9,6 +9,7 @@ import { initInfo } from '../init/registry.js';
 import { SOLVERS, solverInfo } from '../solvers/registry.js';
 import type { Solver, SolverInfo } from '../solvers/types.js';
 import type { Engine } from '../wasm/engine.js';
+import { type Precision, usesFloat32, withFloat32 } from './float32.js';
 import { Marks } from './marks.js';
 import { checkOptions, OptionError, type FactorOptions } from './options.js';
 import { startProblem, type RunStart, type Stop } from './runStart.js';
@@ -42,6 +43,8 @@ export class Factorization {
   readonly initialObjective: number;
   iteration = 0;
   stop: Stop | null = null;
+  /** The precision V's products run in: float32 when asked for and the solver forms them (usesFloat32), else float64. */
+  readonly precision: Precision;
   /** √(problem.scale): W and H in wasm memory times this are the data's factors. */
   private readonly rootScale: number;
   private readonly solver: Solver;
@@ -103,7 +106,11 @@ export class Factorization {
       });
     }
     const ctx = { engine, k, W: this.W, H: this.H, params: options.params, rng: new Rng(options.seed, 1) };
-    this.solver = sparse ? this.info.createSparse!({ ...ctx, problem }) : this.info.create({ ...ctx, problem });
+    // float32 mode: the solver's V carries a float32 copy for its products (the initialization and every error stay float64)
+    this.precision =
+      !sparse && options.precision === 'float32' && usesFloat32(options.algorithm, problem.M !== null) ? 'float32' : 'float64';
+    if (sparse) this.solver = this.info.createSparse!({ ...ctx, problem });
+    else this.solver = this.info.create({ ...ctx, problem: this.precision === 'float32' ? withFloat32(engine, problem, k) : problem });
     this.sq = this.residualSqDirect();
     this.objective = this.computeObjective();
     this.initialObjective = this.inDataUnits(this.objective);

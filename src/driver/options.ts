@@ -5,6 +5,7 @@ import type { AlgorithmId, SolverParams } from '../solvers/types.js';
 import { DEFAULT_PARAMS } from '../solvers/types.js';
 import { solverInfo } from '../solvers/registry.js';
 import { workProblem } from './budget.js';
+import { PRECISIONS, type Precision } from './float32.js';
 
 /** Most iterations one run may be asked for (the command line's --max-iter, a link's maxIter and iter): 8 MB of history. */
 export const MAX_ITERATIONS = 1_000_000;
@@ -31,6 +32,8 @@ export interface FactorOptions {
   restarts: number;
   /** Initial W0 (m×k), H0 (k×n) for init 'given'. */
   given?: { W0: Dense; H0: Dense };
+  /** The precision of V's products (src/driver/float32.ts); default float64. */
+  precision?: Precision;
 }
 
 /** The options of one run as the app and a share link set them: no restarts, no given W0/H0. */
@@ -99,6 +102,9 @@ export function checkOptions(o: FactorOptions, m: number, n: number, observed = 
   if (!(p.epsilon >= 0)) throw new OptionError('epsilon', `epsilon ${p.epsilon} must be ≥ 0`);
   if (!(p.learningRate > 0)) throw new OptionError('learningRate', `learning rate ${p.learningRate} must be > 0`);
   if (!(p.l2 >= 0)) throw new OptionError('l2', `l2 penalty ${p.l2} must be ≥ 0`);
+  if (o.precision !== undefined && !PRECISIONS.includes(o.precision)) {
+    throw new OptionError('precision', `precision ${o.precision} must be one of ${PRECISIONS.join(', ')}`);
+  }
   const tooLarge = workProblem(o.algorithm, o.init, m, n, o.rank, observed, sparse);
   if (tooLarge) throw new OptionError('rank', tooLarge);
 }

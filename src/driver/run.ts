@@ -4,6 +4,7 @@ import type { Dense } from '../core/matrix.js';
 import type { AnyProblem } from '../core/sparse-problem.js';
 import type { Engine } from '../wasm/engine.js';
 import { Factorization, type StopReason } from './factorization.js';
+import type { Precision } from './float32.js';
 import type { FactorOptions } from './options.js';
 
 /** What one restart ended with. */
@@ -39,6 +40,8 @@ export interface RunResult {
   readonly H: Dense;
   /** Every restart, in seed order (the spread NMF's non-uniqueness gives). */
   readonly restarts: readonly RestartSummary[];
+  /** The precision V's products ran in (float32 only when asked for and the solver forms them). */
+  readonly precision: Precision;
   /** Wall time of the iterations and initializations of all restarts, in seconds. */
   readonly seconds: number;
 }
@@ -68,6 +71,7 @@ export function factorize(engine: Engine, problem: AnyProblem, options: FactorOp
       if (better) {
         best = {
           algorithm: options.algorithm,
+          precision: f.precision,
           rank: f.k,
           init: options.init,
           seed,

@@ -1,6 +1,6 @@
 // Typed dense products over assembly/products.ts and assembly/transpose.ts: matrices in,
 // shapes checked (see shapes.ts), the output written in place.
-import type { Mat } from '../core/matrix.js';
+import type { Float32Copy, Mat } from '../core/matrix.js';
 import type { Block } from './engine.js';
 import type { Kernels } from './kernels.js';
 import { JOB } from './pool-parts.js';
@@ -14,15 +14,37 @@ function inRange(lo: number, hi: number, n: number): boolean {
 
 /**
  * The dense products of an NMF iteration on kernels K; shapes checked when `checks`; gemmTN,
- * gemmNT and gemmNN split by C's columns or rows over `pool`'s threads when big enough.
+ * gemmNT and gemmNN split by C's columns or rows over `pool`'s threads when big enough. WᵀV
+ * and VHᵀ with a V that carries a float32 copy (Mat.f32) run in float32 (assembly/products-f32.ts).
  */
 export function productOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
+  /** The float32 mode's WᵀV: A (m×p) converted into B's scratch, then C = AᵀB with B's f32 copy (C stays f64). */
+  function gemmTN32(A: Mat, B: Mat, B32: Float32Copy, C: Mat): void {
+    if (checks && B32.scratchLen < A.rows * A.cols)
+      throw shapeError('gemmTN', `the float32 scratch holds ${B32.scratchLen} entries, A needs ${A.rows * A.cols}`, { A, B });
+    K.to_f32(A.ptr, B32.scratch, A.rows * A.cols);
+    const args = [B32.scratch, B32.ptr, C.ptr, A.rows, A.cols, B.cols];
+    if (pool?.splits(A.rows * A.cols * B.cols, B.cols)) pool.run(JOB.gemmTNColsF32, args, B.cols);
+    else K.gemm_tn_f32_cols(B32.scratch, B32.ptr, C.ptr, A.rows, A.cols, B.cols, 0, B.cols);
+  }
+
+  /** The float32 mode's VHᵀ: B (p×q) converted into A's scratch, then C = ABᵀ with A's f32 copy (C stays f64). */
+  function gemmNT32(A: Mat, A32: Float32Copy, B: Mat, C: Mat): void {
+    if (checks && A32.scratchLen < B.rows * B.cols)
+      throw shapeError('gemmNT', `the float32 scratch holds ${A32.scratchLen} entries, B needs ${B.rows * B.cols}`, { A, B });
+    K.to_f32(B.ptr, A32.scratch, B.rows * B.cols);
+    const args = [A32.ptr, A32.scratch, C.ptr, A.rows, A.cols, B.rows];
+    if (pool?.splits(A.rows * A.cols * B.rows, A.rows)) pool.run(JOB.gemmNTRowsF32, args, A.rows);
+    else K.gemm_nt_f32_rows(A32.ptr, A32.scratch, C.ptr, A.rows, A.cols, B.rows, 0, A.rows);
+  }
+
   return {
     /** C (p×q) = AᵀB for A (m×p), B (m×q): WᵀV as gemmTN(W, V, WtV). */
     gemmTN(A: Mat, B: Mat, C: Mat): void {
       if (checks && (B.rows !== A.rows || C.rows !== A.cols || C.cols !== B.cols)) {
         throw shapeError('gemmTN', 'C = AᵀB needs A m×p, B m×q, C p×q', { A, B, C });
       }
+      if (B.f32) return gemmTN32(A, B, B.f32, C);
       if (pool?.splits(A.rows * A.cols * B.cols, B.cols)) pool.run(JOB.gemmTNCols, [A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols], B.cols);
       else K.gemm_tn(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.cols);
     },
@@ -32,6 +54,7 @@ export function productOps(K: Kernels, checks: boolean, pool: ThreadPool | null 
       if (checks && (B.cols !== A.cols || C.rows !== A.rows || C.cols !== B.rows)) {
         throw shapeError('gemmNT', 'C = ABᵀ needs A m×q, B p×q, C m×p', { A, B, C });
       }
+      if (A.f32) return gemmNT32(A, A.f32, B, C);
       if (pool?.splits(A.rows * A.cols * B.rows, A.rows)) pool.run(JOB.gemmNTRows, [A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.rows], A.rows);
       else K.gemm_nt(A.ptr, B.ptr, C.ptr, A.rows, A.cols, B.rows);
     },

@@ -58,6 +58,10 @@ export const JOB = {
   halsSparseH: 10,
   /** hals_sparse_w over a range of W's rows: args rowPtr, colIdx, m, R, W, H, k, n. */
   halsSparseW: 11,
+  /** C = AᵀB in float32 by columns of C: args A32, B32, C, m, p, q (A, B as f32, C f64). */
+  gemmTNColsF32: 12,
+  /** C = ABᵀ in float32 by rows of C: args A32, B32, C, m, q, p (A, B as f32, C f64). */
+  gemmNTRowsF32: 13,
   /** nnls_batch over a range of its vectors: args G, B, X, k, count, vs, es, then the coordinator's work. */
   nnlsBatch: 9,
 } as const;
@@ -169,6 +173,12 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
       return;
     case JOB.gemmNTRows:
       K.gemm_nt_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi, work, work ? WORK_BYTES : 0);
+      return;
+    case JOB.gemmTNColsF32:
+      K.gemm_tn_f32_cols(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi);
+      return;
+    case JOB.gemmNTRowsF32:
+      K.gemm_nt_f32_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi);
       return;
     case JOB.gemmNNRows:
       K.gemm_nn_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi, work, work ? WORK_BYTES : 0);
