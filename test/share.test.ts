@@ -114,21 +114,25 @@ describe('share link round trips', () => {
     );
     const state: fc.Arbitrary<ShareState> = fc.record({
       data,
-      options: fc.record({
-        algorithm: fc.constantFrom(...ALGORITHM_IDS),
-        rank: fc.integer({ min: 1, max: 500 }),
-        init: fc.constantFrom(...LINK_INITS),
-        seed: fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
-        maxIter: fc.integer({ min: 1, max: MAX_ITERATIONS }),
-        tol: num(0),
-        target: num(0),
-        params: fc.record({
-          epsilon: num(0),
-          learningRate: fc.double({ min: 1e-12, max: 10, noNaN: true }),
-          l2: num(0),
-          project: fc.boolean(),
-        }),
-      }),
+      options: fc.record(
+        {
+          algorithm: fc.constantFrom(...ALGORITHM_IDS),
+          rank: fc.integer({ min: 1, max: 500 }),
+          init: fc.constantFrom(...LINK_INITS),
+          seed: fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
+          maxIter: fc.integer({ min: 1, max: MAX_ITERATIONS }),
+          tol: num(0),
+          target: num(0),
+          params: fc.record({
+            epsilon: num(0),
+            learningRate: fc.double({ min: 1e-12, max: 10, noNaN: true }),
+            l2: num(0),
+            project: fc.boolean(),
+          }),
+          precision: fc.constantFrom('float32' as const),
+        },
+        { requiredKeys: ['algorithm', 'rank', 'init', 'seed', 'maxIter', 'tol', 'target', 'params'] },
+      ),
       speed: fc.oneof(fc.constant(null), fc.double({ min: 0.01, max: 10_000, noNaN: true })),
       iteration: fc.integer({ min: 0, max: 1_000_000 }),
       view: fc.constantFrom(...VIEW_IDS),
@@ -189,6 +193,16 @@ describe('share link canonical text', () => {
     expect(encodeShare(a).hash).toBe(
       'v=2&data=lowrank&rows=10&cols=8&prank=2&noise=0&dseed=3&alg=anls&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=10&iter=5',
     );
+  });
+
+  it('writes prec=float32 for a float32 run only, and reads it back', () => {
+    const f32 = { ...BASE, options: { ...BASE.options, precision: 'float32' as const } };
+    const hash = encodeShare(f32).hash;
+    expect(hash).toContain('&prec=float32&');
+    expect(decodeShare(hash).state.options).toEqual(f32.options);
+    expect(encodeShare(BASE).hash).not.toContain('prec=');
+    // a float64 state written with prec anyway reads as float64, without the field
+    expect(decodeShare(`${encodeShare(BASE).hash}&prec=float64`).state.options).toEqual(BASE.options);
   });
 
   it('keeps the long-format choice of inline data (long=1), and drops it from a state that did not ask', () => {
@@ -297,6 +311,7 @@ describe('share link garbage', () => {
     ['an unknown algorithm', 'alg=magic', 'algorithm “magic” (expected one of mu, kl, als, anls, hals, gd, sgd)'],
     ['an initialization the app cannot use', 'init=given', 'initialization “given” (expected one of random, nndsvd, nndsvda)'],
     ['an unknown switch value', 'project=yes', 'projection “yes” (expected one of 1, 0)'],
+    ['an unknown precision', 'prec=float16', 'precision “float16” (expected one of float64, float32)'],
     ['an unknown speed', 'speed=fast', 'speed “fast” (expected max or a number > 0 and ≤ 10000)'],
     ['a zero speed', 'speed=0', 'speed “0” (expected max or a number > 0 and ≤ 10000)'],
     ['a link version below 1', 'v=0', `link version “0” (expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER})`],

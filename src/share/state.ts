@@ -60,6 +60,7 @@ export function toFlat(s: ShareState): Flat {
     lr: o.params.learningRate,
     l2: o.params.l2,
     project: o.params.project,
+    prec: o.precision ?? 'float64',
     speed: s.speed,
     iter: s.iteration,
     view: s.view,
@@ -101,6 +102,7 @@ export function toState(f: Flat, present: ReadonlySet<string>): { state: ShareSt
     tol: f.tol,
     target: f.target,
     params: { epsilon: param('epsilon'), learningRate: param('learningRate'), l2: param('l2'), project: param('project') },
+    ...(f.prec === 'float32' ? { precision: 'float32' as const } : {}),
   };
   let data = dataOf(f);
   const why = data ? specProblem(data) : null;

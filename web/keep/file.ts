@@ -127,6 +127,12 @@ function readOptions(v: unknown): RunOptions {
       l2: numberAt(p.l2, 'options.params.l2', FIELDS.l2),
       project: booleanAt(p.project, 'options.params.project'),
     },
+    // absent in files written before the float32 mode: float64
+    ...(o.precision === undefined
+      ? {}
+      : stringAt(o.precision, 'options.precision', FIELDS.prec) === 'float32'
+        ? { precision: 'float32' as const }
+        : {}),
   };
 }
 

@@ -23,5 +23,7 @@ export function newRunReason(old: RunOptions, next: RunOptions): string | null {
   if (old.seed !== next.seed) parts.push(`seed ${old.seed} → ${next.seed}`);
   if (old.init !== next.init) parts.push(`initialization ${old.init} → ${next.init}`);
   if (old.algorithm === next.algorithm && JSON.stringify(old.params) !== JSON.stringify(next.params)) parts.push('parameters changed');
+  const [p0, p1] = [old.precision ?? 'float64', next.precision ?? 'float64'];
+  if (p0 !== p1) parts.push(`precision ${p0} → ${p1}`);
   return parts.length ? parts.join(', ') : null;
 }

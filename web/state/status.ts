@@ -1,6 +1,7 @@
 // The status line's sentence for an app state: phase, iteration, relative error, iterations per
 // second, a Pause pressed but not yet confirmed, on a stop the reason, restarts, and the threads
-// the products run on. Pure (web/components/StatusBar shows it).
+// the products run on (and float32, when they run in it). Pure (web/components/StatusBar shows it).
+import { usesFloat32 } from '../../src/driver/float32.js';
 import { solverInfo } from '../../src/solvers/registry.js';
 import { fieldBlock, type AppState } from './app.js';
 import type { RestartsProgress } from '../shared/protocol.js';
@@ -10,7 +11,14 @@ export function statusText(s: AppState): string {
   const phase = runText(s) + restartsText(s.run.restarts);
   // a field that blocks Run is the whole message: nothing runs, on any number of threads
   const blocked = fieldBlock(s) !== null && s.run.phase !== 'running';
-  return s.data && s.threads && !blocked ? `${phase} · ${threadsText(s.threads)}` : phase;
+  return s.data && s.threads && !blocked ? `${phase} · ${threadsText(s.threads)}${precisionText(s)}` : phase;
+}
+
+/** " · float32 products" when the run's products with V are in float32: asked for, and its solver forms them on this data (usesFloat32). */
+export function precisionText(s: AppState): string {
+  const info = s.data?.info;
+  if (s.options.precision !== 'float32' || !info || info.sparse) return '';
+  return usesFloat32(s.options.algorithm, info.summary.missing > 0) ? ' · float32 products' : '';
 }
 
 /** "2 threads", "1 thread", or "1 thread (no cross-origin isolation)" when the page cannot share memory. */

@@ -289,3 +289,19 @@ describe('overfitNotice', () => {
     expect(overfitNotice({ rows: 4, cols: 4, observed: 16, missing: 0 }, 4)).toBeNull(); // nothing to predict
   });
 });
+
+describe('the status line and the precision', () => {
+  const hello: Action = { type: 'worker', msg: { type: 'hello', threads: 2, isolated: true } };
+  const withOptions = (s: AppState, patch: Partial<AppState['options']>): AppState =>
+    apply(s, { type: 'options', options: { ...s.options, ...patch } });
+
+  it('says float32 products only when the run forms them in float32', () => {
+    const s = apply(loaded(), hello, progress(2, 0, [], 'ready'));
+    expect(statusText(s)).toMatch(/ · 2 threads$/);
+    expect(statusText(withOptions(s, { algorithm: 'hals', precision: 'float32' }))).toMatch(/ · 2 threads · float32 products$/);
+    expect(statusText(withOptions(s, { algorithm: 'mu', precision: 'float32' }))).toMatch(/ · 2 threads · float32 products$/);
+    // kl forms no products with V: float64, said as such (nothing added)
+    expect(statusText(withOptions(s, { algorithm: 'kl', precision: 'float32' }))).toMatch(/ · 2 threads$/);
+    expect(statusText(withOptions(s, { algorithm: 'hals', precision: 'float64' }))).toMatch(/ · 2 threads$/);
+  });
+});
