@@ -59,6 +59,13 @@ describe('session file', () => {
     expect(text).toContain('"H":{"rows":2,"cols":2,"data":[0,1.5,"NaN",7]}');
   });
 
+  it('a float32 run round trips with its precision; a file without one reads as float64', () => {
+    const f32: SessionRecord = { ...RECORD, options: { ...RECORD.options, precision: 'float32' } };
+    expect(readSessionFile(sessionFileText(f32), 'x.json')).toEqual({ ok: true, record: f32, notes: [] });
+    const read = readSessionFile(sessionFileText(RECORD), 'x.json');
+    expect(read.ok && read.record.options.precision).toBe(undefined);
+  });
+
   it('a generator spec and a run not yet started round trip too', () => {
     const r: SessionRecord = {
       ...RECORD,
@@ -97,6 +104,11 @@ describe('session file', () => {
       'a switch that is not true or false',
       edited((j) => (j.options.params.project = 1)),
       'session.json: field options.params.project: 1 (expected true or false).',
+    ],
+    [
+      'an unknown precision',
+      edited((j) => (j.options.precision = 'float16')),
+      'session.json: field options.precision: "float16" (expected one of float64, float32).',
     ],
     [
       'an unknown data kind',
