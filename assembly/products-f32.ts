@@ -1,6 +1,6 @@
 // float32 products with the big matrix V (the optional float32 mode): WᵀV and VHᵀ with V and the
 // factor in f32, four lanes per v128 instead of two. Sums run in f32 over short blocks (32 rows of
-// WᵀV, 128 columns of VHᵀ) and in f64 across blocks, into an f64 C, so the solvers see f64 as
+// WᵀV, 512 columns of VHᵀ) and in f64 across blocks, into an f64 C, so the solvers see f64 as
 // always. Each entry of C is computed the same way whatever range of C a call is given (the
 // pool's chunks, src/wasm/pool-parts.ts).
 
@@ -17,7 +17,7 @@ export function to_f32(src: usize, dst: usize, len: i32): void {
 const TN_ROWS: i32 = 32;
 
 /** Columns of A and B whose products VHᵀ sums in f32 before adding them to C in f64. */
-const NT_COLS: i32 = 128;
+const NT_COLS: i32 = 512;
 
 /** C[0..4) += the four f32 lanes of x, in f64 (c = &C[a, j], 32 bytes). */
 // @ts-ignore: decorator

@@ -13,7 +13,8 @@ export interface KernelCase {
   what: string;
   flops: number;
   wasm: () => void;
-  ts: () => void;
+  /** The plain TypeScript loop of src/kernels-ts (none for the float32 kernels). */
+  ts?: () => void;
   numpy?: string;
 }
 
@@ -85,7 +86,14 @@ function data(engine: Engine, m: number, n: number, k: number) {
   const R = mats.get('R')!.ts;
   T.residual(mats.get('V')!.ts, M, W, H, R, m, k, n);
   engine.view(mats.get('R')!.mat).set(R);
+  // float32 copies of V, W, H for the float32 mode's products
+  const f32 = (name: string, len: number) => {
+    const b = engine.block(len * 4);
+    engine.kernels.to_f32(mats.get(name)!.mat.ptr, b.ptr, len);
+    return b.ptr;
+  };
   return {
+    f32: { V: f32('Vfull', m * n), W: f32('W', m * k), H: f32('H', k * n) },
     p: (name: string) => mats.get(name)!.mat.ptr,
     a: (name: string) => mats.get(name)!.ts,
     order: order.subarray(0, count),
@@ -109,6 +117,20 @@ export function kernelCases(engine: Engine, m: number, n: number, k: number): Ke
       numpy: 'WtV',
       wasm: () => K.gemm_tn(p('W'), p('Vfull'), p('WtVout'), m, k, n),
       ts: () => T.gemm_tn(a('W'), a('Vfull'), a('WtVout'), m, k, n),
+    },
+    {
+      kernel: 'gemm_tn_f32',
+      what: 'WᵀV, float32 mode',
+      flops: mnk,
+      numpy: 'WtV_f32',
+      wasm: () => K.gemm_tn_f32_cols(d.f32.W, d.f32.V, p('WtVout'), m, k, n, 0, n),
+    },
+    {
+      kernel: 'gemm_nt_f32',
+      what: 'VHᵀ, float32 mode',
+      flops: mnk,
+      numpy: 'VHt_f32',
+      wasm: () => K.gemm_nt_f32_rows(d.f32.V, d.f32.H, p('VHtout'), m, n, k, 0, m),
     },
     {
       kernel: 'gemm_nt',

@@ -94,15 +94,15 @@ async function main(): Promise<void> {
       );
       for (const c of kernelCases(engine, m, n, k)) {
         const w = gflops(c.flops, bestMs(c.wasm, KERNEL_REPS));
-        const t = gflops(c.flops, bestMs(c.ts, TS_REPS));
+        const t = c.ts ? gflops(c.flops, bestMs(c.ts, TS_REPS)) : Number.NaN;
         const ref = c.numpy && npShape ? npShape[c.numpy] : undefined;
         console.log(
           [
             pad(c.kernel, 17),
             pad(c.what, 22),
             pad(num(w), 7, true),
-            pad(num(t), 7, true),
-            pad(`${num(w / t, 1)}×`, 8, true),
+            pad(c.ts ? num(t) : '—', 7, true),
+            pad(c.ts ? `${num(w / t, 1)}×` : '—', 8, true),
             pad(num(ref), 7, true),
             pad(ref ? num(w / ref) : '—', 8, true),
           ].join(' '),

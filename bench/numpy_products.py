@@ -53,6 +53,7 @@ def main():
         H = rng.random((k, n))
         WtW = W.T @ W
         HHt = H @ H.T
+        V32, W32, H32 = (x.astype(np.float32) for x in (V, W, H))
         products = {
             "WtV": (lambda: W.T @ V, 2 * m * n * k),
             "VHt": (lambda: V @ H.T, 2 * m * n * k),
@@ -61,6 +62,9 @@ def main():
             "W_HHt": (lambda: W @ HHt, 2 * m * k * k),
             "WtW": (lambda: W.T @ W, 2 * m * k * k),
             "HHt": (lambda: H @ H.T, 2 * n * k * k),
+            # the peers of the float32 mode's products (sgemm)
+            "WtV_f32": (lambda: W32.T @ V32, 2 * m * n * k),
+            "VHt_f32": (lambda: V32 @ H32.T, 2 * m * n * k),
         }
         out["results"][f"{m}x{n}x{k}"] = {
             name: flops / best_seconds(f) / 1e9 for name, (f, flops) in products.items()

@@ -1,5 +1,6 @@
 // ms per iteration of our hals, mu and kl against scikit-learn's cd, mu and mu with the KL loss
-// on the 2000×1000 rank-20 matrix of bench/sklearn.ts, in one run, interleaved pair by pair.
+// on the 2000×1000 rank-20 matrix of bench/sklearn.ts, in one run, interleaved pair by pair;
+// hals and mu also in the float32 mode (rows "hals f32", "mu f32", against the same sklearn time).
 //   ours:    Factorization steps (the error after each included), the best of `--rounds` blocks
 //            of `--block` steps after `--warm` warm-up steps.
 //   sklearn: (t(N₂) − t(N₁)) / (N₂ − N₁) from fresh fit_transform(max_iter = N) calls (the
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { loadProblem } from '../src/core/problem.js';
 import { lowRank } from '../src/data/generate.js';
 import { Factorization } from '../src/driver/factorization.js';
+import { type Precision, usesFloat32 } from '../src/driver/float32.js';
 import type { AlgorithmId } from '../src/solvers/types.js';
 import type { Engine } from '../src/wasm/engine.js';
 import { benchOptions, cpuSeconds, randomStart } from './sklearn-ours.js';
@@ -52,11 +54,12 @@ function oursMs(
   o: PerIterationOptions,
   start: ReturnType<typeof randomStart>,
   problem: ReturnType<typeof loadProblem>,
+  precision: Precision = 'float64',
 ): number {
   const mark = engine.mark();
   try {
     const total = o.warm + o.rounds * o.block;
-    const f = new Factorization(engine, problem, benchOptions(algorithm, 'given', K, total, 1, start));
+    const f = new Factorization(engine, problem, { ...benchOptions(algorithm, 'given', K, total, 1, start), precision });
     for (let i = 0; i < o.warm; i++) f.step();
     let best = Infinity;
     for (let r = 0; r < o.rounds; r++) {
@@ -109,11 +112,17 @@ export async function perIteration(engines: Engine[], o: PerIterationOptions): P
         const pick = (t: typeof ta) => (o.clock === 'cpu' ? t.cpuSeconds : t.seconds);
         theirs = ((pick(tb) - pick(ta)) * 1000) / (b - a);
       }
-      const name = `${p.ours}/${p.sklearn}`;
       const cell = (x: number | undefined, w: number) => (x === undefined ? '—' : x.toFixed(2)).padStart(w);
-      console.log(
-        `${name.padEnd(10)}${ours.map((x) => cell(x, 10)).join('')}${cell(theirs, 10)}${ours.map((x) => cell(theirs === undefined ? undefined : x / theirs, 13)).join('')}`,
-      );
+      const row = (name: string, xs: number[]) =>
+        console.log(
+          `${name.padEnd(10)}${xs.map((x) => cell(x, 10)).join('')}${cell(theirs, 10)}${xs.map((x) => cell(theirs === undefined ? undefined : x / theirs, 13)).join('')}`,
+        );
+      row(`${p.ours}/${p.sklearn}`, ours);
+      if (usesFloat32(p.ours, false))
+        row(
+          `${p.ours} f32`,
+          engines.map((e, i) => oursMs(e, p.ours, o, start, problems[i], 'float32')),
+        );
     }
   } finally {
     if (!('skip' in sk)) await sk.close();
