@@ -7,6 +7,7 @@
 //            fastest of `--repeats`), so its fixed costs (input checks, init, final error) cancel.
 //   --clock cpu (default: each process's CPU time, waits for a shared core not counted) or wall.
 // Run: npx tsx bench/per-iteration.ts [--clock cpu|wall] [--rounds 3] [--block 10] [--warm 3] [--repeats 3] [--threads 1]
+//      [--sklearn-threads 1]
 //      (also `npm run bench -- periter`); prints "skipped: …" for sklearn when it is missing.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -41,6 +42,8 @@ export interface PerIterationOptions {
   repeats: number;
   /** Above 1: ours also on that many threads (a second column). */
   threads: number;
+  /** scikit-learn's BLAS threads (OPENBLAS_NUM_THREADS; its cd sweeps are single-threaded Cython). */
+  sklearnThreads: number;
 }
 
 function now(clock: 'cpu' | 'wall'): number {
@@ -86,7 +89,7 @@ export async function perIteration(engines: Engine[], o: PerIterationOptions): P
       .map((x) => x.toFixed(1))
       .join(' ')})`,
   );
-  const sk = await SklearnProcess.start();
+  const sk = await SklearnProcess.start(undefined, undefined, o.sklearnThreads);
   const dir = mkdtempSync(join(tmpdir(), 'nmf-periter-'));
   try {
     if ('skip' in sk) console.log(`sklearn: ${sk.skip}`);
@@ -96,7 +99,9 @@ export async function perIteration(engines: Engine[], o: PerIterationOptions): P
       write('W0.f64', start.W0.data);
       write('H0.f64', start.H0.data);
       await sk.load(dir, M, N, K);
-      console.log(`sklearn ${sk.versions.sklearn} (python ${sk.versions.python}, ${sk.versions.executable}), OPENBLAS_NUM_THREADS=1`);
+      console.log(
+        `sklearn ${sk.versions.sklearn} (python ${sk.versions.python}, ${sk.versions.executable}), OPENBLAS_NUM_THREADS=${o.sklearnThreads}`,
+      );
     }
     const labels = engines.map((e) => `ours ${e.threads}t`);
     console.log(
@@ -141,17 +146,26 @@ export function perIterationArgs(argv: string[]): PerIterationOptions {
       warm: { type: 'string', default: '3' },
       repeats: { type: 'string', default: '3' },
       threads: { type: 'string', default: '1' },
+      'sklearn-threads': { type: 'string', default: '1' },
     },
     strict: false,
   });
-  const int = (name: 'rounds' | 'block' | 'warm' | 'repeats' | 'threads') => {
+  const int = (name: 'rounds' | 'block' | 'warm' | 'repeats' | 'threads' | 'sklearn-threads') => {
     const x = Number(values[name]);
     if (!Number.isInteger(x) || x < 1) throw new Error(`--${name} ${String(values[name])} must be an integer ≥ 1`);
     return x;
   };
   const clock = values.clock;
   if (clock !== 'cpu' && clock !== 'wall') throw new Error(`--clock ${String(clock)} must be cpu or wall`);
-  return { clock, rounds: int('rounds'), block: int('block'), warm: int('warm'), repeats: int('repeats'), threads: int('threads') };
+  return {
+    clock,
+    rounds: int('rounds'),
+    block: int('block'),
+    warm: int('warm'),
+    repeats: int('repeats'),
+    threads: int('threads'),
+    sklearnThreads: int('sklearn-threads'),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

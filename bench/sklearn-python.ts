@@ -73,13 +73,15 @@ export class SklearnProcess {
   }
 
   /**
-   * Starts the server under `python`; resolves to the process, or to the reason it cannot run
-   * (python missing, sklearn not importable), worded as the bench's "skipped: …" line.
+   * Starts the server under `python` with its BLAS on `blasThreads` threads; resolves to the
+   * process, or to the reason it cannot run (python missing, sklearn not importable), worded as
+   * the bench's "skipped: …" line.
    */
-  static async start(python = DEFAULT_PYTHON, script = SERVER_SCRIPT): Promise<SklearnProcess | { skip: string }> {
+  static async start(python = DEFAULT_PYTHON, script = SERVER_SCRIPT, blasThreads = 1): Promise<SklearnProcess | { skip: string }> {
     if (!existsSync(python)) return { skip: `skipped: ${python} not found, so scikit-learn cannot run (${INSTALL_HINT})` };
+    const t = String(blasThreads);
     const child = spawn(python, [script], {
-      env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
+      env: { ...process.env, OPENBLAS_NUM_THREADS: t, OMP_NUM_THREADS: t, MKL_NUM_THREADS: t },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
