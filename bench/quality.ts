@@ -15,6 +15,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadProblem } from '../src/core/problem.js';
 import { Factorization } from '../src/driver/factorization.js';
+import type { Precision } from '../src/driver/float32.js';
 import { DEFAULT_OPTIONS, solverParams } from '../src/driver/options.js';
 import type { InitId } from '../src/init/types.js';
 import type { AlgorithmId } from '../src/solvers/types.js';
@@ -132,14 +133,22 @@ async function ours(
 
 /**
  * Wall seconds (initialization included) of the CLI's defaults (DEFAULT_OPTIONS' algorithm and
- * init, seed 42) on `threads` threads to the target, and the iterations; null seconds when not reached in 2000.
+ * init, seed 42) on `threads` threads at `precision` to the target, and the iterations; null seconds when not reached in 2000.
  */
-async function oursWall(V: Float64Array, m: number, n: number, k: number, target: number, threads: number) {
+async function oursWall(
+  V: Float64Array,
+  m: number,
+  n: number,
+  k: number,
+  target: number,
+  threads: number,
+  precision: Precision = 'float64',
+) {
   const engine = await createEngineNode({ threads });
   try {
     const problem = loadProblem(engine, { rows: m, cols: n, values: V });
     const t0 = performance.now();
-    const f = new Factorization(engine, problem, { ...DEFAULT_OPTIONS, rank: k, seed: 42, tol: 0, maxIter: 2000 });
+    const f = new Factorization(engine, problem, { ...DEFAULT_OPTIONS, rank: k, seed: 42, tol: 0, maxIter: 2000, precision });
     while (!f.stop) if (f.step() <= target) return { seconds: (performance.now() - t0) / 1000, iterations: f.iteration };
     return { seconds: null, iterations: f.iteration };
   } finally {
@@ -258,7 +267,17 @@ async function runCase(m: number, n: number, k: number, budget: number) {
           ? ''
           : `; RcppML ${rcppWall.toFixed(3)} s wall: ratio ${(wall.seconds / rcppWall).toFixed(2)} (load ${loadavg()[0].toFixed(2)})`),
     );
-    return { target, rows, wall: { threads, seconds: wall.seconds, iterations: wall.iterations, rcppmlSeconds: rcppWall } };
+    // the same with --precision float32 (off by default)
+    const wall32 = await oursWall(V, m, n, k, target, threads, 'float32');
+    console.log(
+      `  with --precision float32: ${fmt(wall32.seconds)} s wall (${wall32.iterations} iterations)` +
+        (rcppWall === null || wall32.seconds === null ? '' : `: ratio ${(wall32.seconds / rcppWall).toFixed(2)}`),
+    );
+    return {
+      target,
+      rows,
+      wall: { threads, seconds: wall.seconds, iterations: wall.iterations, rcppmlSeconds: rcppWall, float32Seconds: wall32.seconds },
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
