@@ -28,6 +28,10 @@ test('float32 products: said in the status and the hint, errors within 1e-4 of f
   expect(f32.iteration).toBe(30);
   expect(Math.abs(f32.relError - f64.relError) / f64.relError).toBeLessThan(1e-4);
   await expect(page.getByText(/WᵀV and VHᵀ with V rounded to float32/)).toBeVisible();
+  await app.screenshot('precision-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('region', { name: 'Options' }).screenshot({ path: 'e2e/screenshots/precision-options-390.png' });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // KL forms no products with V: the hint says it runs in float64, the status line says nothing of float32
   await app.chooseAlgorithm('Multiplicative (KL)');

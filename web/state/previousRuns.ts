@@ -24,9 +24,9 @@ export interface PreviousRun {
   readonly color: number;
 }
 
-/** The settings of a run in a few words: "rank 3 · hals · seed 1" (the initialization too when it is not random). */
+/** The settings of a run in a few words: "rank 3 · hals · seed 1" (the initialization too when it is not random, float32 when asked for). */
 export function runName(o: RunOptions): string {
-  return `rank ${o.rank} · ${o.algorithm} · seed ${o.seed}${o.init === 'random' ? '' : ` · ${o.init}`}`;
+  return `rank ${o.rank} · ${o.algorithm} · seed ${o.seed}${o.init === 'random' ? '' : ` · ${o.init}`}${o.precision === 'float32' ? ' · float32' : ''}`;
 }
 
 /**

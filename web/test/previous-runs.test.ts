@@ -124,3 +124,12 @@ describe('previous runs', () => {
     expect(Array.from(series[0].relError)).toEqual([0.4]);
   });
 });
+
+describe('runName', () => {
+  it('names the precision of a float32 run, and nothing more for float64', () => {
+    const o = { ...loaded().options, rank: 3, algorithm: 'hals' as const, seed: 1 };
+    expect(runName(o)).toBe('rank 3 · hals · seed 1');
+    expect(runName({ ...o, precision: 'float64' })).toBe('rank 3 · hals · seed 1');
+    expect(runName({ ...o, precision: 'float32' })).toBe('rank 3 · hals · seed 1 · float32');
+  });
+});
