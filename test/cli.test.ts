@@ -319,6 +319,18 @@ describe('nmf rank', () => {
     expect(j.reason).toBe('held-out error is lowest at k = 2, and no smaller rank is within one standard error of it');
   });
 
+  it('--precision float32: the fits in float32, the same suggestion, fit errors within 1e-4 of float64', () => {
+    const args = ['rank', planted(), '--ranks', '1..3', '--restarts', '2', '--seed', '2', '--json'];
+    const f64 = JSON.parse(nmf(...args).stdout);
+    const f32 = JSON.parse(nmf(...args, '--precision', 'float32').stdout);
+    expect([f64.precision, f32.precision]).toEqual(['float64', 'float32']);
+    expect(f32.suggestedRank).toBe(f64.suggestedRank);
+    for (let i = 0; i < 3; i++) {
+      expect(f32.ranks[i].fitError).not.toBe(f64.ranks[i].fitError);
+      expect(Math.abs(f32.ranks[i].fitError - f64.ranks[i].fitError) / f64.ranks[i].fitError).toBeLessThan(1e-4);
+    }
+  });
+
   it('--shuffled adds the baseline: a worse fit of the column-shuffled copy', () => {
     const r = nmf('rank', planted(), '--ranks', '2..3', '--restarts', '2', '--shuffled', '--json');
     expect(r.code).toBe(0);

@@ -44,6 +44,7 @@ export const RANK_FLAGS = {
   shuffled: { type: 'boolean' },
   progress: { type: 'boolean' },
   threads: { type: 'string' },
+  precision: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;

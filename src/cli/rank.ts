@@ -8,12 +8,13 @@ import { initInfo } from '../init/registry.js';
 import { parseRankRange, runSurvey, type RankSurvey, type SurveyResult, type SurveyStep } from '../rank/survey.js';
 import { solverInfo } from '../solvers/registry.js';
 import { createEngineNode } from '../wasm/node.js';
-import { intFlag, longFlag, maxIterFlag, numFlag, parseFlags, RANK_FLAGS, seedFlag, strFlag, threadsFlag } from './args.js';
+import { intFlag, longFlag, maxIterFlag, numFlag, parseFlags, precisionFlag, RANK_FLAGS, seedFlag, strFlag, threadsFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { readMatrixFile } from './io.js';
 
 export const RANK_USAGE = `usage: nmf rank FILE.csv --ranks A..B [--restarts N] [--holdout P] [--shuffled] [--algorithm ID]
-       [--init ID] [--seed N] [--max-iter N] [--tol X] [--format table|long] [--progress] [--threads N] [--json]`;
+       [--init ID] [--seed N] [--max-iter N] [--tol X] [--format table|long] [--progress] [--threads N]
+       [--precision float64|float32] [--json]`;
 
 /** Where progress lines go: process.stderr in the CLI. */
 export interface ProgressSink {
@@ -44,6 +45,7 @@ export async function rankCommand(argv: string[], print: (s: string) => void, st
     maxIter: maxIterFlag(values),
     tol: numFlag(values, 'tol', DEFAULT_OPTIONS.tol, 0),
     params: solverParams(info.id),
+    precision: precisionFlag(values),
   };
   const restarts = intFlag(values, 'restarts', 3, 1);
   const shuffled = values.shuffled === true;
@@ -77,6 +79,7 @@ export async function rankCommand(argv: string[], print: (s: string) => void, st
         shuffled,
         seconds,
         threads: engine.threads,
+        precision: base.precision,
         ranks: survey.ranks.map((p) => rankJson(p, shuffled)),
         suggestedRank: survey.suggestion.suggestedRank,
         reason: survey.suggestion.reason,
