@@ -7,7 +7,7 @@ import { test, expect } from './fixtures.js';
 import { NO_ISOLATION_URL } from './ports.js';
 import type { AppPage } from './appPage.js';
 
-/** A 300×200 rank-5 matrix run with HALS for 20 iterations; its W, H and history as downloaded. */
+/** A 300×200 rank-5 matrix run with HALS at rank 10 for 20 iterations; its W, H and history as downloaded. */
 async function hals20(app: AppPage, query: string) {
   // the page may bring back the session kept from the run before (Stopped, not Ready): any phase will do, the data is replaced
   await app.page.goto(`./${query}`);
@@ -16,6 +16,8 @@ async function hals20(app: AppPage, query: string) {
   await app.randomizeLowRank(300, 200, 5);
   await app.waitFor('Ready');
   await app.chooseAlgorithm('HALS (coordinate descent)');
+  // rank 10: 300·10·200 multiply-adds per product, enough for the pool to split them (below 2^18 it would not)
+  await app.setNumber(app.rankBox(), 10);
   await app.setNumber('Seed', 5);
   await app.setNumber('Max iterations', 20);
   await app.setNumber('Tolerance', 0);
