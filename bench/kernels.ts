@@ -87,13 +87,14 @@ function data(engine: Engine, m: number, n: number, k: number) {
   T.residual(mats.get('V')!.ts, M, W, H, R, m, k, n);
   engine.view(mats.get('R')!.mat).set(R);
   // float32 copies of V, W, H for the float32 mode's products
-  const f32 = (name: string, len: number) => {
-    const b = engine.block(len * 4);
+  const f32 = (name: string, len: number, room = len) => {
+    const b = engine.block(room * 4);
     engine.kernels.to_f32(mats.get(name)!.mat.ptr, b.ptr, len);
     return b.ptr;
   };
   return {
-    f32: { V: f32('Vfull', m * n), W: f32('W', m * k), H: f32('H', k * n) },
+    // room past W and H for the kernels' last tiles (float32ScratchLen)
+    f32: { V: f32('Vfull', m * n), W: f32('W', m * k, m * k + 3), H: f32('H', k * n, (k + 3) * n) },
     p: (name: string) => mats.get(name)!.mat.ptr,
     a: (name: string) => mats.get(name)!.ts,
     order: order.subarray(0, count),

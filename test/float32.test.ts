@@ -7,7 +7,7 @@ import { loadProblem } from '../src/core/problem.js';
 import { Rng } from '../src/core/rng.js';
 import { lowRank } from '../src/data/generate.js';
 import { Factorization } from '../src/driver/factorization.js';
-import { usesFloat32 } from '../src/driver/float32.js';
+import { float32ScratchLen, usesFloat32 } from '../src/driver/float32.js';
 import { DEFAULT_OPTIONS, OptionError, solverParams } from '../src/driver/options.js';
 import { ALGORITHM_IDS, SOLVERS } from '../src/solvers/registry.js';
 import type { AlgorithmId } from '../src/solvers/types.js';
@@ -41,7 +41,7 @@ function products(e: Engine, m: number, n: number, k: number) {
   const W = e.matFrom(m, k, uniform(rng, m * k));
   const H = e.matFrom(k, n, uniform(rng, k * n));
   const copy = e.block(m * n * 4);
-  const scratchLen = Math.max(m, n) * k;
+  const scratchLen = float32ScratchLen(m, n, k);
   e.kernels.to_f32(V.ptr, copy.ptr, m * n);
   const V32 = { ...V, f32: { ptr: copy.ptr, scratch: e.block(scratchLen * 4).ptr, scratchLen } };
   const [a, b, c, d] = [e.mat(k, n), e.mat(k, n), e.mat(m, k), e.mat(m, k)];

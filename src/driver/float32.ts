@@ -22,13 +22,21 @@ export function usesFloat32(algorithm: AlgorithmId, masked: boolean): boolean {
 }
 
 /**
+ * Entries of f32 scratch the float32 products of a rank-k V (m×n) need for the converted W or H:
+ * W's m·k or H's k·n, and the 3 entries (of W) or rows (of H) the kernels' last tiles read past them.
+ */
+export function float32ScratchLen(m: number, n: number, k: number): number {
+  return Math.max(m * k + 3, (k + 3) * n);
+}
+
+/**
  * The problem a solver of rank k sees in float32 mode: the same, its V carrying a float32 copy
- * (m·n entries) and room to convert W or H (max(m, n)·k entries), both in engine's arena.
+ * (m·n entries) and room to convert W or H (float32ScratchLen), both in engine's arena.
  */
 export function withFloat32(engine: Engine, problem: Problem, k: number): Problem {
   const { m, n, V } = problem;
   const copy = engine.block(m * n * 4);
-  const scratchLen = Math.max(m, n) * k;
+  const scratchLen = float32ScratchLen(m, n, k);
   const scratch = engine.block(scratchLen * 4);
   engine.kernels.to_f32(V.ptr, copy.ptr, m * n);
   return { ...problem, V: { ...V, f32: { ptr: copy.ptr, scratch: scratch.ptr, scratchLen } } };
