@@ -34,10 +34,11 @@ export function snapshotMessage(f: Factorization, data: DataMatrix | SparseData 
   const dense = data && !sparse ? (data as DataMatrix) : null;
   const Wfull = dense?.imageWidth ? W.slice() : undefined;
   const WHcols = dense?.imageWidth ? productColumns(W, H, m, f.k, n, imageColumnIndices(n)) : undefined;
+  // W and H may be views on wasm memory, which the scratch below can grow (detaching them): read them first
+  const negatives = negativeCounts(W, H);
   // extremes of WH and V − WH need every entry of WH: a sparse V gets its residual at the entries instead
   const extremes = dense ? wasmProductExtremes(f, d.WH) : null;
   const residual = sparse ? withSampledProduct(f, (wh) => sparseResidual(sparse, wh, d.WH)) : undefined;
-  const negatives = negativeCounts(W, H);
   const buffers: ArrayBuffer[] = [d.W.data.buffer, d.H.data.buffer, d.WH.data.buffer] as ArrayBuffer[];
   if (Wfull) buffers.push(Wfull.buffer as ArrayBuffer);
   if (WHcols) buffers.push(WHcols.buffer as ArrayBuffer);
