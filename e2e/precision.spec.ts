@@ -1,9 +1,9 @@
 // The float32 mode in the app: Precision → float32 products runs HALS with WᵀV and VHᵀ in
 // float32, says so in the status line and the field's hint, ends within 1e-4 of the float64
 // run, the share link carries it and opens with it, and 2 threads give what 1 thread gives.
-import { download, readCsv, readHistory } from './downloads.js';
 import { test, expect } from './fixtures.js';
 import type { AppPage } from './appPage.js';
+import { hals20 } from './halsRun.js';
 
 /** A 300×200 rank-5 matrix, HALS, seed 5, 30 iterations at the given precision, run to Stopped. */
 async function hals30(app: AppPage, precision: string) {
@@ -50,33 +50,14 @@ test('float32 products: said in the status and the hint, errors within 1e-4 of f
   await expect(app.status).toContainText(/ · float32 products$/, { timeout: 15_000 });
 });
 
-test('float32 in Chromium: 2 threads give bit for bit what 1 thread gives', async ({ app, page }) => {
+test('float32 in Chromium: 2 threads give bit for bit what 1 thread gives', async ({ app }) => {
   test.setTimeout(120_000);
-  const run = async (threads: number) => {
-    await page.goto(`./?threads=${threads}`);
-    await expect(app.status).toContainText(/^(Ready|Paused|Stopped)/, { timeout: 15_000 });
-    await app.setSpeed('As fast as possible');
-    await app.randomizeLowRank(300, 200, 5);
-    await app.waitFor('Ready');
-    await app.chooseAlgorithm('HALS (coordinate descent)');
-    await app.field('Precision').selectOption('float32');
-    // rank 10: 300·10·200 multiply-adds per product, enough for the pool to split them
-    await app.setNumber(app.rankBox(), 10);
-    await app.setNumber('Seed', 5);
-    await app.setNumber('Max iterations', 20);
-    await app.setNumber('Tolerance', 0);
-    await app.waitFor('Ready');
-    await app.button('Run').click();
-    const stopped = await app.waitFor('Stopped', 30_000);
-    expect(stopped.text).toMatch(new RegExp(` · ${threads} threads? · float32 products$`));
-    return {
-      W: readCsv((await download(page, 'W.csv')).text).values,
-      history: readHistory((await download(page, 'history.csv')).text),
-    };
-  };
-  const two = await run(2);
-  const one = await run(1);
+  const two = await hals20(app, '?threads=2', 'float32');
+  const one = await hals20(app, '?threads=1', 'float32');
+  expect(two.status).toMatch(/ · 2 threads · float32 products$/);
+  expect(one.status).toMatch(/ · 1 thread · float32 products$/);
   expect(two.history).toHaveLength(20);
   expect(two.history).toEqual(one.history);
   expect(Array.from(two.W)).toEqual(Array.from(one.W));
+  expect(Array.from(two.H)).toEqual(Array.from(one.H));
 });
