@@ -125,9 +125,10 @@ test.describe('at 1280×800', () => {
 
   test('a skip link to the results comes first in the tab order; PNG buttons come after their plots', async ({ app, page }) => {
     await app.open();
-    // a heatmap's PNG button comes with its first drawing: wait for the last plot's (a loaded machine draws late)
-    const lastPng = page.getByRole('button', { name: 'Download H (components × columns) as PNG' });
-    await expect(lastPng).toBeAttached({ timeout: 30_000 });
+    // a heatmap's PNG button is disabled (so out of the tab order) until its first drawing, which an
+    // off-screen plot makes once its data settles: wait for every one to be enabled (a loaded machine draws late)
+    for (const title of ['V (data)', 'WH (reconstruction)', 'V − WH (residual)', 'W (rows × components)', 'H (components × columns)'])
+      await expect(page.getByRole('button', { name: `Download ${title} as PNG` })).toBeEnabled({ timeout: 30_000 });
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to results' });
     await expect(skip).toBeFocused();
