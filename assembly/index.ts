@@ -6,6 +6,7 @@
 //   products.ts           WᵀV, VHᵀ, WH, (WᵀW)H, W(HHᵀ), WᵀW, HHᵀ (gemm_tn/nt/nn, gram_tn/nt)
 //   products-tiles-*.ts   their register tiles (one file per product kind)
 //   products-pack.ts      B packed into panels of Bᵀ for gemm_nt
+//   products-f32.ts       WᵀV and VHᵀ of the float32 mode (f32x4 tiles, f64 results)
 //   transpose.ts          Aᵀ
 //   wh-tiles.ts           WH formed in registers and consumed at once (residual.ts, loss.ts)
 //   residual.ts           M∘WH, M∘(V−WH), V/(WH+ε), a row of WH
