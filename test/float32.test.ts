@@ -75,6 +75,19 @@ describe('float32 products: within float32 rounding of float64, the same on any 
   }
 });
 
+describe('float32 products check their scratch', () => {
+  it('a scratch without the room the last tiles read past W and H is refused, naming what it needs', () => {
+    one.reset();
+    const [m, n, k] = [30, 20, 5];
+    const V = one.mat(m, n);
+    const copy = one.block(m * n * 4);
+    const tight = { ...V, f32: { ptr: copy.ptr, scratch: one.block(m * n * 4).ptr, scratchLen: m * k } };
+    const [W, H] = [one.mat(m, k), one.mat(k, n)];
+    expect(() => one.ops.gemmTN(W, tight, one.mat(k, n))).toThrow('the float32 scratch holds 150 entries, A needs 153');
+    expect(() => one.ops.gemmNT(tight, H, one.mat(m, k))).toThrow('the float32 scratch holds 150 entries, B needs 160');
+  });
+});
+
 /** W, H and the history after `iterations` steps of `algorithm` at `precision` on engine e. */
 function run(e: Engine, algorithm: AlgorithmId, precision: 'float64' | 'float32', missing: boolean, iterations = 6) {
   e.reset();

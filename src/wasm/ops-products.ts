@@ -20,8 +20,9 @@ function inRange(lo: number, hi: number, n: number): boolean {
 export function productOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   /** The float32 mode's WᵀV: A (m×p) converted into B's scratch, then C = AᵀB with B's f32 copy (C stays f64). */
   function gemmTN32(A: Mat, B: Mat, B32: Float32Copy, C: Mat): void {
-    if (checks && B32.scratchLen < A.rows * A.cols)
-      throw shapeError('gemmTN', `the float32 scratch holds ${B32.scratchLen} entries, A needs ${A.rows * A.cols}`, { A, B });
+    const need = A.rows * A.cols + 3; // the last tile reads 3 entries past A (assembly/products-f32.ts)
+    if (checks && B32.scratchLen < need)
+      throw shapeError('gemmTN', `the float32 scratch holds ${B32.scratchLen} entries, A needs ${need}`, { A, B });
     K.to_f32(A.ptr, B32.scratch, A.rows * A.cols);
     const args = [B32.scratch, B32.ptr, C.ptr, A.rows, A.cols, B.cols];
     if (pool?.splits(A.rows * A.cols * B.cols, B.cols)) pool.run(JOB.gemmTNColsF32, args, B.cols);
@@ -30,8 +31,9 @@ export function productOps(K: Kernels, checks: boolean, pool: ThreadPool | null 
 
   /** The float32 mode's VHᵀ: B (p×q) converted into A's scratch, then C = ABᵀ with A's f32 copy (C stays f64). */
   function gemmNT32(A: Mat, A32: Float32Copy, B: Mat, C: Mat): void {
-    if (checks && A32.scratchLen < B.rows * B.cols)
-      throw shapeError('gemmNT', `the float32 scratch holds ${A32.scratchLen} entries, B needs ${B.rows * B.cols}`, { A, B });
+    const need = (B.rows + 3) * B.cols; // the last tile reads 3 rows past B (assembly/products-f32.ts)
+    if (checks && A32.scratchLen < need)
+      throw shapeError('gemmNT', `the float32 scratch holds ${A32.scratchLen} entries, B needs ${need}`, { A, B });
     K.to_f32(B.ptr, A32.scratch, B.rows * B.cols);
     const args = [A32.ptr, A32.scratch, C.ptr, A.rows, A.cols, B.rows];
     if (pool?.splits(A.rows * A.cols * B.rows, A.rows)) pool.run(JOB.gemmNTRowsF32, args, A.rows);
