@@ -2,6 +2,7 @@
 // dense V) run with V and the factor rounded to float32, four lanes per SIMD register instead
 // of two (assembly/products-f32.ts); everything else, and every result, stays float64.
 import type { Problem } from '../core/problem.js';
+import { solverInfo } from '../solvers/registry.js';
 import type { AlgorithmId } from '../solvers/types.js';
 import type { Engine } from '../wasm/engine.js';
 
@@ -13,12 +14,13 @@ export const PRECISIONS: readonly Precision[] = ['float64', 'float32'];
 
 /**
  * Whether `algorithm` forms WᵀV and VHᵀ with V itself on a dense V (with missing entries when
- * `masked`), so that the float32 mode changes it: mu always, hals, als and anls on a full V
- * (masked, they solve per row and column or work on the residual). test/float32.test.ts checks
- * this against what each solver does.
+ * `masked`), so that the float32 mode changes it: its registry entry's productsWithV (mu on any
+ * dense V; hals, als and anls on a full one: masked, they solve per row and column or work on the
+ * residual). test/float32.test.ts checks this against what each solver does.
  */
 export function usesFloat32(algorithm: AlgorithmId, masked: boolean): boolean {
-  return algorithm === 'mu' || (!masked && (algorithm === 'hals' || algorithm === 'als' || algorithm === 'anls'));
+  const where = solverInfo(algorithm).productsWithV;
+  return where === 'dense' || (where === 'full' && !masked);
 }
 
 /**

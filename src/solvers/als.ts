@@ -13,6 +13,7 @@ export const als: SolverInfo = {
   maskUnsupported: null,
   monotone: false,
   objective: 'frobenius',
+  productsWithV: 'full',
   params: [],
   create: (ctx) => createAlternating(ctx, 'clipped'),
   createSparse: (ctx) => createSparseAlternating(ctx, 'clipped'),

@@ -13,6 +13,7 @@ export const anls: SolverInfo = {
   maskUnsupported: null,
   monotone: true,
   objective: 'frobenius',
+  productsWithV: 'full',
   params: [],
   create: (ctx) => createAlternating(ctx, 'nonnegative'),
   createSparse: (ctx) => createSparseAlternating(ctx, 'nonnegative'),

@@ -74,6 +74,7 @@ export const hals: SolverInfo = {
   maskUnsupported: null,
   monotone: true,
   objective: 'frobenius',
+  productsWithV: 'full',
   params: [],
   create: createHals,
   createSparse: createSparseHals,

@@ -58,6 +58,7 @@ export const mu: SolverInfo = {
   maskUnsupported: null,
   monotone: true,
   objective: 'frobenius',
+  productsWithV: 'dense',
   params: ['epsilon'],
   create: createMu,
   createSparse: createSparseMu,

@@ -93,6 +93,11 @@ export interface SolverInfo {
   readonly defaults?: Partial<SolverParams>;
   /** What to change when it diverges (shown in the stop reason). */
   readonly divergenceHint?: string;
+  /**
+   * Where it forms WᵀV and VHᵀ with V itself (what the float32 mode runs in float32,
+   * src/driver/float32.ts): on any dense V, on a fully observed one only, or never (absent).
+   */
+  readonly productsWithV?: 'dense' | 'full';
   create(ctx: SolverContext): Solver;
   /** The same iteration over a sparse V's observed entries (O(nnz·k) per product); absent when there is none. */
   createSparse?(ctx: SparseSolverContext): Solver;
