@@ -40,15 +40,16 @@ export function wasmProductExtremes(f: Factorization, layout: DisplayLayout): { 
     // the solvers see V/scale (a power of two): the extremes in the data's units are scale times these, exactly
     const e4 = engine.view(ext);
     const [whMin, whMax, rMin, rMax] = [0, 1, 2, 3].map(() => new Float64Array(size));
-    for (let t = 0; t < size; t++) {
-      const [a, b, c, d] = [e4[t], e4[size + t], e4[2 * size + t], e4[3 * size + t]];
-      const wh = a <= b;
-      whMin[t] = wh ? a * scale : NaN;
-      whMax[t] = wh ? b * scale : NaN;
-      const r = c <= d;
-      rMin[t] = r ? c * scale : NaN;
-      rMax[t] = r ? d * scale : NaN;
-    }
+    // a cell whose minimum is not below its maximum saw no entry (of WH; for V − WH no observed one)
+    const finish = (lo: Float64Array, hi: Float64Array, at: number) => {
+      for (let t = 0; t < size; t++) {
+        const seen = e4[at + t] <= e4[at + size + t];
+        lo[t] = seen ? e4[at + t] * scale : NaN;
+        hi[t] = seen ? e4[at + size + t] * scale : NaN;
+      }
+    };
+    finish(whMin, whMax, 0);
+    finish(rMin, rMax, 2 * size);
     return { WH: { min: whMin, max: whMax }, R: { min: rMin, max: rMax } };
   } finally {
     engine.release(mark);
