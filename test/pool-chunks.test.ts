@@ -7,7 +7,18 @@ import { Rng } from '../src/core/rng.js';
 import type { Engine } from '../src/wasm/engine.js';
 import { createEngineNode } from '../src/wasm/node.js';
 import { ThreadPool } from '../src/wasm/pool.js';
-import { CONTROL_SLOTS, chunkCount, claimChunk, firstClaim, JOB, partRange, SLOT } from '../src/wasm/pool-parts.js';
+import {
+  CONTROL_SLOTS,
+  chunkCount,
+  claimChunk,
+  closeClaims,
+  firstClaim,
+  JOB,
+  leastChunk,
+  openClaims,
+  partRange,
+  SLOT,
+} from '../src/wasm/pool-parts.js';
 import { firstDiff, uniform } from './helpers/kernels.js';
 
 let one: Engine;
@@ -41,6 +52,15 @@ describe('chunkCount with partRange: a few chunks per thread, in order, covering
     });
   }
   it('2000 rows on 2 threads: 8 chunks', () => expect(chunkCount(2000, 2)).toBe(8));
+  it('WᵀV over 1000 columns on 2 threads: 2 chunks of 504 and 496, over 5000: 8', () => {
+    const least = leastChunk(JOB.gemmTNCols);
+    expect(chunkCount(1000, 2, least)).toBe(2);
+    expect([partRange(1000, 2, 0), partRange(1000, 2, 1)]).toEqual([
+      [0, 504],
+      [504, 1000],
+    ]);
+    expect(chunkCount(5000, 2, least)).toBe(8);
+  });
 });
 
 describe('claimChunk: each chunk once, for its own job only', () => {
@@ -64,6 +84,17 @@ describe('claimChunk: each chunk once, for its own job only', () => {
     c[SLOT.next] = firstClaim(7); // the coordinator posts job 7
     expect(claimChunk(c, 6)).toBe(-1);
     expect(claimChunk(c, 7)).toBe(0);
+  });
+
+  it('a thread late on a job of 1 chunk claims nothing while the next job of 8 chunks is written', () => {
+    const c = posted(6, 1);
+    expect([claimChunk(c, 6), claimChunk(c, 6)]).toEqual([0, -1]); // job 6 over
+    closeClaims(c, 7);
+    c[SLOT.chunks] = 8; // job 7's count and arguments being written
+    expect(claimChunk(c, 6)).toBe(-1); // before closeClaims: chunk 1, run with job 7's half-written arguments
+    expect(claimChunk(c, 7)).toBe(-1);
+    openClaims(c, 7);
+    expect([claimChunk(c, 6), claimChunk(c, 7)]).toEqual([-1, 0]);
   });
 });
 

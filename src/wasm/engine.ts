@@ -5,6 +5,7 @@ import type { Kernels } from './kernels.js';
 import type { Mat } from '../core/matrix.js';
 import { createOps, type Ops } from './ops.js';
 import { ThreadPool } from './pool.js';
+import { alignLine } from './pool-parts.js';
 
 const PAGE = 65536;
 
@@ -50,7 +51,7 @@ export class Engine {
     this.pool = options.pool ?? null;
     this.threads = this.pool ? this.pool.threads : 1;
     this.ops = createOps(kernels, options.checkShapes ?? true, this.pool);
-    this.top = align16(kernels.heapBase());
+    this.top = alignLine(kernels.heapBase());
     if (this.pool) this.allocBytes(ThreadPool.workspaceBytes(this.pool.threads));
     this.base = this.top;
   }
@@ -86,10 +87,10 @@ export class Engine {
     this.top = this.base;
   }
 
-  /** Allocates `bytes` zeroed bytes aligned to 16, growing memory as needed; returns the pointer. */
+  /** Allocates `bytes` zeroed bytes aligned to a cache line (64), growing memory as needed; returns the pointer. */
   allocBytes(bytes: number): number {
     const ptr = this.top;
-    const end = align16(ptr + Math.max(bytes, 0));
+    const end = alignLine(ptr + Math.max(bytes, 0));
     const memory = this.kernels.memory;
     if (end > memory.buffer.byteLength) {
       const pages = Math.ceil((end - memory.buffer.byteLength) / PAGE);
@@ -141,8 +142,4 @@ export class Engine {
   copyOut(m: Mat): Float64Array {
     return this.view(m).slice();
   }
-}
-
-function align16(x: number): number {
-  return (x + 15) & ~15;
 }

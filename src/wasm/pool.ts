@@ -4,7 +4,20 @@
 // (Atomics.wait: the engine runs off the page's main thread, in a worker or in Node). The jobs, their
 // fixed partition into chunks and the claiming of chunks are in pool-parts.ts.
 import type { Kernels } from './kernels.js';
-import { CONTROL_SLOTS, chunkCount, firstClaim, JOB, MASKED_BYTES, runChunks, SLOT, WORK_BYTES, writeF64 } from './pool-parts.js';
+import {
+  alignLine,
+  CONTROL_SLOTS,
+  chunkCount,
+  closeClaims,
+  JOB,
+  leastChunk,
+  MASKED_BYTES,
+  runChunks,
+  openClaims,
+  SLOT,
+  WORK_BYTES,
+  writeF64,
+} from './pool-parts.js';
 
 /** Bytes of one worker's workspace: its packing workspace, then its masked-solve workspace. */
 const WORKER_BYTES = WORK_BYTES + MASKED_BYTES;
@@ -58,9 +71,9 @@ export class ThreadPool {
     return Math.max(threads - 1, 0) * WORKER_BYTES;
   }
 
-  /** Worker t's workspace: the t-th block above the (16-aligned) heap base of K. */
+  /** Worker t's workspace: the t-th block above the (line-aligned) heap base of K. */
   static workspaceOf(K: Kernels, t: number): number {
-    return ((K.heapBase() + 15) & ~15) + (t - 1) * WORKER_BYTES;
+    return alignLine(K.heapBase()) + (t - 1) * WORKER_BYTES;
   }
 
   /** Whether a job of `work` multiply-adds over `total` rows or columns is worth splitting. */
@@ -75,8 +88,11 @@ export class ThreadPool {
   run(job: number, args: readonly number[], total: number, eps?: number): number {
     const c = this.c;
     this.jobs++;
-    const chunks = chunkCount(total, this.threads);
-    // the last job is over (every chunk done), so nothing reads these until the new generation
+    const chunks = chunkCount(total, this.threads, leastChunk(job));
+    const g = Atomics.load(c, SLOT.generation) + 1;
+    // the last job is over (every chunk done), but a thread may still be in claimChunk for it:
+    // no claim succeeds while the new chunk count and arguments are written
+    closeClaims(c, g);
     c[SLOT.job] = job;
     c[SLOT.chunks] = chunks;
     c[SLOT.total] = total;
@@ -86,9 +102,8 @@ export class ThreadPool {
       c[SLOT.args + i] = x;
     });
     if (eps !== undefined) writeF64(c, SLOT.args + args.length, eps);
-    const g = Atomics.load(c, SLOT.generation) + 1;
     Atomics.store(c, SLOT.done, 0);
-    Atomics.store(c, SLOT.next, firstClaim(g));
+    openClaims(c, g);
     Atomics.store(c, SLOT.generation, g);
     Atomics.notify(c, SLOT.generation);
     // this thread claims chunks too; workers the machine holds up find fewer, or none, left
