@@ -69,7 +69,8 @@ export const JOB = {
 /**
  * x rounded up to a whole 64-byte cache line. Every matrix and workspace starts on one, so threads
  * writing neighbouring parts of one matrix (chunks are whole multiples of 8 f64 columns or rows)
- * never write the same line: sharing them halved gemm_tn's speed on two threads.
+ * never write the same line (gemm_tn on two threads at 2000×1000, k = 20, before and after:
+ * 3.6–4.7 against 3.4–3.9 ms, a noisy machine).
  */
 export function alignLine(x: number): number {
   return (x + 63) & ~63;
@@ -168,7 +169,7 @@ export function runChunks(K: Kernels, c: Int32Array, g: number, t: number, work:
   return error;
 }
 
-/** Offset of the gather buffer T in a masked-solve workspace: the nnls work, rounded up to 16 bytes. */
+/** Offset of the gather buffer T in a masked-solve workspace: the nnls work, rounded up to a cache line. */
 export function maskedGatherOffset(K: Kernels, k: number): number {
   return alignLine(K.nnls_work_bytes(k));
 }
