@@ -10,9 +10,22 @@ import { clip0 } from "./lanes";
  * each entry subtracts WtW[a,b]·H[b,j] for b = 0..k−1 in order, as the scalar loop does.
  */
 export function hals_rows(H: usize, WtV: usize, WtW: usize, k: i32, n: i32): void {
+  hals_rows_cols(H, WtV, WtW, k, n, 0, n);
+}
+
+/**
+ * hals_rows on columns j0..j1−1 of H only, bit for bit as hals_rows computes them (each column's
+ * updates read only that column of H: one thread's share).
+ */
+export function hals_rows_cols(H: usize, WtV: usize, WtW: usize, k: i32, n: i32, j0: i32, j1: i32): void {
+  j0 = max(j0, 0);
+  j1 = min(j1, n);
+  if (j1 <= j0) return;
   const sh = <usize>n << 3;
-  const e8 = <usize>(n & ~7) << 3;
-  const e2 = <usize>(n & ~1) << 3;
+  const len = j1 - j0;
+  const e8 = <usize>(j0 + (len & ~7)) << 3;
+  const e2 = <usize>(j0 + (len & ~1)) << 3;
+  const end = <usize>j1 << 3;
   for (let a = 0; a < k; a++) {
     const g = WtW + (<usize>a * <usize>k << 3);
     const daa = load<f64>(g + (<usize>a << 3));
@@ -20,7 +33,7 @@ export function hals_rows(H: usize, WtV: usize, WtW: usize, k: i32, n: i32): voi
     const dv = f64x2.splat(daa);
     const ha = H + <usize>a * sh;
     const ra = WtV + <usize>a * sh;
-    let o: usize = 0;
+    let o: usize = <usize>j0 << 3;
     for (; o < e8; o += 64) {
       let s0 = v128.load(ra + o), s1 = v128.load(ra + o, 16), s2 = v128.load(ra + o, 32), s3 = v128.load(ra + o, 48);
       let hb = H + o;
@@ -45,7 +58,7 @@ export function hals_rows(H: usize, WtV: usize, WtW: usize, k: i32, n: i32): voi
       }
       v128.store(ha + o, clip0(f64x2.add(v128.load(ha + o), f64x2.div(s, dv))));
     }
-    if (o < sh) {
+    if (o < end) {
       let s: f64 = load<f64>(ra + o);
       let hb = H + o;
       for (let b = 0; b < k; b++) {

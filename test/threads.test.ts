@@ -96,6 +96,49 @@ describe('WᵀV, VHᵀ, WH and V/(WH + ε) on 2 and 3 threads: bit for bit as on
   });
 });
 
+/** H (k×n) and W (m×k) after one full HALS sweep each from random factors, Grams and products, on engine e. */
+function halsSweeps(e: Engine, m: number, n: number, k: number) {
+  e.reset();
+  const rng = new Rng(m + n + k);
+  const W = e.matFrom(m, k, uniform(rng, m * k));
+  const H = e.matFrom(k, n, uniform(rng, k * n));
+  // about as large as WᵀW·H and W·HHᵀ, so the sweeps both clip entries to 0 and keep others
+  const WtV = e.matFrom(k, n, uniform(rng, k * n, 0, (m * k) / 4));
+  const VHt = e.matFrom(m, k, uniform(rng, m * k, 0, (n * k) / 4));
+  const WtW = e.mat(k, k),
+    HHt = e.mat(k, k);
+  e.ops.gramTN(W, WtW);
+  e.ops.halsRows(H, WtV, WtW);
+  e.ops.gramNT(H, HHt);
+  e.ops.halsCols(W, VHt, HHt);
+  return { H: e.copyOut(H), W: e.copyOut(W) };
+}
+
+describe('the full HALS sweeps split on 2 and 3 threads (H by columns, W by rows): bit for bit as on one', () => {
+  for (const [m, n, k] of [
+    [1003, 1201, 48],
+    [1601, 2003, 37],
+    [600, 700, 64],
+  ]) {
+    it(`W ${m}×${k}, H ${k}×${n}`, () => {
+      const ref = halsSweeps(one, m, n, k);
+      for (const X of [ref.H, ref.W]) {
+        const zeros = X.filter((x) => x === 0).length;
+        expect(zeros).toBeGreaterThan(0.05 * X.length);
+        expect(zeros).toBeLessThan(0.95 * X.length);
+      }
+      for (const e of many) {
+        const before = e.splitJobs;
+        halsSweeps(e, 2000, 1000, 20); // below the sweeps' split threshold: one thread
+        expect(e.splitJobs).toBe(before);
+        const got = halsSweeps(e, m, n, k);
+        expect(e.splitJobs - before).toBe(2);
+        expect([e.threads, firstDiff(got.H, ref.H), firstDiff(got.W, ref.W)]).toEqual([e.threads, -1, -1]);
+      }
+    });
+  }
+});
+
 /** X (k×n) = NNLS(G, B) column by column for G = AᵀA of a random A (60×k), B k×n, warm-started from 0, on engine e. */
 function nnlsColumns(e: Engine, k: number, n: number) {
   e.reset();

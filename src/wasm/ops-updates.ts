@@ -2,10 +2,20 @@
 // (assembly/updates.ts, hals.ts, hals-masked.ts) and one SGD epoch (assembly/sgd.ts).
 import type { Mat } from '../core/matrix.js';
 import type { Kernels } from './kernels.js';
+import { JOB } from './pool-parts.js';
+import type { ThreadPool } from './pool.js';
 import { entries, maskFits, sameShape, shapeError } from './shapes.js';
 
-/** The factor updates on kernels K; shapes checked when `checks`. */
-export function updateOps(K: Kernels, checks: boolean) {
+/**
+ * Multiply-adds of a full HALS sweep (k²·n for H, k²·m for W) from which it is split over the pool:
+ * below, handing the job to a second thread cost more than it saved (2000×1000, k = 20, ms per
+ * sweep on 2 threads, before and after splitting: H 0.17–0.20 → 0.29–0.60, W 0.35–0.38 → 0.49–0.75);
+ * at k = 64 the W sweep went 3.1 → 1.8–2.5.
+ */
+const SWEEP_SPLIT_WORK = 1 << 21;
+
+/** The factor updates on kernels K; shapes checked when `checks`; the full HALS sweeps split over `pool`'s threads when big enough (SWEEP_SPLIT_WORK). */
+export function updateOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   return {
     /** X ← X∘Num/(Den + ε), all three of one shape (H with WᵀV and (WᵀW)H, or W with VHᵀ and W(HHᵀ)). */
     muUpdate(X: Mat, Num: Mat, Den: Mat, eps: number): void {
@@ -42,7 +52,9 @@ export function updateOps(K: Kernels, checks: boolean) {
       if (checks && !(sameShape(WtV, H) && WtW.rows === H.rows && WtW.cols === H.rows)) {
         throw shapeError('halsRows', 'the rows of H need H, WtV k×n and WtW k×k', { H, WtV, WtW });
       }
-      K.hals_rows(H.ptr, WtV.ptr, WtW.ptr, H.rows, H.cols);
+      const [k, n] = [H.rows, H.cols];
+      if (k * k * n >= SWEEP_SPLIT_WORK && pool?.splits(k * k * n, n)) pool.run(JOB.halsRowsCols, [H.ptr, WtV.ptr, WtW.ptr, k, n], n);
+      else K.hals_rows(H.ptr, WtV.ptr, WtW.ptr, k, n);
     },
 
     /** One HALS sweep over the columns of W (m×k) from VHt (m×k) and HHt (k×k). */
@@ -50,7 +62,9 @@ export function updateOps(K: Kernels, checks: boolean) {
       if (checks && !(sameShape(VHt, W) && HHt.rows === W.cols && HHt.cols === W.cols)) {
         throw shapeError('halsCols', 'the columns of W need W, VHt m×k and HHt k×k', { W, VHt, HHt });
       }
-      K.hals_cols(W.ptr, VHt.ptr, HHt.ptr, W.rows, W.cols);
+      const [m, k] = [W.rows, W.cols];
+      if (k * k * m >= SWEEP_SPLIT_WORK && pool?.splits(k * k * m, m)) pool.run(JOB.halsColsRows, [W.ptr, VHt.ptr, HHt.ptr, m, k], m);
+      else K.hals_cols(W.ptr, VHt.ptr, HHt.ptr, m, k);
     },
 
     /**

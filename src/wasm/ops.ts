@@ -17,14 +17,14 @@ export { ShapeError } from './shapes.js';
 
 /**
  * Every typed op on kernels K; `checks` turns the shape checks on (their cost: bench/ops-checks.ts);
- * with a pool the big products, kl's quotient, the masked solves and the sparse products are split
+ * with a pool the big products, kl's quotient, the full HALS sweeps, the masked solves and the sparse products are split
  * over its threads (same results).
  */
 export function createOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   return Object.freeze({
     ...productOps(K, checks, pool),
     ...residualOps(K, checks, pool),
-    ...updateOps(K, checks),
+    ...updateOps(K, checks, pool),
     ...linalgOps(K, checks, pool),
     ...svdOps(K, checks),
     ...sparseOps(K, checks, pool),

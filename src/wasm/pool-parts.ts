@@ -64,6 +64,10 @@ export const JOB = {
   gemmNTRowsF32: 13,
   /** nnls_batch over a range of its vectors: args G, B, X, k, count, vs, es, then the coordinator's work. */
   nnlsBatch: 9,
+  /** hals_rows over a range of H's columns: args H, WtV, WtW, k, n. */
+  halsRowsCols: 14,
+  /** hals_cols over a range of W's rows: args W, VHt, HHt, m, k. */
+  halsColsRows: 15,
 } as const;
 
 /**
@@ -218,6 +222,15 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
     case JOB.gemmNTRowsF32:
       K.gemm_nt_f32_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi);
       return;
+    case JOB.halsRowsCols:
+      K.hals_rows_cols(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], lo, hi);
+      return;
+    case JOB.halsColsRows: {
+      // rows lo..hi−1 of W and VHt: a W of hi − lo rows (lo is a multiple of 8, so rows group as in the whole)
+      const k = c[a + 4];
+      K.hals_cols(c[a] + lo * k * 8, c[a + 1] + lo * k * 8, c[a + 2], hi - lo, k);
+      return;
+    }
     case JOB.gemmNNRows:
       K.gemm_nn_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi, work, work ? WORK_BYTES : 0);
       return;
