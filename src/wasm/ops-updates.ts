@@ -53,7 +53,7 @@ export function updateOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
         throw shapeError('halsRows', 'the rows of H need H, WtV k×n and WtW k×k', { H, WtV, WtW });
       }
       const [k, n] = [H.rows, H.cols];
-      if (k * k * n >= SWEEP_SPLIT_WORK && pool?.splits(k * k * n, n)) pool.run(JOB.halsRowsCols, [H.ptr, WtV.ptr, WtW.ptr, k, n], n);
+      if (pool?.splits(k * k * n, n, SWEEP_SPLIT_WORK)) pool.run(JOB.halsRowsCols, [H.ptr, WtV.ptr, WtW.ptr, k, n], n);
       else K.hals_rows(H.ptr, WtV.ptr, WtW.ptr, k, n);
     },
 
@@ -63,7 +63,7 @@ export function updateOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
         throw shapeError('halsCols', 'the columns of W need W, VHt m×k and HHt k×k', { W, VHt, HHt });
       }
       const [m, k] = [W.rows, W.cols];
-      if (k * k * m >= SWEEP_SPLIT_WORK && pool?.splits(k * k * m, m)) pool.run(JOB.halsColsRows, [W.ptr, VHt.ptr, HHt.ptr, m, k], m);
+      if (pool?.splits(k * k * m, m, SWEEP_SPLIT_WORK)) pool.run(JOB.halsColsRows, [W.ptr, VHt.ptr, HHt.ptr, m, k], m);
       else K.hals_cols(W.ptr, VHt.ptr, HHt.ptr, m, k);
     },
 

@@ -109,9 +109,7 @@ export function chunkCount(total: number, threads: number, least = GRAIN): numbe
  * 500-column ones (2000×1000, k = 20, ms: float64 3.4–3.9 against 2.8–3.7, float32 2.2 against 2.0).
  */
 export function leastChunk(job: number): number {
-  if (job === JOB.gemmTNCols) return 512;
-  if (job === JOB.gemmTNColsF32) return 512;
-  return GRAIN;
+  return job === JOB.gemmTNCols || job === JOB.gemmTNColsF32 ? 512 : GRAIN;
 }
 
 /** The tag of generation g in the `next` slot (g's low bits; a worker a whole 2^21 jobs late would be fooled). */

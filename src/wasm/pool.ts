@@ -76,9 +76,12 @@ export class ThreadPool {
     return alignLine(K.heapBase()) + (t - 1) * WORKER_BYTES;
   }
 
-  /** Whether a job of `work` multiply-adds over `total` rows or columns is worth splitting. */
-  splits(work: number, total: number): boolean {
-    return !this.closed && this.threads > 1 && work >= MIN_SPLIT_WORK && total >= 16;
+  /**
+   * Whether a job of `work` multiply-adds over `total` rows or columns is worth splitting: at
+   * least `least` of them (MIN_SPLIT_WORK, or more for a job whose hand-off costs more than its work).
+   */
+  splits(work: number, total: number, least = MIN_SPLIT_WORK): boolean {
+    return !this.closed && this.threads > 1 && work >= Math.max(least, MIN_SPLIT_WORK) && total >= 16;
   }
 
   /**
