@@ -1,13 +1,16 @@
 // The pool's chunks (src/wasm/pool-parts.ts): a job's rows or columns split into a few chunks per
 // thread, covering the output once, in order; each chunk claimed once, only for the job it was
 // posted with; and a job finishes even when its helpers never take a chunk, the calling thread
-// claiming them all, with the result bit for bit as one thread's.
+// claiming them all, with the result bit for bit as one thread's. A waiting thread spins a
+// moment, then sleeps until it is notified.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../src/core/rng.js';
 import type { Engine } from '../src/wasm/engine.js';
 import { createEngineNode } from '../src/wasm/node.js';
 import { ThreadPool } from '../src/wasm/pool.js';
+import { Worker } from 'node:worker_threads';
 import {
+  awaitChange,
   CONTROL_SLOTS,
   chunkCount,
   claimChunk,
@@ -116,5 +119,35 @@ describe('a job finishes when its helpers never take a chunk', () => {
     pool.run(JOB.gemmTNCols, [A.ptr, B.ptr, C.ptr, m, p, q], q);
     expect(firstDiff(one.copyOut(C), one.copyOut(ref))).toBe(-1);
     pool.close();
+  });
+});
+
+describe('awaitChange: a thread waits for a slot to change, spinning first, then asleep', () => {
+  it('returns at once when the slot already holds another value', () => {
+    const c = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+    c[SLOT.generation] = 5;
+    expect(awaitChange(c, SLOT.generation, 4)).toBe(5);
+  });
+
+  it('wakes from its sleep, with the new value, when another thread stores and notifies long after its spin', async () => {
+    const control = new SharedArrayBuffer(CONTROL_SLOTS * 4);
+    const c = new Int32Array(control);
+    // the other thread waits for our signal in slot `done`, then sleeps 50 ms (well past the spin) before its store
+    const code = `const { workerData } = require('node:worker_threads');
+      const c = new Int32Array(workerData);
+      Atomics.wait(c, 1, 0);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      Atomics.store(c, 0, 7);
+      Atomics.notify(c, 0);`;
+    const w = new Worker(code, { eval: true, workerData: control });
+    try {
+      Atomics.store(c, SLOT.done, 1);
+      Atomics.notify(c, SLOT.done);
+      const t0 = Date.now();
+      expect(awaitChange(c, SLOT.generation, 0)).toBe(7);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(45);
+    } finally {
+      await w.terminate();
+    }
   });
 });

@@ -6,6 +6,7 @@
 import type { Kernels } from './kernels.js';
 import {
   alignLine,
+  awaitChange,
   CONTROL_SLOTS,
   chunkCount,
   closeClaims,
@@ -111,7 +112,7 @@ export class ThreadPool {
     Atomics.notify(c, SLOT.generation);
     // this thread claims chunks too; workers the machine holds up find fewer, or none, left
     const mine = runChunks(this.K, c, g, 0, 0);
-    for (let d = Atomics.load(c, SLOT.done); d !== chunks; d = Atomics.load(c, SLOT.done)) Atomics.wait(c, SLOT.done, d);
+    for (let d = Atomics.load(c, SLOT.done); d !== chunks; ) d = awaitChange(c, SLOT.done, d);
     if (mine) throw mine;
     const failed = Atomics.load(c, SLOT.failed);
     if (failed) throw new Error(`thread pool: worker ${failed - 1} failed on job ${job}`);
