@@ -139,6 +139,45 @@ describe('the full HALS sweeps split on 2 and 3 threads (H by columns, W by rows
   }
 });
 
+/** X (k×n) and Y (m×k) = (LLᵀ)⁻¹B, column by column and row by row, clipped at 0, L the Cholesky factor of a random Gram, on engine e. */
+function cholSolves(e: Engine, k: number, n: number, m: number) {
+  e.reset();
+  const rng = new Rng(k + n + m);
+  const A = e.matFrom(3 * k, k, uniform(rng, 3 * k * k, -1, 1));
+  const G = e.mat(k, k),
+    L = e.mat(k, k);
+  e.ops.gramTN(A, G);
+  e.ops.cholFactor(G, L);
+  const X = e.matFrom(k, n, uniform(rng, k * n, -2, 2));
+  const Y = e.matFrom(m, k, uniform(rng, m * k, -2, 2));
+  const work = e.block(8 * k);
+  e.ops.cholSolveCols(L, X, X, work);
+  e.ops.cholSolveRows(L, Y, Y, work);
+  return { X: e.copyOut(X), Y: e.copyOut(Y) };
+}
+
+describe('the Cholesky solves of als split by vectors on 2 and 3 threads: bit for bit as on one', () => {
+  for (const [k, n, m] of [
+    [20, 1000, 2000],
+    [13, 2003, 1601],
+  ]) {
+    it(`k = ${k}, ${n} columns, ${m} rows`, () => {
+      const ref = cholSolves(one, k, n, m);
+      for (const X of [ref.X, ref.Y]) {
+        const zeros = X.filter((x) => x === 0).length;
+        expect(zeros).toBeGreaterThan(0.05 * X.length);
+        expect(zeros).toBeLessThan(0.95 * X.length);
+      }
+      for (const e of many) {
+        const before = e.splitJobs;
+        const got = cholSolves(e, k, n, m);
+        expect(e.splitJobs - before).toBe(2);
+        expect([e.threads, firstDiff(got.X, ref.X), firstDiff(got.Y, ref.Y)]).toEqual([e.threads, -1, -1]);
+      }
+    });
+  }
+});
+
 /** X (k×n) = NNLS(G, B) column by column for G = AᵀA of a random A (60×k), B k×n, warm-started from 0, on engine e. */
 function nnlsColumns(e: Engine, k: number, n: number) {
   e.reset();

@@ -33,7 +33,7 @@ export interface MaskedWork {
   readonly T: Block;
 }
 
-/** The k×k solves on kernels K; shapes checked when `checks`; NNLS batches and masked solves split by vectors over `pool`. */
+/** The k×k solves on kernels K; shapes checked when `checks`; Cholesky and NNLS batches and masked solves split by vectors over `pool`. */
 export function linalgOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   const square = (G: Mat, k: number) => G.rows === k && G.cols === k;
   /** Strides of vector j and entry a of the vectors of X: columns of a k×n X, or rows of an m×k one. */
@@ -45,7 +45,10 @@ export function linalgOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
       throw shapeError(op, `${cols ? 'B, X k×n' : 'B, X m×k'} need L k×k and work of ≥ 8k bytes`, { L, B, X, work });
     }
     const { count, vs, es } = along(X, cols);
-    K.chol_solve(L.ptr, B.ptr, X.ptr, k, count, vs, es, clip ? 1 : 0, work.ptr);
+    const args = [L.ptr, B.ptr, X.ptr, k, count, vs, es, clip ? 1 : 0, work.ptr] as const;
+    // each vector is two triangular solves, ~2k² multiply-adds, on its own: split by vectors, bit for bit
+    if (pool?.splits(count * k * k, count)) pool.run(JOB.cholSolve, args, count);
+    else K.chol_solve(...args);
   };
 
   const nnlsBatch = (op: string, cols: boolean, G: Mat, B: Mat, X: Mat, work: Block): number => {

@@ -68,6 +68,8 @@ export const JOB = {
   halsRowsCols: 14,
   /** hals_cols over a range of W's rows: args W, VHt, HHt, m, k. */
   halsColsRows: 15,
+  /** chol_solve over a range of its vectors: args L, B, X, k, count, vs, es, clip, then the coordinator's work. */
+  cholSolve: 16,
 } as const;
 
 /**
@@ -281,6 +283,12 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
       const off = lo * vs * 8;
       const capped = K.nnls_batch(G, B + off, X + off, k, hi - lo, vs, es, work === 0 ? work0 : work + WORK_BYTES);
       if (capped) Atomics.add(c, SLOT.result, capped);
+      return;
+    }
+    case JOB.cholSolve: {
+      const [L, B, X, k, , vs, es, clip, work0] = c.subarray(a, a + 9);
+      const off = lo * vs * 8;
+      K.chol_solve(L, B + off, X + off, k, hi - lo, vs, es, clip, work === 0 ? work0 : work + WORK_BYTES);
       return;
     }
     case JOB.sparseTimes: {
