@@ -199,9 +199,12 @@ async function browserRun(port: number, threads: number) {
       };
       const during = w.__bench.longTasks.filter((t) => t.start >= start && t.start <= w.__bench.stoppedAt);
       const now = w.plotDrawStats?.() ?? null;
-      const draws: Record<string, { count: number; max: number }> = {};
+      const draws: Record<string, { count: number; max: number; ms: number }> = {};
       if (now)
-        for (const [name, s] of Object.entries(now)) draws[name] = { count: s.count - (w.__bench.draws0?.[name]?.count ?? 0), max: s.max };
+        for (const [name, s] of Object.entries(now)) {
+          const s0 = w.__bench.draws0?.[name] ?? { count: 0, mean: 0 };
+          draws[name] = { count: s.count - s0.count, max: s.max, ms: s.count * s.mean - s0.count * s0.mean };
+        }
       return {
         draws: now ? draws : null,
         seconds: (w.__bench.stoppedAt - w.__bench.runAt) / 1000,
@@ -294,6 +297,15 @@ async function runBench(firstView: unknown, firstViewLine: string): Promise<void
             .filter((n) => n !== loss)
             .map((n) => `${n} ${rate(n)}`)
             .join(', '),
+      );
+      const drawMs = Object.values(ui.draws).reduce((a, d) => a + d.ms, 0);
+      console.log(
+        `  drawing on the main thread during the run (plotly and canvas calls, before the browser's own layout and paint): ${f(drawMs)} ms in all, ${f((100 * drawMs) / (1000 * ui.seconds))}% of the run; per draw ${Object.entries(
+          ui.draws,
+        )
+          .filter(([, d]) => d.count > 0)
+          .map(([n, d]) => `${n} ${f(d.ms / d.count)} ms`)
+          .join(', ')}`,
       );
       console.log(
         `  longest single draw (since page load): ${Object.entries(ui.draws)

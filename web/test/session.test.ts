@@ -99,8 +99,8 @@ describe('Session', () => {
     expect(last.stop?.reason).toBe('max-iter');
     const sent = historyOf(2);
     expect(sent).toHaveLength(50);
-    // More than one slice, and each slice at most ~SLICE_MS of (virtual) time.
-    expect(host.of('progress').filter((p) => p.phase === 'running').length).toBeGreaterThan(3);
+    // More than one slice (progress goes at most every PROGRESS_GAP_MS of virtual time).
+    expect(host.of('progress').filter((p) => p.phase === 'running').length).toBeGreaterThan(1);
   });
 
   it('at full speed the loop posts progress at most every PROGRESS_GAP_MS, and the halt at once', () => {
@@ -115,6 +115,8 @@ describe('Session', () => {
     expect(at.length).toBeGreaterThan(1);
     const gaps = at.slice(1).map((t, i) => t - at[i]);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PROGRESS_GAP_MS);
+    // 10 updates a second (DESIGN.md's floor for the plots): fewer messages leave more of two cores to the pool
+    expect(PROGRESS_GAP_MS).toBe(100);
     expect(host.last('progress')).toMatchObject({ phase: 'stopped', iteration: 50 });
     expect(historyOf(2)).toHaveLength(50);
   });

@@ -5,8 +5,13 @@ import type { Speed } from '../shared/protocol.js';
 /** Milliseconds of iterating before the worker posts progress and yields to its message queue. */
 export const SLICE_MS = 10;
 
-/** Fewest milliseconds between two progress messages of a run at full speed (the one at a halt always goes). */
-export const PROGRESS_GAP_MS = 50;
+/**
+ * Fewest milliseconds between two progress messages of a run at full speed (the one at a halt
+ * always goes): 10 a second. Each message costs the page a render, a layout and a paint that on
+ * two cores come out of the pool's time (bench/ui.ts, anls on 2 threads: 0.69 of Node at 50 ms,
+ * 0.73–0.75 at 100 ms).
+ */
+export const PROGRESS_GAP_MS = 100;
 
 /** Display frames per second: the most iterations a paced run does at once is speed / this. */
 const FRAMES_PER_SEC = 60;
