@@ -101,6 +101,28 @@ describe('nnls', () => {
     }
   });
 
+  it('from a warm start that is a poor guess (as a random initialization is) takes the cold path, bit for bit', () => {
+    // An all-positive warm start whose passive solution is mostly ≤ 0: Lawson–Hanson would drop
+    // those indices one by one; nnls starts from x = 0 instead, so x and the count of entering
+    // indices are exactly the cold start's (the drop path rounds differently and counts fewer).
+    const rng = new Rng(303);
+    const k = 20;
+    let zeros = 0;
+    for (let trial = 0; trial < 10; trial++) {
+      const r = 40;
+      const A = uniform(rng, r, k, 0, 1);
+      const G = gramOf(A, r, k);
+      const b = atv(A, uniform(rng, 1, r, -1, 0.6), r, k);
+      const cold = nnls(G, b, k);
+      const warm = nnls(G, b, k, new Float64Array(k).fill(1));
+      expect(warm.result).toBe(cold.result);
+      expect(Array.from(warm.x)).toEqual(Array.from(cold.x));
+      expect(kktViolation(G, b, warm.x, k)).toBeLessThan(1e-12);
+      zeros += cold.x.filter((x) => x === 0).length;
+    }
+    expect(zeros).toBeGreaterThan(10 * (k / 4)); // most problems had many active constraints
+  });
+
   it('takes no step from a solution: the warm start is returned with 0 entering indices', () => {
     const p = normal(
       [
