@@ -1,6 +1,22 @@
 // The built app served by `vite preview` for the benches that drive it in Chromium (bench/ui.ts,
-// bench/rank-app.ts).
+// bench/rank-app.ts, bench/sparse-app.ts, bench/quality-app.ts), and their helpers on its page.
 import { spawn } from 'node:child_process';
+import { type Browser, chromium, type Page } from '@playwright/test';
+
+/** Debian's Chromium, headless, as the benches run it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Types `value` into the number field labelled `label` and commits it with Enter. */
+export async function setNumber(page: Page, label: string, value: number): Promise<void> {
+  const f = page.getByLabel(label, { exact: true });
+  await f.fill(String(value));
+  await f.press('Enter');
+}
 
 /** Starts `vite preview` on `port` and resolves when it answers. */
 export async function preview(port: number, dist: string): Promise<() => void> {

@@ -7,9 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ratingsLongText } from '../src/data/long.js';
-import { preview } from './preview.js';
+import { launchChromium, preview, setNumber } from './preview.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,12 +27,6 @@ function ratingsFile(): string {
   const path = join(tmpdir(), 'nmf-sparse-app-20000x5000.csv');
   writeFileSync(path, ratingsLongText(m, n, perRow, 2024));
   return path;
-}
-
-async function setNumber(page: Page, label: string, value: number): Promise<void> {
-  const f = page.getByLabel(label, { exact: true });
-  await f.fill(String(value));
-  await f.press('Enter');
 }
 
 /**
@@ -66,10 +60,7 @@ function timePause(page: Page): Promise<{ controls: number; paused: number }> {
 
 const file = ratingsFile();
 const stop = await preview(Number(args.port), args.dist);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`http://127.0.0.1:${args.port}/?threads=${args.threads}`);

@@ -9,7 +9,6 @@
 // (from window.plotDrawStats, which the frame queue installs) to give the update rate of each plot.
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
 import { loadProblem } from '../src/core/problem.js';
 import { lowRank } from '../src/data/generate.js';
 import { Factorization } from '../src/driver/factorization.js';
@@ -17,7 +16,7 @@ import { DEFAULT_OPTIONS } from '../src/driver/options.js';
 import { ALGORITHM_IDS, solverInfo } from '../src/solvers/registry.js';
 import type { AlgorithmId } from '../src/solvers/types.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { preview } from './preview.js';
+import { launchChromium, preview, setNumber } from './preview.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -98,10 +97,7 @@ const FIRST_VIEW = `
 
 /** One fresh load of the app: ms from navigation to Ready and to the first loss curve; the longest task until 1 s after it. */
 async function firstView(port: number): Promise<{ readyMs: number; lossPlotMs: number; longestTaskMs: number }> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(FIRST_VIEW);
@@ -127,21 +123,12 @@ async function firstView(port: number): Promise<{ readyMs: number; lossPlotMs: n
   }
 }
 
-async function setNumber(page: Page, label: string, value: number): Promise<void> {
-  const f = page.getByLabel(label, { exact: true });
-  await f.fill(String(value));
-  await f.press('Enter');
-}
-
 /** Draw counts and times per plot name, as window.plotDrawStats gives them. */
 type DrawCounts = Record<string, { count: number; mean: number; max: number }>;
 
 /** The same run in the app, driven through its controls. */
 async function browserRun(port: number, threads: number) {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: Number(args.height) } });
     await page.addInitScript(MONITOR);
