@@ -11,7 +11,8 @@
 // rounding, so KKT still holds. The objective never increases from the warm start, so anls
 // stays monotone.
 //
-// Work layout (bytes from `work`): L (k×k f64), z (k f64), P (k i32), state (k i32).
+// Work layout (bytes from `work`): L (k×k f64), z (k f64), P (k i32), state (k i32), and 1 / L's
+// diagonal (k f64: the factorization and the solves multiply by it instead of dividing).
 
 /** A pivot below this fraction of its reference diagonal entry is treated as zero (as in linalg-cholesky.ts). */
 const PIVOT_TOL: f64 = 1e-11;
@@ -207,6 +208,7 @@ function passive_solve(G: usize, R: usize, b: usize, x: usize, k: i32, L: usize,
  * Returns the position of the first rejected pivot, or −1.
  */
 function subset_cholesky(G: usize, R: usize, L: usize, P: usize, s: i32, k: i32, from: i32): i32 {
+  const D = inverse_diagonal(L, k);
   for (let i = from; i < s; i++) {
     const a = load<i32>(P + (<usize>i << 2));
     const li = L + (<usize>i * <usize>k << 3);
@@ -216,28 +218,37 @@ function subset_cholesky(G: usize, R: usize, L: usize, P: usize, s: i32, k: i32,
       let v = load<f64>(ga + (<usize>load<i32>(P + (<usize>j << 2)) << 3));
       for (let p = 0; p < j; p++) v -= load<f64>(li + (<usize>p << 3)) * load<f64>(lj + (<usize>p << 3));
       if (j < i) {
-        store<f64>(li + (<usize>j << 3), v / load<f64>(lj + (<usize>j << 3)));
+        store<f64>(li + (<usize>j << 3), v * load<f64>(D + (<usize>j << 3)));
       } else {
         const r = load<f64>(R + ((<usize>a * <usize>k + <usize>a) << 3));
         if (!(v > PIVOT_TOL * r) || !(v > 0) || !isFinite(v)) return i;
-        store<f64>(li + (<usize>i << 3), Math.sqrt(v));
+        const d = Math.sqrt(v);
+        store<f64>(li + (<usize>i << 3), d);
+        store<f64>(D + (<usize>i << 3), 1 / d);
       }
     }
   }
   return -1;
 }
 
+/** Where the workspace whose factor is at L keeps 1 / L's diagonal (k f64, after L, z, P and state). */
+// @ts-ignore: decorator
+@inline function inverse_diagonal(L: usize, k: i32): usize {
+  return L + (<usize>k * <usize>k << 3) + (<usize>k << 4);
+}
+
 /** z (s) ← (LLᵀ)⁻¹ z for L (s×s lower, row stride k). */
 function subset_solve(L: usize, z: usize, s: i32, k: i32): void {
+  const D = inverse_diagonal(L, k);
   for (let i = 0; i < s; i++) {
     const li = L + (<usize>i * <usize>k << 3);
     let v = load<f64>(z + (<usize>i << 3));
     for (let p = 0; p < i; p++) v -= load<f64>(li + (<usize>p << 3)) * load<f64>(z + (<usize>p << 3));
-    store<f64>(z + (<usize>i << 3), v / load<f64>(li + (<usize>i << 3)));
+    store<f64>(z + (<usize>i << 3), v * load<f64>(D + (<usize>i << 3)));
   }
   for (let i = s - 1; i >= 0; i--) {
     const li = L + (<usize>i * <usize>k << 3);
-    const zi = load<f64>(z + (<usize>i << 3)) / load<f64>(li + (<usize>i << 3));
+    const zi = load<f64>(z + (<usize>i << 3)) * load<f64>(D + (<usize>i << 3));
     store<f64>(z + (<usize>i << 3), zi);
     for (let p = 0; p < i; p++) {
       const o = z + (<usize>p << 3);
