@@ -1,12 +1,56 @@
 // The objectives, from V, W and H without forming WH in memory: the squared error and the
 // generalized KL divergence. Called once per iteration by the driver.
-// Sums run in the two lanes of a v128 (as the tiles of wh-tiles.ts visit the entries) and the
-// lanes are added at the end: a fixed order for given shapes.
+// Sums run in the two lanes of a v128 (as the tiles of wh-tiles.ts visit the entries); the squared
+// error's lanes are added per block of SQ_BLOCK rows and the blocks in order: a fixed order for
+// given shapes, whichever thread sums a block.
 import { klAcc0, klAcc1, klBad0, klBad1, klReset, klTail0, klTail1, klTerm, rows1, rows2, whApply, whRowInto, WH_KL, WH_SQ } from "./wh-tiles";
+
+/**
+ * Rows per block of the squared residual: each block of rows is summed from 0 and the block sums
+ * are added in block order, so the threads of a pool (sq_residual_blocks) give the same sum as one.
+ */
+const SQ_BLOCK: i32 = 32;
+/** Block sums the static buffer holds (a V with more rows than SQ_BLOCK · SQ_MAX_BLOCKS is summed on one thread). */
+const SQ_MAX_BLOCKS: i32 = 2048;
+const SQ_SUMS: usize = memory.data(SQ_MAX_BLOCKS << 3, 16);
 
 /** Σ over observed (i,j) of (V − WH)²; V (m×n), M (m×n or 0), W (m×k), H (k×n); scratch (n) is not used (WH stays in registers). */
 export function sq_residual(V: usize, M: usize, W: usize, H: usize, m: i32, k: i32, n: i32, scratch: usize): f64 {
-  return whApply(WH_SQ, V, M, W, H, 0, m, k, n, 0);
+  let total: f64 = 0;
+  for (let r0 = 0; r0 < m; r0 += SQ_BLOCK) total += sqRows(V, M, W, H, r0, min(m, r0 + SQ_BLOCK), k, n);
+  return total;
+}
+
+/**
+ * The block sums of sq_residual for blocks b0..b1−1 (block b: rows b·SQ_BLOCK.. of V, M, W, m rows
+ * in all), each into sq_sums()[b]; their sum in block order is sq_residual's, bit for bit.
+ */
+export function sq_residual_blocks(V: usize, M: usize, W: usize, H: usize, m: i32, k: i32, n: i32, b0: i32, b1: i32): void {
+  for (let b = b0; b < b1; b++) {
+    const r0 = b * SQ_BLOCK;
+    store<f64>(SQ_SUMS + (<usize>b << 3), sqRows(V, M, W, H, r0, min(m, r0 + SQ_BLOCK), k, n));
+  }
+}
+
+/** The byte address of the block sums sq_residual_blocks writes (static, the same in every instance). */
+export function sq_sums(): usize {
+  return SQ_SUMS;
+}
+
+/** Rows per block of sq_residual (SQ_BLOCK). */
+export function sq_block(): i32 {
+  return SQ_BLOCK;
+}
+
+/** Blocks sq_sums() holds (SQ_MAX_BLOCKS). */
+export function sq_max_blocks(): i32 {
+  return SQ_MAX_BLOCKS;
+}
+
+/** Σ (M∘(V − WH))² over rows r0..r1−1 (r0 even, so rows pair as in the whole), its lanes added at the end. */
+function sqRows(V: usize, M: usize, W: usize, H: usize, r0: i32, r1: i32, k: i32, n: i32): f64 {
+  const off = <usize>r0 * (<usize>n << 3);
+  return whApply(WH_SQ, V + off, M != 0 ? M + off : 0, W + <usize>r0 * (<usize>k << 3), H, 0, r1 - r0, k, n, 0);
 }
 
 /**
@@ -36,10 +80,16 @@ function klPass(V: usize, M: usize, W: usize, H: usize, Q: usize, out: usize, m:
   const sr = <usize>n << 3;
   const sw = <usize>k << 3;
   let s = f64x2.splat(0);
+  let sq: f64 = 0;
   let total: f64 = 0;
   let i = 0;
   for (; i + 2 <= m; i += 2) {
     const off = <usize>i * sr;
+    if (i > 0 && i % SQ_BLOCK == 0) {
+      // the squares in blocks of SQ_BLOCK rows, as sq_residual adds them
+      sq += f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+      s = f64x2.splat(0);
+    }
     klReset();
     s = rows2(WH_KL, W + <usize>i * sw, H, k, n, V + off, M != 0 ? M + off : 0, Q != 0 ? Q + off : 0, eps, s);
     total += klRow(klAcc0, klBad0, klTail0, i, V, M, W, H, k, n, scratch);
@@ -47,13 +97,17 @@ function klPass(V: usize, M: usize, W: usize, H: usize, Q: usize, out: usize, m:
   }
   if (i < m) {
     const off = <usize>i * sr;
+    if (i > 0 && i % SQ_BLOCK == 0) {
+      sq += f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+      s = f64x2.splat(0);
+    }
     klReset();
     s = rows1(WH_KL, W + <usize>i * sw, H, k, n, V + off, M != 0 ? M + off : 0, Q != 0 ? Q + off : 0, eps, s);
     total += klRow(klAcc0, klBad0, klTail0, i, V, M, W, H, k, n, scratch);
   }
   if (out != 0) {
     store<f64>(out, total);
-    store<f64>(out, f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1), 8);
+    store<f64>(out, sq + (f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1)), 8);
   }
   return total;
 }

@@ -1,4 +1,4 @@
-// Threads (src/wasm/pool.ts): the products, kl's quotient, the masked solves and the sparse
+// Threads (src/wasm/pool.ts): the products, kl's quotient, the squared error, the masked solves and the sparse
 // products split over 2 and 3 threads sharing one wasm memory give bit for bit what one thread
 // gives, product by product and as whole runs of every solver (dense, masked and sparse); the
 // fixed partition covers each output once, in order (the chunks: test/pool-chunks.test.ts).
@@ -93,6 +93,47 @@ describe('WᵀV, VHᵀ, WH and V/(WH + ε) on 2 and 3 threads: bit for bit as on
     const before = many[0].splitJobs;
     products(many[0], 12, 9, 3, 1);
     expect(many[0].splitJobs).toBe(before);
+  });
+});
+
+/** ‖M∘(V − WH)‖² on engine e for random V (m×n), W, H and, when `masked`, a random mask (V 0 where it is 0). */
+function sqResidualOn(e: Engine, m: number, n: number, k: number, masked: boolean): number {
+  e.reset();
+  const rng = new Rng(m + 2 * n + k);
+  const Mv = masked ? Float64Array.from({ length: m * n }, () => (rng.next() < 0.3 ? 0 : 1)) : null;
+  const v = uniform(rng, m * n, 0, 2);
+  if (Mv) for (let t = 0; t < v.length; t++) v[t] *= Mv[t];
+  const V = e.matFrom(m, n, v);
+  const M = Mv ? e.matFrom(m, n, Mv) : null;
+  const W = e.matFrom(m, k, uniform(rng, m * k));
+  const H = e.matFrom(k, n, uniform(rng, k * n));
+  return e.ops.sqResidual(V, M, W, H);
+}
+
+describe('‖M∘(V − WH)‖² split by blocks of rows on 2 and 3 threads: bit for bit as on one', () => {
+  for (const [m, n, k] of [
+    [545, 97, 13],
+    [2000, 40, 5],
+    [1023, 64, 20],
+  ]) {
+    for (const masked of [false, true]) {
+      it(`V ${m}×${n}, k = ${k}${masked ? ', 30% missing' : ''}`, () => {
+        const ref = sqResidualOn(one, m, n, k, masked);
+        for (const e of many) {
+          const before = e.splitJobs;
+          const got = sqResidualOn(e, m, n, k, masked);
+          expect(e.splitJobs - before).toBe(1);
+          expect([e.threads, got]).toEqual([e.threads, ref]);
+        }
+      });
+    }
+  }
+
+  it('fewer than 16 blocks of 32 rows run on the calling thread alone', () => {
+    const before = many[0].splitJobs;
+    const got = sqResidualOn(many[0], 480, 200, 10, false);
+    expect(many[0].splitJobs).toBe(before);
+    expect(got).toBe(sqResidualOn(one, 480, 200, 10, false));
   });
 });
 

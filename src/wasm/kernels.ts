@@ -15,7 +15,7 @@ export function instantiateKernels(module: WebAssembly.Module, memory?: WebAssem
   return instantiate(module, memory ? { env: { memory } } : {});
 }
 
-/** A fresh shared memory for build/kernels-shared.wasm (2 pages, growing up to SHARED_MAX_PAGES). */
+/** A fresh shared memory for build/kernels-shared.wasm (3 pages, growing up to SHARED_MAX_PAGES). */
 export function sharedMemory(): WebAssembly.Memory {
-  return new WebAssembly.Memory({ initial: 2, maximum: SHARED_MAX_PAGES, shared: true });
+  return new WebAssembly.Memory({ initial: 3, maximum: SHARED_MAX_PAGES, shared: true });
 }

@@ -13,7 +13,7 @@ function fitsWH(W: Mat, H: Mat, X: Mat): boolean {
   return W.cols === H.rows && X.rows === W.rows && X.cols === H.cols;
 }
 
-/** The WH-based kernels and reductions on kernels K; shapes checked when `checks`; klQuotient split by rows over `pool`. */
+/** The WH-based kernels and reductions on kernels K; shapes checked when `checks`; klQuotient and sqResidual split by rows over `pool`. */
 export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   return {
     /** P (m×n) = M∘(WH) (masked mu's denominators); M null = all observed. */
@@ -64,12 +64,21 @@ export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null
       K.block_extremes(V.ptr, M ? M.ptr : 0, P.ptr, i0, i0 + P.rows, V.cols, br, bc, cols, ext.ptr, cells);
     },
 
-    /** ‖M∘(V − WH)‖²_F. */
+    /** ‖M∘(V − WH)‖²_F, its blocks of rows split over the pool (the same sum for any thread count). */
     sqResidual(V: Mat, M: Mat | null, W: Mat, H: Mat): number {
       if (checks && !(fitsWH(W, H, V) && maskFits(M, V))) {
         throw shapeError('sqResidual', '‖M∘(V − WH)‖² needs V, M m×n, W m×k, H k×n', { V, M, W, H });
       }
-      return K.sq_residual(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, W.rows, W.cols, H.cols, 0);
+      const [m, k, n] = [W.rows, W.cols, H.cols];
+      const blocks = Math.ceil(m / K.sq_block());
+      if (!pool || blocks > K.sq_max_blocks() || !pool.splits(m * k * n, blocks))
+        return K.sq_residual(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, m, k, n, 0);
+      // blocks of rows over the threads, their sums added here in block order (as sq_residual adds them)
+      pool.run(JOB.sqResidualBlocks, [V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, m, k, n], blocks);
+      const sums = new Float64Array(K.memory.buffer, K.sq_sums(), blocks);
+      let total = 0;
+      for (let b = 0; b < blocks; b++) total += sums[b];
+      return total;
     },
 
     /** Generalized KL divergence Σ_observed V log(V/WH) − V + WH; scratch holds ≥ n entries (one row of WH). */

@@ -70,6 +70,8 @@ export const JOB = {
   halsColsRows: 15,
   /** chol_solve over a range of its vectors: args L, B, X, k, count, vs, es, clip, then the coordinator's work. */
   cholSolve: 16,
+  /** sq_residual_blocks over a range of its row blocks (sums into sq_sums()): args V, M (0 for none), W, H, m, k, n. */
+  sqResidualBlocks: 17,
 } as const;
 
 /**
@@ -231,6 +233,9 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
       K.hals_cols(c[a] + lo * k * 8, c[a + 1] + lo * k * 8, c[a + 2], hi - lo, k);
       return;
     }
+    case JOB.sqResidualBlocks:
+      K.sq_residual_blocks(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], c[a + 6], lo, hi);
+      return;
     case JOB.gemmNNRows:
       K.gemm_nn_rows(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], lo, hi, work, work ? WORK_BYTES : 0);
       return;
