@@ -51,25 +51,44 @@ describe('partRange: parts in order, whole multiples of 8 but the last, covering
   }
 });
 
-/** The products and the quotient of V (m×n), W (m×k), H (k×n) on engine e, copied out. */
+/** The products, the quotient, M∘(WH) and the residuals of V (m×n), W (m×k), H (k×n) and a random mask on engine e, copied out. */
 function products(e: Engine, m: number, n: number, k: number, seed: number) {
   e.reset();
   const rng = new Rng(seed);
   const V = e.matFrom(m, n, uniform(rng, m * n, 0, 2));
   const W = e.matFrom(m, k, uniform(rng, m * k));
   const H = e.matFrom(k, n, uniform(rng, k * n));
+  const M = e.matFrom(
+    m,
+    n,
+    Float64Array.from({ length: m * n }, () => (rng.next() < 0.3 ? 0 : 1)),
+  );
   const WtV = e.mat(k, n),
     VHt = e.mat(m, k),
     WH = e.mat(m, n),
-    Q = e.mat(m, n);
+    Q = e.mat(m, n),
+    P = e.mat(m, n),
+    R = e.mat(m, n),
+    RM = e.mat(m, n);
   e.ops.gemmTN(W, V, WtV);
   e.ops.gemmNT(V, H, VHt);
   e.ops.gemmNN(W, H, WH);
   e.ops.klQuotient(V, W, H, Q, 1e-9);
-  return { WtV: e.copyOut(WtV), VHt: e.copyOut(VHt), WH: e.copyOut(WH), Q: e.copyOut(Q) };
+  e.ops.maskedWH(W, H, M, P);
+  e.ops.residual(V, null, W, H, R);
+  e.ops.residual(V, M, W, H, RM);
+  return {
+    WtV: e.copyOut(WtV),
+    VHt: e.copyOut(VHt),
+    WH: e.copyOut(WH),
+    Q: e.copyOut(Q),
+    P: e.copyOut(P),
+    R: e.copyOut(R),
+    RM: e.copyOut(RM),
+  };
 }
 
-describe('WᵀV, VHᵀ, WH and V/(WH + ε) on 2 and 3 threads: bit for bit as on one', () => {
+describe('WᵀV, VHᵀ, WH, V/(WH + ε), M∘(WH) and M∘(V − WH) on 2 and 3 threads: bit for bit as on one', () => {
   for (const [m, n, k] of [
     [203, 131, 13],
     [400, 300, 20],
@@ -82,8 +101,8 @@ describe('WᵀV, VHᵀ, WH and V/(WH + ε) on 2 and 3 threads: bit for bit as on
       for (const e of many) {
         const before = e.splitJobs;
         const got = products(e, m, n, k, m + n + k);
-        expect(e.splitJobs - before).toBe(4);
-        for (const key of ['WtV', 'VHt', 'WH', 'Q'] as const)
+        expect(e.splitJobs - before).toBe(7);
+        for (const key of ['WtV', 'VHt', 'WH', 'Q', 'P', 'R', 'RM'] as const)
           expect([e.threads, key, firstDiff(got[key], ref[key])]).toEqual([e.threads, key, -1]);
       }
     });

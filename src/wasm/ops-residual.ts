@@ -13,7 +13,7 @@ function fitsWH(W: Mat, H: Mat, X: Mat): boolean {
   return W.cols === H.rows && X.rows === W.rows && X.cols === H.cols;
 }
 
-/** The WH-based kernels and reductions on kernels K; shapes checked when `checks`; klQuotient and sqResidual split by rows over `pool`. */
+/** The WH-based kernels and reductions on kernels K; shapes checked when `checks`; maskedWH, residual, klQuotient and sqResidual split by rows over `pool`. */
 export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   return {
     /** P (m×n) = M∘(WH) (masked mu's denominators); M null = all observed. */
@@ -21,7 +21,9 @@ export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null
       if (checks && !(fitsWH(W, H, P) && maskFits(M, P))) {
         throw shapeError('maskedWH', 'P = M∘(WH) needs W m×k, H k×n, M and P m×n', { W, H, M, P });
       }
-      K.masked_wh(W.ptr, H.ptr, M ? M.ptr : 0, P.ptr, W.rows, W.cols, H.cols);
+      if (pool?.splits(W.rows * W.cols * H.cols, W.rows))
+        pool.run(JOB.maskedWHRows, [W.ptr, H.ptr, M ? M.ptr : 0, P.ptr, W.rows, W.cols, H.cols], W.rows);
+      else K.masked_wh(W.ptr, H.ptr, M ? M.ptr : 0, P.ptr, W.rows, W.cols, H.cols);
     },
 
     /** R (m×n) = M∘(V − WH), the residual of gd and masked hals. */
@@ -29,7 +31,9 @@ export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null
       if (checks && !(fitsWH(W, H, V) && sameShape(R, V) && maskFits(M, V))) {
         throw shapeError('residual', 'R = M∘(V − WH) needs V, M, R m×n, W m×k, H k×n', { V, M, W, H, R });
       }
-      K.residual(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, R.ptr, W.rows, W.cols, H.cols);
+      if (pool?.splits(W.rows * W.cols * H.cols, W.rows))
+        pool.run(JOB.residualRows, [V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, R.ptr, W.rows, W.cols, H.cols], W.rows);
+      else K.residual(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, R.ptr, W.rows, W.cols, H.cols);
     },
 
     /** Q (m×n) = V/(WH + ε), kl's quotient (V holds 0 where missing, so Q does too). */

@@ -72,6 +72,10 @@ export const JOB = {
   cholSolve: 16,
   /** sq_residual_blocks over a range of its row blocks (sums into sq_sums()): args V, M (0 for none), W, H, m, k, n. */
   sqResidualBlocks: 17,
+  /** P = M∘(WH) by rows (pairs of rows kept together): args W, H, M (0 for none), P, m, k, n. */
+  maskedWHRows: 18,
+  /** R = M∘(V − WH) by rows (pairs of rows kept together): args V, M (0 for none), W, H, R, m, k, n. */
+  residualRows: 19,
 } as const;
 
 /**
@@ -231,6 +235,17 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
       // rows lo..hi−1 of W and VHt: a W of hi − lo rows (lo is a multiple of 8, so rows group as in the whole)
       const k = c[a + 4];
       K.hals_cols(c[a] + lo * k * 8, c[a + 1] + lo * k * 8, c[a + 2], hi - lo, k);
+      return;
+    }
+    case JOB.maskedWHRows: {
+      // rows lo..hi−1 of W, M and P (lo is a multiple of 8, so rows pair as in the whole)
+      const [W, H, M, P, , k, n] = c.subarray(a, a + 7);
+      K.masked_wh(W + lo * k * 8, H, M ? M + lo * n * 8 : 0, P + lo * n * 8, hi - lo, k, n);
+      return;
+    }
+    case JOB.residualRows: {
+      const [V, M, W, H, R, , k, n] = c.subarray(a, a + 8);
+      K.residual(V + lo * n * 8, M ? M + lo * n * 8 : 0, W + lo * k * 8, H, R + lo * n * 8, hi - lo, k, n);
       return;
     }
     case JOB.sqResidualBlocks:
