@@ -2,6 +2,7 @@
 // memory. Called once each per iteration by the hals solver when the mask is not full.
 // Both kernels expect R = M∘(V − WH) for the current W, H on entry and leave it so on exit.
 // With M = 0 (every entry observed) they compute what hals_rows / hals_cols compute.
+import { PACK } from "./products-pack";
 
 /**
  * Rows of H (k×n) in place, a = 0..k−1: for every column j with d = Σ_i M[i,j]·W[i,a]² > 0,
@@ -10,28 +11,50 @@
  * R by row a−1 and the sums for row a share it.
  */
 export function hals_rows_masked(H: usize, W: usize, M: usize, R: usize, scratch: usize, m: i32, k: i32, n: i32): void {
+  rowsMasked(H, W, M, R, scratch, m, k, n, 0, n);
+}
+
+/** Columns per tile of hals_rows_masked_cols: its scratch, 3 · ROWS_TILE f64, fits a thread's 64 KiB workspace. */
+const ROWS_TILE: i32 = 2048;
+
+/**
+ * hals_rows_masked on columns j0..j1−1 of H, M and R only (j0 even, so columns pair as in the
+ * whole), in tiles of ROWS_TILE columns: every entry as the whole kernel computes it (each
+ * column's sums and update involve that column alone). scratch: 3 · ROWS_TILE f64, or 0 for the
+ * module's packing buffer (the coordinating thread only).
+ */
+export function hals_rows_masked_cols(H: usize, W: usize, M: usize, R: usize, scratch: usize, m: i32, k: i32, n: i32, j0: i32, j1: i32): void {
+  const s = scratch != 0 ? scratch : PACK;
+  for (let t = j0; t < j1; t += ROWS_TILE) rowsMasked(H, W, M, R, s, m, k, n, t, min(j1, t + ROWS_TILE));
+}
+
+/** hals_rows_masked over columns j0..j1−1 (scratch: 3 · (j1 − j0) f64). */
+function rowsMasked(H: usize, W: usize, M: usize, R: usize, scratch: usize, m: i32, k: i32, n: i32, j0: i32, j1: i32): void {
   const rowBytes = <usize>n << 3;
+  const width = j1 - j0;
+  const widthBytes = <usize>width << 3;
+  const col0 = <usize>j0 << 3;
   const num = scratch;
-  const den = scratch + rowBytes;
-  const delta = den + rowBytes; // ΔH[a−1,:]
+  const den = scratch + widthBytes;
+  const delta = den + widthBytes; // ΔH[a−1, j0..j1−1]
   for (let a = 0; a <= k; a++) {
     const sums = a < k;
     if (sums) {
-      memory.fill(num, 0, rowBytes);
-      memory.fill(den, 0, rowBytes);
+      memory.fill(num, 0, widthBytes);
+      memory.fill(den, 0, widthBytes);
     }
     for (let i = 0; i < m; i++) {
       const wrow = W + (<usize>i * <usize>k << 3);
       const wPrev = a > 0 ? load<f64>(wrow + (<usize>(a - 1) << 3)) : 0;
       const w = sums ? load<f64>(wrow + (<usize>a << 3)) : 0;
       if (wPrev == 0 && w == 0) continue;
-      const rrow = R + <usize>i * rowBytes;
-      const mrow = M + <usize>i * rowBytes;
-      sweepRow(rrow, mrow, M != 0, delta, wPrev, num, den, w, n);
+      const rrow = R + <usize>i * rowBytes + col0;
+      const mrow = M + <usize>i * rowBytes + col0;
+      sweepRow(rrow, mrow, M != 0, delta, wPrev, num, den, w, width);
     }
     if (!sums) break;
-    const hrow = H + <usize>a * rowBytes;
-    for (let j = 0; j < n; j++) {
+    const hrow = H + <usize>a * rowBytes + col0;
+    for (let j = 0; j < width; j++) {
       const o = <usize>j << 3;
       const d = load<f64>(den + o);
       let change: f64 = 0;

@@ -216,6 +216,79 @@ function cholSolves(e: Engine, k: number, n: number, m: number) {
   return { X: e.copyOut(X), Y: e.copyOut(Y) };
 }
 
+/** H, W and R after one masked HALS sweep each (rows of H, then columns of W) from random factors and a random mask, on engine e. */
+function maskedHalsSweeps(e: Engine, m: number, n: number, k: number) {
+  e.reset();
+  const rng = new Rng(3 * m + n + k);
+  const Mv = Float64Array.from({ length: m * n }, () => (rng.next() < 0.3 ? 0 : 1));
+  const v = uniform(rng, m * n, 0, 2);
+  for (let t = 0; t < v.length; t++) v[t] *= Mv[t];
+  const V = e.matFrom(m, n, v);
+  const M = e.matFrom(m, n, Mv);
+  const W = e.matFrom(m, k, uniform(rng, m * k));
+  const H = e.matFrom(k, n, uniform(rng, k * n));
+  const R = e.mat(m, n);
+  const scratch = e.mat(3, n);
+  e.ops.residual(V, M, W, H, R);
+  e.ops.halsRowsMasked(H, W, M, R, scratch);
+  e.ops.halsColsMasked(W, H, M, R);
+  return { H: e.copyOut(H), W: e.copyOut(W), R: e.copyOut(R) };
+}
+
+describe('the masked HALS sweeps split on 2 and 3 threads (H by columns, W by rows): bit for bit as on one', () => {
+  for (const [m, n, k] of [
+    [400, 300, 20],
+    [1500, 181, 7],
+    [40, 5001, 3],
+  ]) {
+    it(`V ${m}×${n}, k = ${k}`, () => {
+      const ref = maskedHalsSweeps(one, m, n, k);
+      for (const e of many) {
+        const before = e.splitJobs;
+        const got = maskedHalsSweeps(e, m, n, k);
+        expect(e.splitJobs - before).toBe(3); // the residual and both sweeps
+        for (const key of ['H', 'W', 'R'] as const) expect([e.threads, key, firstDiff(got[key], ref[key])]).toEqual([e.threads, key, -1]);
+      }
+    });
+  }
+});
+
+describe('hals_rows_masked_cols in tiles of 2048 columns: bit for bit as hals_rows_masked', () => {
+  it('V 30×5001, k = 4, every column in one range (three tiles, the last odd) and in two ranges', () => {
+    const [m, n, k] = [30, 5001, 4];
+    const run = (ranges: [number, number][]) => {
+      one.reset();
+      const rng = new Rng(77);
+      const Mv = Float64Array.from({ length: m * n }, () => (rng.next() < 0.3 ? 0 : 1));
+      const v = uniform(rng, m * n, 0, 2);
+      for (let t = 0; t < v.length; t++) v[t] *= Mv[t];
+      const [V, M] = [one.matFrom(m, n, v), one.matFrom(m, n, Mv)];
+      const W = one.matFrom(m, k, uniform(rng, m * k));
+      const H = one.matFrom(k, n, uniform(rng, k * n));
+      const R = one.mat(m, n);
+      one.ops.residual(V, M, W, H, R);
+      const K = one.kernels;
+      if (ranges.length === 0) K.hals_rows_masked(H.ptr, W.ptr, M.ptr, R.ptr, one.mat(3, n).ptr, m, k, n);
+      else {
+        const scratch = one.block(3 * 2048 * 8).ptr;
+        for (const [j0, j1] of ranges) K.hals_rows_masked_cols(H.ptr, W.ptr, M.ptr, R.ptr, scratch, m, k, n, j0, j1);
+      }
+      return { H: one.copyOut(H), R: one.copyOut(R) };
+    };
+    const whole = run([]);
+    for (const ranges of [
+      [[0, n]],
+      [
+        [0, 2504],
+        [2504, n],
+      ],
+    ] as [number, number][][]) {
+      const got = run(ranges);
+      expect([ranges.length, firstDiff(got.H, whole.H), firstDiff(got.R, whole.R)]).toEqual([ranges.length, -1, -1]);
+    }
+  });
+});
+
 describe('the Cholesky solves of als split by vectors on 2 and 3 threads: bit for bit as on one', () => {
   for (const [k, n, m] of [
     [20, 1000, 2000],

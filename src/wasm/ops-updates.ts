@@ -69,7 +69,8 @@ export function updateOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
 
     /**
      * One HALS sweep over the rows of H (k×n) on the residual R = M∘(V − WH) (m×n), kept up to
-     * date; W (m×k), M (m×n) or null, scratch of ≥ 3n entries.
+     * date; W (m×k), M (m×n) or null, scratch of ≥ 3n entries (used on one thread; split by
+     * columns of H over the pool, each thread's workspace is its scratch).
      */
     halsRowsMasked(H: Mat, W: Mat, M: Mat | null, R: Mat, scratch: Mat): void {
       if (checks && !(W.cols === H.rows && R.rows === W.rows && R.cols === H.cols && maskFits(M, R) && entries(scratch) >= 3 * H.cols)) {
@@ -81,15 +82,19 @@ export function updateOps(K: Kernels, checks: boolean, pool: ThreadPool | null =
           scratch,
         });
       }
-      K.hals_rows_masked(H.ptr, W.ptr, M ? M.ptr : 0, R.ptr, scratch.ptr, W.rows, W.cols, H.cols);
+      const [m, k, n] = [W.rows, W.cols, H.cols];
+      if (pool?.splits(m * k * n, n)) pool.run(JOB.halsMaskedCols, [H.ptr, W.ptr, M ? M.ptr : 0, R.ptr, m, k, n], n);
+      else K.hals_rows_masked(H.ptr, W.ptr, M ? M.ptr : 0, R.ptr, scratch.ptr, m, k, n);
     },
 
-    /** One HALS sweep over the columns of W (m×k) on the residual R = M∘(V − WH) (m×n), kept up to date; H (k×n). */
+    /** One HALS sweep over the columns of W (m×k) on the residual R = M∘(V − WH) (m×n), kept up to date; H (k×n); split by rows of W over the pool. */
     halsColsMasked(W: Mat, H: Mat, M: Mat | null, R: Mat): void {
       if (checks && !(W.cols === H.rows && R.rows === W.rows && R.cols === H.cols && maskFits(M, R))) {
         throw shapeError('halsColsMasked', 'the columns of W need W m×k, H k×n, M and R m×n', { W, H, M, R });
       }
-      K.hals_cols_masked(W.ptr, H.ptr, M ? M.ptr : 0, R.ptr, W.rows, W.cols, H.cols);
+      const [m, k, n] = [W.rows, W.cols, H.cols];
+      if (pool?.splits(m * k * n, m)) pool.run(JOB.halsMaskedRows, [W.ptr, H.ptr, M ? M.ptr : 0, R.ptr, m, k, n], m);
+      else K.hals_cols_masked(W.ptr, H.ptr, M ? M.ptr : 0, R.ptr, m, k, n);
     },
 
     /**

@@ -76,6 +76,10 @@ export const JOB = {
   maskedWHRows: 18,
   /** R = M∘(V − WH) by rows (pairs of rows kept together): args V, M (0 for none), W, H, R, m, k, n. */
   residualRows: 19,
+  /** hals_rows_masked over a range of H's columns: args H, W, M (0 for none), R, m, k, n (each thread's workspace its scratch). */
+  halsMaskedCols: 20,
+  /** hals_cols_masked over a range of W's rows: args W, H, M (0 for none), R, m, k, n. */
+  halsMaskedRows: 21,
 } as const;
 
 /**
@@ -246,6 +250,17 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
     case JOB.residualRows: {
       const [V, M, W, H, R, , k, n] = c.subarray(a, a + 8);
       K.residual(V + lo * n * 8, M ? M + lo * n * 8 : 0, W + lo * k * 8, H, R + lo * n * 8, hi - lo, k, n);
+      return;
+    }
+    case JOB.halsMaskedCols: {
+      const [H, W, M, R, m, k, n] = c.subarray(a, a + 7);
+      K.hals_rows_masked_cols(H, W, M, R, work, m, k, n, lo, hi);
+      return;
+    }
+    case JOB.halsMaskedRows: {
+      // rows lo..hi−1 of W, M and R: each row of W is updated from its own rows of M and R alone
+      const [W, H, M, R, , k, n] = c.subarray(a, a + 7);
+      K.hals_cols_masked(W + lo * k * 8, H, M ? M + lo * n * 8 : 0, R + lo * n * 8, hi - lo, k, n);
       return;
     }
     case JOB.sqResidualBlocks:
