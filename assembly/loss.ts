@@ -1,8 +1,8 @@
 // The objectives, from V, W and H without forming WH in memory: the squared error and the
 // generalized KL divergence. Called once per iteration by the driver.
-// Sums run in the two lanes of a v128 (as the tiles of wh-tiles.ts visit the entries); the squared
-// error's lanes are added per block of SQ_BLOCK rows and the blocks in order: a fixed order for
-// given shapes, whichever thread sums a block.
+// Sums run in the two lanes of a v128 (as the tiles of wh-tiles.ts visit the entries), block by
+// block of SQ_BLOCK rows, and the blocks' sums are added in order: a fixed order for given
+// shapes, whichever thread sums a block.
 import { klAcc0, klAcc1, klBad0, klBad1, klReset, klTail0, klTail1, klTerm, rows1, rows2, whApply, whRowInto, WH_KL, WH_SQ } from "./wh-tiles";
 
 /**
@@ -13,6 +13,7 @@ const SQ_BLOCK: i32 = 32;
 /** Block sums the static buffer holds (a V with more rows than SQ_BLOCK · SQ_MAX_BLOCKS is summed on one thread). */
 const SQ_MAX_BLOCKS: i32 = 2048;
 const SQ_SUMS: usize = memory.data(SQ_MAX_BLOCKS << 3, 16);
+const KL_SUMS: usize = memory.data(SQ_MAX_BLOCKS << 3, 16);
 
 /** Σ over observed (i,j) of (V − WH)²; V (m×n), M (m×n or 0), W (m×k), H (k×n); scratch (n) is not used (WH stays in registers). */
 export function sq_residual(V: usize, M: usize, W: usize, H: usize, m: i32, k: i32, n: i32, scratch: usize): f64 {
@@ -59,7 +60,8 @@ function sqRows(V: usize, M: usize, W: usize, H: usize, r0: i32, r1: i32, k: i32
  * Two entries per v128 with a vectorized log (the fdlibm/musl polynomial, valid for normal
  * quotients V/WH); a row with any other quotient (0 < V/WH < 2^-1022, ±Inf, NaN, negative) where
  * V > 0 is summed again entry by entry with Math.log. Each row sums its even and odd columns in
- * two lanes, adds them, then the odd last column; row sums are added in row order.
+ * two lanes, adds them, then the odd last column; row sums are added in row order within each
+ * block of SQ_BLOCK rows, and the blocks' sums in block order.
  */
 export function kl_divergence(V: usize, M: usize, W: usize, H: usize, m: i32, k: i32, n: i32, scratch: usize): f64 {
   return klPass(V, M, W, H, 0, 0, m, k, n, 0, scratch);
@@ -75,41 +77,67 @@ export function kl_quotient_loss(V: usize, M: usize, W: usize, H: usize, Q: usiz
   klPass(V, M, W, H, Q, out, m, k, n, eps, scratch);
 }
 
-/** The KL divergence (returned), Q when Q ≠ 0, and both losses at out when out ≠ 0. */
+/**
+ * kl_quotient_loss for the blocks b0..b1−1 of SQ_BLOCK rows (m rows in all): Q's rows, and each
+ * block's KL divergence and squared error into kl_sums()[b] and sq_sums()[b]; the sums of each in
+ * block order are kl_quotient_loss's out[0] and out[1], bit for bit. scratch: n f64.
+ */
+export function kl_quotient_loss_blocks(V: usize, M: usize, W: usize, H: usize, Q: usize, m: i32, k: i32, n: i32, eps: f64, scratch: usize, b0: i32, b1: i32): void {
+  for (let b = b0; b < b1; b++) {
+    const r0 = b * SQ_BLOCK;
+    klBlock(V, M, W, H, Q, r0, min(m, r0 + SQ_BLOCK), k, n, eps, scratch);
+    store<f64>(KL_SUMS + (<usize>b << 3), blockKl);
+    store<f64>(SQ_SUMS + (<usize>b << 3), blockSq);
+  }
+}
+
+/** The byte address of the block KL sums kl_quotient_loss_blocks writes (static, the same in every instance). */
+export function kl_sums(): usize {
+  return KL_SUMS;
+}
+
+/** The KL divergence (returned), Q when Q ≠ 0, and both losses at out when out ≠ 0: block by block, the blocks' sums added in order. */
 function klPass(V: usize, M: usize, W: usize, H: usize, Q: usize, out: usize, m: i32, k: i32, n: i32, eps: f64, scratch: usize): f64 {
+  let total: f64 = 0;
+  let sq: f64 = 0;
+  for (let r0 = 0; r0 < m; r0 += SQ_BLOCK) {
+    klBlock(V, M, W, H, Q, r0, min(m, r0 + SQ_BLOCK), k, n, eps, scratch);
+    total += blockKl;
+    sq += blockSq;
+  }
+  if (out != 0) {
+    store<f64>(out, total);
+    store<f64>(out, sq, 8);
+  }
+  return total;
+}
+
+/** What klBlock summed: the block's KL divergence (its rows' sums in row order) and its squared error (lanes added at the end). */
+let blockKl: f64 = 0;
+let blockSq: f64 = 0;
+
+/** Rows r0..r1−1 (r0 even) of kl's pass: Q's rows when Q ≠ 0, and blockKl, blockSq. */
+function klBlock(V: usize, M: usize, W: usize, H: usize, Q: usize, r0: i32, r1: i32, k: i32, n: i32, eps: f64, scratch: usize): void {
   const sr = <usize>n << 3;
   const sw = <usize>k << 3;
   let s = f64x2.splat(0);
-  let sq: f64 = 0;
   let total: f64 = 0;
-  let i = 0;
-  for (; i + 2 <= m; i += 2) {
+  let i = r0;
+  for (; i + 2 <= r1; i += 2) {
     const off = <usize>i * sr;
-    if (i > 0 && i % SQ_BLOCK == 0) {
-      // the squares in blocks of SQ_BLOCK rows, as sq_residual adds them
-      sq += f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
-      s = f64x2.splat(0);
-    }
     klReset();
     s = rows2(WH_KL, W + <usize>i * sw, H, k, n, V + off, M != 0 ? M + off : 0, Q != 0 ? Q + off : 0, eps, s);
     total += klRow(klAcc0, klBad0, klTail0, i, V, M, W, H, k, n, scratch);
     total += klRow(klAcc1, klBad1, klTail1, i + 1, V, M, W, H, k, n, scratch);
   }
-  if (i < m) {
+  if (i < r1) {
     const off = <usize>i * sr;
-    if (i > 0 && i % SQ_BLOCK == 0) {
-      sq += f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
-      s = f64x2.splat(0);
-    }
     klReset();
     s = rows1(WH_KL, W + <usize>i * sw, H, k, n, V + off, M != 0 ? M + off : 0, Q != 0 ? Q + off : 0, eps, s);
     total += klRow(klAcc0, klBad0, klTail0, i, V, M, W, H, k, n, scratch);
   }
-  if (out != 0) {
-    store<f64>(out, total);
-    store<f64>(out, sq + (f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1)), 8);
-  }
-  return total;
+  blockKl = total;
+  blockSq = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
 }
 
 /**

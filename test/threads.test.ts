@@ -156,6 +156,51 @@ describe('‖M∘(V − WH)‖² split by blocks of rows on 2 and 3 threads: bit
   });
 });
 
+/**
+ * kl's fused pass (Q, KL, ‖M∘(V − WH)‖²) and the separate KL and squared error on engine e;
+ * `tiny` puts V = 1e-310 into a few rows across the blocks (a subnormal quotient: those rows are
+ * summed entry by entry, on whichever thread has their block, with its own scratch row).
+ */
+function klPassOn(e: Engine, m: number, n: number, k: number, masked: boolean, tiny: boolean) {
+  e.reset();
+  const rng = new Rng(5 * m + n + k);
+  const Mv = masked ? Float64Array.from({ length: m * n }, () => (rng.next() < 0.3 ? 0 : 1)) : null;
+  const v = uniform(rng, m * n, 0, 2);
+  if (Mv) for (let t = 0; t < v.length; t++) v[t] *= Mv[t];
+  if (tiny) for (let i = 3; i < m; i += 37) v[i * n + 1] = 1e-310;
+  if (tiny && Mv) for (let i = 3; i < m; i += 37) Mv[i * n + 1] = 1;
+  const V = e.matFrom(m, n, v);
+  const M = Mv ? e.matFrom(m, n, Mv) : null;
+  const W = e.matFrom(m, k, uniform(rng, m * k));
+  const H = e.matFrom(k, n, uniform(rng, k * n));
+  const Q = e.mat(m, n),
+    out = e.mat(1, 2),
+    scratch = e.mat(1, n);
+  e.ops.klQuotientLoss(V, M, W, H, Q, out, 1e-9, scratch);
+  const [kl, sq] = e.view(out);
+  return { Q: e.copyOut(Q), kl, sq, separateKl: e.ops.klDivergence(V, M, W, H, scratch), separateSq: e.ops.sqResidual(V, M, W, H) };
+}
+
+describe("kl's fused pass split by blocks of rows on 2 and 3 threads: Q, KL and ‖M∘(V − WH)‖² bit for bit as on one", () => {
+  for (const [m, n, k, masked, tiny] of [
+    [545, 97, 13, false, false],
+    [1023, 64, 20, true, false],
+    [600, 50, 9, false, true],
+    [700, 101, 6, true, true],
+  ] as const) {
+    it(`V ${m}×${n}, k = ${k}${masked ? ', 30% missing' : ''}${tiny ? ', subnormal quotients in rows across the blocks' : ''}`, () => {
+      const ref = klPassOn(one, m, n, k, masked, tiny);
+      expect(Object.is(ref.kl, ref.separateKl) && Object.is(ref.sq, ref.separateSq) && Number.isFinite(ref.kl)).toBe(true);
+      for (const e of many) {
+        const before = e.splitJobs;
+        const got = klPassOn(e, m, n, k, masked, tiny);
+        expect(e.splitJobs - before).toBe(2); // the fused pass and sqResidual (klDivergence stays on one thread)
+        expect([e.threads, firstDiff(got.Q, ref.Q), got.kl, got.sq, got.separateKl]).toEqual([e.threads, -1, ref.kl, ref.sq, ref.kl]);
+      }
+    });
+  }
+});
+
 /** H (k×n) and W (m×k) after one full HALS sweep each from random factors, Grams and products, on engine e. */
 function halsSweeps(e: Engine, m: number, n: number, k: number) {
   e.reset();

@@ -4,7 +4,7 @@
 // or null when every entry is observed, W (m×k), H (k×n).
 import type { Mat } from '../core/matrix.js';
 import type { Kernels } from './kernels.js';
-import { JOB } from './pool-parts.js';
+import { JOB, WORK_BYTES } from './pool-parts.js';
 import type { ThreadPool } from './pool.js';
 import { entries, maskFits, sameShape, shapeError } from './shapes.js';
 
@@ -13,7 +13,7 @@ function fitsWH(W: Mat, H: Mat, X: Mat): boolean {
   return W.cols === H.rows && X.rows === W.rows && X.cols === H.cols;
 }
 
-/** The WH-based kernels and reductions on kernels K; shapes checked when `checks`; maskedWH, residual, klQuotient and sqResidual split by rows over `pool`. */
+/** The WH-based kernels and reductions on kernels K; shapes checked when `checks`; maskedWH, residual, klQuotient, klQuotientLoss and sqResidual split by rows over `pool`. */
 export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
   return {
     /** P (m×n) = M∘(WH) (masked mu's denominators); M null = all observed. */
@@ -96,7 +96,8 @@ export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null
     /**
      * kl's pass after an iteration, one sweep over WH: Q (m×n) = V/(WH + ε) for the next H step,
      * out (2 entries) = [the KL divergence, ‖M∘(V − WH)‖²_F], each bit for bit as klDivergence
-     * and sqResidual give them; scratch holds ≥ n entries.
+     * and sqResidual give them; scratch holds ≥ n entries. Split over the pool by blocks of rows
+     * (n ≤ 8192: a worker's workspace holds its row of WH), the blocks' sums added in order.
      */
     klQuotientLoss(V: Mat, M: Mat | null, W: Mat, H: Mat, Q: Mat, out: Mat, eps: number, scratch: Mat): void {
       if (checks && !(fitsWH(W, H, V) && maskFits(M, V) && sameShape(Q, V) && entries(out) === 2 && entries(scratch) >= H.cols)) {
@@ -110,7 +111,21 @@ export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null
           scratch,
         });
       }
-      K.kl_quotient_loss(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, Q.ptr, out.ptr, W.rows, W.cols, H.cols, eps, scratch.ptr);
+      const [m, k, n] = [W.rows, W.cols, H.cols];
+      const blocks = Math.ceil(m / K.sq_block());
+      // a worker's workspace holds its scratch row of WH
+      if (!pool || blocks > K.sq_max_blocks() || n * 8 > WORK_BYTES || !pool.splits(m * k * n, blocks)) {
+        K.kl_quotient_loss(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, Q.ptr, out.ptr, m, k, n, eps, scratch.ptr);
+        return;
+      }
+      pool.run(JOB.klQuotientLossBlocks, [V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, Q.ptr, m, k, n, scratch.ptr], blocks, eps);
+      const [klSums, sqSums] = [K.kl_sums(), K.sq_sums()].map((p) => new Float64Array(K.memory.buffer, p, blocks));
+      let [kl, sq] = [0, 0];
+      for (let b = 0; b < blocks; b++) {
+        kl += klSums[b];
+        sq += sqSums[b];
+      }
+      new Float64Array(K.memory.buffer, out.ptr, 2).set([kl, sq]);
     },
 
     /** Σ of A's entries in storage order (a fixed order, so the same sum for any thread count). */

@@ -80,6 +80,11 @@ export const JOB = {
   halsMaskedCols: 20,
   /** hals_cols_masked over a range of W's rows: args W, H, M (0 for none), R, m, k, n. */
   halsMaskedRows: 21,
+  /**
+   * kl_quotient_loss_blocks over a range of its row blocks (sums into kl_sums() and sq_sums()): args V, M (0 for
+   * none), W, H, Q, m, k, n, the coordinator's scratch (n f64), then ε as two int32 halves; a worker's scratch is its workspace.
+   */
+  klQuotientLossBlocks: 22,
 } as const;
 
 /**
@@ -261,6 +266,11 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
       // rows lo..hi−1 of W, M and R: each row of W is updated from its own rows of M and R alone
       const [W, H, M, R, , k, n] = c.subarray(a, a + 7);
       K.hals_cols_masked(W + lo * k * 8, H, M ? M + lo * n * 8 : 0, R + lo * n * 8, hi - lo, k, n);
+      return;
+    }
+    case JOB.klQuotientLossBlocks: {
+      const [V, M, W, H, Q, m, k, n, scratch] = c.subarray(a, a + 9);
+      K.kl_quotient_loss_blocks(V, M, W, H, Q, m, k, n, readF64(c, a + 9), work ? work : scratch, lo, hi);
       return;
     }
     case JOB.sqResidualBlocks:
