@@ -15,6 +15,18 @@ function fitsWH(W: Mat, H: Mat, X: Mat): boolean {
 
 /** The WH-based kernels and reductions on kernels K; shapes checked when `checks`; maskedWH, residual, klQuotient, klQuotientLoss and sqResidual split by rows over `pool`. */
 export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null = null) {
+  /** Blocks of sq_block() rows a pass over W (m×k)·H (k×n) splits into over the pool; 0 to run it on this thread alone. */
+  const splitBlocks = (m: number, k: number, n: number): number => {
+    const blocks = Math.ceil(m / K.sq_block());
+    return pool && blocks <= K.sq_max_blocks() && pool.splits(m * k * n, blocks) ? blocks : 0;
+  };
+  /** Σ of the `blocks` block sums at byte address p, in block order (as the one-thread kernels add them). */
+  const inOrder = (p: number, blocks: number): number => {
+    const sums = new Float64Array(K.memory.buffer, p, blocks);
+    let total = 0;
+    for (let b = 0; b < blocks; b++) total += sums[b];
+    return total;
+  };
   return {
     /** P (m×n) = M∘(WH) (masked mu's denominators); M null = all observed. */
     maskedWH(W: Mat, H: Mat, M: Mat | null, P: Mat): void {
@@ -74,15 +86,10 @@ export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null
         throw shapeError('sqResidual', '‖M∘(V − WH)‖² needs V, M m×n, W m×k, H k×n', { V, M, W, H });
       }
       const [m, k, n] = [W.rows, W.cols, H.cols];
-      const blocks = Math.ceil(m / K.sq_block());
-      if (!pool || blocks > K.sq_max_blocks() || !pool.splits(m * k * n, blocks))
-        return K.sq_residual(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, m, k, n, 0);
-      // blocks of rows over the threads, their sums added here in block order (as sq_residual adds them)
-      pool.run(JOB.sqResidualBlocks, [V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, m, k, n], blocks);
-      const sums = new Float64Array(K.memory.buffer, K.sq_sums(), blocks);
-      let total = 0;
-      for (let b = 0; b < blocks; b++) total += sums[b];
-      return total;
+      const blocks = splitBlocks(m, k, n);
+      if (!blocks) return K.sq_residual(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, m, k, n, 0);
+      pool!.run(JOB.sqResidualBlocks, [V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, m, k, n], blocks);
+      return inOrder(K.sq_sums(), blocks);
     },
 
     /** Generalized KL divergence Σ_observed V log(V/WH) − V + WH; scratch holds ≥ n entries (one row of WH). */
@@ -112,20 +119,14 @@ export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null
         });
       }
       const [m, k, n] = [W.rows, W.cols, H.cols];
-      const blocks = Math.ceil(m / K.sq_block());
       // a worker's workspace holds its scratch row of WH
-      if (!pool || blocks > K.sq_max_blocks() || n * 8 > WORK_BYTES || !pool.splits(m * k * n, blocks)) {
+      const blocks = n * 8 <= WORK_BYTES ? splitBlocks(m, k, n) : 0;
+      if (!blocks) {
         K.kl_quotient_loss(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, Q.ptr, out.ptr, m, k, n, eps, scratch.ptr);
         return;
       }
-      pool.run(JOB.klQuotientLossBlocks, [V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, Q.ptr, m, k, n, scratch.ptr], blocks, eps);
-      const [klSums, sqSums] = [K.kl_sums(), K.sq_sums()].map((p) => new Float64Array(K.memory.buffer, p, blocks));
-      let [kl, sq] = [0, 0];
-      for (let b = 0; b < blocks; b++) {
-        kl += klSums[b];
-        sq += sqSums[b];
-      }
-      new Float64Array(K.memory.buffer, out.ptr, 2).set([kl, sq]);
+      pool!.run(JOB.klQuotientLossBlocks, [V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, Q.ptr, m, k, n, scratch.ptr], blocks, eps);
+      new Float64Array(K.memory.buffer, out.ptr, 2).set([inOrder(K.kl_sums(), blocks), inOrder(K.sq_sums(), blocks)]);
     },
 
     /** Σ of A's entries in storage order (a fixed order, so the same sum for any thread count). */
