@@ -143,12 +143,14 @@ async function oursWall(
   target: number,
   threads: number,
   precision: Precision = 'float64',
+  extrapolate = false,
 ) {
   const engine = await createEngineNode({ threads });
   try {
     const problem = loadProblem(engine, { rows: m, cols: n, values: V });
     const t0 = performance.now();
-    const f = new Factorization(engine, problem, { ...DEFAULT_OPTIONS, rank: k, seed: 42, tol: 0, maxIter: 2000, precision });
+    const params = solverParams(DEFAULT_OPTIONS.algorithm, { extrapolate });
+    const f = new Factorization(engine, problem, { ...DEFAULT_OPTIONS, rank: k, seed: 42, tol: 0, maxIter: 2000, precision, params });
     while (!f.stop) if (f.step() <= target) return { seconds: (performance.now() - t0) / 1000, iterations: f.iteration };
     return { seconds: null, iterations: f.iteration };
   } finally {
@@ -273,10 +275,23 @@ async function runCase(m: number, n: number, k: number, budget: number) {
       `  with --precision float32: ${fmt(wall32.seconds)} s wall (${wall32.iterations} iterations)` +
         (rcppWall === null || wall32.seconds === null ? '' : `: ratio ${(wall32.seconds / rcppWall).toFixed(2)}`),
     );
+    // the same with --extrapolate (anls, off by default)
+    const wallX = await oursWall(V, m, n, k, target, threads, 'float64', true);
+    console.log(
+      `  with --extrapolate: ${fmt(wallX.seconds)} s wall (${wallX.iterations} iterations)` +
+        (rcppWall === null || wallX.seconds === null ? '' : `: ratio ${(wallX.seconds / rcppWall).toFixed(2)}`),
+    );
     return {
       target,
       rows,
-      wall: { threads, seconds: wall.seconds, iterations: wall.iterations, rcppmlSeconds: rcppWall, float32Seconds: wall32.seconds },
+      wall: {
+        threads,
+        seconds: wall.seconds,
+        iterations: wall.iterations,
+        rcppmlSeconds: rcppWall,
+        float32Seconds: wall32.seconds,
+        extrapolatedSeconds: wallX.seconds,
+      },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -81,7 +81,7 @@ test.describe('at 1280×800', () => {
 
   test('only the chosen solver’s parameters are shown, with one line saying the others do not apply', async ({ app, page }) => {
     await app.open();
-    const fields = ['ε (epsilon)', 'Learning rate η', 'L2 penalty λ', 'Project onto W, H ≥ 0'];
+    const fields = ['ε (epsilon)', 'Learning rate η', 'L2 penalty λ', 'Project onto W, H ≥ 0', 'Extrapolate between steps'];
     const shown = async () => {
       const out: string[] = [];
       for (const f of fields) if ((await page.getByLabel(f, { exact: true }).count()) > 0) out.push(f);
@@ -90,16 +90,21 @@ test.describe('at 1280×800', () => {
     await app.chooseAlgorithm('Multiplicative (Frobenius)');
     await expect.poll(shown).toEqual(['ε (epsilon)']);
     await expect(
-      page.getByText('Learning rate η, L2 penalty λ and Project onto W, H ≥ 0 do not apply to Multiplicative (Frobenius).'),
+      page.getByText(
+        'Learning rate η, L2 penalty λ, Project onto W, H ≥ 0 and Extrapolate between steps do not apply to Multiplicative (Frobenius).',
+      ),
     ).toBeVisible();
     await app.chooseAlgorithm('Gradient descent');
     await expect.poll(shown).toEqual(['Learning rate η', 'L2 penalty λ', 'Project onto W, H ≥ 0']);
-    await expect(page.getByText('ε (epsilon) does not apply to Gradient descent.')).toBeVisible();
+    await expect(page.getByText('ε (epsilon) and Extrapolate between steps do not apply to Gradient descent.')).toBeVisible();
+    await app.chooseAlgorithm('Alternating NNLS');
+    await expect.poll(shown).toEqual(['Extrapolate between steps']);
+    await expect(page.getByLabel('Extrapolate between steps', { exact: true })).not.toBeChecked();
     await app.chooseAlgorithm('HALS (coordinate descent)');
     await expect.poll(shown).toEqual([]);
     await expect(
       page.getByText(
-        'HALS (coordinate descent) has no parameters of its own: ε (epsilon), Learning rate η, L2 penalty λ and Project onto W, H ≥ 0 do not apply.',
+        'HALS (coordinate descent) has no parameters of its own: ε (epsilon), Learning rate η, L2 penalty λ, Project onto W, H ≥ 0 and Extrapolate between steps do not apply.',
       ),
     ).toBeVisible();
     await expect(page.getByText(/Disabled: not used by/)).toHaveCount(0);

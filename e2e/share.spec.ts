@@ -66,6 +66,26 @@ test('a link reproduces the options, speed, iteration and numbers of the page th
   await app.screenshot('shared-opened-1280');
 });
 
+test('anls with Extrapolate between steps: the link holds extrap=1 and reopens to the same numbers, the box checked', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await app.open();
+  await app.chooseAlgorithm('Alternating NNLS');
+  await app.setNumber('Tolerance', 0);
+  const box = page.getByLabel('Extrapolate between steps', { exact: true });
+  await box.check();
+  await app.waitFor('Ready');
+  const before = await app.steps(5);
+  const link = await share(page);
+  expect(link).toMatch(/&project=1&extrap=1&speed=/);
+  await openFresh(page, link);
+  const after = await app.waitFor('Paused');
+  expect(after.text).toBe(before.text);
+  await expect(page.getByLabel('Extrapolate between steps', { exact: true })).toBeChecked();
+});
+
 test('a link to a stopped run of randomized data stops at the same iteration with the same error', async ({ app, page }) => {
   await app.open();
   await app.fill('Rows', 30);

@@ -42,6 +42,17 @@ beforeAll(() => {
 });
 
 describe('nmf factor', () => {
+  it('--extrapolate runs anls extrapolated: another trajectory, its error never rising', () => {
+    const args = ['factor', join(dir, 'planted.csv'), '--rank', '3', '--algorithm', 'anls', '--max-iter', '25', '--tol', '0', '--json'];
+    const plain = nmf(...args);
+    const fast = nmf(...args, '--extrapolate');
+    expect([plain.stderr, fast.stderr]).toEqual(['', '']);
+    const [h0, h1] = [JSON.parse(plain.stdout).history, JSON.parse(fast.stdout).history] as number[][];
+    expect(h1).toHaveLength(25);
+    expect(h1).not.toEqual(h0);
+    for (let t = 1; t < h1.length; t++) expect(h1[t]).toBeLessThanOrEqual(h1[t - 1]);
+  });
+
   it('--json prints one object whose fields agree with the --out files', () => {
     const out = join(dir, 'out');
     const r = nmf(

@@ -16,8 +16,8 @@ import { createEngineNode } from '../src/wasm/node.js';
 const full = planted({ rows: 18, cols: 14, rank: 3, seed: 4, noise: 0.1 }).data;
 const holes = planted({ rows: 18, cols: 14, rank: 3, seed: 5, noise: 0.1, missing: 0.4 }).data;
 
-function optionsFor(algorithm: AlgorithmId, maxIter = 1000): FactorOptions {
-  return { ...DEFAULT_OPTIONS, algorithm, rank: 3, seed: 11, maxIter, tol: 0, params: solverParams(algorithm) };
+function optionsFor(algorithm: AlgorithmId, maxIter = 1000, extrapolate = false): FactorOptions {
+  return { ...DEFAULT_OPTIONS, algorithm, rank: 3, seed: 11, maxIter, tol: 0, params: solverParams(algorithm, { extrapolate }) };
 }
 
 async function make(data: DataMatrix, sparse: boolean, options: FactorOptions): Promise<Factorization> {
@@ -40,14 +40,17 @@ function state(f: Factorization) {
 }
 
 describe('Factorization.undoStep', () => {
-  for (const algorithm of ALGORITHM_IDS) {
+  // anls twice: plain, and extrapolated (whose own state, Wy and the plain H, goes back with the marks)
+  const variants: [AlgorithmId, boolean][] = [...ALGORITHM_IDS.map((a): [AlgorithmId, boolean] => [a, false]), ['anls', true]];
+  for (const [algorithm, extrapolate] of variants) {
     const info = solverInfo(algorithm);
     const cases: [string, DataMatrix, boolean][] = [['full', full, false]];
     if (!info.maskUnsupported) cases.push(['missing', holes, false]);
     if (info.createSparse) cases.push(['sparse', holes, true]);
+    const label = extrapolate ? `${algorithm} extrapolated` : algorithm;
     for (const [name, data, sparse] of cases) {
-      it(`${algorithm}, ${name}: marks at 4, 5, 6, 8; back from 9 to 5; 5 more = 10 uninterrupted, bit for bit`, async () => {
-        const o = optionsFor(algorithm);
+      it(`${label}, ${name}: marks at 4, 5, 6, 8; back from 9 to 5; 5 more = 10 uninterrupted, bit for bit`, async () => {
+        const o = optionsFor(algorithm, 1000, extrapolate);
         const straight = await make(data, sparse, o);
         for (let t = 0; t < 5; t++) straight.step();
         const at5 = state(straight);

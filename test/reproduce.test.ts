@@ -107,6 +107,18 @@ describe('the method each algorithm gets', () => {
   });
 });
 
+describe('anls with extrapolation', () => {
+  it('R keeps snmf/r but as the same objective only; both programs say ours extrapolated', () => {
+    const fast = spec({ algorithm: 'anls', options: { params: solverParams('anls', { extrapolate: true }) } });
+    const r = ok(reproduceProgram('r', fast));
+    expect([r.method, r.fidelity]).toEqual([ok(reproduceProgram('r', spec({ algorithm: 'anls' }))).method, 'same-objective']);
+    for (const lang of ['r', 'python'] as const) {
+      expect(ok(reproduceProgram(lang, fast)).text).toContain('Extrapolation: ours pushed W and H on along their last step');
+      expect(ok(reproduceProgram(lang, spec({ algorithm: 'anls' }))).text).not.toContain('Extrapolation:');
+    }
+  });
+});
+
 describe('the arguments that carry our options', () => {
   it('python: V^T, init, max_iter, tol=0 where we ran exactly N, random_state = seed, no penalty', () => {
     const p = ok(reproduceProgram('python', spec({ options: { seed: 7 } })));

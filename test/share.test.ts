@@ -128,6 +128,7 @@ describe('share link round trips', () => {
             learningRate: fc.double({ min: 1e-12, max: 10, noNaN: true }),
             l2: num(0),
             project: fc.boolean(),
+            extrapolate: fc.boolean(),
           }),
           precision: fc.constantFrom('float32' as const),
         },
@@ -178,7 +179,13 @@ describe('share link canonical text', () => {
       iteration: 5,
       speed: 10,
       options: {
-        params: { project: o.params.project, l2: o.params.l2, learningRate: o.params.learningRate, epsilon: o.params.epsilon },
+        params: {
+          extrapolate: o.params.extrapolate,
+          project: o.params.project,
+          l2: o.params.l2,
+          learningRate: o.params.learningRate,
+          epsilon: o.params.epsilon,
+        },
         target: o.target,
         tol: o.tol,
         maxIter: o.maxIter,

@@ -155,3 +155,7 @@ export function librarySeed(seed: number, library: string, lo: number, hi: numbe
   const s = ((seed % span) + span) % span;
   return { seed: s, note: `Seed: ${library} takes seeds from ${lo} to ${hi}; ours, ${seed}, becomes ${seed} mod ${span} = ${s}.` };
 }
+
+/** The note on a run of anls with extrapolation, which neither peer has. */
+export const EXTRAPOLATED =
+  'Extrapolation: ours pushed W and H on along their last step between iterations (Ang & Gillis, 2019); this program does not, so its iterates and iteration counts differ.';

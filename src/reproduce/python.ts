@@ -6,6 +6,7 @@ import {
   bullets,
   dataLine,
   describeFidelity,
+  EXTRAPOLATED,
   iterationPlan,
   librarySeed,
   missingCount,
@@ -79,6 +80,7 @@ function sklearnMethod(spec: ReproduceSpec): SklearnMethod | string {
         fidelity: 'same-objective',
         notes: [
           `Method: ours is alternating exact non-negative least squares (active set). ${cdSame}, one coordinate at a time, so the iterates and the iteration counts differ; both decrease the error monotonically.`,
+          ...(o.params.extrapolate ? [EXTRAPOLATED] : []),
           ON_VT,
         ],
       };

@@ -7,6 +7,7 @@ import {
   bullets,
   dataLine,
   describeFidelity,
+  EXTRAPOLATED,
   iterationPlan,
   librarySeed,
   missingCount,
@@ -87,6 +88,9 @@ function rMethod(spec: ReproduceSpec, iterations: number): RMethod | string {
         ],
       };
     case 'anls':
+      if (o.params.extrapolate) {
+        return { method: 'snmf/r', args: snmf('0'), fidelity: 'same-objective', notes: [`Method: ${snmfNote}`, EXTRAPOLATED, ORDER] };
+      }
       return { method: 'snmf/r', args: snmf('0'), fidelity: 'same-updates', notes: [`Method: ${snmfNote}`, ORDER] };
     case 'hals':
     case 'als':

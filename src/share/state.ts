@@ -25,11 +25,12 @@ export interface ShareState {
 }
 
 /** The link field of each solver parameter. */
-export const PARAM_FIELDS: Readonly<Record<ParamId, 'eps' | 'lr' | 'l2' | 'project'>> = {
+export const PARAM_FIELDS: Readonly<Record<ParamId, 'eps' | 'lr' | 'l2' | 'project' | 'extrap'>> = {
   epsilon: 'eps',
   learningRate: 'lr',
   l2: 'l2',
   project: 'project',
+  extrapolate: 'extrap',
 };
 
 /** The state of an empty link: the first example and the engine's default options. */
@@ -60,6 +61,7 @@ export function toFlat(s: ShareState): Flat {
     lr: o.params.learningRate,
     l2: o.params.l2,
     project: o.params.project,
+    extrap: o.params.extrapolate,
     prec: o.precision ?? 'float64',
     speed: s.speed,
     iter: s.iteration,
@@ -101,7 +103,13 @@ export function toState(f: Flat, present: ReadonlySet<string>): { state: ShareSt
     maxIter: f.maxIter,
     tol: f.tol,
     target: f.target,
-    params: { epsilon: param('epsilon'), learningRate: param('learningRate'), l2: param('l2'), project: param('project') },
+    params: {
+      epsilon: param('epsilon'),
+      learningRate: param('learningRate'),
+      l2: param('l2'),
+      project: param('project'),
+      extrapolate: param('extrapolate'),
+    },
     ...(f.prec === 'float32' ? { precision: 'float32' as const } : {}),
   };
   let data = dataOf(f);

@@ -79,6 +79,7 @@ export const FIELDS = {
   lr: numberField('lr', 'learning rate', { above: 0 }, DEFAULT_PARAMS.learningRate),
   l2: numberField('l2', 'L2 penalty', { min: 0 }, DEFAULT_PARAMS.l2),
   project: flagField('project', 'projection', DEFAULT_PARAMS.project),
+  extrap: flagField('extrap', 'extrapolation', DEFAULT_PARAMS.extrapolate),
   prec: enumField<Precision>('prec', 'precision', PRECISIONS, 'float64'),
   speed: speedField(),
   iter: intField('iter', 'iteration', 0, MAX_LINK_ITERATION, 0),
@@ -103,8 +104,8 @@ export const OLD_FALLBACKS: Readonly<Record<number, Partial<Flat>>> = {
   1: { alg: 'hals' },
 };
 
-/** Fields written only when not at their default, so that a link of a float64 run of the main view, not embedded, reads as before they existed. */
-export const OPTIONAL_FIELDS: readonly FieldName[] = ['prec', 'view', 'embed'];
+/** Fields written only when not at their default, so that a link of a float64 run without extrapolation of the main view, not embedded, reads as before they existed. */
+export const OPTIONAL_FIELDS: readonly FieldName[] = ['extrap', 'prec', 'view', 'embed'];
 
 /** The fields a dataset kind uses (besides `data` itself). */
 export const DATA_FIELDS: Readonly<Record<DataKind, readonly FieldName[]>> = {

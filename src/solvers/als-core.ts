@@ -10,6 +10,7 @@ import type { MaskedWork } from '../wasm/ops.js';
 import type { Solver, SolverContext } from './types.js';
 import { traceResidualSq } from './trace.js';
 import { columnLists, rowLists, type MaskLists } from './als-mask.js';
+import { extrapolated, type Halves } from './extrapolation.js';
 
 /** Below this fraction of ‖M∘V‖² the trace form loses digits to cancellation (as in trace.ts). */
 const CANCELLATION_GUARD = 1e-4;
@@ -19,7 +20,8 @@ export type AlsSubproblem = 'clipped' | 'nonnegative';
 
 /**
  * An alternating solver on W (m×k), H (k×n): `clipped` sets x = max(0, G⁻¹b) (als),
- * `nonnegative` sets x = argmin_{x ≥ 0} ½xᵀGx − bᵀx, warm-started from the current factor (anls).
+ * `nonnegative` sets x = argmin_{x ≥ 0} ½xᵀGx − bᵀx, warm-started from the current factor (anls),
+ * extrapolated between steps when params.extrapolate (src/solvers/extrapolation.ts).
  * Allocates all its workspace here; step() allocates nothing.
  */
 export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem): Solver {
@@ -58,25 +60,37 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
     }
   };
 
-  return {
-    step() {
+  const halves: Halves = {
+    solveH() {
       gemmTN(W, V, WtV);
       solveH();
+    },
+    solveW() {
       gemmNT(V, H, VHt);
       gramNT(H, HHt);
       solveW();
       gramTN(W, WtW);
     },
-    residualSq() {
+    errorSq() {
       // VHᵀ and HHᵀ belong to the final H, WᵀW to the final W.
       if (!masked) return traceResidualSq(engine, problem, W, VHt, WtW, HHt);
       // ‖M∘(V−WH)‖² = ‖M∘V‖² − 2 tr(Wᵀ·VHᵀ) + Σ_i w_iᵀ G_i w_i, G_i row i's masked Gram of H.
       const s = problem.normV2 - 2 * dot(W, VHt) + ops.sum(masked.WHsq);
       return s >= CANCELLATION_GUARD * problem.normV2 ? s : null;
     },
-    rollback() {
-      gramTN(W, WtW); // WᵀW of the W restored
+    directSq: () => ops.sqResidual(V, M, W, H),
+    resync() {
+      gramTN(W, WtW); // WᵀW of the W in place
     },
+  };
+  if (nonneg && ctx.params.extrapolate) return extrapolated(engine, W, H, halves);
+  return {
+    step() {
+      halves.solveH();
+      halves.solveW();
+    },
+    residualSq: halves.errorSq,
+    rollback: halves.resync,
   };
 }
 

@@ -7,11 +7,12 @@ import type { Engine } from '../wasm/engine.js';
 import type { IndexLists } from '../wasm/ops.js';
 import type { AlsSubproblem } from './als-core.js';
 import type { Solver, SparseSolverContext } from './types.js';
+import { extrapolated, type Halves } from './extrapolation.js';
 
 /** Below this fraction of ‖M∘V‖² the trace form loses digits to cancellation (as in als-core.ts). */
 const CANCELLATION_GUARD = 1e-4;
 
-/** als (`clipped`) or anls (`nonnegative`) over the entries of a sparse V. */
+/** als (`clipped`) or anls (`nonnegative`, extrapolated when params.extrapolate) over the entries of a sparse V. */
 export function createSparseAlternating(ctx: SparseSolverContext, subproblem: AlsSubproblem): Solver {
   const { engine, problem, k, W, H } = ctx;
   const { m, n, rows, cols } = problem;
@@ -29,17 +30,32 @@ export function createSparseAlternating(ctx: SparseSolverContext, subproblem: Al
     T: engine.block(ops.gatherBytes(k, Math.max(colLists.longest, rowLists.longest))),
   };
 
-  return {
-    step() {
+  const halves: Halves = {
+    solveH() {
       ops.maskedSolveCols(W, G, WtV, H, colLists, nonneg, ws); // writes WtV = WᵀV
+    },
+    solveW() {
       ops.transpose(H, Ht);
       ops.maskedSolveRows(Ht, G, VHt, W, rowLists, nonneg, ws, WHsq); // writes VHt = VHᵀ
     },
-    residualSq() {
+    errorSq() {
       // ‖M∘(V−WH)‖² = ‖M∘V‖² − 2 tr(Wᵀ·VHᵀ) + Σ_i w_iᵀ G_i w_i, as in als-core.ts
       const s = problem.normV2 - 2 * ops.dot(W, VHt) + ops.sum(WHsq);
       return s >= CANCELLATION_GUARD * problem.normV2 ? s : null;
     },
+    directSq() {
+      ops.transpose(H, Ht);
+      return ops.sparseSqResidualOf(rows, W, Ht);
+    },
+    resync() {}, // nothing is carried from one step to the next
+  };
+  if (nonneg && ctx.params.extrapolate) return extrapolated(engine, W, H, halves);
+  return {
+    step() {
+      halves.solveH();
+      halves.solveW();
+    },
+    residualSq: halves.errorSq,
   };
 }
 

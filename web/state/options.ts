@@ -30,6 +30,7 @@ export const PARAM_LABELS: readonly { readonly id: ParamId; readonly label: stri
   { id: 'learningRate', label: 'Learning rate η' },
   { id: 'l2', label: 'L2 penalty λ' },
   { id: 'project', label: 'Project onto W, H ≥ 0' },
+  { id: 'extrapolate', label: 'Extrapolate between steps' },
 ];
 
 /** "a", "a and b", "a, b and c". */

@@ -172,14 +172,16 @@ describe('option rules', () => {
   });
 
   it('one line names the parameters a solver does not read', () => {
-    expect(notApplyText(fake)).toBe('Learning rate η, L2 penalty λ and Project onto W, H ≥ 0 do not apply to Fake.');
-    const all = { ...fake, params: ['epsilon', 'learningRate', 'l2', 'project'] } as unknown as SolverInfo;
+    expect(notApplyText(fake)).toBe(
+      'Learning rate η, L2 penalty λ, Project onto W, H ≥ 0 and Extrapolate between steps do not apply to Fake.',
+    );
+    const all = { ...fake, params: ['epsilon', 'learningRate', 'l2', 'project', 'extrapolate'] } as unknown as SolverInfo;
     expect(notApplyText(all)).toBe('');
     const none = { ...fake, params: [] } as unknown as SolverInfo;
     expect(notApplyText(none)).toBe(
-      'Fake has no parameters of its own: ε (epsilon), Learning rate η, L2 penalty λ and Project onto W, H ≥ 0 do not apply.',
+      'Fake has no parameters of its own: ε (epsilon), Learning rate η, L2 penalty λ, Project onto W, H ≥ 0 and Extrapolate between steps do not apply.',
     );
-    const three = { ...fake, params: ['learningRate', 'l2', 'project'] } as unknown as SolverInfo;
+    const three = { ...fake, params: ['learningRate', 'l2', 'project', 'extrapolate'] } as unknown as SolverInfo;
     expect(notApplyText(three)).toBe('ε (epsilon) does not apply to Fake.');
   });
 

@@ -66,6 +66,15 @@ describe('session file', () => {
     expect(read.ok && read.record.options.precision).toBe(undefined);
   });
 
+  it('anls extrapolated round trips with its switch; a file written before the switch reads with it off', () => {
+    const fast: SessionRecord = { ...RECORD, options: { ...RECORD.options, params: { ...RECORD.options.params, extrapolate: true } } };
+    expect(readSessionFile(sessionFileText(fast), 'x.json')).toEqual({ ok: true, record: fast, notes: [] });
+    const old = JSON.parse(sessionFileText(fast));
+    delete old.options.params.extrapolate;
+    const read = readSessionFile(JSON.stringify(old), 'x.json');
+    expect(read.ok && read.record.options.params.extrapolate).toBe(false);
+  });
+
   it('a generator spec and a run not yet started round trip too', () => {
     const r: SessionRecord = {
       ...RECORD,
@@ -104,6 +113,11 @@ describe('session file', () => {
       'a switch that is not true or false',
       edited((j) => (j.options.params.project = 1)),
       'session.json: field options.params.project: 1 (expected true or false).',
+    ],
+    [
+      'an extrapolation switch that is not true or false',
+      edited((j) => (j.options.params.extrapolate = 'yes')),
+      'session.json: field options.params.extrapolate: "yes" (expected true or false).',
     ],
     [
       'an unknown precision',

@@ -1,5 +1,5 @@
 // The algorithm's own parameters: only the ones the chosen solver reads (ε, learning rate η, L2
-// penalty λ, the projection switch), and one line naming the others, which do not apply to it.
+// penalty λ, the projection and extrapolation switches), and one line naming the others, which do not apply to it.
 import { useId } from 'react';
 import type { ParamId, SolverInfo, SolverParams } from '../../../src/solvers/types.js';
 import { notApplyText } from '../../state/options.js';
@@ -70,6 +70,24 @@ export function ParamsFields({ solver, params, errorFor, onChange, onProblem }: 
           </div>
           <p className="hint" id={`${id}-hint`}>
             Clip negative entries after each step; turn off to see why it is needed.
+          </p>
+        </div>
+      )}
+      {uses('extrapolate') && (
+        <div className="field">
+          <div className="field-row">
+            <input
+              id={`${id}-extrapolate`}
+              type="checkbox"
+              checked={params.extrapolate}
+              aria-describedby={`${id}-extrapolate-hint`}
+              onChange={(e) => onChange({ ...params, extrapolate: e.target.checked })}
+            />
+            <label htmlFor={`${id}-extrapolate`}>Extrapolate between steps</label>
+          </div>
+          <p className="hint" id={`${id}-extrapolate-hint`}>
+            Push W and H on along their last step (Ang &amp; Gillis); a step that raises the error is taken back. About half the steps to a
+            good fit.
           </p>
         </div>
       )}

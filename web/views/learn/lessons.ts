@@ -84,6 +84,11 @@ export const LESSONS: Record<AlgorithmId, Lesson> = {
         caption: ALTERNATING,
         tex: String.raw`w_i \leftarrow \operatorname*{arg\,min}_{w \ge 0} \bigl\lVert H_o^{\mathsf T} w - v_{i,o}^{\mathsf T} \bigr\rVert_2`,
       },
+      {
+        caption:
+          'With Extrapolate between steps, each new factor is pushed on along its last step before the other is solved from it (β grows while the loss falls; a step that raises the loss is taken back and β shrinks):',
+        tex: String.raw`H_y \leftarrow \max\!\bigl(0,\ H + \beta\,(H - H_{\mathrm{prev}})\bigr), \qquad W_y \leftarrow \max\!\bigl(0,\ W + \beta\,(W - W_{\mathrm{prev}})\bigr)`,
+      },
     ],
     nonNegative: 'The constraint h ≥ 0 is part of each small problem, so every solution is non-negative; the loss never increases.',
   },
