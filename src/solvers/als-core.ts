@@ -10,7 +10,7 @@ import type { MaskedWork } from '../wasm/ops.js';
 import type { Solver, SolverContext } from './types.js';
 import { traceResidualSq } from './trace.js';
 import { columnLists, rowLists, type MaskLists } from './als-mask.js';
-import { extrapolated, type Halves } from './extrapolation.js';
+import { alternatingSolver, type Halves } from './extrapolation.js';
 
 /** Below this fraction of ‖M∘V‖² the trace form loses digits to cancellation (as in trace.ts). */
 const CANCELLATION_GUARD = 1e-4;
@@ -83,15 +83,7 @@ export function createAlternating(ctx: SolverContext, subproblem: AlsSubproblem)
       gramTN(W, WtW); // WᵀW of the W in place
     },
   };
-  if (nonneg && ctx.params.extrapolate) return extrapolated(engine, W, H, halves);
-  return {
-    step() {
-      halves.solveH();
-      halves.solveW();
-    },
-    residualSq: halves.errorSq,
-    rollback: halves.resync,
-  };
+  return alternatingSolver(engine, W, H, halves, nonneg && ctx.params.extrapolate);
 }
 
 /**

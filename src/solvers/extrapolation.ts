@@ -44,6 +44,19 @@ interface State extends Counters {
   Hx: Float64Array;
 }
 
+/** The solver over `halves` on W (m×k), H (k×n): H then W each step, extrapolated when `extrapolate`. */
+export function alternatingSolver(engine: Engine, W: Mat, H: Mat, halves: Halves, extrapolate: boolean): Solver {
+  if (extrapolate) return extrapolated(engine, W, H, halves);
+  return {
+    step() {
+      halves.solveH();
+      halves.solveW();
+    },
+    residualSq: halves.errorSq,
+    rollback: halves.resync,
+  };
+}
+
 /**
  * The extrapolated solver over `halves` on W (m×k), H (k×n); allocates Wy, the plain H and the
  * copies a rejected step goes back to here (4 factor-sized blocks), none in step().

@@ -7,7 +7,7 @@ import type { Engine } from '../wasm/engine.js';
 import type { IndexLists } from '../wasm/ops.js';
 import type { AlsSubproblem } from './als-core.js';
 import type { Solver, SparseSolverContext } from './types.js';
-import { extrapolated, type Halves } from './extrapolation.js';
+import { alternatingSolver, type Halves } from './extrapolation.js';
 
 /** Below this fraction of ‖M∘V‖² the trace form loses digits to cancellation (as in als-core.ts). */
 const CANCELLATION_GUARD = 1e-4;
@@ -49,14 +49,7 @@ export function createSparseAlternating(ctx: SparseSolverContext, subproblem: Al
     },
     resync() {}, // nothing is carried from one step to the next
   };
-  if (nonneg && ctx.params.extrapolate) return extrapolated(engine, W, H, halves);
-  return {
-    step() {
-      halves.solveH();
-      halves.solveW();
-    },
-    residualSq: halves.errorSq,
-  };
+  return alternatingSolver(engine, W, H, halves, nonneg && ctx.params.extrapolate);
 }
 
 /** The lists of the masked solves straight from a compressed form: every vector lists its observed indices (mode 0), with their values. */
