@@ -34,18 +34,22 @@ function saved(f: Factorization): RunStart {
     initialRelError: f.initialRelError,
     stop: f.stop,
     objective: f.objectiveValue,
+    ...(f.solverState ? { solverState: f.solverState } : {}),
   };
 }
 
 describe('Factorization from a RunStart', () => {
-  for (const algorithm of ALGORITHM_IDS) {
+  // anls twice: plain, and extrapolated (its own state saved and restored with W and H)
+  const variants: [AlgorithmId, boolean][] = [...ALGORITHM_IDS.map((a): [AlgorithmId, boolean] => [a, false]), ['anls', true]];
+  for (const [algorithm, extrapolate] of variants) {
     for (const [name, data] of [
       ['full', full],
       ['missing', holes],
     ] as const) {
       if (name === 'missing' && solverInfo(algorithm).maskUnsupported) continue;
-      it(`${algorithm}, ${name} data: 6 iterations, saved, resumed, 6 more = 12 uninterrupted, bit for bit`, async () => {
-        const o = optionsFor(algorithm);
+      const label = extrapolate ? `${algorithm} extrapolated` : algorithm;
+      it(`${label}, ${name} data: 6 iterations, saved, resumed, 6 more = 12 uninterrupted, bit for bit`, async () => {
+        const o = optionsFor(algorithm, { params: solverParams(algorithm, { extrapolate }) });
         const straight = (await make(data, o)).f;
         for (let t = 0; t < 12; t++) straight.step();
 
@@ -64,6 +68,16 @@ describe('Factorization from a RunStart', () => {
       });
     }
   }
+
+  it('a saved extrapolation state of another shape is refused with OptionError start', async () => {
+    const o = optionsFor('anls', { params: solverParams('anls', { extrapolate: true }) });
+    const first = (await make(full, o)).f;
+    for (let t = 0; t < 3; t++) first.step();
+    const start = { ...saved(first), solverState: new Float64Array(7) };
+    await expect(make(full, o, start)).rejects.toThrow(
+      new OptionError('start', `the saved extrapolation state has 7 entries, expected ${4 + 18 * 3 + 3 * 14}`),
+    );
+  });
 
   it('the stopping rules go on from the saved iteration: maxIter 10 resumed at 7 stops at 10', async () => {
     const o = optionsFor('hals', { maxIter: 10 });

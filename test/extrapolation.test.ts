@@ -1,7 +1,7 @@
 // anls with extrapolation (src/solvers/extrapolation.ts): the error never rises and W, H stay
 // ≥ 0 on full, missing and sparse data; it reaches a good fit in fewer steps than plain anls;
-// the same bits on one and two threads; the sparse form agrees with the dense masked one; a
-// resumed run starts the extrapolation afresh with a plain step.
+// the same bits on one and two threads; the sparse form agrees with the dense masked one; a run
+// resumed without its saved state (test/driver-start.test.ts has it with) starts afresh with a plain step.
 import { describe, expect, it } from 'vitest';
 import { loadProblem, type DataMatrix } from '../src/core/problem.js';
 import { denseToSparse } from '../src/core/sparse.js';
@@ -82,7 +82,7 @@ describe('anls with extrapolation', () => {
     for (let t = 0; t < 15; t++) expect(sparse.step()).toBeCloseTo(dense.step(), 10);
   });
 
-  it('a resumed run extrapolates afresh: its first step is plain anls’s step from the saved W, H', async () => {
+  it('a run resumed without a saved state extrapolates afresh: its first step is plain anls’s step from the saved W, H', async () => {
     const f = await make(full, options(true));
     for (let t = 0; t < 5; t++) f.step();
     const start = { W: f.engine.copyOut(f.W), H: f.engine.copyOut(f.H), iteration: 5, history: f.history.slice() };

@@ -120,7 +120,10 @@ export class Factorization {
       this.best = rel;
       return;
     }
-    this.solver.fastForward?.(start.iteration);
+    if (start.solverState && this.solver.restoreState) {
+      const why = this.solver.restoreState(start.solverState, start.iteration);
+      if (why) throw new OptionError('start', why);
+    } else this.solver.fastForward?.(start.iteration);
     if (start.objective !== undefined) this.objective = this.inScaledUnits(start.objective);
     this.iteration = start.iteration;
     for (const e of start.history) {
@@ -133,6 +136,11 @@ export class Factorization {
     for (const e of start.history) if (e < best) best = e;
     this.best = best;
     this.stop = start.stop ?? null;
+  }
+
+  /** The solver's own state beyond W and H (a copy, for RunStart.solverState), or undefined when it has none. */
+  get solverState(): Float64Array | undefined {
+    return this.solver.saveState?.();
   }
 
   /** Relative error ‖M∘(V−WH)‖_F/‖M∘V‖_F after each iteration (index 0 = iteration 1): a view, no copy. */

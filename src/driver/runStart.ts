@@ -33,6 +33,11 @@ export interface RunStart {
    * next one with it); default: recomputed from W, H, which can differ in the last bits.
    */
   readonly objective?: number;
+  /**
+   * The solver's own state beyond W and H at `iteration`, as Factorization.solverState gave it
+   * (anls extrapolated: its Wy, plain H, β, β̄); absent for a solver without one, or to start it afresh.
+   */
+  readonly solverState?: Float64Array;
 }
 
 /** Why `start` cannot resume a rank-k run on an m×n matrix, or null. */

@@ -60,7 +60,8 @@ export function alternatingSolver(engine: Engine, W: Mat, H: Mat, halves: Halves
 /**
  * The extrapolated solver over `halves` on W (m×k), H (k×n); allocates Wy, the plain H and the
  * copies a rejected step goes back to here (4 factor-sized blocks), none in step().
- * A resumed run (fastForward) starts the extrapolation afresh from its W, H, with a plain step.
+ * A resumed run goes on from the state saveState gave (restoreState), or without one
+ * (fastForward) starts the extrapolation afresh from its W, H, with a plain step.
  */
 export function extrapolated(engine: Engine, W: Mat, H: Mat, halves: Halves): Solver {
   const Wy = engine.mat(W.rows, W.cols);
@@ -117,6 +118,26 @@ export function extrapolated(engine: Engine, W: Mat, H: Mat, halves: Halves): So
     },
     fastForward(iterations) {
       s.steps = iterations;
+    },
+    saveState() {
+      const out = new Float64Array(4 + Wy.rows * Wy.cols + Hx.rows * Hx.cols);
+      out.set([s.beta, s.betaBar, s.last, s.started ? 1 : 0]);
+      out.set(v(Wy), 4);
+      out.set(v(Hx), 4 + Wy.rows * Wy.cols);
+      return out;
+    },
+    restoreState(state, iterations) {
+      const mk = Wy.rows * Wy.cols;
+      const expected = 4 + mk + Hx.rows * Hx.cols;
+      if (state.length !== expected) return `the saved extrapolation state has ${state.length} entries, expected ${expected}`;
+      const [beta, betaBar, last, started] = state;
+      if (!(beta > 0 && beta <= 1 && betaBar > 0 && betaBar <= 1 && (started === 0 || started === 1) && !Number.isNaN(last))) {
+        return `the saved extrapolation state has β = ${beta}, β̄ = ${betaBar}, started = ${started}: expected β, β̄ in (0, 1] and started 0 or 1`;
+      }
+      s = { steps: iterations, beta, betaBar, last, started: started === 1 };
+      v(Wy).set(state.subarray(4, 4 + mk));
+      v(Hx).set(state.subarray(4 + mk));
+      return null;
     },
     checkpoint(back) {
       while (kept.length > 0 && kept[0].steps < s.steps - back) kept.shift();

@@ -61,6 +61,13 @@ export interface Solver {
    * solver with such state (sgd's shuffled order and random stream) has one.
    */
   fastForward?(iterations: number): void;
+  /** The solver's own state beyond W and H, packed for a saved session (a copy); only a solver with such state has one. */
+  saveState?(): Float64Array;
+  /**
+   * Takes back the state saveState gave after `iterations` steps (instead of fastForward), or
+   * says why it cannot (a state of another shape): for a run resumed from a saved session.
+   */
+  restoreState?(state: Float64Array, iterations: number): string | null;
   /**
    * The driver marks the run to come back to: the solver keeps what it needs to take back to its
    * own state beyond W and H the steps from here and the `back` steps before (sgd: its random

@@ -42,6 +42,7 @@ export function sessionFileText(r: SessionRecord): string {
     history: r.run.history.map(floatJson),
     W: { rows: r.run.m, cols: r.run.k, data: Array.from(r.run.W, floatJson) },
     H: { rows: r.run.k, cols: r.run.n, data: Array.from(r.run.H, floatJson) },
+    ...(r.run.solverState ? { solverState: Array.from(r.run.solverState, floatJson) } : {}),
   };
   const fields: [string, unknown][] = [
     ['format', SESSION_FORMAT],
@@ -205,6 +206,8 @@ function readRun(v: unknown, rank: number): KeptRun {
     initialRelError: floatAt(r.initialRelError, 'run.initialRelError'),
     objective: floatAt(r.objective, 'run.objective'),
     stop: r.stop === null ? null : readStop(r.stop),
+    // the extrapolation's state (anls): 4 counters, then Wy (m×k) and the plain H (k×n)
+    ...(r.solverState === undefined ? {} : { solverState: floatsAt(r.solverState, 'run.solverState', 4 + m * k + k * n) }),
   };
 }
 

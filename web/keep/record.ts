@@ -26,6 +26,8 @@ export interface KeptRun {
   readonly initialRelError: number;
   readonly objective: number;
   readonly stop: Stop | null;
+  /** The solver's own state beyond W and H (anls extrapolated), when it has one: RunStart.solverState. */
+  readonly solverState?: Float64Array;
 }
 
 /** One session. */
@@ -116,6 +118,7 @@ export function recordOf(
       initialRelError: f.initialRelError,
       objective: f.objective,
       stop: f.stop,
+      ...(f.solverState ? { solverState: f.solverState } : {}),
     },
   };
 }

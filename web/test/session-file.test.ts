@@ -73,6 +73,14 @@ describe('session file', () => {
     delete old.options.params.extrapolate;
     const read = readSessionFile(JSON.stringify(old), 'x.json');
     expect(read.ok && read.record.options.params.extrapolate).toBe(false);
+    // its state beyond W and H (4 counters, Wy, the plain H) goes with the run
+    const run = RECORD.run!;
+    const solverState = Float64Array.from({ length: 4 + run.m * run.k + run.k * run.n }, (_, t) => t / 7);
+    const withState: SessionRecord = { ...fast, run: { ...run, solverState } };
+    expect(readSessionFile(sessionFileText(withState), 'x.json')).toEqual({ ok: true, record: withState, notes: [] });
+    const short = JSON.parse(sessionFileText(withState));
+    short.run.solverState.pop();
+    expect(readSessionFile(JSON.stringify(short), 'x.json')).toMatchObject({ ok: false });
   });
 
   it('a generator spec and a run not yet started round trip too', () => {

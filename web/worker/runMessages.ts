@@ -52,6 +52,7 @@ export function snapshotMessage(f: Factorization, data: DataMatrix | SparseData 
 export function factorsMessage(engine: Engine, f: Factorization, runId: number, requestId: number): Outgoing {
   const W = engine.copyOut(f.W);
   const H = engine.copyOut(f.H);
+  const solverState = f.solverState;
   const msg: FromWorker = {
     type: 'factors',
     runId,
@@ -66,8 +67,11 @@ export function factorsMessage(engine: Engine, f: Factorization, runId: number, 
     initialRelError: f.initialRelError,
     stop: f.stop,
     objective: f.objectiveValue,
+    ...(solverState ? { solverState } : {}),
   };
-  return { msg, buffers: [W.buffer as ArrayBuffer, H.buffer as ArrayBuffer] };
+  const buffers = [W.buffer as ArrayBuffer, H.buffer as ArrayBuffer];
+  if (solverState) buffers.push(solverState.buffer as ArrayBuffer);
+  return { msg, buffers };
 }
 
 /** The top `count` predictions of `row` of a sparse V from the run's full W and H; throws InputError for a bad row. */
