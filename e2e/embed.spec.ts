@@ -43,7 +43,7 @@ test('an Embed link, pasted as its iframe snippet, shows the run only and reache
   await expect(frame.getByRole('button', { name: 'Run' })).toBeVisible();
   await expect(frame.getByRole('figure', { name: 'V − WH (residual)' })).toBeVisible();
   const open = frame.getByRole('link', { name: 'Open in NMF Playground' });
-  await expect(open).toHaveAttribute('href', /#v=2&.*&iter=4$/);
+  await expect(open).toHaveAttribute('href', /#v=3&.*&iter=4$/);
   // sized to its frame: nothing wider than the frame
   const widths = await frame
     .locator('body')

@@ -39,7 +39,7 @@ test('a link reproduces the options, speed, iteration and numbers of the page th
   const before = await app.steps(6);
   const link = await share(page);
   expect(link).toMatch(
-    /\/#v=2&data=example&example=lowrank&alg=mu&rank=3&init=random&seed=42&maxIter=500&tol=0&target=0&eps=1e-9&lr=0\.001&l2=0\.01&project=1&speed=30&iter=6$/,
+    /\/#v=3&data=example&example=lowrank&alg=mu&rank=3&init=random&seed=42&maxIter=500&tol=0&target=0&eps=1e-9&lr=0\.001&l2=0\.01&project=1&speed=30&iter=6$/,
   );
   expect(page.url()).toBe(link);
   await expect(linkField(page)).toHaveJSProperty('readOnly', true);
@@ -66,7 +66,7 @@ test('a link reproduces the options, speed, iteration and numbers of the page th
   await app.screenshot('shared-opened-1280');
 });
 
-test('anls with Extrapolate between steps: the link holds extrap=1 and reopens to the same numbers, the box checked', async ({
+test('anls without Extrapolate between steps: the link holds extrap=0 and reopens to the same numbers, the box unchecked', async ({
   app,
   page,
 }) => {
@@ -75,15 +75,20 @@ test('anls with Extrapolate between steps: the link holds extrap=1 and reopens t
   await app.chooseAlgorithm('Alternating NNLS');
   await app.setNumber('Tolerance', 0);
   const box = page.getByLabel('Extrapolate between steps', { exact: true });
-  await box.check();
+  await expect(box).toBeChecked(); // anls extrapolates by default
+  const extrapolated = await app.steps(5);
+  const link = await share(page);
+  expect(link).not.toContain('extrap=');
+  await box.uncheck();
   await app.waitFor('Ready');
   const before = await app.steps(5);
-  const link = await share(page);
-  expect(link).toMatch(/&project=1&extrap=1&speed=/);
-  await openFresh(page, link);
+  expect(before.text).not.toBe(extrapolated.text);
+  const plain = await share(page);
+  expect(plain).toMatch(/&project=1&extrap=0&speed=/);
+  await openFresh(page, plain);
   const after = await app.waitFor('Paused');
   expect(after.text).toBe(before.text);
-  await expect(page.getByLabel('Extrapolate between steps', { exact: true })).toBeChecked();
+  await expect(page.getByLabel('Extrapolate between steps', { exact: true })).not.toBeChecked();
 });
 
 test('a link to a stopped run of randomized data stops at the same iteration with the same error', async ({ app, page }) => {
@@ -141,7 +146,7 @@ test('data too large for a link: the link holds the options only, and says so', 
       /^The data is too large for a link \(\d+ kB\); the link holds the options only\. To pass on the data as well, use Save session \(in the Session panel\) and send the file\.$/,
     ),
   ).toBeVisible();
-  expect(link).toMatch(/#v=2&data=none&alg=anls&rank=5&/);
+  expect(link).toMatch(/#v=3&data=none&alg=anls&rank=5&/);
   await page.getByRole('region', { name: 'Share' }).screenshot({ path: 'e2e/screenshots/share-too-large-1280.png' });
 
   await openFresh(page, link);
@@ -263,7 +268,7 @@ test('an old link (version 1) that names no algorithm opens with hals, its defau
   await expect(app.field('Algorithm')).toHaveValue('hals');
   await expect(notices(page)).not.toContainText('Ignored in the link');
   const again = await share(page);
-  expect(again).toMatch(/#v=2&data=example&example=tutorial&alg=hals&rank=2&/);
+  expect(again).toMatch(/#v=3&data=example&example=tutorial&alg=hals&rank=2&/);
 
   await openFresh(page, './#v=2&data=example&example=lowrank&rank=3&maxIter=50&iter=2');
   await expect(app.rankBox()).toHaveValue('3');

@@ -110,7 +110,7 @@ describe('the app state in a link', () => {
     const s = loaded({ kind: 'inline', text, fileName: 'big.csv' }, 'example');
     const e = encodeApp(s)!;
     expect(e.tooLargeKB).toBeGreaterThan(16);
-    expect(e.hash).toMatch(/^v=2&data=none&alg=/);
+    expect(e.hash).toMatch(/^v=3&data=none&alg=/);
     expect(e.hash).toBe(encodeShare({ ...shareStateOf(s)!, data: null }).hash);
   });
 });

@@ -156,7 +156,7 @@ describe('share link round trips', () => {
 describe('share link canonical text', () => {
   it('writes the default state as exactly this hash', () => {
     expect(encodeShare(BASE)).toEqual({
-      hash: 'v=2&data=example&example=lowrank&alg=anls&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0',
+      hash: 'v=3&data=example&example=lowrank&alg=anls&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0',
       tooLargeKB: null,
     });
   });
@@ -198,7 +198,7 @@ describe('share link canonical text', () => {
     };
     expect(encodeShare(b).hash).toBe(encodeShare(a).hash);
     expect(encodeShare(a).hash).toBe(
-      'v=2&data=lowrank&rows=10&cols=8&prank=2&noise=0&dseed=3&alg=anls&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=10&iter=5',
+      'v=3&data=lowrank&rows=10&cols=8&prank=2&noise=0&dseed=3&alg=anls&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=10&iter=5',
     );
   });
 
@@ -223,11 +223,11 @@ describe('share link canonical text', () => {
 
   it('writes only the dataset fields of the dataset kind', () => {
     expect(encodeShare({ ...BASE, data: { kind: 'uniform', rows: 3, cols: 4, seed: 5 } }).hash).toMatch(
-      /^v=2&data=uniform&rows=3&cols=4&dseed=5&alg=/,
+      /^v=3&data=uniform&rows=3&cols=4&dseed=5&alg=/,
     );
-    expect(encodeShare({ ...BASE, data: null }).hash).toMatch(/^v=2&data=none&alg=/);
+    expect(encodeShare({ ...BASE, data: null }).hash).toMatch(/^v=3&data=none&alg=/);
     expect(encodeShare({ ...BASE, data: { kind: 'inline', text: '1,2\n', fileName: 'a b.csv' } }).hash).toBe(
-      `v=2&data=inline&name=a%20b.csv&csv=${LZString.compressToEncodedURIComponent('1,2\n')}&long=0&alg=anls&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`,
+      `v=3&data=inline&name=a%20b.csv&csv=${LZString.compressToEncodedURIComponent('1,2\n')}&long=0&alg=anls&rank=2&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=0`,
     );
   });
 
@@ -236,7 +236,7 @@ describe('share link canonical text', () => {
     expect(d.ignored).toEqual([]);
     expect(d.state).toEqual({ ...withOptions({ rank: 4 }), data: { kind: 'example', id: 'tutorial' }, iteration: 3 });
     expect(encodeShare(d.state).hash).toBe(
-      'v=2&data=example&example=tutorial&alg=anls&rank=4&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=3',
+      'v=3&data=example&example=tutorial&alg=anls&rank=4&init=random&seed=1&maxIter=200&tol=0.000001&target=0&eps=1e-9&lr=0.001&l2=0.01&project=1&speed=max&iter=3',
     );
   });
 
@@ -245,8 +245,9 @@ describe('share link canonical text', () => {
     expect(old.ignored).toEqual([]);
     expect(old.newer).toBeNull();
     expect(old.state.options.algorithm).toBe('hals');
-    expect(old.state.options.params).toEqual(solverParams('hals'));
-    expect(encodeShare(old.state).hash).toMatch(/^v=2&data=example&example=tutorial&alg=hals&rank=2&init=random&/);
+    // its anls would not have extrapolated (version 3 made that the default): the switch stays off
+    expect(old.state.options.params).toEqual(solverParams('hals', { extrapolate: false }));
+    expect(encodeShare(old.state).hash).toMatch(/^v=3&data=example&example=tutorial&alg=hals&rank=2&init=random&/);
     // A refused value takes the link version's default too.
     const refused = decodeShare('v=1&alg=zzz');
     expect(refused.state.options.algorithm).toBe('hals');
@@ -255,6 +256,16 @@ describe('share link canonical text', () => {
     expect(decodeShare('v=1&alg=mu').state.options.algorithm).toBe('mu');
     expect(decodeShare('v=2&data=example&example=tutorial').state.options.algorithm).toBe(DEFAULT_OPTIONS.algorithm);
     expect(DEFAULT_OPTIONS.algorithm).toBe('anls');
+  });
+
+  it('a link before version 3 ran anls without extrapolation: it opens so and writes extrap=0; a version-3 link without the field extrapolates', () => {
+    const old = decodeShare('v=2&data=example&example=tutorial&alg=anls');
+    expect(old.ignored).toEqual([]);
+    expect(old.state.options.params.extrapolate).toBe(false);
+    expect(encodeShare(old.state).hash).toMatch(/&project=1&extrap=0&speed=/);
+    expect(decodeShare('v=1&alg=anls').state.options.params.extrapolate).toBe(false);
+    expect(decodeShare('v=3&data=example&example=tutorial&alg=anls').state.options.params.extrapolate).toBe(true);
+    expect(decodeShare('v=3&alg=anls&extrap=0').state.options.params.extrapolate).toBe(false);
   });
 
   it('gives parameters left out the chosen algorithm’s own defaults', () => {
@@ -275,7 +286,7 @@ describe('share link with data too large for it', () => {
     const compressed = LZString.compressToEncodedURIComponent(text).length;
     expect(compressed).toBeGreaterThan(LINK_DATA_LIMIT);
     expect(e.tooLargeKB).toBe(Math.ceil(compressed / 1000));
-    expect(e.hash).toMatch(/^v=2&data=none&alg=anls&rank=3&init=random&seed=9&/);
+    expect(e.hash).toMatch(/^v=3&data=none&alg=anls&rank=3&init=random&seed=9&/);
     expect(decodeShare(e.hash)).toEqual({ state: { ...s, data: null }, ignored: [], empty: false, newer: null });
   });
 

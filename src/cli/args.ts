@@ -19,7 +19,7 @@ export const FACTOR_FLAGS = {
   'learning-rate': { type: 'string' },
   l2: { type: 'string' },
   'no-project': { type: 'boolean' },
-  extrapolate: { type: 'boolean' },
+  'no-extrapolate': { type: 'boolean' },
   restarts: { type: 'string' },
   w0: { type: 'string' },
   h0: { type: 'string' },

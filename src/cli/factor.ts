@@ -30,7 +30,7 @@ import { readFactorFile, readMatrixOrSparse, writeOutputs } from './io.js';
 
 export const FACTOR_USAGE = `usage: nmf factor FILE.csv --rank K [--algorithm ID] [--init random|nndsvd|nndsvda|given]
        [--w0 FILE --h0 FILE] [--seed N] [--max-iter N] [--tol X] [--target X] [--epsilon X]
-       [--learning-rate X] [--l2 X] [--no-project] [--extrapolate] [--restarts N] [--format table|long] [--out DIR] [--threads N]
+       [--learning-rate X] [--l2 X] [--no-project] [--no-extrapolate] [--restarts N] [--format table|long] [--out DIR] [--threads N]
        [--precision float64|float32] [--json]`;
 
 /** Runs `factor` with argv after the command name; prints to stdout; returns the exit code. */
@@ -113,7 +113,7 @@ export function factorOptions(values: Record<string, string | boolean | undefine
       learningRate: numFlag(values, 'learning-rate', base.learningRate, 0),
       l2: numFlag(values, 'l2', base.l2, 0),
       project: values['no-project'] ? false : base.project,
-      extrapolate: values.extrapolate ? true : base.extrapolate,
+      extrapolate: values['no-extrapolate'] ? false : base.extrapolate,
     },
   };
   if (options.init === 'given') {

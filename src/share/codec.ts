@@ -119,7 +119,9 @@ export function decodeShare(hash: string, sections: readonly AnySection[] = []):
   const f = flat as Flat;
   const newer = f.v > LINK_VERSION ? f.v : null;
   for (const [name, value] of Object.entries(OLD_FALLBACKS[f.v] ?? {})) {
-    if (!present.has(name)) (f as Record<string, unknown>)[name] = value;
+    if (present.has(name)) continue;
+    (f as Record<string, unknown>)[name] = value;
+    present.add(name); // as if the link held it: a solver parameter it lacks would take today's default
   }
   f.v = LINK_VERSION;
   for (const name of ALL_DATA_FIELDS) {

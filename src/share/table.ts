@@ -18,8 +18,9 @@ import { VIEW_IDS, type ViewId } from './section.js';
  * Version of the link format, written first (`v=2`). A link of a higher version (a newer app) is
  * read as far as this version can, with a notice saying so; one of a lower version is read with
  * that version's defaults (OLD_FALLBACKS). Version 2: the default algorithm became anls.
+ * Version 3: anls extrapolates by default (`extrap`).
  */
-export const LINK_VERSION = 2;
+export const LINK_VERSION = 3;
 
 /** How the dataset is given: a DataSpec's kind (example, generator, inline text), or not at all. */
 export const DATA_KINDS = [...SPEC_KINDS, 'none'] as const;
@@ -98,13 +99,15 @@ export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 /**
  * The defaults of older link versions where they differ from FIELDS' fallbacks: a field such a
  * link does not hold (or holds a refused value of) takes the default it had then, so the link
- * keeps its meaning. Version 1 links were made while hals was the default algorithm.
+ * keeps its meaning. Version 1 links were made while hals was the default algorithm; links
+ * before version 3 ran anls without extrapolation.
  */
 export const OLD_FALLBACKS: Readonly<Record<number, Partial<Flat>>> = {
-  1: { alg: 'hals' },
+  1: { alg: 'hals', extrap: false },
+  2: { extrap: false },
 };
 
-/** Fields written only when not at their default, so that a link of a float64 run without extrapolation of the main view, not embedded, reads as before they existed. */
+/** Fields written only when not at their default, so that a link of a float64 run of the main view, not embedded (anls extrapolated), reads as before they existed. */
 export const OPTIONAL_FIELDS: readonly FieldName[] = ['extrap', 'prec', 'view', 'embed'];
 
 /** The fields a dataset kind uses (besides `data` itself). */

@@ -1,7 +1,7 @@
 // Alternating non-negative least squares: each column of H ← argmin_{h ≥ 0} ‖W_o h − v_o‖ over
 // its observed rows o, exactly (active-set NNLS on the k×k normal equations, assembly/linalg-nnls.ts,
-// warm-started from the current H); then each row of W the same way with H. Monotone. With
-// params.extrapolate, W and H are extrapolated between steps (src/solvers/extrapolation.ts): about half the steps to a good fit.
+// warm-started from the current H); then each row of W the same way with H. Monotone. By default
+// (params.extrapolate) W and H are extrapolated between steps (src/solvers/extrapolation.ts): about half the steps to a good fit.
 import type { SolverInfo } from './types.js';
 import { createAlternating } from './als-core.js';
 import { createSparseAlternating } from './sparse-als.js';

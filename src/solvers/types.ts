@@ -18,7 +18,7 @@ export interface SolverParams {
   l2: number;
   /** Clip W, H at 0 after each step (gd, sgd); turning it off shows why it is needed. */
   project: boolean;
-  /** Extrapolate W and H between steps (anls; Ang & Gillis, src/solvers/extrapolation.ts); off by default. */
+  /** Extrapolate W and H between steps (anls; Ang & Gillis, src/solvers/extrapolation.ts); on by default. */
   extrapolate: boolean;
 }
 
@@ -118,5 +118,5 @@ export const DEFAULT_PARAMS: SolverParams = {
   learningRate: 1e-3,
   l2: 0.01,
   project: true,
-  extrapolate: false,
+  extrapolate: true,
 };

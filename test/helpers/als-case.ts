@@ -58,5 +58,6 @@ export function startCase(engine: Engine, c: AlsCase, algorithm: AlgorithmId, ma
     given: { W0: { rows: c.m, cols: c.k, data: c.W0 }, H0: { rows: c.k, cols: c.n, data: c.H0 } },
     maxIter,
     tol: 0,
+    params: { ...DEFAULT_OPTIONS.params, extrapolate: false }, // each step one exact alternating solve, as the cases check
   });
 }

@@ -127,7 +127,7 @@ function readOptions(v: unknown): RunOptions {
       learningRate: numberAt(p.learningRate, 'options.params.learningRate', FIELDS.lr),
       l2: numberAt(p.l2, 'options.params.l2', FIELDS.l2),
       project: booleanAt(p.project, 'options.params.project'),
-      // absent in files written before anls's extrapolation: off
+      // absent in files written before anls's extrapolation (those runs did not extrapolate): off
       extrapolate: p.extrapolate === undefined ? false : booleanAt(p.extrapolate, 'options.params.extrapolate'),
     },
     // absent in files written before the float32 mode: float64

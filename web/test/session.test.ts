@@ -313,7 +313,9 @@ describe('Session: resuming a run (configure with start) and the factors message
     expect(saved.iteration).toBe(7);
     expect(Array.from(saved.history)).toEqual(historyOf(2));
     expect(saved.W).toHaveLength(90);
-    expect(host.transfers.at(-1)).toEqual([saved.W.buffer, saved.H.buffer]);
+    // anls extrapolates by default: its own state (Wy, the plain H, β, β̄) goes with W and H
+    expect(saved.solverState).toHaveLength(4 + 90 + 60);
+    expect(host.transfers.at(-1)).toEqual([saved.W.buffer, saved.H.buffer, saved.solverState!.buffer]);
 
     // the uninterrupted run to 20, then the same run resumed at 7 and run to 20 in run 3
     for (let i = 7; i < 20; i++) session.handle({ type: 'step', runId: 2 });
