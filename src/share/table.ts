@@ -15,7 +15,7 @@ import { enumField, flagField, intField, numberField, textField, type Field } fr
 import { VIEW_IDS, type ViewId } from './section.js';
 
 /**
- * Version of the link format, written first (`v=2`). A link of a higher version (a newer app) is
+ * Version of the link format, written first (`v=3`). A link of a higher version (a newer app) is
  * read as far as this version can, with a notice saying so; one of a lower version is read with
  * that version's defaults (OLD_FALLBACKS). Version 2: the default algorithm became anls.
  * Version 3: anls extrapolates by default (`extrap`).
