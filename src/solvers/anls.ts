@@ -10,7 +10,8 @@ import { createSparseAlternating } from './sparse-als.js';
 export const anls: SolverInfo = {
   id: 'anls',
   label: 'Alternating NNLS',
-  description: 'Solves for H, then W, by exact non-negative least squares (active set); monotone, few iterations.',
+  description:
+    'Solves for H, then W, by exact non-negative least squares (active set), extrapolated; few iterations, the fastest to a good fit (the default).',
   maskUnsupported: null,
   monotone: true,
   objective: 'frobenius',

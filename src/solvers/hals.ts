@@ -70,7 +70,8 @@ function createMaskedHals(ctx: SolverContext): Solver {
 export const hals: SolverInfo = {
   id: 'hals',
   label: 'HALS (coordinate descent)',
-  description: 'Hierarchical ALS: one row of H, then one column of W, at a time, each minimized exactly; monotone and usually the fastest.',
+  description:
+    'Hierarchical ALS: one row of H, then one column of W, at a time, each minimized exactly; monotone, with the cheapest exact iterations.',
   maskUnsupported: null,
   monotone: true,
   objective: 'frobenius',
