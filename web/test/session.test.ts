@@ -103,14 +103,14 @@ describe('Session', () => {
     expect(host.of('progress').filter((p) => p.phase === 'running').length).toBeGreaterThan(1);
   });
 
-  it('at full speed the loop posts progress at most every PROGRESS_GAP_MS, and the halt at once', () => {
-    session.handle({ type: 'run', runId: 2 });
+  it("at full speed progress goes at most every PROGRESS_GAP_MS (Run's answer included), and the halt at once", () => {
     const at: number[] = [];
     const post = host.post.bind(host);
     host.post = (msg, transfer) => {
       if (msg.type === 'progress' && msg.phase === 'running') at.push(host.t);
       post(msg, transfer);
     };
+    session.handle({ type: 'run', runId: 2 });
     host.drain();
     expect(at.length).toBeGreaterThan(1);
     const gaps = at.slice(1).map((t, i) => t - at[i]);
@@ -132,9 +132,8 @@ describe('Session', () => {
 
   it('Pause between slices stops the run: the tick already scheduled does nothing', () => {
     session.handle({ type: 'run', runId: 2 });
-    host.runNext();
+    while (host.last('progress')!.iteration === 0) expect(host.runNext()).toBe(true);
     const at = host.last('progress')!.iteration;
-    expect(at).toBeGreaterThan(0);
     session.handle({ type: 'pause', runId: 2 });
     expect(host.last('progress')).toMatchObject({ phase: 'paused', iteration: at });
     const count = host.posted.length;

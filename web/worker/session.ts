@@ -46,7 +46,7 @@ export class Session {
   /** While running to a shared link's iteration: that iteration (stops do not end the run before it). */
   private until: number | null = null;
   private sentHistory = 0;
-  /** When the running loop last posted progress (ms). */
+  /** When the session last posted progress (ms): the running loop's next waits PROGRESS_GAP_MS from it. */
   private progressAt = Number.NEGATIVE_INFINITY;
   private snapshotWanted = false;
   /** Bumped to cancel a scheduled tick. */
@@ -313,9 +313,9 @@ export class Session {
     if (done > 0) this.itersPerSec = this.meter.sample(now, f.iteration);
     if (!more()) this.halt(f.stop ? 'stopped' : 'paused');
     // at full speed a slice can end every few ms: the page gets the points at most every PROGRESS_GAP_MS
+    // (counted from Run's own answer too, so a run of a few slices costs the page no render in between)
     const gap = pacer.speed === null ? PROGRESS_GAP_MS : 0;
     if (this.phase !== 'running' || (done > 0 && now - this.progressAt >= gap)) {
-      this.progressAt = now;
       this.postProgress();
       if (this.phase !== 'running' || this.snapshots.due(now)) this.flushSnapshot();
     }
@@ -327,6 +327,7 @@ export class Session {
     if (!f) return;
     // an iteration the page shows while running is where a Pause goes back to
     if (this.phase === 'running') f.mark();
+    this.progressAt = this.host.now();
     const from = this.sentHistory;
     const history = Array.from(f.history.subarray(from));
     this.sentHistory = f.history.length;
