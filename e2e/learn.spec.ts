@@ -53,6 +53,36 @@ test('after Step the panel shows the error before and after and the rows of H th
   await expect(step).toContainText(/With η = 0\.001, .* the gradient's size is about/);
 });
 
+test('the Learn panel first shows with its formulas typeset, so nothing in it moves when they arrive', async ({ app, page }) => {
+  await app.open();
+  // every change to the page is looked at before the browser paints it: a formula still shown as its
+  // TeX source (to be replaced by taller typeset output later) is a layout shift a user would see
+  // (a script as text: the e2e code is typed without the DOM's types)
+  await page.evaluate(`
+    window.untypeset = 0;
+    window.learnObserver = new MutationObserver(() => {
+      for (const t of document.querySelectorAll('.learn .tex')) if (!t.querySelector('.katex')) window.untypeset += 1;
+    });
+    window.learnObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
+  `);
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await expect(page.getByRole('region', { name: 'Notation' }).locator('.katex')).toHaveCount(9);
+  await expect(page.locator('.learn .katex-error')).toHaveCount(0);
+  expect(await page.evaluate('window.untypeset')).toBe(0);
+});
+
+test('without KaTeX the Learn panel still shows, its formulas as TeX source, and says why', async ({ app, page, watch }) => {
+  await page.route(/katex/i, (route) => route.abort());
+  watch.allow.push(/^Failed to load resource: net::ERR_FAILED$/); // the chunks this test blocks
+  await app.open();
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  const notation = page.getByRole('region', { name: 'Notation' });
+  await expect(notation.getByText('W', { exact: true })).toBeVisible();
+  await expect(notation.locator('.katex')).toHaveCount(0);
+  await expect(notation.locator('.tex').first()).toHaveAttribute('title', /^formulas could not load: /);
+  await expect(app.button('Run gradient descent with η = 5')).toBeVisible();
+});
+
 test('one click runs gradient descent with a diverging η, and the run stops saying so', async ({ app, page }) => {
   await app.open();
   await page.getByRole('tab', { name: 'Learn' }).click();

@@ -61,7 +61,22 @@ export const VIEWS: readonly ViewInfo[] = [
     component: lazyView(() => import('../views/restarts/CompareRestartsView.js'), 'CompareRestartsView'),
   },
   { id: 'compare', label: 'Compare algorithms', component: lazyView(() => import('../views/compare/CompareView.js'), 'CompareView') },
-  { id: 'learn', label: 'Learn', component: lazyView(() => import('../views/learn/LearnView.js'), 'LearnView') },
+  {
+    id: 'learn',
+    label: 'Learn',
+    // with KaTeX loaded before the panel first shows, its formulas are typeset before they are painted
+    // (a failed load still shows the panel, its formulas as TeX source)
+    component: lazyView(
+      () =>
+        import('../views/learn/LearnView.js').then((m) =>
+          m.loadKatex().then(
+            () => m,
+            () => m,
+          ),
+        ),
+      'LearnView',
+    ),
+  },
 ];
 
 /** The link sections of the registered views (checked once: a clash is a programming error). */

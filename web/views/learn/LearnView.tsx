@@ -9,6 +9,9 @@ import { StepChanges } from './StepChanges.js';
 import { Tex } from './Tex.js';
 import './learn.css';
 
+/** Loads KaTeX (views.ts waits for it before the panel first shows). */
+export { loadKatex } from './Tex.js';
+
 /** A learning rate at which gradient descent diverges on the examples (the error blows up in a few iterations). */
 export const DIVERGING_ETA = 5;
 
