@@ -86,8 +86,7 @@ test('without KaTeX the Learn panel still shows, its formulas as TeX source, and
 test('one click runs gradient descent with a diverging η, and the run stops saying so', async ({ app, page }) => {
   await app.open();
   await page.getByRole('tab', { name: 'Learn' }).click();
-  // KaTeX loads on first use and its formulas push the remarks down: click once they are typeset,
-  // not at where the button was before (a missed click on a loaded machine)
+  // the panel shows once KaTeX has loaded (views.ts); waiting for its formulas also makes sure of it
   await expect(page.getByRole('region', { name: 'Notation' }).locator('.katex')).toHaveCount(9);
   await app.button('Run gradient descent with η = 5').click();
   await expect(app.field('Algorithm')).toHaveValue('gd');
