@@ -42,7 +42,8 @@ export type RunOptions = Omit<FactorOptions, 'given' | 'restarts'>;
 /**
  * Defaults used by the CLI and the app when an option is not given. anls + random is the fastest
  * way to a good fit in the time-to-quality table (`npm run bench -- quality`, bench/README.md):
- * RcppML's error on the 2000×1000 rank-20 matrix in 16 iterations, where hals + random needs ~450.
+ * RcppML's error on the 2000×1000 rank-20 matrix in 9 iterations extrapolated (16 plain), where
+ * hals + random needs ~450.
  * Share links of version 1 meant hals when they named no algorithm (OLD_FALLBACKS in src/share/table.ts).
  */
 export const DEFAULT_OPTIONS: FactorOptions = {
