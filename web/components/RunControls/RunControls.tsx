@@ -132,6 +132,8 @@ function takesKeys(t: EventTarget | null, key: string): boolean {
   if (!(t instanceof HTMLElement)) return false;
   if (t.isContentEditable) return true;
   if (['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return true;
+  // a wide table's box (ScrollRegion) scrolls with the arrow keys while it has the focus
+  if (t.dataset.scrollsX !== undefined && key.startsWith('Arrow')) return true;
   // a button, link or summary takes Space (and Enter) itself; → and R stay the page's
   return ['BUTTON', 'A', 'SUMMARY'].includes(t.tagName) && (key === ' ' || key === 'Enter');
 }

@@ -9,6 +9,7 @@ import { CompareChart } from './CompareChart.js';
 import { finalErrorText, stopText, timeText, type CompareState } from './compareState.js';
 import { comparisonOf } from './comparison.js';
 import './compare.css';
+import { ScrollRegion } from '../../components/fields/ScrollRegion.js';
 
 /** The view (see the file comment above for what it does); its state lives in the app's Comparison, so it stays when the tab is left. */
 export function CompareView() {
@@ -82,7 +83,7 @@ export function CompareView() {
       {state.rows.length > 0 && (
         <>
           <CompareChart rows={state.rows} axis={axis} />
-          <div className="table-scroll">
+          <ScrollRegion label="How each algorithm ended">
             <table className="compare-table">
               <caption className="visually-hidden">How each algorithm ended</caption>
               <thead>
@@ -106,7 +107,7 @@ export function CompareView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </section>

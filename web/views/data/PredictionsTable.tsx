@@ -3,12 +3,13 @@
 // sentence saying why there are none. Shared by the dense and the sparse predictions panels.
 import type { TopPredictions } from '../../../src/data/recommend.js';
 import { shortNumber } from '../../plots/summary.js';
+import { ScrollRegion } from '../../components/fields/ScrollRegion.js';
 
 /** The table of `result` (or its message). */
 export function PredictionsTable({ result }: { result: TopPredictions }) {
   if (result.message) return <p>{result.message}.</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Top predictions">
       <table className="teach-table">
         <caption>Top predictions</caption>
         <thead>
@@ -29,6 +30,6 @@ export function PredictionsTable({ result }: { result: TopPredictions }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { topicLines, topicMix } from '../../../src/data/topics.js';
 import { useAppState } from '../../app/context.js';
 import { isTextData } from './kinds.js';
+import { ScrollRegion } from '../../components/fields/ScrollRegion.js';
 
 /** Top terms listed per topic. */
 const TOP_TERMS = 6;
@@ -47,7 +48,7 @@ export function TopicsPanel() {
       </ul>
       <details>
         <summary>Each document’s topic mix (its column of H, scaled to sum to 1)</summary>
-        <div className="table-scroll">
+        <ScrollRegion label="Topic mix of each document">
           <table className="teach-table">
             <caption className="visually-hidden">Topic mix of each document</caption>
             <thead>
@@ -65,7 +66,7 @@ export function TopicsPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </section>
   );

@@ -2,6 +2,7 @@
 // held-out error ± one standard error, cophenetic correlation, the shuffled baseline, and a button
 // Open rank K that loads that rank's best factorization into the main view.
 import type { RankSurvey } from '../../../src/rank/survey.js';
+import { ScrollRegion } from '../../components/fields/ScrollRegion.js';
 
 export interface RankTableProps {
   ranks: readonly RankSurvey[];
@@ -25,7 +26,7 @@ function spread(xs: readonly number[]): string {
 /** The table of surveyed ranks, one row per rank with its errors, cophenetic correlations and its Open rank K button. */
 export function RankTable({ ranks, suggested, onOpen, openBlocked }: RankTableProps) {
   return (
-    <div className="rank-table-wrap">
+    <ScrollRegion label="Ranks surveyed">
       <table className="rank-table">
         <caption>Ranks surveyed (relative errors ‖V−WH‖/‖V‖)</caption>
         <thead>
@@ -70,6 +71,6 @@ export function RankTable({ ranks, suggested, onOpen, openBlocked }: RankTablePr
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
