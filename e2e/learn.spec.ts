@@ -26,6 +26,8 @@ test('the Learn panel typesets the objective and update rules of every algorithm
     await expect(rules.getByText('Why W and H stay non-negative.')).toBeVisible();
   }
   await expect(page.getByRole('region', { name: 'Notation' }).locator('.katex')).toHaveCount(9);
+  // every formula fits at 1280: none is a scrolling region
+  await expect(page.getByRole('region', { name: 'Formula' })).toHaveCount(0);
   await app.screenshot('learn');
   await page.setViewportSize({ width: 390, height: 800 });
   // at phone width every algorithm's formulas fit or scroll inside their own box: the page never scrolls sideways
@@ -34,6 +36,17 @@ test('the Learn panel typesets the objective and update rules of every algorithm
     await expect(page.getByRole('heading', { name: `Learn: ${label}` })).toBeVisible();
     await expect.poll(() => app.sideScroll(), { message: label }).toBe(0);
   }
+  // the extrapolated step is wider than a phone: its box is a tab stop, and → scrolls it, not the run
+  await app.chooseAlgorithm('Alternating NNLS');
+  const formula = page.getByRole('region', { name: 'Formula' });
+  await expect(formula).toHaveCount(1);
+  await expect(formula).toHaveAttribute('tabindex', '0');
+  await formula.focus();
+  const before = (await app.read()).iteration;
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => formula.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  expect((await app.read()).iteration).toBe(before);
+  await formula.evaluate((el) => el.scrollTo(0, 0));
   await app.screenshot('learn-phone');
 });
 

@@ -1,11 +1,22 @@
-// The box around a table that can be wider than the screen (a phone): it scrolls sideways on its
-// own, so the page never does, and while it overflows it is a named region in the keyboard's tab
-// order, so Tab reaches it and the arrow keys scroll it (data-scrolls-x tells the page's run keys
-// to leave them to it: web/components/RunControls/RunControls.tsx).
+// The box around a table or formula that can be wider than the screen (a phone): it scrolls
+// sideways on its own, so the page never does, and while it overflows it is a region named
+// `label` in the keyboard's tab order, so Tab reaches it and the arrow keys scroll it
+// (data-scrolls-x tells the page's run keys to leave them to it: RunControls.tsx). While it fits
+// it is a plain box: no tab stop, no landmark.
 import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 
-/** A sideways-scrolling region named `label` around `children` (one wide table); focusable only while it overflows. */
-export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+/** A sideways-scrolling box around `children` (one wide table or formula), a focusable region named `label` only while it overflows. */
+export function ScrollRegion({
+  label,
+  className,
+  title,
+  children,
+}: {
+  label: string;
+  className?: string;
+  title?: string;
+  children: ReactNode;
+}) {
   const box = useRef<HTMLElement>(null);
   const [overflows, setOverflows] = useState(false);
   useLayoutEffect(() => {
@@ -21,10 +32,11 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
   return (
     <section
       ref={box}
-      className="scroll-region"
-      aria-label={label}
+      className={className ? `scroll-region ${className}` : 'scroll-region'}
+      aria-label={overflows ? label : undefined}
       tabIndex={overflows ? 0 : undefined}
       data-scrolls-x={overflows ? '' : undefined}
+      title={title}
     >
       {children}
     </section>

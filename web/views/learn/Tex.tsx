@@ -4,6 +4,7 @@
 // its formulas are typeset before the browser paints them and nothing below them moves; should
 // KaTeX not be loaded yet (or fail to load), the TeX source is shown as text until it is.
 import { useLayoutEffect, useRef, useState } from 'react';
+import { ScrollRegion } from '../../components/fields/ScrollRegion.js';
 
 type Katex = typeof import('katex').default;
 
@@ -45,9 +46,17 @@ export function Tex({ tex, display = false }: { tex: string; display?: boolean }
       live = false;
     };
   }, [tex, display]);
+  const title = failed ?? undefined;
+  if (!display)
+    return (
+      <span className="tex" title={title}>
+        <span ref={el} />
+      </span>
+    );
+  // on a phone a long display formula scrolls sideways in its own box, which the keyboard reaches
   return (
-    <span className={display ? 'tex tex-display' : 'tex'} title={failed ?? undefined}>
+    <ScrollRegion label="Formula" className="tex tex-display" title={title}>
       <span ref={el} />
-    </span>
+    </ScrollRegion>
   );
 }
