@@ -90,6 +90,21 @@ test('Space on Run hands focus to Pause, and Space on Pause hands it back to Run
   await app.waitFor('Paused');
 });
 
+test('a run that pauses while the page is scrolled to the plots keeps the page where it is', async ({ app, page }) => {
+  await app.open();
+  await app.setSpeed('2 iterations/s');
+  await app.button('Run').click();
+  await expect(app.button('Pause')).toBeFocused();
+  // the user scrolls down to watch the heatmaps, the Run controls out of sight, and pauses with Space
+  await page.evaluate('window.scrollTo(0, 900)');
+  await expect.poll(() => page.evaluate('window.scrollY')).toBe(900);
+  await page.keyboard.press('Space');
+  await app.waitFor('Paused');
+  // focus went back to Run without scrolling it into view
+  await expect(app.button('Run')).toBeFocused();
+  expect(await page.evaluate('window.scrollY')).toBe(900);
+});
+
 test('keys: → steps, Space runs and pauses, R resets, outside text fields; the help line says so', async ({ app, page }) => {
   await app.open();
   await expect(page.getByText('Keys: Space runs or pauses, → steps, R resets (outside text fields).')).toBeVisible();

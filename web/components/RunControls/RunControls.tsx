@@ -45,14 +45,15 @@ export function RunControls() {
   const runButton = useRef<HTMLButtonElement>(null);
   const pauseButton = useRef<HTMLButtonElement>(null);
   const stepButton = useRef<HTMLButtonElement>(null);
-  // The button pressed disables itself: focus moves to the one that takes over (Pause, then Run or Step), never to the page.
+  // The button pressed disables itself: focus moves to the one that takes over (Pause, then Run or Step), never to the page,
+  // and without scrolling to it: a run paused or stopped while the user watches the plots leaves the page where it is.
   useEffect(() => {
     const active = document.activeElement;
     const lost = active === document.body || active === null;
-    if (running && (lost || active === runButton.current)) pauseButton.current?.focus();
+    if (running && (lost || active === runButton.current)) pauseButton.current?.focus({ preventScroll: true });
     if (!running && (lost || active === pauseButton.current)) {
       const next = runButton.current && !runButton.current.disabled ? runButton.current : stepButton.current;
-      if (next && !next.disabled) next.focus();
+      if (next && !next.disabled) next.focus({ preventScroll: true });
     }
   }, [running]);
   // Keys: Space runs or pauses, → steps, R resets, when focus is not in a field or on a control that takes the key itself.
