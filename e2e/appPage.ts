@@ -116,6 +116,15 @@ export class AppPage {
     await this.field('Algorithm').selectOption({ label });
   }
 
+  /** Shows the view whose tab is `name` with every folded panel of the page open (Reproduce elsewhere, Export, …). */
+  async showViewUnfolded(name: string): Promise<void> {
+    const tab = this.page.getByRole('tab', { name });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+    for (const summary of await this.page.locator('details:not([open]) > summary').all()) await summary.click();
+    await expect(this.page.locator('details:not([open])')).toHaveCount(0);
+  }
+
   /** Steps `n` times, waiting for each step to be shown. */
   async steps(n: number): Promise<StatusInfo> {
     // a run that is being (re)started shows no iteration for a moment ("Initializing W and H…"):
@@ -140,6 +149,9 @@ export class AppPage {
     await this.page.screenshot({ path: `e2e/screenshots/${name}-full.png`, fullPage: true });
   }
 }
+
+/** The labels of the view tabs, in their order. */
+export const VIEWS = ['Factorize', 'Explore rank', 'Compare restarts', 'Compare algorithms', 'Learn'];
 
 /** Phase, iteration and relative error of a status line's text. */
 function parseStatus(text: string): StatusInfo {

@@ -1,9 +1,8 @@
 // The keyboard reaches everything: on every view, with its folded panels open, Tab alone visits
 // every visible, enabled control, except those a roving focus hands to the arrow keys (the view
 // tabs not chosen, the radios of a group beside its checked one), which the arrow keys then reach.
+import { VIEWS } from './appPage.js';
 import { test, expect } from './fixtures.js';
-
-const VIEWS = ['Factorize', 'Explore rank', 'Compare restarts', 'Compare algorithms', 'Learn'];
 
 /** In the page: numbers each visible, enabled control Tab should reach (data-tab-n) and returns how many. */
 const NUMBER_CONTROLS = `(() => {
@@ -22,10 +21,7 @@ const NUMBER_CONTROLS = `(() => {
 test('Tab alone reaches every control on every view, and the arrow keys the view tabs', async ({ app, page }) => {
   await app.open();
   for (const view of VIEWS) {
-    await page.getByRole('tab', { name: view }).click();
-    await expect(page.getByRole('tab', { name: view })).toHaveAttribute('aria-selected', 'true');
-    for (const summary of await page.locator('details:not([open]) > summary').all()) await summary.click();
-    await expect(page.locator('details:not([open])')).toHaveCount(0);
+    await app.showViewUnfolded(view);
     const n = (await page.evaluate(NUMBER_CONTROLS)) as number;
     expect(n, view).toBeGreaterThan(20);
     await page.evaluate('document.activeElement && document.activeElement.blur()');

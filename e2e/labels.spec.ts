@@ -4,9 +4,8 @@
 // sits in. A placeholder or a title alone is no label. A wide table's scrolling box (a tab stop on a
 // phone) needs a name, not a visible one. The plots' own toolbar (plotly's modebar) is plotly's,
 // and is left out.
+import { VIEWS } from './appPage.js';
 import { test, expect } from './fixtures.js';
-
-const VIEWS = ['Factorize', 'Explore rank', 'Compare restarts', 'Compare algorithms', 'Learn'];
 
 /** In the page: each visible control whose name a person cannot see, with why (a script as text: the e2e code is typed without the DOM's types). */
 const UNLABELLED = `(() => {
@@ -44,11 +43,7 @@ for (const [width, height] of [
     await page.setViewportSize({ width, height });
     await app.open();
     for (const view of VIEWS) {
-      await page.getByRole('tab', { name: view }).click();
-      await expect(page.getByRole('tab', { name: view })).toHaveAttribute('aria-selected', 'true');
-      // the folded panels too (Reproduce elsewhere, Export, …)
-      for (const summary of await page.locator('details:not([open]) > summary').all()) await summary.click();
-      await expect(page.locator('details:not([open])')).toHaveCount(0);
+      await app.showViewUnfolded(view);
       expect(await page.evaluate(UNLABELLED), view).toEqual([]);
     }
   });
