@@ -51,7 +51,8 @@ test('compares two algorithms: two legend entries, a table row each, per iterati
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => tableBox.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   expect((await app.read()).iteration).toBe(before); // → scrolled the table and did not step the run
-  await tableBox.evaluate((el) => el.scrollTo(0, 0));
+  // back to the start for the screenshot (→ may still be scrolling smoothly)
+  await expect.poll(() => tableBox.evaluate((el) => (el.scrollTo(0, 0), el.scrollLeft))).toBe(0);
   await app.screenshot('compare-phone');
 });
 

@@ -46,7 +46,8 @@ test('the Learn panel typesets the objective and update rules of every algorithm
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => formula.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   expect((await app.read()).iteration).toBe(before);
-  await formula.evaluate((el) => el.scrollTo(0, 0));
+  // back to the start for the screenshot (→ may still be scrolling smoothly)
+  await expect.poll(() => formula.evaluate((el) => (el.scrollTo(0, 0), el.scrollLeft))).toBe(0);
   await app.screenshot('learn-phone');
 });
 

@@ -5,11 +5,11 @@ import { useMemo } from 'react';
 import { SOLVERS } from '../../../src/solvers/registry.js';
 import { useAppState, useAppStore } from '../../app/context.js';
 import { useStore } from '../../state/store.js';
+import { ScrollRegion } from '../../components/fields/ScrollRegion.js';
 import { CompareChart } from './CompareChart.js';
 import { finalErrorText, stopText, timeText, type CompareState } from './compareState.js';
 import { comparisonOf } from './comparison.js';
 import './compare.css';
-import { ScrollRegion } from '../../components/fields/ScrollRegion.js';
 
 /** The view (see the file comment above for what it does); its state lives in the app's Comparison, so it stays when the tab is left. */
 export function CompareView() {
