@@ -47,7 +47,14 @@ test('the Learn panel typesets the objective and update rules of every algorithm
   await expect.poll(() => formula.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   expect((await app.read()).iteration).toBe(before);
   // back to the start for the screenshot (→ may still be scrolling smoothly)
-  await expect.poll(() => formula.evaluate((el) => (el.scrollTo(0, 0), el.scrollLeft))).toBe(0);
+  await expect
+    .poll(() =>
+      formula.evaluate((el) => {
+        el.scrollTo(0, 0);
+        return el.scrollLeft;
+      }),
+    )
+    .toBe(0);
   await app.screenshot('learn-phone');
 });
 
