@@ -2,7 +2,7 @@
 // thread, covering the output once, in order; each chunk claimed once, only for the job it was
 // posted with; and a job finishes even when its helpers never take a chunk, the calling thread
 // claiming them all, with the result bit for bit as one thread's. A waiting thread spins a
-// moment, then sleeps until it is notified.
+// moment, then sleeps until it is notified. A chunk reads the arguments of its own control block.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../src/core/rng.js';
 import type { Engine } from '../src/wasm/engine.js';
@@ -149,5 +149,36 @@ describe('awaitChange: a thread waits for a slot to change, spinning first, then
     } finally {
       await w.terminate();
     }
+  });
+});
+
+describe('a chunk reads the arguments of the control block it is run with', () => {
+  it('R = V − WH on two pools in turn (A, B, A): each result is bit for bit the one-thread residual of its own matrices', async () => {
+    // the helpers never serve, so this thread runs every chunk of both pools, switching control blocks
+    const host = { start: () => Promise.resolve(), stop: () => {} };
+    const K = one.kernels;
+    const pools = [
+      await ThreadPool.start(K, 3, host, (t) => ThreadPool.workspaceOf(K, t)),
+      await ThreadPool.start(K, 3, host, (t) => ThreadPool.workspaceOf(K, t)),
+    ];
+    one.reset();
+    const [m, k, n] = [160, 7, 120];
+    const rng = new Rng(4);
+    const cases = pools.map(() => {
+      const V = one.matFrom(m, n, uniform(rng, m * n));
+      const W = one.matFrom(m, k, uniform(rng, m * k));
+      const H = one.matFrom(k, n, uniform(rng, k * n));
+      const ref = one.mat(m, n);
+      one.ops.residual(V, null, W, H, ref);
+      return { V, W, H, ref, R: one.mat(m, n) };
+    });
+    for (const p of [0, 1, 0]) {
+      const { V, W, H, ref, R } = cases[p];
+      one.view(R).fill(Number.NaN);
+      expect(chunkCount(m, 3)).toBeGreaterThan(1);
+      pools[p].run(JOB.residualRows, [V.ptr, 0, W.ptr, H.ptr, R.ptr, m, k, n], m);
+      expect(firstDiff(one.copyOut(R), one.copyOut(ref))).toBe(-1);
+    }
+    for (const pool of pools) pool.close();
   });
 });

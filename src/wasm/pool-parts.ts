@@ -203,17 +203,34 @@ export function partRange(total: number, parts: number, t: number): [number, num
   return [lo, Math.min(total, lo + per)];
 }
 
-/** ε of a klQuotientRows job from its two int32 slots. */
+// A float64 as two int32 words, for the ε slots (reused: no garbage per chunk).
+const F64 = new Float64Array(1);
+const F64_WORDS = new Int32Array(F64.buffer);
+
+/** ε of a kl job from its two int32 slots. */
 function readF64(c: Int32Array, at: number): number {
-  const b = new Int32Array([c[at], c[at + 1]]);
-  return new Float64Array(b.buffer)[0];
+  F64_WORDS[0] = c[at];
+  F64_WORDS[1] = c[at + 1];
+  return F64[0];
 }
 
 /** Writes x into two int32 slots of the control block (read back by readF64). */
 export function writeF64(c: Int32Array, at: number, x: number): void {
-  const b = new Int32Array(new Float64Array([x]).buffer);
-  c[at] = b[0];
-  c[at + 1] = b[1];
+  F64[0] = x;
+  c[at] = F64_WORDS[0];
+  c[at + 1] = F64_WORDS[1];
+}
+
+let argsControl: Int32Array | null = null;
+let argsView: Int32Array<ArrayBufferLike> = new Int32Array(0);
+
+/** The argument slots of control block c as one view, made once (one per chunk was garbage on every claim). */
+function argsOf(c: Int32Array): Int32Array {
+  if (c !== argsControl) {
+    argsControl = c;
+    argsView = c.subarray(SLOT.args, CONTROL_SLOTS);
+  }
+  return argsView;
 }
 
 /**
@@ -222,6 +239,7 @@ export function writeF64(c: Int32Array, at: number, x: number): void {
  */
 export function runPart(K: Kernels, c: Int32Array, i: number, work: number): void {
   const a = SLOT.args;
+  const args = argsOf(c);
   const [lo, hi] = partRange(c[SLOT.total], c[SLOT.chunks], i);
   if (lo >= hi) return;
   switch (c[SLOT.job]) {
@@ -248,28 +266,28 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
     }
     case JOB.maskedWHRows: {
       // rows lo..hi−1 of W, M and P (lo is a multiple of 8, so rows pair as in the whole)
-      const [W, H, M, P, , k, n] = c.subarray(a, a + 7);
+      const [W, H, M, P, , k, n] = args;
       K.masked_wh(W + lo * k * 8, H, M ? M + lo * n * 8 : 0, P + lo * n * 8, hi - lo, k, n);
       return;
     }
     case JOB.residualRows: {
-      const [V, M, W, H, R, , k, n] = c.subarray(a, a + 8);
+      const [V, M, W, H, R, , k, n] = args;
       K.residual(V + lo * n * 8, M ? M + lo * n * 8 : 0, W + lo * k * 8, H, R + lo * n * 8, hi - lo, k, n);
       return;
     }
     case JOB.halsMaskedCols: {
-      const [H, W, M, R, m, k, n] = c.subarray(a, a + 7);
+      const [H, W, M, R, m, k, n] = args;
       K.hals_rows_masked_cols(H, W, M, R, work, m, k, n, lo, hi);
       return;
     }
     case JOB.halsMaskedRows: {
       // rows lo..hi−1 of W, M and R: each row of W is updated from its own rows of M and R alone
-      const [W, H, M, R, , k, n] = c.subarray(a, a + 7);
+      const [W, H, M, R, , k, n] = args;
       K.hals_cols_masked(W + lo * k * 8, H, M ? M + lo * n * 8 : 0, R + lo * n * 8, hi - lo, k, n);
       return;
     }
     case JOB.klQuotientLossBlocks: {
-      const [V, M, W, H, Q, m, k, n, scratch] = c.subarray(a, a + 9);
+      const [V, M, W, H, Q, m, k, n, scratch] = args;
       K.kl_quotient_loss_blocks(V, M, W, H, Q, m, k, n, readF64(c, a + 9), work ? work : scratch, lo, hi);
       return;
     }
@@ -287,7 +305,7 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
       return;
     }
     case JOB.maskedLs: {
-      const [F, Base, B, X, ptr, idx, mode, , k, vs, es, nonneg, Q, work0, T0, vals] = c.subarray(a, a + 16);
+      const [F, Base, B, X, ptr, idx, mode, , k, vs, es, nonneg, Q, work0, T0, vals] = args;
       const own = work === 0;
       const w = own ? work0 : work + WORK_BYTES;
       const T = own ? T0 : w + maskedGatherOffset(K, k);
@@ -314,40 +332,40 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
       return;
     }
     case JOB.halsSparseH: {
-      const [ptr, idx, n, R, W, H, k] = c.subarray(a, a + 7);
+      const [ptr, idx, n, R, W, H, k] = args;
       K.hals_sparse_h(ptr, idx, n, R, W, H, k, lo, hi);
       return;
     }
     case JOB.halsSparseW: {
-      const [ptr, idx, m, R, W, H, k, n] = c.subarray(a, a + 8);
+      const [ptr, idx, m, R, W, H, k, n] = args;
       K.hals_sparse_w(ptr, idx, m, R, W, H, k, n, lo, hi);
       return;
     }
     case JOB.nnlsBatch: {
-      const [G, B, X, k, , vs, es, work0] = c.subarray(a, a + 8);
+      const [G, B, X, k, , vs, es, work0] = args;
       const off = lo * vs * 8;
       const capped = K.nnls_batch(G, B + off, X + off, k, hi - lo, vs, es, work === 0 ? work0 : work + WORK_BYTES);
       if (capped) Atomics.add(c, SLOT.result, capped);
       return;
     }
     case JOB.cholSolve: {
-      const [L, B, X, k, , vs, es, clip, work0] = c.subarray(a, a + 9);
+      const [L, B, X, k, , vs, es, clip, work0] = args;
       const off = lo * vs * 8;
       K.chol_solve(L, B + off, X + off, k, hi - lo, vs, es, clip, work === 0 ? work0 : work + WORK_BYTES);
       return;
     }
     case JOB.sparseTimes: {
-      const [ptr, idx, vals, , B, k, out] = c.subarray(a, a + 7);
+      const [ptr, idx, vals, , B, k, out] = args;
       K.sparse_times(ptr + 4 * lo, idx, vals, hi - lo, B, k, out + lo * k * 8);
       return;
     }
     case JOB.sparseMuPass: {
-      const [ptr, idx, vals, , A, B, k, num, den, P] = c.subarray(a, a + 10);
+      const [ptr, idx, vals, , A, B, k, num, den, P] = args;
       K.sparse_mu_pass(ptr + 4 * lo, idx, vals, hi - lo, A + lo * k * 8, B, k, num + lo * k * 8, den + lo * k * 8, P);
       return;
     }
     case JOB.sparseSample: {
-      const [ptr, idx, , A, B, k, out] = c.subarray(a, a + 7);
+      const [ptr, idx, , A, B, k, out] = args;
       K.sparse_sample(ptr + 4 * lo, idx, hi - lo, A + lo * k * 8, B, k, out);
       return;
     }
@@ -389,7 +407,8 @@ export function awaitChange(c: Int32Array, slot: number, value: number): number 
   for (let i = 1; ; i++) {
     const now = Atomics.load(c, slot);
     if (now !== value) return now;
-    if ((i & 63) === 0 && Date.now() - t0 > SPIN_MS) break;
+    // the clock every 1024 loads: each Date.now() is a heap number, and at every 64 a pool thread's spins made ~1 MB of garbage a run in Chromium
+    if ((i & 1023) === 0 && Date.now() - t0 > SPIN_MS) break;
   }
   for (;;) {
     Atomics.wait(c, slot, value);
