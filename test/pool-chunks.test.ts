@@ -1,5 +1,5 @@
-// The pool's chunks (src/wasm/pool-parts.ts): a job's rows or columns split into a few chunks per
-// thread, covering the output once, in order; each chunk claimed once, only for the job it was
+// The pool's chunks (src/wasm/pool-parts.ts, pool-jobs.ts): a job's rows or columns split into a
+// few chunks per thread, covering the output once, in order; each chunk claimed once, only for the job it was
 // posted with; and a job finishes even when its helpers never take a chunk, the calling thread
 // claiming them all, with the result bit for bit as one thread's. A waiting thread spins a
 // moment, then sleeps until it is notified. A chunk reads the arguments of its own control block.

@@ -13,7 +13,8 @@ import { DEFAULT_OPTIONS, solverParams } from '../src/driver/options.js';
 import { SOLVERS } from '../src/solvers/registry.js';
 import type { Engine } from '../src/wasm/engine.js';
 import { createEngineNode } from '../src/wasm/node.js';
-import { CONTROL_SLOTS, JOB, partRange, SLOT, serve } from '../src/wasm/pool-parts.js';
+import { serve } from '../src/wasm/pool-jobs.js';
+import { CONTROL_SLOTS, JOB, partRange, SLOT } from '../src/wasm/pool-parts.js';
 import { firstDiff, uniform } from './helpers/kernels.js';
 
 let one: Engine;

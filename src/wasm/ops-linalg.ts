@@ -5,7 +5,8 @@
 import type { Mat } from '../core/matrix.js';
 import type { Block } from './engine.js';
 import type { Kernels } from './kernels.js';
-import { JOB, MASKED_BYTES, maskedGatherOffset } from './pool-parts.js';
+import { maskedGatherOffset } from './pool-jobs.js';
+import { JOB, MASKED_BYTES } from './pool-parts.js';
 import type { ThreadPool } from './pool.js';
 import { sameShape, shapeError } from './shapes.js';
 

@@ -3,7 +3,7 @@
 // of each job until the pool closes.
 import { parentPort, workerData } from 'node:worker_threads';
 import { instantiateKernels } from './kernels.js';
-import { serve } from './pool-parts.js';
+import { serve } from './pool-jobs.js';
 
 interface Data {
   module: WebAssembly.Module;

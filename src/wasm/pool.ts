@@ -2,7 +2,8 @@
 // workers), each with its own instance of the kernels on the engine's one shared
 // WebAssembly.Memory, claim chunks of a job beside this thread, which then waits for the last
 // (Atomics.wait: the engine runs off the page's main thread, in a worker or in Node). The jobs, their
-// fixed partition into chunks and the claiming of chunks are in pool-parts.ts.
+// fixed partition into chunks and the claiming of chunks are in pool-parts.ts; running a chunk is
+// in pool-jobs.ts.
 import type { Kernels } from './kernels.js';
 import {
   alignLine,
@@ -13,12 +14,12 @@ import {
   JOB,
   leastChunk,
   MASKED_BYTES,
-  runChunks,
   openClaims,
   SLOT,
   WORK_BYTES,
   writeF64,
 } from './pool-parts.js';
+import { runChunks } from './pool-jobs.js';
 
 /** Bytes of one worker's workspace: its packing workspace, then its masked-solve workspace. */
 const WORKER_BYTES = WORK_BYTES + MASKED_BYTES;

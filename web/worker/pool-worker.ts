@@ -2,7 +2,7 @@
 // build/kernels-shared.wasm on the engine's shared memory from the first message, says it is
 // ready, then runs its part of each job (Atomics.wait between jobs) until the pool closes.
 import { instantiateKernels } from '../../src/wasm/kernels.js';
-import { serve } from '../../src/wasm/pool-parts.js';
+import { serve } from '../../src/wasm/pool-jobs.js';
 
 interface Start {
   module: WebAssembly.Module;
