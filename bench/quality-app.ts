@@ -76,7 +76,10 @@ const RUN_CLOCK = `
   document.addEventListener('click', (e) => {
     if (e.target.closest('button')?.textContent.trim() !== 'Run') return;
     window.__run = { runAt: performance.now(), stoppedAt: null };
-    window.__stopped = new Promise((resolve) => { settle = resolve; });
+    window.__stopped = new Promise((resolve, reject) => {
+      settle = resolve;
+      setTimeout(() => reject(new Error('the status line did not read Stopped within 120 s of Run')), 120000);
+    });
   }, true);
   new MutationObserver(() => {
     const r = window.__run;
@@ -86,6 +89,7 @@ const RUN_CLOCK = `
     }
   }).observe(document, { childList: true, subtree: true, characterData: true });
 `;
+
 type RunClock = { runAt: number | null; stoppedAt: number | null };
 
 /** Milliseconds the worker spent inside its iterations, from the seconds column of the page's history.csv. */
