@@ -1,5 +1,6 @@
 // The session keeper: keeps the page's session in IndexedDB as it changes (at most every
-// SAVE_MS, and when the page is hidden; never per progress message), restores it at start-up,
+// SAVE_MS, and when the page is hidden; never per progress message; new data at once, so the
+// one-time write of its text does not fall in the first run), restores it at start-up,
 // keeps the replaced one when a link or a file is opened over it (Go back), clears it (Start
 // fresh), and writes and reads the Save session / Open session file.
 import type { DataSpec } from '../../src/data/spec.js';
@@ -53,6 +54,8 @@ export class SessionKeeper {
   private saveDue = false;
   private timerSet = false;
   private lastSaved = '';
+  /** The data whose save began at once (new data is saved as soon as it can be, once; later changes wait SAVE_MS). */
+  private eagerSpec: DataSpec | null = null;
   private saving: Promise<void> | null = null;
   private failed = false;
   /** A number for each data spec object seen, so a fingerprint tells a new load of the same data apart. */
@@ -229,6 +232,13 @@ export class SessionKeeper {
     const s = this.app.store.getState();
     if (!s.data || this.fingerprint(s) === this.lastSaved) return;
     this.saveDue = true;
+    // New data (a 17 MB upload's text takes ~150 ms of the page's thread to store) is saved while
+    // the page is idle after its load, rather than SAVE_MS later, in the run a user has started.
+    if (s.data.spec !== this.eagerSpec && !s.pendingLoad && s.run.phase !== 'starting' && !this.saving) {
+      this.eagerSpec = s.data.spec;
+      void this.flush();
+      return;
+    }
     if (this.timerSet) return;
     this.timerSet = true;
     this.host.setTimer(() => {
