@@ -143,12 +143,12 @@ async function main(): Promise<void> {
       for (const missing of [0, 0.3]) {
         const what = missing ? `, ${missing * 100}% missing` : ', fully observed';
         console.log(`\nsolvers, planted rank ${k}, V ${m}×${n}${what} (ms per iteration incl. the error, through Factorization)`);
-        console.log([pad('solver', 8), pad('best', 9, true), pad('median', 9, true), pad('iters', 6, true)].join(' '));
+        console.log([pad('solver', 9), pad('best', 9, true), pad('median', 9, true), pad('iters', 6, true)].join(' '));
         for (const s of timeSolvers(engine, plantedData(m, n, k, missing), k)) {
-          if (s.skipped) console.log(`${pad(s.id, 8)} skipped: ${s.skipped}`);
+          if (s.skipped) console.log(`${pad(s.id, 9)} skipped: ${s.skipped}`);
           else
             console.log(
-              [pad(s.id, 8), pad(num(s.best), 9, true), pad(num(s.median), 9, true), pad(String(s.iterations), 6, true)].join(' '),
+              [pad(s.id, 9), pad(num(s.best), 9, true), pad(num(s.median), 9, true), pad(String(s.iterations), 6, true)].join(' '),
             );
         }
       }

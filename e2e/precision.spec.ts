@@ -38,6 +38,11 @@ test('float32 products: said in the status and the hint, errors within 1e-4 of f
   await app.chooseAlgorithm('Multiplicative (KL)');
   await expect(page.getByText('Multiplicative (KL) forms no products with V: it runs in float64.')).toBeVisible();
   await expect(app.status).not.toContainText('float32');
+  // gradient descent forms its products with the residual: those run in float32
+  await app.chooseAlgorithm('Gradient descent');
+  await expect(page.getByText(/RHᵀ and WᵀR with the residual R = V − WH rounded to float32/)).toBeVisible();
+  await app.waitFor('Ready');
+  await expect(app.status).toContainText(/ · float32 products$/);
   await app.chooseAlgorithm('HALS (coordinate descent)');
   await app.waitFor('Ready');
 

@@ -5,12 +5,12 @@ export interface Mat {
   readonly ptr: number;
   readonly rows: number;
   readonly cols: number;
-  /** A float32 copy, when V's products run in float32 (the float32 mode, src/wasm/ops-products.ts). */
+  /** A float32 copy, when V's (or gd's residual's) products run in float32 (the float32 mode, src/wasm/ops-products.ts). */
   readonly f32?: Float32Copy;
 }
 
 /**
- * The float32 copy of a matrix (V) for the float32 mode's products: its entries as f32 at byte
+ * The float32 copy of a matrix (V, or gd's residual R) for the float32 mode's products: its entries as f32 at byte
  * offset `ptr`, and `scratch`, room for `scratchLen` f32 entries where each product puts the
  * other factor (W or H) converted to f32.
  */

@@ -9,7 +9,7 @@ import { initInfo } from '../init/registry.js';
 import { SOLVERS, solverInfo } from '../solvers/registry.js';
 import type { Solver, SolverInfo } from '../solvers/types.js';
 import type { Engine } from '../wasm/engine.js';
-import { type Precision, usesFloat32, withFloat32 } from './float32.js';
+import { float32Room, type Precision, usesFloat32, withFloat32 } from './float32.js';
 import { Marks } from './marks.js';
 import { checkOptions, OptionError, type FactorOptions } from './options.js';
 import { startProblem, type RunStart, type Stop } from './runStart.js';
@@ -106,11 +106,13 @@ export class Factorization {
       });
     }
     const ctx = { engine, k, W: this.W, H: this.H, params: options.params, rng: new Rng(options.seed, 1) };
-    // float32 mode: the solver's V carries a float32 copy for its products (the initialization and every error stay float64)
+    // float32 mode: the solver's V (or its residual, gd) carries a float32 copy for its products (the initialization and every error stay float64)
     this.precision =
       !sparse && options.precision === 'float32' && usesFloat32(options.algorithm, problem.M !== null) ? 'float32' : 'float64';
     if (sparse) this.solver = this.info.createSparse!({ ...ctx, problem });
-    else this.solver = this.info.create({ ...ctx, problem: this.precision === 'float32' ? withFloat32(engine, problem, k) : problem });
+    else if (this.precision === 'float64') this.solver = this.info.create({ ...ctx, problem });
+    else if (this.info.productsWithV) this.solver = this.info.create({ ...ctx, problem: withFloat32(engine, problem, k) });
+    else this.solver = this.info.create({ ...ctx, problem, float32Copy: (A) => float32Room(engine, A, k) });
     this.sq = this.residualSqDirect();
     this.objective = this.computeObjective();
     this.initialObjective = this.inDataUnits(this.objective);

@@ -1,6 +1,8 @@
 // The optional float32 mode: V's products WᵀV and VHᵀ (the bulk of mu, hals, als and anls on a
-// dense V) run with V and the factor rounded to float32, four lanes per SIMD register instead
-// of two (assembly/products-f32.ts); everything else, and every result, stays float64.
+// dense V), or gd's RHᵀ and WᵀR with its residual R, run with that matrix and the factor rounded
+// to float32, four lanes per SIMD register instead of two (assembly/products-f32.ts); everything
+// else, and every result, stays float64.
+import type { Mat } from '../core/matrix.js';
 import type { Problem } from '../core/problem.js';
 import { solverInfo } from '../solvers/registry.js';
 import type { AlgorithmId } from '../solvers/types.js';
@@ -13,13 +15,15 @@ export type Precision = 'float64' | 'float32';
 export const PRECISIONS: readonly Precision[] = ['float64', 'float32'];
 
 /**
- * Whether `algorithm` forms WᵀV and VHᵀ with V itself on a dense V (with missing entries when
- * `masked`), so that the float32 mode changes it: its registry entry's productsWithV (mu on any
- * dense V; hals, als and anls on a full one: masked, they solve per row and column or work on the
- * residual). test/float32.test.ts checks this against what each solver does.
+ * Whether `algorithm` forms WᵀV and VHᵀ with V itself, or RHᵀ and WᵀR with its residual, on a
+ * dense V (with missing entries when `masked`), so that the float32 mode changes it: its registry
+ * entry's productsWithV (mu on any dense V; hals, als and anls on a full one: masked, they solve
+ * per row and column or work on the residual) or productsWithResidual (gd on any dense V).
+ * test/float32.test.ts checks this against what each solver does.
  */
 export function usesFloat32(algorithm: AlgorithmId, masked: boolean): boolean {
-  const where = solverInfo(algorithm).productsWithV;
+  const info = solverInfo(algorithm);
+  const where = info.productsWithV ?? info.productsWithResidual;
   return where === 'dense' || (where === 'full' && !masked);
 }
 
@@ -32,14 +36,22 @@ export function float32ScratchLen(m: number, n: number, k: number): number {
 }
 
 /**
- * The problem a solver of rank k sees in float32 mode: the same, its V carrying a float32 copy
- * (m·n entries) and room to convert W or H (float32ScratchLen), both in engine's arena.
+ * A (m×n) with room, in engine's arena, for its float32 copy (m·n entries, not filled) and for the
+ * rank-k factor its products convert (float32ScratchLen).
+ */
+export function float32Room(engine: Engine, A: Mat, k: number): Mat {
+  const copy = engine.block(A.rows * A.cols * 4);
+  const scratchLen = float32ScratchLen(A.rows, A.cols, k);
+  const scratch = engine.block(scratchLen * 4);
+  return { ...A, f32: { ptr: copy.ptr, scratch: scratch.ptr, scratchLen } };
+}
+
+/**
+ * The problem a solver of rank k sees in float32 mode when it forms products with V: the same,
+ * its V carrying a float32 copy (m·n entries, converted once) and room to convert W or H.
  */
 export function withFloat32(engine: Engine, problem: Problem, k: number): Problem {
-  const { m, n, V } = problem;
-  const copy = engine.block(m * n * 4);
-  const scratchLen = float32ScratchLen(m, n, k);
-  const scratch = engine.block(scratchLen * 4);
-  engine.kernels.to_f32(V.ptr, copy.ptr, m * n);
-  return { ...problem, V: { ...V, f32: { ptr: copy.ptr, scratch: scratch.ptr, scratchLen } } };
+  const V = float32Room(engine, problem.V, k);
+  engine.kernels.to_f32(V.ptr, V.f32!.ptr, problem.m * problem.n);
+  return { ...problem, V };
 }

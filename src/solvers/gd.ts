@@ -1,7 +1,8 @@
 // Projected gradient descent with an L2 penalty on ½‖M∘(V−WH)‖²_F + ½λ(‖W‖² + ‖H‖²):
 //   R = M∘(V − WH); W ← max(0, W + η(RHᵀ − λW)), H ← max(0, H + η(WᵀR − λH)),
 // both gradients from the same R and the old W, H. With project off nothing is clipped, so
-// entries go negative (the result is no longer an NMF): that is what the switch shows.
+// entries go negative (the result is no longer an NMF): that is what the switch shows. In the
+// float32 mode RHᵀ and WᵀR read R rounded to float32 (src/driver/float32.ts).
 import type { Solver, SolverContext, SolverInfo } from './types.js';
 import { createSparseGd } from './sparse-gd.js';
 
@@ -12,7 +13,8 @@ function createGd(ctx: SolverContext): Solver {
   const lr = params.learningRate;
   const l2 = params.l2;
   const project = params.project;
-  const R = engine.mat(m, n); // M∘(V − WH) of the current W, H
+  // M∘(V − WH) of the current W, H; in float32 mode with a float32 copy that residual() refreshes and the products read
+  const R = ctx.float32Copy ? ctx.float32Copy(engine.mat(m, n)) : engine.mat(m, n);
   const RHt = engine.mat(m, k);
   const WtR = engine.mat(k, n);
   residual(V, M, W, H, R);
@@ -42,6 +44,7 @@ export const gd: SolverInfo = {
   description:
     'Full-gradient steps of size η with an L2 penalty λ, projected onto W, H ≥ 0 (the tutorial’s “SGD”); diverges when η is too large.',
   maskUnsupported: null,
+  productsWithResidual: 'dense',
   monotone: false,
   objective: 'frobenius',
   params: ['learningRate', 'l2', 'project'],

@@ -34,6 +34,11 @@ export interface SolverContext {
   readonly params: SolverParams;
   /** Random stream of this run (used by sgd to shuffle); seeded by the driver. */
   readonly rng: Rng;
+  /**
+   * In the float32 mode, for a solver with productsWithResidual: A (m×n) with room for a float32
+   * copy (Mat.f32), which the solver keeps filled and its products then read (src/driver/float32.ts).
+   */
+  readonly float32Copy?: (A: Mat) => Mat;
 }
 
 /** What a solver's sparse form works on: as SolverContext, with V held by its observed entries only. */
@@ -107,6 +112,11 @@ export interface SolverInfo {
    * src/driver/float32.ts): on any dense V, on a fully observed one only, or never (absent).
    */
   readonly productsWithV?: 'dense' | 'full';
+  /**
+   * Where it forms RHᵀ and WᵀR with its residual R = M∘(V − WH) instead (gd: on any dense V); the
+   * float32 mode runs those in float32 from a copy of R made with each R (SolverContext.float32Copy).
+   */
+  readonly productsWithResidual?: 'dense';
   create(ctx: SolverContext): Solver;
   /** The same iteration over a sparse V's observed entries (O(nnz·k) per product); absent when there is none. */
   createSparse?(ctx: SparseSolverContext): Solver;

@@ -38,14 +38,18 @@ export function residualOps(K: Kernels, checks: boolean, pool: ThreadPool | null
       else K.masked_wh(W.ptr, H.ptr, M ? M.ptr : 0, P.ptr, W.rows, W.cols, H.cols);
     },
 
-    /** R (m×n) = M∘(V − WH), the residual of gd and masked hals. */
+    /** R (m×n) = M∘(V − WH), the residual of gd and masked hals; also into R's float32 copy when it has one (gd's float32 mode). */
     residual(V: Mat, M: Mat | null, W: Mat, H: Mat, R: Mat): void {
       if (checks && !(fitsWH(W, H, V) && sameShape(R, V) && maskFits(M, V))) {
         throw shapeError('residual', 'R = M∘(V − WH) needs V, M, R m×n, W m×k, H k×n', { V, M, W, H, R });
       }
+      const R32 = R.f32 ? R.f32.ptr : 0;
       if (pool?.splits(W.rows * W.cols * H.cols, W.rows))
-        pool.run(JOB.residualRows, [V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, R.ptr, W.rows, W.cols, H.cols], W.rows);
-      else K.residual(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, R.ptr, W.rows, W.cols, H.cols);
+        pool.run(JOB.residualRows, [V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, R.ptr, W.rows, W.cols, H.cols, R32], W.rows);
+      else {
+        K.residual(V.ptr, M ? M.ptr : 0, W.ptr, H.ptr, R.ptr, W.rows, W.cols, H.cols);
+        if (R32) K.to_f32(R.ptr, R32, W.rows * H.cols);
+      }
     },
 
     /** Q (m×n) = V/(WH + ε), kl's quotient (V holds 0 where missing, so Q does too). */

@@ -78,8 +78,9 @@ export function runPart(K: Kernels, c: Int32Array, i: number, work: number): voi
       return;
     }
     case JOB.residualRows: {
-      const [V, M, W, H, R, , k, n] = args;
+      const [V, M, W, H, R, , k, n, R32] = args;
       K.residual(V + lo * n * 8, M ? M + lo * n * 8 : 0, W + lo * k * 8, H, R + lo * n * 8, hi - lo, k, n);
+      if (R32) K.to_f32(R + lo * n * 8, R32 + lo * n * 4, (hi - lo) * n);
       return;
     }
     case JOB.halsMaskedCols: {

@@ -74,7 +74,7 @@ export const JOB = {
   sqResidualBlocks: 17,
   /** P = M∘(WH) by rows (pairs of rows kept together): args W, H, M (0 for none), P, m, k, n. */
   maskedWHRows: 18,
-  /** R = M∘(V − WH) by rows (pairs of rows kept together): args V, M (0 for none), W, H, R, m, k, n. */
+  /** R = M∘(V − WH) by rows (pairs of rows kept together): args V, M (0 for none), W, H, R, m, k, n, R32 (R's float32 copy, 0 for none). */
   residualRows: 19,
   /** hals_rows_masked over a range of H's columns: args H, W, M (0 for none), R, m, k, n (each thread's workspace its scratch). */
   halsMaskedCols: 20,

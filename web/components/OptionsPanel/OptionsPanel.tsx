@@ -21,6 +21,9 @@ function precisionHint(options: RunOptions, masked: boolean, sparse: boolean): s
   if (!usesFloat32(options.algorithm, masked)) {
     return `${solverInfo(options.algorithm).label} forms no products with V${masked ? ' when entries are missing' : ''}: it runs in float64.`;
   }
+  if (solverInfo(options.algorithm).productsWithResidual) {
+    return 'RHᵀ and WᵀR with the residual R = V − WH rounded to float32 each iteration: faster, errors agree with float64 to about 1e-7 on large matrices.';
+  }
   return 'WᵀV and VHᵀ with V rounded to float32: up to twice as fast, errors agree with float64 to about 1e-7 on large matrices.';
 }
 
