@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { NO_BROWSER_UI_PRELOAD } from './bench/preview.js';
 import { APP_PORT, DEMO_PORT, DEMO_URL, NO_ISOLATION_PORT, NO_ISOLATION_URL } from './e2e/ports.js';
 
 const vite = 'node node_modules/vite/bin/vite.js';
@@ -33,6 +34,7 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--disable-dev-shm-usage',
+        NO_BROWSER_UI_PRELOAD, // Chromium's omnibox popup, preloaded at launch: CPU the tests' pages need
       ],
     },
   },

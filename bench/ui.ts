@@ -1,9 +1,11 @@
 // UI benchmark (not a test): a 2000×1000 rank-20 run in the app's worker in Chromium against the
 // same run in Node, and how long the page's main thread is blocked meanwhile.
-//   npm run bench:ui [-- --algorithm hals --iterations 300 --threads 2 --port 4185 --dist dist --json --loads 3 --first-view-only]
+//   npm run bench:ui [-- --algorithm hals --iterations 300 --threads 2 --port 4185 --dist dist --json --loads 3 --first-view-only
+//                       --browser-preload]
 // First, the first view: fresh page loads (--loads, default 3), each timed from navigation to the
 // loss plot's first drawn curve, with the longest main-thread task while the page loads (up to
-// one second after that curve).
+// one second after that curve). Each load is in a fresh browser, launched without Chromium's own
+// start-up preloads (bench/preview.ts NO_BROWSER_UI_PRELOAD); --browser-preload keeps them.
 // Needs dist/ (the script builds it first; --dist serves another build, e.g. of an older commit,
 // to compare before and after) and /usr/bin/chromium. Also counts the plots' draws during the run
 // (from window.plotDrawStats, which the frame queue installs) to give the update rate of each plot.
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     loads: { type: 'string', default: '3' },
     threads: { type: 'string', default: '2' },
     'first-view-only': { type: 'boolean', default: false },
+    'browser-preload': { type: 'boolean', default: false },
   },
 });
 const algorithm = args.algorithm as AlgorithmId;
@@ -109,7 +112,7 @@ const FIRST_VIEW = `
 
 /** One fresh load of the app: ms from navigation to Ready and to the first loss curve; the longest task until 1 s after it. */
 async function firstView(port: number): Promise<{ readyMs: number; lossPlotMs: number; longestTaskMs: number }> {
-  const browser = await launchChromium();
+  const browser = await launchChromium(args['browser-preload']);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(FIRST_VIEW);
@@ -229,7 +232,7 @@ try {
     longestTaskMs: median(loads.map((l) => l.longestTaskMs)),
   };
   const firstViewLine = () =>
-    `first view (${loads.length} fresh loads, medians): loss plot drawn ${Math.round(firstViewResult.lossPlotMs)} ms after navigation (${fmtLoads('lossPlotMs')}; goal ≤ 1500), longest main-thread task at load ${Math.round(firstViewResult.longestTaskMs)} ms (${fmtLoads('longestTaskMs')}; goal ≤ 500); status Ready at ${fmtLoads('readyMs')} ms`;
+    `first view (${loads.length} fresh loads${args['browser-preload'] ? ', Chromium’s start-up preloads kept' : ''}, medians): loss plot drawn ${Math.round(firstViewResult.lossPlotMs)} ms after navigation (${fmtLoads('lossPlotMs')}; goal ≤ 1500), longest main-thread task at load ${Math.round(firstViewResult.longestTaskMs)} ms (${fmtLoads('longestTaskMs')}; goal ≤ 500); status Ready at ${fmtLoads('readyMs')} ms`;
   if (args['first-view-only']) {
     if (args.json) console.log(JSON.stringify({ firstView: firstViewResult, loadAverage: loadavg()[0] }));
     else console.log(`${firstViewLine()}\n  machine load average (1 min): ${loadavg()[0].toFixed(2)}`);
