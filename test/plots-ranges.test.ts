@@ -2,7 +2,15 @@
 // while it suits both, a robust top for factors where a few entries dominate, and block extremes.
 import { describe, expect, it } from 'vitest';
 import { colorLut, paintCells } from '../web/plots/heatmap/colormap.js';
-import { canShareRange, countNegative, RESIDUAL_FLOOR, residualRange, robustTop, signedLargest } from '../web/plots/heatmap/ranges.js';
+import {
+  canShareRange,
+  countNegative,
+  RESIDUAL_FLOOR,
+  residualRange,
+  robustTop,
+  select,
+  signedLargest,
+} from '../web/plots/heatmap/ranges.js';
 import { SEQUENTIAL } from '../web/plots/heatmap/colors.js';
 
 describe('the residual colour range', () => {
@@ -75,5 +83,25 @@ describe('signed residual blocks and negatives', () => {
 
   it('counts negative entries', () => {
     expect(countNegative([0, -0.0885, 1, -2, NaN])).toBe(2);
+  });
+});
+
+describe('select (the order statistic behind the robust top)', () => {
+  it('gives the r-th smallest for every r, with duplicates, negatives and runs of equal values', () => {
+    let s = 7;
+    const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
+    for (const len of [1, 2, 3, 5, 17, 100, 257]) {
+      for (const levels of [2, 10, 1000]) {
+        const a = Float64Array.from({ length: len }, () => Math.floor(next() * levels) - levels / 3);
+        const sorted = a.slice().sort();
+        for (let r = 0; r < len; r++) expect(select(a.slice(), r)).toBe(sorted[r]);
+      }
+    }
+  });
+
+  it('on sorted and reversed input (the median-of-three pivot keeps these linear)', () => {
+    const up = Float64Array.from({ length: 5000 }, (_, t) => t);
+    expect(select(up.slice(), 4949)).toBe(4949);
+    expect(select(up.slice().reverse(), 4949)).toBe(4949);
   });
 });
