@@ -145,12 +145,14 @@ export function scatter_f64(src: usize, perm: usize, count: i32, dst: usize): vo
  * colPtr (n+1 i32), rowIdx (nnz i32), W (m×k).
  */
 export function hals_sparse_h(colPtr: usize, rowIdx: usize, n: i32, R: usize, W: usize, H: usize, k: i32, j0: i32, j1: i32): void {
-  for (let a = 0; a < k; a++) {
-    const wa = W + (<usize>a << 3);
-    const ha = H + (<usize>a * <usize>n << 3);
-    for (let j = j0; j < j1; j++) {
-      const t0 = load<i32>(colPtr + (<usize>j << 2));
-      const t1 = load<i32>(colPtr + (<usize>(j + 1) << 2));
+  // each column's updates involve that column alone, so column by column, a = 0..k−1 within
+  // each: its entries, their residuals and W's rows they name stay in cache through the k sweeps
+  for (let j = j0; j < j1; j++) {
+    const t0 = load<i32>(colPtr + (<usize>j << 2));
+    const t1 = load<i32>(colPtr + (<usize>(j + 1) << 2));
+    for (let a = 0; a < k; a++) {
+      const wa = W + (<usize>a << 3);
+      const ha = H + (<usize>a * <usize>n << 3);
       let num: f64 = 0;
       let den: f64 = 0;
       for (let t = t0; t < t1; t++) {
@@ -181,11 +183,12 @@ export function hals_sparse_h(colPtr: usize, rowIdx: usize, n: i32, R: usize, W:
  * Rows i0 ≤ i < i1 only (independent, as hals_sparse_h's columns).
  */
 export function hals_sparse_w(rowPtr: usize, colIdx: usize, m: i32, R: usize, W: usize, H: usize, k: i32, n: i32, i0: i32, i1: i32): void {
-  for (let a = 0; a < k; a++) {
-    const ha = H + (<usize>a * <usize>n << 3);
-    for (let i = i0; i < i1; i++) {
-      const t0 = load<i32>(rowPtr + (<usize>i << 2));
-      const t1 = load<i32>(rowPtr + (<usize>(i + 1) << 2));
+  // row by row, a = 0..k−1 within each (rows are independent), as hals_sparse_h goes by columns
+  for (let i = i0; i < i1; i++) {
+    const t0 = load<i32>(rowPtr + (<usize>i << 2));
+    const t1 = load<i32>(rowPtr + (<usize>(i + 1) << 2));
+    for (let a = 0; a < k; a++) {
+      const ha = H + (<usize>a * <usize>n << 3);
       let num: f64 = 0;
       let den: f64 = 0;
       for (let t = t0; t < t1; t++) {
