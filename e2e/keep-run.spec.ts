@@ -25,6 +25,20 @@ test('an invalid field blocks Run, Step and Share, saying which field; fixing it
   await expect(app.button('Share link')).toBeEnabled();
 });
 
+test('an invalid rank blocks Run as the other fields do, and a valid one frees it', async ({ app, page }) => {
+  await app.open();
+  await app.waitFor('Ready');
+  const box = page.getByRole('spinbutton', { name: 'Rank', exact: true }); // the slider has the name too
+  await box.fill('100');
+  await box.press('Enter');
+  await expect(app.button('Run')).toBeDisabled();
+  await expect(app.status).toHaveText(/^Cannot run: Rank: must be at most \d+\. The run keeps the previous value until it is fixed\.$/);
+  await box.fill('3');
+  await box.press('Enter');
+  await app.waitFor('Ready');
+  await expect(app.button('Run')).toBeEnabled();
+});
+
 test('raising Max iterations of a stopped run goes on from where it stopped', async ({ app, page }) => {
   await app.open();
   await app.setNumber('Tolerance', 0);

@@ -62,6 +62,7 @@ export function OptionsPanel() {
         notice={summary ? overfitNotice(summary, options.rank) : null}
         onCommit={(rank) => set({ rank })}
         error={errorFor('rank')}
+        onProblem={onProblem}
       />
       <ParamsFields
         solver={solver}

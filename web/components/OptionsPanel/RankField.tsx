@@ -13,10 +13,12 @@ export interface RankFieldProps {
   planted?: number;
   /** A notice about the chosen rank (e.g. overfitting: more unknowns than observed entries), shown under the hint. */
   notice?: string | null;
+  /** Told when the typed rank becomes invalid (its problem) or valid again (null), to block Run as the other fields do. */
+  onProblem?(label: string, problem: string | null): void;
 }
 
 /** See RankFieldProps. The slider commits as it moves; the box on Enter or blur. */
-export function RankField({ value, max, onCommit, error, planted, notice }: RankFieldProps) {
+export function RankField({ value, max, onCommit, error, planted, notice, onProblem }: RankFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,6 +26,8 @@ export function RankField({ value, max, onCommit, error, planted, notice }: Rank
     setText(String(value));
     setProblem(null);
   }, [value]);
+  useEffect(() => onProblem?.('Rank', problem), [onProblem, problem]);
+  useEffect(() => () => onProblem?.('Rank', null), [onProblem]);
   // The slider's end follows a rank set elsewhere (the box, new data) but not one set by the slider
   // itself, so its range never moves under the thumb.
   const [top, setTop] = useState(() => rankSliderTop(value, max));
