@@ -188,42 +188,29 @@ function sweepRow(r: usize, mk: usize, masked: bool, delta: usize, wPrev: f64, n
   const vp = f64x2.splat(wPrev);
   const vw = f64x2.splat(w);
   const vww = f64x2.splat(w * w);
-  if (wPrev != 0 && w != 0 && masked) {
-    // the update of R by row a−1 and the sums for row a in one pass
+  if (wPrev != 0) {
     for (let j = 0; j < n2; j += 2) {
       const o = <usize>j << 3;
-      const m2 = v128.load(mk + o);
-      const x = f64x2.sub(v128.load(r + o), f64x2.mul(f64x2.mul(vp, v128.load(delta + o)), m2));
-      v128.store(r + o, x);
-      v128.store(num + o, f64x2.add(v128.load(num + o), f64x2.mul(vw, x)));
-      v128.store(den + o, f64x2.add(v128.load(den + o), f64x2.mul(vww, m2)));
+      let x = f64x2.mul(vp, v128.load(delta + o));
+      if (masked) x = f64x2.mul(x, v128.load(mk + o));
+      v128.store(r + o, f64x2.sub(v128.load(r + o), x));
     }
-  } else {
-    if (wPrev != 0) {
-      for (let j = 0; j < n2; j += 2) {
-        const o = <usize>j << 3;
-        let x = f64x2.mul(vp, v128.load(delta + o));
-        if (masked) x = f64x2.mul(x, v128.load(mk + o));
-        v128.store(r + o, f64x2.sub(v128.load(r + o), x));
-      }
-    }
-    if (w != 0) {
-      for (let j = 0; j < n2; j += 2) {
-        const o = <usize>j << 3;
-        v128.store(num + o, f64x2.add(v128.load(num + o), f64x2.mul(vw, v128.load(r + o))));
-        const dd = masked ? f64x2.mul(vww, v128.load(mk + o)) : vww;
-        v128.store(den + o, f64x2.add(v128.load(den + o), dd));
-      }
-    }
-  }
-  if (n2 < n) {
-    const o = <usize>n2 << 3;
-    if (wPrev != 0) {
+    if (n2 < n) {
+      const o = <usize>n2 << 3;
       let x = wPrev * load<f64>(delta + o);
       if (masked) x *= load<f64>(mk + o);
       store<f64>(r + o, load<f64>(r + o) - x);
     }
-    if (w != 0) {
+  }
+  if (w != 0) {
+    for (let j = 0; j < n2; j += 2) {
+      const o = <usize>j << 3;
+      v128.store(num + o, f64x2.add(v128.load(num + o), f64x2.mul(vw, v128.load(r + o))));
+      const dd = masked ? f64x2.mul(vww, v128.load(mk + o)) : vww;
+      v128.store(den + o, f64x2.add(v128.load(den + o), dd));
+    }
+    if (n2 < n) {
+      const o = <usize>n2 << 3;
       store<f64>(num + o, load<f64>(num + o) + w * load<f64>(r + o));
       store<f64>(den + o, load<f64>(den + o) + (masked ? w * w * load<f64>(mk + o) : w * w));
     }
