@@ -39,6 +39,12 @@ describe('parseLongText: accepted input', () => {
     expect([b.rows, b.cols, b.nnz]).toEqual([2, 2, 2]);
   });
 
+  it('a tab inside a quoted label of a comma-separated file is part of the label', () => {
+    const s = parseLongText('user,item,rating\n"a\tb",i1,3\nc,i2,4\n', 'x.csv');
+    expect(s.rowLabels).toEqual(['a\tb', 'c']);
+    expect(Array.from(s.values)).toEqual([3, 4]);
+  });
+
   it('leaves an entry whose value is NA or blank unobserved', () => {
     const s = parseLongText('row,column,value\na,x,1\na,y,NA\nb,y,2\nb,x,\n', 'x.csv');
     expect([s.rows, s.cols, s.nnz]).toEqual([2, 2, 2]);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/data/errors.js';
 import { parseMatrixText } from '../src/data/parse.js';
+import { detectDelimiter } from '../src/data/table.js';
 
 function fails(text: string): InputError {
   try {
@@ -54,6 +55,31 @@ describe('parseMatrixText: accepted input', () => {
   });
 });
 
+describe('delimiters inside quoted fields', () => {
+  it('a tab inside a quoted label of a comma-separated file is part of the label', () => {
+    const d = parseMatrixText('name,a,b\n"x\ty",1,2\nz,3,4\n', 'x.csv');
+    expect(d.rowLabels).toEqual(['x\ty', 'z']);
+    expect(d.colLabels).toEqual(['a', 'b']);
+    expect(Array.from(d.values)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('a comma inside a quoted label of a semicolon-separated file is part of the label', () => {
+    const d = parseMatrixText('a;b\n"x,y";1;2\n"z ""q""";3;4\n', 'x.csv');
+    expect(d.rowLabels).toEqual(['x,y', 'z "q"']);
+    expect(Array.from(d.values)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('detectDelimiter counts only delimiters outside quoted fields, and any when a quote is left open', () => {
+    expect(detectDelimiter('name,a\n"x\ty",1\n')).toBe(',');
+    expect(detectDelimiter('"a""\t",b\n')).toBe(',');
+    expect(detectDelimiter('a\tb\n"x,y"\t1\n')).toBe('\t');
+    expect(detectDelimiter('"x\n\t",1\n')).toBe(','); // a line break inside quotes too
+    expect(detectDelimiter('5" screen\t1\n')).toBe('\t'); // a quote inside a field is a character
+    expect(detectDelimiter('"open\t1\n')).toBe('\t');
+    expect(detectDelimiter('"a b" 1 2\n')).toBe(' ');
+  });
+});
+
 describe('parseMatrixText: bad input names the file, row and column', () => {
   it('an empty file', () => {
     expect(fails('').message).toBe('data.csv: the file is empty');
@@ -86,6 +112,22 @@ describe('parseMatrixText: bad input names the file, row and column', () => {
     const e = fails('1,2\n3,-0.5\n');
     expect(e.message).toBe('data.csv: row 2, column 2: negative value -0.5 (NMF needs every entry ≥ 0)');
     expect(e.where).toEqual({ file: 'data.csv', row: 2, column: 2 });
+  });
+
+  it('a number too large to hold: the message quotes the cell as written', () => {
+    const e = fails('a,b\n1,2\n1e400,4\n');
+    expect(e.message).toBe("data.csv: row 3, column 1: '1e400' is not a finite number (numbers go up to about ±1.8e308)");
+    expect(e.where).toEqual({ file: 'data.csv', row: 3, column: 1 });
+    expect(fails('a,b\nx,1,-1e400\ny,3,4\n').message).toBe(
+      "data.csv: row 2, column 3: '-1e400' is not a finite number (numbers go up to about ±1.8e308)",
+    );
+  });
+
+  it('a malformed quoted field: its row and column', () => {
+    const e = fails('a,b\n1,"x"y,2\n3,4\n');
+    expect(e.message).toBe('data.csv: row 2, column 2: trailing quote on quoted field is malformed');
+    expect(e.where).toEqual({ file: 'data.csv', row: 2, column: 2 });
+    expect(fails('a,b\n1,2\n"3",4,"q\n').message).toBe('data.csv: row 3, column 3: quoted field unterminated');
   });
 
   it('a matrix of zeros', () => {

@@ -52,17 +52,43 @@ export const RANK_FLAGS = {
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
-/** Splits argv into positionals and flag values, turning node's errors into UsageError. */
+/**
+ * Splits argv into positionals and flag values, turning node's errors into UsageError. A negative
+ * number after a flag that takes a value is that value (`--seed -5` is `--seed=-5`); any other
+ * word starting with a dash there is refused in one line.
+ */
 export function parseFlags<T extends FlagSpec>(
   argv: string[],
   flags: T,
 ): { positionals: string[]; values: Record<string, string | boolean | undefined> } {
   try {
-    const { positionals, values } = parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
+    const args = joinDashValues(argv, flags);
+    const { positionals, values } = parseArgs({ args, options: flags, allowPositionals: true, strict: true });
     return { positionals, values: values as Record<string, string | boolean | undefined> };
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
+}
+
+/** argv with `--name -1` as `--name=-1` for flags that take a value; UsageError for `--name -x` (parseArgs' three-line message). */
+function joinDashValues(argv: string[], flags: FlagSpec): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return [...args, ...argv.slice(i)];
+    const name = a.startsWith('--') ? a.slice(2) : '';
+    const next = argv[i + 1];
+    if (!Object.hasOwn(flags, name) || flags[name].type !== 'string' || next === undefined || !next.startsWith('-')) {
+      args.push(a);
+    } else if (/^-\.?\d/.test(next)) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else {
+      throw new UsageError(`${a}: its value is missing ('${next}' after it starts with a dash; write ${a}=${next} if that is the value)`);
+    }
+  }
+  return args;
 }
 
 /** The number `raw` spells by the rules of a file's cells (decimal: 3, -0.5, 1e-3; not 0x2, Infinity or ' 3'), or undefined. */
@@ -74,8 +100,8 @@ function decimal(raw: unknown): number | undefined {
 
 /**
  * The whole-number value of --name, or `fallback` when absent; UsageError when it is not a decimal
- * whole number (the rules of a file's cells), is below `min` or above `max` (`range` says what
- * is allowed, e.g. "at most 1000000 iterations (the cap)").
+ * whole number (the rules of a file's cells), is below `min` ("must be ≥ min") or above `max`
+ * (`range` says why, e.g. "the cap is 1000000 iterations"; without it the message gives min and max).
  */
 export function intFlag(
   values: Record<string, unknown>,
@@ -90,10 +116,9 @@ export function intFlag(
   const x = decimal(raw);
   if (x === undefined || !Number.isInteger(x))
     throw new UsageError(`--${name}: '${raw}' is not a whole number written in decimal (e.g. 3)`);
-  if (x < min || x > max) {
-    if (range === undefined && max === Number.MAX_SAFE_INTEGER) throw new UsageError(`--${name}: ${raw} must be ≥ ${min}`);
-    throw new UsageError(`--${name}: ${raw} is out of range: ${range ?? `it must be a whole number from ${min} to ${max}`}`);
-  }
+  const fromTo = `it must be a whole number from ${min} to ${max}`;
+  if (x < min && (range !== undefined || max === Number.MAX_SAFE_INTEGER)) throw new UsageError(`--${name}: ${raw} must be ≥ ${min}`);
+  if (x < min || x > max) throw new UsageError(`--${name}: ${raw} is out of range: ${x > max ? (range ?? fromTo) : fromTo}`);
   return x;
 }
 
@@ -103,7 +128,7 @@ export function numFlag(values: Record<string, unknown>, name: string, fallback:
   if (raw === undefined) return fallback;
   const x = decimal(raw);
   if (x === undefined) throw new UsageError(`--${name}: '${raw}' is not a number written in decimal (e.g. 0.5 or 1e-6)`);
-  if (x < min) throw new UsageError(`--${name}: ${x} must be ≥ ${min}`);
+  if (x < min) throw new UsageError(`--${name}: ${raw} must be ≥ ${min}`);
   return x;
 }
 

@@ -1,7 +1,7 @@
 // `nmf export-code FILE [factor options] --lang python|r|pyspark`: the run as a scikit-learn, R or
 // PySpark program (src/reproduce), printed on stdout. --data-out writes V in the exported CSV form
 // the programs read; --init-out writes our initial W0.csv, H0.csv for the program to start from.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Dense } from '../core/matrix.js';
 import { loadProblem, type DataMatrix } from '../core/problem.js';
@@ -13,7 +13,7 @@ import { createEngineNode } from '../wasm/node.js';
 import { FACTOR_FLAGS, longFlag, parseFlags, strFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { factorOptions } from './factor.js';
-import { readMatrixFile } from './io.js';
+import { checkFolder, makeFolder, readMatrixFile } from './io.js';
 
 export const EXPORT_CODE_USAGE = `usage: nmf export-code FILE.csv --rank K --lang python|r|pyspark [factor options]
        [--data-out FILE.csv] [--init-out DIR]`;
@@ -47,6 +47,7 @@ export async function exportCodeCommand(argv: string[], print: (s: string) => vo
   if (options.init === 'given' && initOut === undefined && lang !== 'pyspark') {
     throw new UsageError('--init given: add --init-out DIR, which writes W0.csv and H0.csv for the program to start from');
   }
+  if (initOut !== undefined) checkFolder('--init-out', initOut, 'W0.csv and H0.csv');
   const file = positionals[0];
   const data = readMatrixFile(file, longFlag(values));
   const exported = toCsv({ rows: data.rows, cols: data.cols, data: data.values }, { rows: data.rowLabels, cols: data.colLabels });
@@ -74,7 +75,7 @@ export async function exportCodeCommand(argv: string[], print: (s: string) => vo
   // files are written only once the program exists, so a refused export leaves nothing behind
   if (initOut !== undefined && initFiles) {
     const { W0, H0 } = await initialFactors(data, options);
-    mkdirSync(initOut, { recursive: true });
+    makeFolder('--init-out', initOut, 'W0.csv and H0.csv');
     writeFileSync(initFiles.W0, toCsv(W0));
     writeFileSync(initFiles.H0, toCsv(H0));
   }

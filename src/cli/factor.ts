@@ -1,5 +1,4 @@
 // `nmf factor FILE --rank K ...`: one factorization (with restarts), printed or as JSON.
-import { statSync } from 'node:fs';
 import type { Dense } from '../core/matrix.js';
 import { loadProblem, type DataMatrix } from '../core/problem.js';
 import type { SparseData } from '../core/sparse.js';
@@ -26,12 +25,15 @@ import {
   threadsFlag,
 } from './args.js';
 import { UsageError } from './errors.js';
-import { readFactorFile, readMatrixOrSparse, writeOutputs } from './io.js';
+import { checkFolder, makeFolder, readFactorFile, readMatrixOrSparse, writeOutputs } from './io.js';
 
 export const FACTOR_USAGE = `usage: nmf factor FILE.csv --rank K [--algorithm ID] [--init random|nndsvd|nndsvda|given]
        [--w0 FILE --h0 FILE] [--seed N] [--max-iter N] [--tol X] [--target X] [--epsilon X]
        [--learning-rate X] [--l2 X] [--no-project] [--no-extrapolate] [--restarts N] [--format table|long] [--out DIR] [--threads N]
        [--precision float64|float32] [--json]`;
+
+/** What --out holds, for messages. */
+const RESULTS = 'W.csv, H.csv, WH.csv and history.csv';
 
 /** Runs `factor` with argv after the command name; prints to stdout; returns the exit code. */
 export async function factorCommand(argv: string[], print: (s: string) => void): Promise<number> {
@@ -44,7 +46,7 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   if (values.rank === undefined) throw new UsageError(`factor needs --rank K\n${FACTOR_USAGE}`);
   const file = positionals[0];
   const out = strFlag(values, 'out');
-  if (out !== undefined) checkOutDir(out);
+  if (out !== undefined) checkFolder('--out', out, RESULTS); // before anything is read or computed
   const options = factorOptions(values);
   const threads = threadsFlag(values);
   const data = readMatrixOrSparse(file, longFlag(values));
@@ -55,6 +57,7 @@ export async function factorCommand(argv: string[], print: (s: string) => void):
   }
   if ('nnz' in data && holdsSparse(options)) checkOptions(options, data.rows, data.cols, data.nnz, true);
   else checkOptions(options, data.rows, data.cols);
+  if (out) makeFolder('--out', out, RESULTS); // every check passed: the run's results will go there
   const engine = await createEngineNode({ threads });
   try {
     const problem = loadAny(engine, data, options);
@@ -121,19 +124,6 @@ export function factorOptions(values: Record<string, string | boolean | undefine
     options.given = { W0: readFactorFile(values.w0 as string), H0: readFactorFile(values.h0 as string) };
   }
   return options;
-}
-
-/** UsageError when --out names something that is not a folder (checked before anything is computed). */
-function checkOutDir(out: string): void {
-  if (out === '') throw new UsageError('--out: the folder name is empty');
-  let isDir: boolean;
-  try {
-    isDir = statSync(out).isDirectory();
-  } catch {
-    return; // does not exist yet: it is created after the run
-  }
-  if (!isDir)
-    throw new UsageError(`--out ${out}: that path is an existing file, not a folder (W.csv, H.csv, WH.csv and history.csv go in a folder)`);
 }
 
 /** UsageError when an initial factor is not rows×cols (`what` says where those numbers come from). */

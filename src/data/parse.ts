@@ -50,11 +50,13 @@ export function parseMatrixText(text: string, fileName: string): DataMatrix {
     for (let j = 0; j < cols; j++) {
       const cell = r.cells[j + skip];
       if (isMissingCell(cell)) values[i * cols + j] = NaN;
-      else if (isNumberCell(cell)) values[i * cols + j] = Number(cell);
+      else if (isNumberCell(cell) && Number.isFinite(Number(cell))) values[i * cols + j] = Number(cell);
       else {
         const where = { file, row: r.line, column: j + skip + 1 };
-        const hint = looksLong(body) ? LONG_FORMAT_HINT : '';
-        throw new InputError(`${locate(where)}'${clip(cell)}' is not a number${hint}`, where);
+        const why = isNumberCell(cell)
+          ? `is not a finite number (${TOO_LARGE})`
+          : `is not a number${looksLong(body) ? LONG_FORMAT_HINT : ''}`;
+        throw new InputError(`${locate(where)}'${clip(cell)}' ${why}`, where);
       }
     }
   });
@@ -69,6 +71,9 @@ export function parseMatrixText(text: string, fileName: string): DataMatrix {
   validateMatrix(d, { file, row: (i) => body[i].line, column: (j) => j + skip + 1 });
   return d;
 }
+
+/** Why a cell like 1e400 is refused: its number is beyond the largest a float64 holds. */
+const TOO_LARGE = 'numbers go up to about ±1.8e308';
 
 /** Appended to a "not a number" message when the table looks like one (row, column, value) triple per line. */
 export const LONG_FORMAT_HINT =
