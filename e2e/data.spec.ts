@@ -139,3 +139,33 @@ test('a long-format ratings file loads through the Long format choice, or by its
   );
   await expect(app.summary).toHaveText(before!);
 });
+
+test('long column names are cut with … to the room between ticks: no label runs over its neighbour or the next plot', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  const names = Array.from({ length: 8 }, (_, j) => `a very long column name that goes on and on, number ${j + 1}`);
+  const rows = Array.from({ length: 6 }, (_, i) => [`r${i + 1}`, ...names.map((_, j) => String(1 + ((i * 7 + j * 3) % 5)))].join(','));
+  await app.field('Paste CSV/TSV').fill(`name,${names.map((n) => `"${n}"`).join(',')}\n${rows.join('\n')}\n`);
+  await app.button('Load pasted data').click();
+  await expect(app.summary).toContainText('6×8');
+  await app.waitFor('Ready');
+  const v = page.getByRole('figure', { name: 'V (data)' });
+  await v.scrollIntoViewIfNeeded();
+  const ticks = v.locator('.axis-xticks .axis-tick');
+  await expect.poll(() => ticks.count()).toBeGreaterThanOrEqual(2);
+  await expect(ticks.first()).toHaveAttribute('title', names[0]);
+  const plot = (await v.boundingBox())!;
+  const boxes = [];
+  for (const t of await ticks.all()) boxes.push((await t.boundingBox())!);
+  for (let j = 1; j < boxes.length; j++) expect(boxes[j].x).toBeGreaterThanOrEqual(boxes[j - 1].x + boxes[j - 1].width);
+  expect(boxes[0].x).toBeGreaterThanOrEqual(plot.x);
+  expect(boxes[boxes.length - 1].x + boxes[boxes.length - 1].width).toBeLessThanOrEqual(plot.x + plot.width);
+  const cut = await ticks
+    .first()
+    .locator('.axis-tick-text')
+    .evaluate((e: any) => e.scrollWidth > e.clientWidth);
+  expect(cut).toBe(true); // the text is longer than its box: shown cut, with …
+  await app.screenshot('long-column-names-1280');
+});

@@ -155,3 +155,19 @@ test('a link to a rank sweep reopens the sweep: its settings in the Explore rank
   expect(await tableRows(other)).toEqual(rows);
   await other.close();
 });
+
+test('a setting whose text is not a valid value turns Explore off, saying which; fixing it turns it on', async ({ app, page }) => {
+  await app.open();
+  await app.randomizeLowRank(40, 30, 3);
+  await openExplore(page);
+  await app.setNumber('Held-out fraction', 0.9);
+  await expect(app.button('Explore')).toBeDisabled();
+  await expect(page.getByText(/^Explore is off: fix Held-out fraction: must be at most [\d.]+\.$/)).toBeVisible();
+  await app.setNumber('Highest rank', 100);
+  await expect(app.button('Explore')).toBeDisabled();
+  await app.setNumber('Held-out fraction', 0.1);
+  await expect(page.getByText('Explore is off: fix Highest rank: must be at most 30.')).toBeVisible();
+  await app.setNumber('Highest rank', 4);
+  await expect(app.button('Explore')).toBeEnabled();
+  await expect(page.getByText(/^Explore is off/)).toHaveCount(0);
+});

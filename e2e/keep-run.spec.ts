@@ -39,6 +39,33 @@ test('an invalid rank blocks Run as the other fields do, and a valid one frees i
   await expect(app.button('Run')).toBeEnabled();
 });
 
+test('a seed beyond the largest the engine takes blocks Run and Share, so no link holds it', async ({ app }) => {
+  await app.open();
+  await app.waitFor('Ready');
+  await app.setNumber('Seed', '1e+30');
+  await expect(app.status).toHaveText(
+    'Cannot run: Seed: must be at most 9007199254740991. The run keeps the previous value until it is fixed.',
+  );
+  await expect(app.button('Run')).toBeDisabled();
+  await expect(app.button('Share link')).toBeDisabled();
+});
+
+test('lowering Max iterations below the iterations run keeps the run and says it is past the new maximum', async ({ app }) => {
+  await app.open();
+  await app.setNumber('Tolerance', 0);
+  await app.setNumber('Max iterations', 12);
+  await app.setSpeed('As fast as possible');
+  await app.waitFor('Ready');
+  await app.button('Run').click();
+  const s = await app.waitFor('Stopped');
+  expect(s.text).toContain('reached the maximum of 12 iterations');
+  await app.setNumber('Max iterations', 3);
+  await expect(app.status).toContainText('at iteration 12, past the maximum of 3 iterations');
+  const t = await app.waitFor('Stopped');
+  expect(t.iteration).toBe(12);
+  expect(t.relError).toBe(s.relError);
+});
+
 test('raising Max iterations of a stopped run goes on from where it stopped', async ({ app, page }) => {
   await app.open();
   await app.setNumber('Tolerance', 0);

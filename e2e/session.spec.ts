@@ -143,4 +143,13 @@ test('Save session then Open session restores the same screen; a corrupt file gi
   expect((await app.read()).text).toBe(before.text.replace(/^\S+/, 'Paused'));
   await expect(app.rankBox()).toHaveValue('3');
   await expect(app.field('Seed')).toHaveValue('11');
+
+  // a file of a newer version says so; the next session opened replaces that notice
+  const notices = page.getByRole('region', { name: 'Notices' });
+  const later = JSON.stringify({ ...json, version: json.version + 1 });
+  await open.setInputFiles({ name: 'later.json', mimeType: 'application/json', buffer: Buffer.from(later) });
+  await expect(notices).toContainText('later.json was saved by a newer version of NMF Playground');
+  await open.setInputFiles({ name: 'session.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(session).toContainText('Opened session.json.');
+  await expect(page.getByText(/was saved by a newer version/)).toHaveCount(0);
 });

@@ -33,6 +33,17 @@ describe('setLimits', () => {
     expect(f.stop?.reason).toBe('max-iter');
   });
 
+  it('a maximum lowered below the iterations run says the run is past it, not that it reached it', async () => {
+    const { f } = await startRun('hals', noisy, { rank: 2, maxIter: 9, tol: 0 });
+    while (!f.stop) f.step();
+    f.setLimits({ maxIter: 3, tol: 0, target: 0 });
+    expect(f.stop).toEqual({ reason: 'max-iter', iteration: 9, message: 'at iteration 9, past the maximum of 3 iterations' });
+    f.step(); // Step after a stop goes on, as the UI's Step does
+    expect(f.stop).toEqual({ reason: 'max-iter', iteration: 10, message: 'at iteration 10, past the maximum of 3 iterations' });
+    f.setLimits({ maxIter: 10, tol: 0, target: 0 });
+    expect(f.stop?.message).toBe('reached the maximum of 10 iterations');
+  });
+
   it('rejects a limit out of range with an OptionError naming it', async () => {
     const { f } = await startRun('hals', noisy, { rank: 2, maxIter: 5 });
     expect(() => f.setLimits({ maxIter: 0, tol: 0, target: 0 })).toThrow(OptionError);

@@ -36,6 +36,13 @@ describe('planOpen', () => {
     ]);
   });
 
+  it('says when the link runs past its own Max iterations', () => {
+    const plan = planOpen('#data=example&example=ratings&maxIter=3&iter=200', OFFERED)!;
+    expect(plan.notices).toEqual([
+      "Opened from a shared link. It runs to iteration 200 with the link's options, so you see the same numbers. That is past its Max iterations of 3: the run steps on past that stop, as Step does.",
+    ]);
+  });
+
   it('names what it ignored in a second notice', () => {
     const plan = planOpen('#rank=abc&alg=zzz&colour=red', OFFERED)!;
     expect(plan.notices).toEqual([
@@ -126,7 +133,7 @@ describe('the store opening a link', () => {
       embed: true,
       notices: ['Opened from a shared link.'],
     });
-    expect(s).toMatchObject({ options, speed: 5, view: 'compare', embed: true, notices: ['Opened from a shared link.'] });
+    expect(s).toMatchObject({ options, speed: 5, view: 'compare', embed: true, openNotices: ['Opened from a shared link.'] });
   });
 
   it('keeps the link’s rank when its data arrives, where an example would bring its own', () => {

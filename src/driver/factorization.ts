@@ -331,7 +331,12 @@ export class Factorization {
       }
     }
     if (it >= o.maxIter) {
-      return { reason: 'max-iter', iteration: it, message: `reached the maximum of ${o.maxIter} iterations` };
+      // past it: Max iterations was lowered below the iterations run, or Step went on after the stop
+      const message =
+        it === o.maxIter
+          ? `reached the maximum of ${o.maxIter} iterations`
+          : `at iteration ${it}, past the maximum of ${o.maxIter} iterations`;
+      return { reason: 'max-iter', iteration: it, message };
     }
     return null;
   }

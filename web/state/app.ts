@@ -57,6 +57,11 @@ export interface AppState {
   readonly notices: readonly string[];
   /** Notes about how the options were fitted to the loaded matrix: replaced by the next load (they are about this data only). */
   readonly dataNotes: readonly string[];
+  /**
+   * What opening a shared link or a session did (what it ran to, what it could not use):
+   * replaced by the next link or session, dropped when other data is loaded.
+   */
+  readonly openNotices: readonly string[];
   /** The rank the user last chose: a load that had to lower it restores it on the next matrix that allows it. */
   readonly wantedRank: number | null;
   readonly run: RunView;
@@ -130,6 +135,7 @@ export function initialState(): AppState {
     fieldProblems: {},
     notices: [],
     dataNotes: [],
+    openNotices: [],
     wantedRank: null,
     run: freshRun(0),
     snapshot: null,
@@ -235,7 +241,7 @@ export function reduce(s: AppState, a: Action): AppState {
     case 'dataFailed':
       return { ...s, dataError: { source: a.source, message: a.message } };
     case 'dismissNotices':
-      return s.notices.length || s.dataNotes.length ? { ...s, notices: [], dataNotes: [] } : s;
+      return s.notices.length || s.dataNotes.length || s.openNotices.length ? { ...s, notices: [], dataNotes: [], openNotices: [] } : s;
     case 'keep':
       return s.keep === a.banner ? s : { ...s, keep: a.banner };
     case 'shared':
@@ -247,7 +253,7 @@ export function reduce(s: AppState, a: Action): AppState {
         view: a.view,
         embed: a.embed,
         optionError: null,
-        notices: [...s.notices, ...a.notices],
+        openNotices: a.notices,
       };
     case 'worker':
       return fromWorker(s, a.msg);
@@ -267,7 +273,10 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
       return s;
     case 'startRefused':
       if (m.runId !== s.run.runId) return s;
-      return { ...s, notices: [...s.notices, `The saved run could not be resumed (${m.message}); it starts again from iteration 0.`] };
+      return {
+        ...s,
+        openNotices: [...s.openNotices, `The saved run could not be resumed (${m.message}); it starts again from iteration 0.`],
+      };
     case 'loaded': {
       const p = s.pendingLoad;
       if (!p || p.runId !== m.runId) return s;
@@ -286,6 +295,7 @@ function fromWorker(s: AppState, m: FromWorker): AppState {
         dataError: null,
         options: fit.options,
         dataNotes: fit.notes,
+        openNotices: keep ? s.openNotices : [],
         wantedRank: requested,
         snapshot: null,
         previousRuns: [],

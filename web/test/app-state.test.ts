@@ -64,8 +64,8 @@ describe('app state', () => {
       type: 'worker',
       msg: { type: 'startRefused', runId, message: 'the saved W has 5 entries' },
     });
-    expect(apply(loaded(), refused(1)).notices).toEqual([]);
-    expect(apply(loaded(), refused(2)).notices).toEqual([
+    expect(apply(loaded(), refused(1)).openNotices).toEqual([]);
+    expect(apply(loaded(), refused(2)).openNotices).toEqual([
       'The saved run could not be resumed (the saved W has 5 entries); it starts again from iteration 0.',
     ]);
   });
@@ -271,6 +271,27 @@ describe('notices belong to the data they were about', () => {
     s = load(s, 3, 10, 10);
     expect(s.options.rank).toBe(3);
     expect(s.dataNotes).toEqual([]);
+  });
+
+  it('a link or session replaces the notices of the one opened before; other data drops them; the app’s own notices stay', () => {
+    const opened = (notices: string[]): Action => ({
+      type: 'shared',
+      options: initialState().options,
+      speed: 5,
+      view: 'main',
+      embed: false,
+      notices,
+    });
+    let s = apply(initialState(), { type: 'notice', text: 'This browser does not keep the session' });
+    s = apply(s, opened(['later.json was saved by a newer version of NMF Playground']));
+    expect(s.openNotices).toEqual(['later.json was saved by a newer version of NMF Playground']);
+    s = apply(s, opened(['Opened session.json.']));
+    expect(s.openNotices).toEqual(['Opened session.json.']);
+    s = load(s, 5, 10, 10);
+    expect(s.openNotices).toEqual([]);
+    expect(s.notices).toEqual(['This browser does not keep the session']);
+    s = apply(s, opened(['x']), { type: 'dismissNotices' });
+    expect(s).toMatchObject({ notices: [], openNotices: [], dataNotes: [] });
   });
 
   it('Randomize keeps the chosen rank instead of selecting the planted one', () => {

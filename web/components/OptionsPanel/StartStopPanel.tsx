@@ -7,7 +7,7 @@ import type { InitId } from '../../../src/init/types.js';
 import { useAppState, useController } from '../../app/context.js';
 import { initBlocked } from '../../state/options.js';
 import { MAX_RESTARTS } from '../../../src/rank/survey.js';
-import type { RunOptions } from '../../../src/driver/options.js';
+import { MAX_SEED, type RunOptions } from '../../../src/driver/options.js';
 import { NumberField } from '../fields/NumberField.js';
 import { SelectField } from '../fields/SelectField.js';
 
@@ -37,6 +37,8 @@ export function StartStopPanel() {
         onProblem={onProblem}
         label="Seed"
         integer
+        min={-MAX_SEED}
+        max={MAX_SEED - (restarts - 1)}
         value={options.seed}
         onCommit={(seed) => set({ seed })}
         error={errorFor('seed')}

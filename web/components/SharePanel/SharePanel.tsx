@@ -25,6 +25,9 @@ export function SharePanel() {
   const hasData = useAppState((s) => s.data !== null);
   // the link holds the options in use: while a field shows text that is not used, it would disagree
   const badField = useAppState(fieldBlock);
+  // options the worker refused (e.g. a rank too large for memory): a link to them opens a run that cannot start
+  const refused = useAppState((s) => (s.run.phase === 'invalid' ? (s.optionError?.message ?? 'the options do not fit this matrix') : null));
+  const blocked = !!badField || !!refused;
   const [shown, setShown] = useState<Shown | null>(null);
   const [embed, setEmbed] = useState(false);
   const [copy, setCopy] = useState<string | null>(null);
@@ -44,7 +47,7 @@ export function SharePanel() {
     <section className="panel share-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Share</h2>
       <div className="field-row">
-        <button type="button" disabled={!hasData || !!badField} aria-describedby={badField ? `${id}-blocked` : undefined} onClick={share}>
+        <button type="button" disabled={!hasData || blocked} aria-describedby={blocked ? `${id}-blocked` : undefined} onClick={share}>
           Share link
         </button>
         <label className="check">
@@ -60,10 +63,16 @@ export function SharePanel() {
           Embed
         </label>
       </div>
-      {badField && (
+      {badField ? (
         <p className="hint" id={`${id}-blocked`}>
           Fix {badField.split(':')[0]} first: the link would hold the previous value, not the text shown.
         </p>
+      ) : (
+        refused && (
+          <p className="hint" id={`${id}-blocked`}>
+            Change the options first: this run cannot start ({refused}), and neither would the link's.
+          </p>
+        )
       )}
       <p className="hint" id={`${id}-embed-hint`}>
         A link to this data, these options and this iteration: opening it runs to the same numbers. It is also put in the address bar.

@@ -73,8 +73,12 @@ export function planOpen(hash: string, offeredSpeeds: readonly Speed[], sections
   const notices: string[] = [];
   const speed = nearestSpeed(state.speed, offeredSpeeds);
   if (state.data) {
+    const past =
+      state.iteration > state.options.maxIter
+        ? ` That is past its Max iterations of ${state.options.maxIter}: the run steps on past that stop, as Step does.`
+        : '';
     const goal =
-      state.iteration > 0 ? ` It runs to iteration ${state.iteration} with the link's options, so you see the same numbers.` : '';
+      state.iteration > 0 ? ` It runs to iteration ${state.iteration} with the link's options, so you see the same numbers.${past}` : '';
     notices.push(`Opened from a shared link.${goal}`);
   } else {
     notices.push(

@@ -9,7 +9,8 @@ export function StatusBar() {
   const text = useAppState(statusText);
   const notices = useAppState((s) => s.notices);
   const dataNotes = useAppState((s) => s.dataNotes);
-  const all = dataNotes.length ? [...dataNotes, ...notices] : notices;
+  const openNotices = useAppState((s) => s.openNotices);
+  const all = dataNotes.length || openNotices.length ? [...dataNotes, ...openNotices, ...notices] : notices;
   const controller = useController();
   const diverged = useAppState((s) => s.run.stop?.reason === 'diverged');
   // Run or Pause is shown at once; until the worker confirms it the line is still being updated

@@ -334,7 +334,7 @@ function positioned(t: { tickvals: number[]; ticktext: string[] }, factor: numbe
 function longest(labels?: readonly string[]): number {
   let n = 0;
   if (labels) for (const l of labels) if (l.length > n) n = l.length;
-  return Math.min(n, 24);
+  return Math.min(n, 14); // longer labels are cut to the room between ticks (AxisTicks)
 }
 
 /** A hover value in at most 4 significant digits. */

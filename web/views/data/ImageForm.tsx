@@ -1,7 +1,7 @@
 // The Upload image control: one PNG/JPEG becomes V itself (its grey levels, longest side at most
 // IMAGE_MAX_SIDE); several same-size images, or one image cut into tiles, become one column each.
 // Decoded in the browser; the matrix goes to the worker as labelled CSV.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { toCsv } from '../../../src/data/csv-write.js';
 import {
   IMAGE_MAX_SIDE,
@@ -12,7 +12,7 @@ import {
   TILE_SOURCE_MAX_SIDE,
 } from '../../../src/data/image-matrix.js';
 import type { DataMatrix } from '../../../src/core/problem.js';
-import { useController } from '../../app/context.js';
+import { useAppState, useController } from '../../app/context.js';
 import { decodeImage } from './decodeImage.js';
 import { imageFileName } from './kinds.js';
 
@@ -23,6 +23,11 @@ export function ImageForm() {
   const [tile, setTile] = useState('0');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // an error is about the last upload: a matrix loaded since (from here or elsewhere) replaces it
+  const spec = useAppState((s) => s.data?.spec);
+  useEffect(() => {
+    if (spec) setError(null);
+  }, [spec]);
 
   const upload = async (files: File[]) => {
     setError(null);
@@ -78,7 +83,18 @@ export function ImageForm() {
       </div>
       <div className="field compact">
         <label htmlFor={`${id}-tile`}>Tile size (0 = no tiles)</label>
-        <input id={`${id}-tile`} type="number" min={0} step={1} className="narrow" value={tile} onChange={(e) => setTile(e.target.value)} />
+        <input
+          id={`${id}-tile`}
+          type="number"
+          min={0}
+          step={1}
+          className="narrow"
+          value={tile}
+          onChange={(e) => {
+            setTile(e.target.value);
+            setError(null);
+          }}
+        />
       </div>
       {error && (
         <p className="field-error" role="alert">

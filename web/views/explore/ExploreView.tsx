@@ -2,7 +2,7 @@
 // Explore and Cancel, a progress bar naming the rank and restart with the time left, then rank by
 // rank as they come: the suggested rank and why, a table with Open rank K, the plots of fit error,
 // held-out error and cophenetic correlation against rank, and the consensus matrix of one rank.
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { initInfo } from '../../../src/init/registry.js';
 import { suggestRank } from '../../../src/rank/suggest.js';
 import type { RankSurvey } from '../../../src/rank/survey.js';
@@ -38,6 +38,18 @@ export function ExploreView() {
   const info = useAppState((s) => s.data?.info ?? null);
   const loading = useAppState((s) => s.pendingLoad !== null);
   const [problem, setProblem] = useState<SettingProblem | null>(null);
+  // fields whose typed text is not a valid value (label → problem): Explore waits until they are fixed
+  const [typed, setTyped] = useState<Readonly<Record<string, string>>>({});
+  const onTyped = useCallback(
+    (field: string, why: string | null) =>
+      setTyped((t) => {
+        if ((t[field] ?? null) === why) return t;
+        const { [field]: _old, ...rest } = t;
+        return why === null ? rest : { ...rest, [field]: why };
+      }),
+    [],
+  );
+  const badField = Object.entries(typed)[0] ?? null;
   const m = info?.summary.rows ?? 1;
   const n = info?.summary.cols ?? 1;
   const fitted = info ? fitExploreSettings(settings, m, n) : { settings, notes: [] };
@@ -101,6 +113,7 @@ export function ExploreView() {
               value={settings[key]}
               onCommit={(v) => set(key, v)}
               error={problem?.key === key ? problem.message : null}
+              onProblem={onTyped}
             />
           );
         })}
@@ -111,13 +124,24 @@ export function ExploreView() {
         </p>
       ))}
       <div className="explore-buttons">
-        <button type="button" className="primary" onClick={explore} disabled={!info || loading || running}>
+        <button
+          type="button"
+          className="primary"
+          onClick={explore}
+          disabled={!info || loading || running || !!badField}
+          aria-describedby={badField ? 'explore-blocked' : undefined}
+        >
           Explore
         </button>
         <button type="button" onClick={() => sweep.cancel()} disabled={!running}>
           Cancel
         </button>
       </div>
+      {badField && (
+        <p className="hint" id="explore-blocked">
+          Explore is off: fix {badField[0]}: {badField[1]}.
+        </p>
+      )}
       {run && (
         <div className="explore-progress">
           <progress max={1} value={workFraction(p)} aria-label={label} />
