@@ -136,6 +136,15 @@ describe('nmf factor: bad flags and folders exit 2 with one line', () => {
     ]);
   });
 
+  it('export-code --data-out under a file or in a missing folder: one line, exit 2, nothing written', () => {
+    const under = join(dir, 'plain.txt', 'V.csv');
+    const r = nmf('export-code', join(dir, 'V.csv'), '--rank', '1', '--lang', 'python', '--data-out', under);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `nmf: --data-out ${under}: ${join(dir, 'plain.txt')} is a file, not a folder\n`]);
+    const missing = join(dir, 'no-such-folder', 'V.csv');
+    const m = nmf('export-code', join(dir, 'V.csv'), '--rank', '1', '--lang', 'python', '--data-out', missing);
+    expect([m.code, m.stderr]).toEqual([2, `nmf: --data-out ${missing}: the folder ${join(dir, 'no-such-folder')} does not exist\n`]);
+  });
+
   it.skipIf(!existsSync('/proc/self'))('--out under /proc returns at once, naming the folder that cannot be made', () => {
     const r = nmf('factor', join(dir, 'V.csv'), '--rank', '1', '--out', '/proc/nmf-nope/x');
     expect(r.timedOut).toBe(false);

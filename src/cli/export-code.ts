@@ -13,7 +13,7 @@ import { createEngineNode } from '../wasm/node.js';
 import { FACTOR_FLAGS, longFlag, parseFlags, strFlag } from './args.js';
 import { UsageError } from './errors.js';
 import { factorOptions } from './factor.js';
-import { checkFolder, makeFolder, readMatrixFile } from './io.js';
+import { checkFileTarget, checkFolder, makeFolder, readMatrixFile } from './io.js';
 
 export const EXPORT_CODE_USAGE = `usage: nmf export-code FILE.csv --rank K --lang python|r|pyspark [factor options]
        [--data-out FILE.csv] [--init-out DIR]`;
@@ -48,6 +48,7 @@ export async function exportCodeCommand(argv: string[], print: (s: string) => vo
     throw new UsageError('--init given: add --init-out DIR, which writes W0.csv and H0.csv for the program to start from');
   }
   if (initOut !== undefined) checkFolder('--init-out', initOut, 'W0.csv and H0.csv');
+  if (dataOut !== undefined) checkFileTarget('--data-out', dataOut);
   const file = positionals[0];
   const data = readMatrixFile(file, longFlag(values));
   const exported = toCsv({ rows: data.rows, cols: data.cols, data: data.values }, { rows: data.rowLabels, cols: data.colLabels });

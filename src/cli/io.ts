@@ -147,3 +147,18 @@ function exists(p: string, at: string): boolean {
     throw new UsageError(`${at}cannot look at ${p} (${code ?? 'unknown error'})`);
   }
 }
+
+/** UsageError ("FLAG FILE: ...") unless `file` can be written: not a folder, in a folder that exists and this process may write in. */
+export function checkFileTarget(flag: string, file: string): void {
+  if (file === '') throw new UsageError(`${flag}: the file name is empty`);
+  const at = `${flag} ${file}: `;
+  if (exists(file, at) && statSync(file).isDirectory()) throw new UsageError(`${at}that is a folder, not a file`);
+  const parent = dirname(file);
+  if (!exists(parent, at)) throw new UsageError(`${at}the folder ${parent} does not exist`);
+  if (!statSync(parent).isDirectory()) throw new UsageError(`${at}${parent} is a file, not a folder`);
+  try {
+    accessSync(parent, constants.W_OK | constants.X_OK);
+  } catch {
+    throw new UsageError(`${at}no permission to write in ${parent}`);
+  }
+}
