@@ -45,6 +45,14 @@ describe('parseLongText: accepted input', () => {
     expect(Array.from(s.values)).toEqual([3, 4]);
   });
 
+  it('a delimiter inside a quoted label is part of the label; "" is one quote', () => {
+    const s = parseLongText('user,item,rating\n"Smith, J.",i1,3\n"say ""hi""" , "i,2" ,4\nc,i1,5\n', 'x.csv');
+    expect(s.rowLabels).toEqual(['Smith, J.', 'say "hi"', 'c']);
+    expect(s.colLabels).toEqual(['i1', 'i,2']);
+    expect(Array.from(s.values)).toEqual([3, 4, 5]);
+    expect(parseLongText('"a;b";x;1\n', 'x.csv').rowLabels).toEqual(['a;b']);
+  });
+
   it('leaves an entry whose value is NA or blank unobserved', () => {
     const s = parseLongText('row,column,value\na,x,1\na,y,NA\nb,y,2\nb,x,\n', 'x.csv');
     expect([s.rows, s.cols, s.nnz]).toEqual([2, 2, 2]);

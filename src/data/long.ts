@@ -157,13 +157,48 @@ function labelOf(ids: Map<string, number>, id: number): string {
   return String(id);
 }
 
-/** The fields of one line, trimmed, with surrounding double quotes removed ("" inside a quoted field is one "). */
+/**
+ * The fields of one line, trimmed, with surrounding double quotes removed ("" inside a quoted field
+ * is one "); a delimiter inside a quoted field is part of it ("a,b" is one label).
+ */
 function splitLine(line: string, delimiter: string): string[] {
+  if (delimiter !== ' ' && line.includes('"')) return splitQuoted(line, delimiter);
   const parts = delimiter === ' ' ? line.trim().split(/\s+/) : line.split(delimiter);
   return parts.map((p) => {
     const s = p.trim();
     return s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s;
   });
+}
+
+/** splitLine for a line with quotes: a field that starts (after spaces) with " runs to the next " that is not doubled. */
+function splitQuoted(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    while (line[i] === ' ') i++;
+    let field: string;
+    if (line[i] === '"') {
+      let j = i + 1;
+      let text = '';
+      for (; j < line.length; j++) {
+        if (line[j] !== '"') text += line[j];
+        else if (line[j + 1] === '"') {
+          text += '"';
+          j++;
+        } else break;
+      }
+      const next = line.indexOf(delimiter, j + 1);
+      const rest = line.slice(j + 1, next < 0 ? line.length : next).trim();
+      field = j >= line.length ? line.slice(i).trim() : text + rest; // an unclosed quote: the field as written
+      i = next < 0 || j >= line.length ? line.length + 1 : next + 1;
+    } else {
+      const next = line.indexOf(delimiter, i);
+      field = line.slice(i, next < 0 ? line.length : next).trim();
+      i = next < 0 ? line.length + 1 : next + 1;
+    }
+    fields.push(field);
+    if (i > line.length) return fields;
+  }
 }
 
 function headerWord(cell: string): string {
