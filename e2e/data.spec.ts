@@ -162,7 +162,7 @@ test('long column names are cut with … to the room between ticks: no label run
     await expect
       .poll(async () => {
         const plot = (await v.boundingBox())!;
-        const boxes = [];
+        const boxes: { x: number; width: number }[] = [];
         for (const t of await ticks.all()) boxes.push((await t.boundingBox())!);
         const apart = boxes.every((b, j) => j === 0 || b.x >= boxes[j - 1].x + boxes[j - 1].width);
         const last = boxes[boxes.length - 1];

@@ -6,6 +6,7 @@ import type { DataSpec } from '../../src/data/spec.js';
 import { SPEC_KINDS, specProblem } from '../../src/data/spec.js';
 import type { Stop, StopReason } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
+import { solverInfo } from '../../src/solvers/registry.js';
 import { enumField } from '../../src/share/field.js';
 import { FIELDS } from '../../src/share/table.js';
 import { formatBytes } from '../components/ExportPanel/bytes.js';
@@ -96,7 +97,7 @@ export function readSessionFile(text: string, fileName: string, hash = ''): Sess
       speed: f.speed === null ? null : numberAt(f.speed, 'speed', FIELDS.speed),
       view: stringAt(f.view, 'view', FIELDS.view),
       views: readViews(f.views),
-      run: f.run === null ? null : readRun(f.run, options.rank),
+      run: f.run === null ? null : readRun(f.run, options),
     };
     return { ok: true, record, notes };
   } catch (e) {
@@ -185,22 +186,42 @@ function readViews(v: unknown): SessionRecord['views'] {
   return out;
 }
 
-function readRun(v: unknown, rank: number): KeptRun {
+/**
+ * The kept run: W (m×k) and H (k×n) with k = options.rank, itself at most min(m, n); their entries
+ * non-negative unless the solver lets them go below 0 (gd, sgd without projection).
+ */
+function readRun(v: unknown, options: RunOptions): KeptRun {
   const r = objectAt(v, 'run');
   const iteration = numberAt(r.iteration, 'run.iteration', FIELDS.iter);
   const W = objectAt(r.W, 'run.W');
   const H = objectAt(r.H, 'run.H');
   const m = numberAt(W.rows, 'run.W.rows', FIELDS.rows);
-  const k = integerAt(W.cols, 'run.W.cols', rank, rank);
-  integerAt(H.rows, 'run.H.rows', k, k);
   const n = numberAt(H.cols, 'run.H.cols', FIELDS.cols);
+  const k = options.rank;
+  if (k > Math.min(m, n)) {
+    throw new FieldProblem(
+      'options.rank',
+      `${k} (expected a whole number from 1 to ${Math.min(m, n)}, the most a ${m}×${n} matrix allows)`,
+    );
+  }
+  if (W.cols !== k)
+    throw new FieldProblem('run.W.cols', `${JSON.stringify(W.cols) ?? 'missing'} (expected ${k}, the rank in options.rank)`);
+  if (H.rows !== k)
+    throw new FieldProblem('run.H.rows', `${JSON.stringify(H.rows) ?? 'missing'} (expected ${k}, the rank in options.rank)`);
   if (!Array.isArray(r.history)) throw new FieldProblem('run.history', `expected a list of ${iteration} numbers`);
+  const Wd = floatsAt(W.data, 'run.W.data', m * k);
+  const Hd = floatsAt(H.data, 'run.H.data', k * n);
+  const keeps = nonNegativeBy(options);
+  if (keeps) {
+    checkNonNegative(Wd, 'run.W.data', k, keeps);
+    checkNonNegative(Hd, 'run.H.data', n, keeps);
+  }
   return {
     m,
     k,
     n,
-    W: floatsAt(W.data, 'run.W.data', m * k),
-    H: floatsAt(H.data, 'run.H.data', k * n),
+    W: Wd,
+    H: Hd,
     iteration,
     history: Array.from(floatsAt(r.history, 'run.history', iteration)),
     initialRelError: floatAt(r.initialRelError, 'run.initialRelError'),
@@ -209,6 +230,23 @@ function readRun(v: unknown, rank: number): KeptRun {
     // the extrapolation's state (anls): 4 counters, then Wy (m×k) and the plain H (k×n)
     ...(r.solverState === undefined ? {} : { solverState: floatsAt(r.solverState, 'run.solverState', 4 + m * k + k * n) }),
   };
+}
+
+/** Why W and H of a run with `o` are non-negative ("mu keeps W and H non-negative"), or null when they need not be. */
+function nonNegativeBy(o: RunOptions): string | null {
+  const projects = solverInfo(o.algorithm).params.includes('project');
+  if (!projects) return `${o.algorithm} keeps W and H non-negative`;
+  return o.params.project ? `${o.algorithm} keeps W and H non-negative while it projects` : null;
+}
+
+/** FieldProblem at the first entry below 0 of a row-major matrix of `cols` columns (NaN, of a diverged run, passes). */
+function checkNonNegative(x: Float64Array, path: string, cols: number, why: string): void {
+  for (let t = 0; t < x.length; t++) {
+    if (x[t] < 0) {
+      const at = `row ${Math.floor(t / cols) + 1}, column ${(t % cols) + 1}`;
+      throw new FieldProblem(`${path}[${t}]`, `${x[t]} at ${at} (expected a number ≥ 0: ${why})`);
+    }
+  }
 }
 
 function readStop(v: unknown): Stop {

@@ -143,7 +143,48 @@ describe('session file', () => {
       'session.json: field data: the planted rank 5 is more than min(rows, columns) = 3.',
     ],
     ['empty inline data', edited((j) => (j.data.text = '')), 'session.json: field data: the inline data is empty.'],
-    ['W of the wrong rank', edited((j) => (j.run.W.cols = 3)), 'session.json: field run.W.cols: 3 (expected a whole number from 2 to 2).'],
+    // the rank is checked against the run's matrix first: a rank too large is blamed, not W
+    [
+      'a rank larger than the run’s matrix allows',
+      edited((j) => (j.options.rank = 1000)),
+      'session.json: field options.rank: 1000 (expected a whole number from 1 to 2, the most a 2×2 matrix allows).',
+    ],
+    [
+      'a rank larger than the run’s matrix allows, with a W of that many columns',
+      edited((j) => {
+        j.options.rank = 3;
+        j.run.W = { rows: 2, cols: 3, data: [1, 1, 1, 1, 1, 1] };
+        j.run.H = { rows: 3, cols: 2, data: [1, 1, 1, 1, 1, 1] };
+      }),
+      'session.json: field options.rank: 3 (expected a whole number from 1 to 2, the most a 2×2 matrix allows).',
+    ],
+    ['W of the wrong rank', edited((j) => (j.run.W.cols = 3)), 'session.json: field run.W.cols: 3 (expected 2, the rank in options.rank).'],
+    ['H of the wrong rank', edited((j) => (j.run.H.rows = 1)), 'session.json: field run.H.rows: 1 (expected 2, the rank in options.rank).'],
+    [
+      'a negative entry of W',
+      edited((j) => (j.run.W.data[3] = -0.5)),
+      'session.json: field run.W.data[3]: -0.5 at row 2, column 2 (expected a number ≥ 0: mu keeps W and H non-negative).',
+    ],
+    [
+      'a negative entry of H',
+      edited((j) => (j.run.H.data[1] = -1e-9)),
+      'session.json: field run.H.data[1]: -1e-9 at row 1, column 2 (expected a number ≥ 0: mu keeps W and H non-negative).',
+    ],
+    [
+      'an entry of W of minus infinity',
+      edited((j) => (j.run.W.data[0] = '-Infinity')),
+      'session.json: field run.W.data[0]: -Infinity at row 1, column 1 (expected a number ≥ 0: mu keeps W and H non-negative).',
+    ],
+    [
+      'a negative entry of gd’s W when it projects onto W, H ≥ 0',
+      edited((j) => {
+        j.options.algorithm = 'gd';
+        j.run.W.data[2] = -3;
+      }),
+      'session.json: field run.W.data[2]: -3 at row 2, column 1 (expected a number ≥ 0: gd keeps W and H non-negative while it projects).',
+    ],
+    ['an empty entry of W', edited((j) => (j.run.W.data[3] = null)), 'session.json: field run.W.data[3]: null (expected a number).'],
+    ['an empty entry of H', edited((j) => (j.run.H.data[0] = null)), 'session.json: field run.H.data[0]: null (expected a number).'],
     ['W with too few numbers', edited((j) => j.run.W.data.pop()), 'session.json: field run.W.data: a list of 3 numbers (expected 4).'],
     ['a word among the numbers', edited((j) => (j.run.H.data[1] = 'x')), 'session.json: field run.H.data[1]: "x" (expected a number).'],
     [
@@ -170,6 +211,17 @@ describe('session file', () => {
   ];
   it.each(cases)('refuses %s, naming the file and the field', (_what, text, message) => {
     expect(problem(text)).toContain(message);
+  });
+
+  it('negative entries are kept where the run makes them: gd and sgd with projection off', () => {
+    for (const algorithm of ['gd', 'sgd'] as const) {
+      const r: SessionRecord = {
+        ...RECORD,
+        options: { ...RECORD.options, algorithm, params: { ...RECORD.options.params, project: false } },
+        run: { ...RECORD.run!, W: Float64Array.from([-0.5, 1, -1e300, 2]), H: Float64Array.from([0, -1.5, 3, Number.NEGATIVE_INFINITY]) },
+      };
+      expect(readSessionFile(sessionFileText(r), 'x.json')).toEqual({ ok: true, record: r, notes: [] });
+    }
   });
 
   it('a file of a newer version: read as far as it can, with a note naming both versions', () => {
