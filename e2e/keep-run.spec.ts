@@ -3,9 +3,21 @@
 // says why it started; focus moves from Run to Pause and back.
 import { test, expect } from './fixtures.js';
 import { DEFAULT_OPTIONS } from '../src/driver/options.js';
+import type { AppPage, StatusInfo } from './appPage.js';
 
 /** The default algorithm, which the runs below keep. */
 const A = DEFAULT_OPTIONS.algorithm;
+
+/** Opens the app and runs, at full speed without a tolerance, to a stop at `maxIter`; its status. */
+async function runToMaximum(app: AppPage, maxIter: number): Promise<StatusInfo> {
+  await app.open();
+  await app.setNumber('Tolerance', 0);
+  await app.setNumber('Max iterations', maxIter);
+  await app.setSpeed('As fast as possible');
+  await app.waitFor('Ready');
+  await app.button('Run').click();
+  return app.waitFor('Stopped');
+}
 
 test('an invalid field blocks Run, Step and Share, saying which field; fixing it frees them', async ({ app, page }) => {
   await app.open();
@@ -51,13 +63,7 @@ test('a seed beyond the largest the engine takes blocks Run and Share, so no lin
 });
 
 test('lowering Max iterations below the iterations run keeps the run and says it is past the new maximum', async ({ app }) => {
-  await app.open();
-  await app.setNumber('Tolerance', 0);
-  await app.setNumber('Max iterations', 12);
-  await app.setSpeed('As fast as possible');
-  await app.waitFor('Ready');
-  await app.button('Run').click();
-  const s = await app.waitFor('Stopped');
+  const s = await runToMaximum(app, 12);
   expect(s.text).toContain('reached the maximum of 12 iterations');
   await app.setNumber('Max iterations', 3);
   await expect(app.status).toContainText('at iteration 12, past the maximum of 3 iterations');
@@ -67,13 +73,7 @@ test('lowering Max iterations below the iterations run keeps the run and says it
 });
 
 test('raising Max iterations of a stopped run goes on from where it stopped', async ({ app, page }) => {
-  await app.open();
-  await app.setNumber('Tolerance', 0);
-  await app.setNumber('Max iterations', 20);
-  await app.setSpeed('As fast as possible');
-  await app.waitFor('Ready');
-  await app.button('Run').click();
-  const s = await app.waitFor('Stopped');
+  const s = await runToMaximum(app, 20);
   expect(s.iteration).toBe(20);
   await expect(app.button('Run')).toBeDisabled();
   await expect(page.getByText(/Run is off: the run stopped: raise Max iterations/)).toBeVisible();

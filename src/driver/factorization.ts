@@ -13,13 +13,9 @@ import { float32Room, type Precision, usesFloat32, withFloat32 } from './float32
 import { Marks } from './marks.js';
 import { checkOptions, OptionError, type FactorOptions } from './options.js';
 import { startProblem, type RunStart, type Stop } from './runStart.js';
+import { stopFor } from './stopRules.js';
 
 export { startProblem, type RunStart, type Stop, type StopReason } from './runStart.js';
-
-/** The error grew this many times over its best value: a blow-up. */
-const BLOW_UP = 100;
-/** A relative error this close to 1 may mean WH = 0: only then are the factors scanned for a collapse. */
-const COLLAPSE_SUSPECT = 1e-9;
 
 /** The driver's counters a mark keeps beside W and H. */
 interface MarkCounters {
@@ -290,55 +286,21 @@ export class Factorization {
   }
 
   private checkStop(rel: number, prevObjective: number): Stop | null {
-    const it = this.iteration;
-    const o = this.options;
     const { hasNonfinite } = this.engine.ops;
-    const nonFinite = !Number.isFinite(rel) || !Number.isFinite(this.objective) || hasNonfinite(this.W) || hasNonfinite(this.H);
-    const hint = this.info.divergenceHint ? ` ${this.info.divergenceHint}` : '';
-    if (nonFinite) {
-      return { reason: 'diverged', iteration: it, message: `diverged at iteration ${it}: the error became NaN or infinite.${hint}` };
-    }
-    if (Math.abs(rel - 1) < COLLAPSE_SUSPECT && this.productIsZero()) {
-      // projected steps that overshoot clip everything to 0, where no solver can move again
-      return {
-        reason: 'diverged',
-        iteration: it,
-        message: `diverged at iteration ${it}: W·H collapsed to zero, from which no iteration recovers.${hint}`,
-      };
-    }
-    if (rel > BLOW_UP * this.best && rel > 1) {
-      return {
-        reason: 'diverged',
-        iteration: it,
-        message: `diverged at iteration ${it}: the relative error grew to ${fmt(rel)}, over ${BLOW_UP}× its best ${fmt(this.best)}.${hint}`,
-      };
-    }
-    if (o.target > 0 && this.error <= o.target) {
-      return {
-        reason: 'target',
-        iteration: it,
-        message: `reached the target: ‖V−WH‖_F = ${fmt(this.error)} ≤ ${o.target} at iteration ${it}`,
-      };
-    }
-    if (o.tol > 0) {
-      const change = Math.abs(prevObjective - this.objective) / Math.max(Math.abs(prevObjective), Number.MIN_VALUE);
-      if (change < o.tol) {
-        return {
-          reason: 'tolerance',
-          iteration: it,
-          message: `converged at iteration ${it}: the objective changed by ${fmt(change)} < tolerance ${o.tol}`,
-        };
-      }
-    }
-    if (it >= o.maxIter) {
-      // past it: Max iterations was lowered below the iterations run, or Step went on after the stop
-      const message =
-        it === o.maxIter
-          ? `reached the maximum of ${o.maxIter} iterations`
-          : `at iteration ${it}, past the maximum of ${o.maxIter} iterations`;
-      return { reason: 'max-iter', iteration: it, message };
-    }
-    return null;
+    return stopFor(
+      {
+        iteration: this.iteration,
+        rel,
+        error: this.error,
+        objective: this.objective,
+        prevObjective,
+        best: this.best,
+        nonFinite: !Number.isFinite(rel) || !Number.isFinite(this.objective) || hasNonfinite(this.W) || hasNonfinite(this.H),
+        productIsZero: () => this.productIsZero(),
+        hint: this.info.divergenceHint,
+      },
+      this.options,
+    );
   }
 
   /** Whether WH = 0 exactly: for every a, column a of W or row a of H is all zero. */
@@ -396,8 +358,4 @@ function checkSparse(info: SolverInfo, options: FactorOptions): void {
   if (!SPARSE_INITS.includes(options.init)) {
     throw new OptionError('init', `init ${options.init} needs the dense matrix: on a long-format matrix use ${SPARSE_INITS.join(' or ')}`);
   }
-}
-
-function fmt(x: number): string {
-  return x.toPrecision(3);
 }

@@ -186,6 +186,17 @@ function withPoints(history: Float64Array, log: History, from: number, points: r
   return { history: fresh.view(), log: fresh };
 }
 
+/** `problems` (field label → problem) with `field`'s problem set, or removed for null; `problems` itself when that changes nothing. */
+export function withProblem(
+  problems: Readonly<Record<string, string>>,
+  field: string,
+  problem: string | null,
+): Readonly<Record<string, string>> {
+  if ((problems[field] ?? null) === problem) return problems;
+  const { [field]: _old, ...rest } = problems;
+  return problem === null ? rest : { ...rest, [field]: problem };
+}
+
 /** The first field whose text is not a valid value, as "Learning rate η: must be at least 0", or null. */
 export function fieldBlock(s: Pick<AppState, 'fieldProblems'>): string | null {
   const first = Object.entries(s.fieldProblems)[0];
@@ -223,9 +234,8 @@ export function reduce(s: AppState, a: Action): AppState {
     case 'intent':
       return { ...s, run: { ...s.run, intent: a.intent } };
     case 'fieldProblem': {
-      if ((s.fieldProblems[a.field] ?? null) === a.problem) return s;
-      const { [a.field]: _old, ...rest } = s.fieldProblems;
-      return { ...s, fieldProblems: a.problem === null ? rest : { ...rest, [a.field]: a.problem } };
+      const fieldProblems = withProblem(s.fieldProblems, a.field, a.problem);
+      return fieldProblems === s.fieldProblems ? s : { ...s, fieldProblems };
     }
     case 'workerRestarted': {
       // A load in flight died with the worker: say so next to its control; the previous data is reloaded.

@@ -10,6 +10,7 @@ import { solverInfo } from '../../../src/solvers/registry.js';
 import type { RunOptions } from '../../../src/driver/options.js';
 import { useAppState, useAppStore, useController } from '../../app/context.js';
 import { NumberField } from '../../components/fields/NumberField.js';
+import { withProblem } from '../../state/app.js';
 import { useStore } from '../../state/store.js';
 import { ConsensusPanel } from './ConsensusPanel.js';
 import { RankPlot } from './RankPlot.js';
@@ -40,15 +41,7 @@ export function ExploreView() {
   const [problem, setProblem] = useState<SettingProblem | null>(null);
   // fields whose typed text is not a valid value (label → problem): Explore waits until they are fixed
   const [typed, setTyped] = useState<Readonly<Record<string, string>>>({});
-  const onTyped = useCallback(
-    (field: string, why: string | null) =>
-      setTyped((t) => {
-        if ((t[field] ?? null) === why) return t;
-        const { [field]: _old, ...rest } = t;
-        return why === null ? rest : { ...rest, [field]: why };
-      }),
-    [],
-  );
+  const onTyped = useCallback((field: string, why: string | null) => setTyped((t) => withProblem(t, field, why)), []);
   const badField = Object.entries(typed)[0] ?? null;
   const m = info?.summary.rows ?? 1;
   const n = info?.summary.cols ?? 1;
