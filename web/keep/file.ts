@@ -87,17 +87,18 @@ export function readSessionFile(text: string, fileName: string, hash = ''): Sess
       );
     }
     const options = readOptions(f.options);
+    const data = readData(f.data);
     const record: SessionRecord = {
       app: textAt(f.app, 'app', 100),
       savedAt: readDate(f.savedAt),
       hash,
       name: textAt(f.name, 'name', 1000),
-      data: readData(f.data),
+      data,
       options,
       speed: f.speed === null ? null : numberAt(f.speed, 'speed', FIELDS.speed),
       view: stringAt(f.view, 'view', FIELDS.view),
       views: readViews(f.views),
-      run: f.run === null ? null : readRun(f.run, options),
+      run: f.run === null ? null : readRun(f.run, options, data),
     };
     return { ok: true, record, notes };
   } catch (e) {
@@ -190,13 +191,18 @@ function readViews(v: unknown): SessionRecord['views'] {
  * The kept run: W (m×k) and H (k×n) with k = options.rank, itself at most min(m, n); their entries
  * non-negative unless the solver lets them go below 0 (gd, sgd without projection).
  */
-function readRun(v: unknown, options: RunOptions): KeptRun {
+function readRun(v: unknown, options: RunOptions, data: DataSpec): KeptRun {
   const r = objectAt(v, 'run');
   const iteration = numberAt(r.iteration, 'run.iteration', FIELDS.iter);
   const W = objectAt(r.W, 'run.W');
   const H = objectAt(r.H, 'run.H');
   const m = numberAt(W.rows, 'run.W.rows', FIELDS.rows);
   const n = numberAt(H.cols, 'run.H.cols', FIELDS.cols);
+  if ('rows' in data) {
+    // A generated matrix's shape is known here; a file's or an example's only once it is read (the worker checks those).
+    if (m !== data.rows) throw new FieldProblem('run.W.rows', `${m} (expected ${data.rows}, the rows in data.rows)`);
+    if (n !== data.cols) throw new FieldProblem('run.H.cols', `${n} (expected ${data.cols}, the columns in data.cols)`);
+  }
   const k = options.rank;
   if (k > Math.min(m, n)) {
     throw new FieldProblem(

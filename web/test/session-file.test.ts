@@ -158,6 +158,17 @@ describe('session file', () => {
       }),
       'session.json: field options.rank: 3 (expected a whole number from 1 to 2, the most a 2×2 matrix allows).',
     ],
+    // a generated matrix's shape is in the file: W and H of another shape are refused on opening
+    [
+      'W with other rows than the generated matrix',
+      edited((j) => (j.data = { kind: 'uniform', rows: 3, cols: 2, seed: 1 })),
+      'session.json: field run.W.rows: 2 (expected 3, the rows in data.rows).',
+    ],
+    [
+      'H with other columns than the generated matrix',
+      edited((j) => (j.data = { kind: 'lowrank', rows: 2, cols: 5, rank: 1, noise: 0, seed: 1 })),
+      'session.json: field run.H.cols: 2 (expected 5, the columns in data.cols).',
+    ],
     ['W of the wrong rank', edited((j) => (j.run.W.cols = 3)), 'session.json: field run.W.cols: 3 (expected 2, the rank in options.rank).'],
     ['H of the wrong rank', edited((j) => (j.run.H.rows = 1)), 'session.json: field run.H.rows: 1 (expected 2, the rank in options.rank).'],
     [
