@@ -117,10 +117,11 @@ describe('swimmer', () => {
 });
 
 describe('examples', () => {
-  it('each example builds, validates, and suggests a rank it can take', () => {
+  it('each example builds, validates, has the shape it states, and suggests a rank it can take', () => {
     for (const e of EXAMPLES) {
       const d = e.make();
       expect(() => validateMatrix(d)).not.toThrow();
+      expect([e.id, d.rows, d.cols]).toEqual([e.id, e.rows, e.cols]);
       expect(e.rank).toBeLessThanOrEqual(Math.min(d.rows, d.cols));
       expect(exampleInfo(e.id)).toBe(e);
     }

@@ -15,6 +15,9 @@ export interface ExampleInfo {
   readonly description: string;
   /** The rank the app selects when the example is loaded. */
   readonly rank: number;
+  /** The shape of the matrix make() gives (rows m, columns n), known without making it. */
+  readonly rows: number;
+  readonly cols: number;
   make(): DataMatrix;
 }
 
@@ -34,6 +37,8 @@ export const EXAMPLES: readonly ExampleInfo[] = [
     label: 'Low-rank synthetic 60×40 (planted rank 4)',
     description: 'W·H with W 60×4 and H 4×40 uniform, plus 2% noise: rank 4 fits it almost exactly, rank 3 cannot.',
     rank: 4,
+    rows: 60,
+    cols: 40,
     make: () => ({ ...lowRank({ rows: 60, cols: 40, rank: 4, noise: 0.02, seed: 7 }), name: 'low-rank 60×40' }),
   },
   {
@@ -41,6 +46,8 @@ export const EXAMPLES: readonly ExampleInfo[] = [
     label: 'Tutorial 5×6',
     description: 'The 5×6 random matrix of the NMF tutorial, factorized with rank 3.',
     rank: 3,
+    rows: 5,
+    cols: 6,
     make: () => {
       const d = fromRows(TUTORIAL_5X6);
       return { rows: d.rows, cols: d.cols, values: d.data, name: 'tutorial 5×6' };
@@ -51,6 +58,8 @@ export const EXAMPLES: readonly ExampleInfo[] = [
     label: 'Ratings 50×40, 25% observed',
     description: 'Users × items ratings 1–5 from a rank-3 taste model; three in four entries missing, as in a recommender.',
     rank: 3,
+    rows: 50,
+    cols: 40,
     make: () => ({ ...ratings({ rows: 50, cols: 40, rank: 3, density: 0.25, seed: 3 }), name: 'ratings 50×40' }),
   },
   {
@@ -58,6 +67,8 @@ export const EXAMPLES: readonly ExampleInfo[] = [
     label: 'Swimmer 1024×256 (images)',
     description: '256 stick figures of 32×32 pixels, each column one image: rank 17 separates torso and limb positions.',
     rank: 17,
+    rows: 1024,
+    cols: 256,
     make: swimmer,
   },
   {
@@ -66,6 +77,8 @@ export const EXAMPLES: readonly ExampleInfo[] = [
     description:
       'Forty one-line texts on cooking, football, astronomy and gardening as a tf-idf term × document matrix: rank 4 gives one topic per subject.',
     rank: TOPICS_RANK,
+    rows: 64,
+    cols: 40,
     make: topicsExample,
   },
 ];

@@ -169,6 +169,20 @@ describe('session file', () => {
       edited((j) => (j.data = { kind: 'lowrank', rows: 2, cols: 5, rank: 1, noise: 0, seed: 1 })),
       'session.json: field run.H.cols: 2 (expected 5, the columns in data.cols).',
     ],
+    // so is an example's
+    [
+      'W with other rows than the example',
+      edited((j) => (j.data = { kind: 'example', id: 'tutorial' })),
+      'session.json: field run.W.rows: 2 (expected 5, the rows in the example tutorial).',
+    ],
+    [
+      'H with other columns than the example',
+      edited((j) => {
+        j.data = { kind: 'example', id: 'tutorial' };
+        j.run.W = { rows: 5, cols: 1, data: [1, 1, 1, 1, 1] };
+      }),
+      'session.json: field run.H.cols: 2 (expected 6, the columns in the example tutorial).',
+    ],
     ['W of the wrong rank', edited((j) => (j.run.W.cols = 3)), 'session.json: field run.W.cols: 3 (expected 2, the rank in options.rank).'],
     ['H of the wrong rank', edited((j) => (j.run.H.rows = 1)), 'session.json: field run.H.rows: 1 (expected 2, the rank in options.rank).'],
     [
