@@ -5,7 +5,7 @@ import { InputError } from '../src/data/errors.js';
 import { exampleInfo } from '../src/data/examples.js';
 import { lowRank, ratings, uniformRandom } from '../src/data/generate.js';
 import { parseMatrixText } from '../src/data/parse.js';
-import { makeData, SPEC_KINDS, specProblem, type DataSpec } from '../src/data/spec.js';
+import { makeData, SPEC_KINDS, specProblem, specShape, type DataSpec } from '../src/data/spec.js';
 import { DATA_KINDS } from '../src/share/table.js';
 
 describe('makeData', () => {
@@ -55,6 +55,23 @@ describe('makeData', () => {
 
   it('has the kinds the share link writes (and the link adds none)', () => {
     expect([...SPEC_KINDS, 'none']).toEqual([...DATA_KINDS]);
+  });
+});
+
+describe('specShape', () => {
+  it('gives the shape makeData makes for a generator or an example, and null for text', () => {
+    const specs: DataSpec[] = [
+      { kind: 'example', id: 'swimmer' },
+      { kind: 'example', id: 'topics' },
+      { kind: 'lowrank', rows: 12, cols: 9, rank: 3, noise: 0.1, seed: 5 },
+      { kind: 'uniform', rows: 4, cols: 7, seed: 2 },
+      { kind: 'ratings', rows: 20, cols: 15, rank: 2, density: 0.4, seed: 3 },
+    ];
+    for (const spec of specs) {
+      const d = makeData(spec);
+      expect(specShape(spec)).toEqual({ rows: d.rows, cols: d.cols });
+    }
+    expect(specShape({ kind: 'inline', text: '1,2\n3,4', fileName: 'a.csv' })).toBeNull();
   });
 });
 

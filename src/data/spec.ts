@@ -106,6 +106,16 @@ export function isLongSpec(spec: InlineSpec): boolean {
   return spec.long === true || looksLong(spec.text);
 }
 
+/** The shape (m rows, n columns) of the matrix `spec` describes when it is known without making it (a generator's, an example's); null for text, known only once read. */
+export function specShape(spec: DataSpec): { rows: number; cols: number } | null {
+  if (spec.kind === 'inline') return null;
+  if (spec.kind === 'example') {
+    const e = exampleInfo(spec.id);
+    return { rows: e.rows, cols: e.cols };
+  }
+  return { rows: spec.rows, cols: spec.cols };
+}
+
 /**
  * Why `spec` cannot be made although each of its fields is in range (they do not fit together:
  * too many entries, a planted rank above min(rows, cols), empty text), or null. Cheap: nothing is made.

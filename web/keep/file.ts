@@ -2,9 +2,8 @@
 // their specs), the options, the view and every view's settings, the run's W, H and history, and
 // the app's version. Reading checks every field (the link table's ranges and messages) and names
 // the first one that is wrong: "session.json: field options.rank: 0 (expected …)". Pure.
-import { exampleInfo } from '../../src/data/examples.js';
 import type { DataSpec } from '../../src/data/spec.js';
-import { SPEC_KINDS, specProblem } from '../../src/data/spec.js';
+import { SPEC_KINDS, specProblem, specShape } from '../../src/data/spec.js';
 import type { Stop, StopReason } from '../../src/driver/factorization.js';
 import type { RunOptions } from '../../src/driver/options.js';
 import { solverInfo } from '../../src/solvers/registry.js';
@@ -188,16 +187,6 @@ function readViews(v: unknown): SessionRecord['views'] {
   return out;
 }
 
-/** The shape of the matrix `data` names when it is known before the data is read (a generator's, an example's), and what says so. */
-function knownShape(data: DataSpec): { rows: number; cols: number; rowsIn: string; colsIn: string } | null {
-  if ('rows' in data) return { rows: data.rows, cols: data.cols, rowsIn: 'data.rows', colsIn: 'data.cols' };
-  if (data.kind === 'example') {
-    const e = exampleInfo(data.id);
-    return { rows: e.rows, cols: e.cols, rowsIn: `the example ${e.id}`, colsIn: `the example ${e.id}` };
-  }
-  return null;
-}
-
 /**
  * The kept run: W (m×k) and H (k×n) with k = options.rank, itself at most min(m, n); their entries
  * non-negative unless the solver lets them go below 0 (gd, sgd without projection).
@@ -210,10 +199,11 @@ function readRun(v: unknown, options: RunOptions, data: DataSpec): KeptRun {
   const m = numberAt(W.rows, 'run.W.rows', FIELDS.rows);
   const n = numberAt(H.cols, 'run.H.cols', FIELDS.cols);
   // A generated matrix's or an example's shape is known here; a file's only once it is read (the worker checks that).
-  const shape = knownShape(data);
+  const shape = specShape(data);
   if (shape) {
-    if (m !== shape.rows) throw new FieldProblem('run.W.rows', `${m} (expected ${shape.rows}, the rows in ${shape.rowsIn})`);
-    if (n !== shape.cols) throw new FieldProblem('run.H.cols', `${n} (expected ${shape.cols}, the columns in ${shape.colsIn})`);
+    const [rowsIn, colsIn] = data.kind === 'example' ? [`the example ${data.id}`, `the example ${data.id}`] : ['data.rows', 'data.cols'];
+    if (m !== shape.rows) throw new FieldProblem('run.W.rows', `${m} (expected ${shape.rows}, the rows in ${rowsIn})`);
+    if (n !== shape.cols) throw new FieldProblem('run.H.cols', `${n} (expected ${shape.cols}, the columns in ${colsIn})`);
   }
   const k = options.rank;
   if (k > Math.min(m, n)) {
